@@ -1,0 +1,72 @@
+/** What a connector reports about one column of a table (the table's data dictionary). */
+export interface CrawledColumn {
+  name: string;
+  /** 1-based position as the platform numbers it (may have gaps after drops). */
+  ordinal: number;
+  /** The platform's type as the platform writes it, e.g. `character varying(20)`. */
+  type: string;
+  nullable: boolean;
+  defaultValue: string | null;
+  comment: string | null;
+}
+
+/** Leaf kinds a platform may have; containers use their level name as kind. */
+export const LEAF_KINDS = [
+  'table',
+  'view',
+  'materializedView',
+  'partitionedTable',
+  'foreignTable',
+  'externalTable',
+  'systemVersionedTable',
+  'sequence',
+] as const;
+export type LeafKind = (typeof LEAF_KINDS)[number];
+
+/** One object a crawl found: a container (database, schema, catalog) or a leaf (table, view, …). */
+export interface CrawledObject {
+  name: string;
+  /** The level name for containers (`database`, `schema`), a LeafKind for leaves. */
+  kind: string;
+  /** The platform's stable identifier (PostgreSQL OID, …) used to recognise renames; null if none. */
+  stableId: string | null;
+  comment: string | null;
+  /** Leaves only: the complete column list, ordered by ordinal. */
+  columns?: CrawledColumn[];
+}
+
+/**
+ * A connector's crawl streams batches, parent before child.
+ *
+ * - `listing`: the children of `parent` (a path relative to the connection root; `[]` is the
+ *   root). When `only` is absent the list is the parent's *complete* list of children, so any
+ *   stored child missing from it was removed. When `only` is given the listing was filtered to
+ *   that one child (a scoped sync): it is complete for that name or stable id and says nothing
+ *   about the parent's other children.
+ * - `failure`: the subtree at `path` could not be read (error, timeout, lost connection,
+ *   privilege). Nothing under it may be marked removed.
+ */
+export type CrawlBatch =
+  | { type: 'listing'; parent: string[]; objects: CrawledObject[]; only?: ScopeStep }
+  | { type: 'failure'; path: string[]; code: string; message: string };
+
+/** One step of a scope path: the object's name and, when Warden knows it, its stable id. */
+export interface ScopeStep {
+  name: string;
+  stableId: string | null;
+}
+
+/** What a crawl should cover. */
+export interface CrawlScope {
+  /**
+   * Path from the connection root to the subtree to crawl; empty = the whole connection.
+   * The connector lists the last step filtered to that object (by name or stable id), then
+   * everything below it.
+   */
+  target: ScopeStep[];
+  /**
+   * Asked for each container found below the target before the connector lists its children.
+   * `false` means: skip that subtree (it is disabled and the sync is not forced recursive).
+   */
+  shouldDescend(path: string[], object: CrawledObject): boolean;
+}

@@ -1,0 +1,114 @@
+/**
+ * The one catalogue of errors Warden raises. Each entry has a stable code (what automation
+ * matches on), the HTTP status the API answers with, whether retrying can help, and a message
+ * template whose `{placeholders}` are filled from the error's params. `docs/errors.md` lists
+ * every code; a test keeps the two in step.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, retryable: false, message: '{detail}' },
+  INVALID_CONNECTION_KEY: { status: 400, retryable: false, message: 'connectionKey {reason}' },
+  INVALID_OBJECT_PATH: { status: 400, retryable: false, message: 'objectPath {reason}' },
+  UNSUPPORTED_TECHNOLOGY: {
+    status: 400,
+    retryable: false,
+    message: 'connection.technology "{technology}" is not supported; use one of: {supported}',
+  },
+  UNSUPPORTED_AUTHENTICATION: {
+    status: 400,
+    retryable: false,
+    message: 'connection.authenticationType "{authenticationType}" is not supported for {technology}; use one of: {supported}',
+  },
+  ROOT_CANNOT_INHERIT: {
+    status: 400,
+    retryable: false,
+    message: 'settings.{key} cannot be null on the connection itself: the connection is the root and has nothing to inherit from',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    retryable: false,
+    message: 'Missing or invalid API key: send "Authorization: Bearer <api key>"',
+  },
+  FORBIDDEN: { status: 403, retryable: false, message: 'You are not allowed to {action}' },
+  CONNECTION_NOT_FOUND: { status: 404, retryable: false, message: 'No connection with connectionKey "{connectionKey}"' },
+  OBJECT_NOT_FOUND: { status: 404, retryable: false, message: 'No data object at path {path}' },
+  JOB_NOT_FOUND: { status: 404, retryable: false, message: 'No job with id "{id}"' },
+  DATA_SOURCE_NOT_FOUND: { status: 404, retryable: false, message: 'No data source with id "{id}"' },
+  ROUTE_NOT_FOUND: { status: 404, retryable: false, message: 'No route {method} {url}' },
+  CONNECTION_KEY_TAKEN: {
+    status: 409,
+    retryable: false,
+    message: 'connectionKey "{connectionKey}" is already registered; choose another key or update the existing connection with PUT /data/connection/{connectionKey}',
+  },
+  AUTHENTICATION_FAILED: {
+    status: 422,
+    retryable: false,
+    message: 'The platform rejected the credentials for user "{username}": check connection.username and connection.password',
+  },
+  HOST_UNREACHABLE: {
+    status: 422,
+    retryable: true,
+    message: 'Could not reach {hostname}:{port} ({cause}): check connection.hostname, connection.port and the network path',
+  },
+  CONNECT_TIMEOUT: {
+    status: 422,
+    retryable: true,
+    message: 'No answer from {hostname}:{port} within {timeoutMs} ms: check connection.hostname, connection.port and firewalls',
+  },
+  DATABASE_NOT_FOUND: {
+    status: 422,
+    retryable: false,
+    message: 'Database "{database}" does not exist on the platform: check connection.database',
+  },
+  TLS_FAILED: { status: 422, retryable: false, message: 'TLS negotiation failed: {cause}; check connection.ssl' },
+  PERMISSION_DENIED: {
+    status: 422,
+    retryable: false,
+    message: 'The system user lacks a privilege Warden needs: {cause}. POST /integrations/scripts/create gives the setup script',
+  },
+  QUERY_TIMEOUT: {
+    status: 422,
+    retryable: true,
+    message: 'A catalog query on {path} did not finish in time: {cause}',
+  },
+  CONNECTION_LOST: { status: 422, retryable: true, message: 'The connection to the platform was lost: {cause}' },
+  PLATFORM_ERROR: { status: 422, retryable: true, message: 'The platform answered with an error: {cause}' },
+  PAYLOAD_TOO_LARGE: { status: 413, retryable: false, message: 'Request body is larger than {limit} bytes' },
+  STORE_TOO_NEW: {
+    status: 500,
+    retryable: false,
+    message: 'The store was migrated by a newer Warden (migration {migration}); upgrade Warden before starting it on this store',
+  },
+  INTERNAL: { status: 500, retryable: true, message: 'Internal error; the server log has the details (request id {requestId})' },
+} as const satisfies Record<string, { status: number; retryable: boolean; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export type ErrorParams = Record<string, string | number>;
+
+/** An error a user can act on: stable code, HTTP status and a message naming what to change. */
+export class WardenError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly retryable: boolean;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    const entry = ERROR_CATALOGUE[code];
+    super(formatMessage(entry.message, params), options);
+    this.name = 'WardenError';
+    this.code = code;
+    this.status = entry.status;
+    this.retryable = entry.retryable;
+    this.params = params;
+  }
+}
+
+function formatMessage(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+export function isWardenError(error: unknown): error is WardenError {
+  return error instanceof WardenError;
+}

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { WardenError } from './errors.js';
+
+/** Everything the server reads from its environment, parsed once at start. */
+export interface Config {
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Start the in-process demo warehouse and register it. */
+  demo: boolean;
+  /** Cron expression (UTC) for the scheduled object sync of every connection. */
+  syncSchedule: string;
+  /** Sets the admin API key instead of generating one. */
+  adminApiKey: string | null;
+  /** Key for encrypting connection secrets; a generated key file in the data directory when absent. */
+  secretKey: string | null;
+  logLevel: string;
+  /** Sync runs executed at once by this process. */
+  syncConcurrency: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+}
+
+/** Parses the WARDEN_* variables; a bad value stops the start with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    dataDir: resolve(env.WARDEN_DATA_DIR ?? '.warden'),
+    host: env.WARDEN_HOST ?? '127.0.0.1',
+    port: integer(env, 'WARDEN_PORT', 8080, 0, 65_535),
+    demo: env.WARDEN_DEMO !== '0' && env.WARDEN_DEMO !== 'false',
+    syncSchedule: env.WARDEN_SYNC_SCHEDULE ?? '0 1 * * *',
+    adminApiKey: env.WARDEN_ADMIN_API_KEY || null,
+    secretKey: env.WARDEN_SECRET_KEY || null,
+    logLevel: env.WARDEN_LOG_LEVEL ?? 'info',
+    syncConcurrency: integer(env, 'WARDEN_SYNC_CONCURRENCY', 2, 1, 64),
+    connectTimeoutMs: integer(env, 'WARDEN_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
+    statementTimeoutMs: integer(env, 'WARDEN_STATEMENT_TIMEOUT_MS', 120_000, 100, 86_400_000),
+    bodyLimit: integer(env, 'WARDEN_BODY_LIMIT', 1_048_576, 1024, 104_857_600),
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new WardenError('VALIDATION_FAILED', { detail: `${name} must be a whole number from ${min} to ${max}, not "${raw}"` });
+  }
+  return value;
+}

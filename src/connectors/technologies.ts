@@ -1,0 +1,5 @@
+import { postgresTechnology } from './postgres/postgres-technology.js';
+import type { TechnologyDescriptor } from './technology.js';
+
+/** Every technology this build of Warden supports. */
+export const ALL_TECHNOLOGIES: readonly TechnologyDescriptor[] = [postgresTechnology];

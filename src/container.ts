@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { ConnectorRegistry } from './connectors/registry.js';
+import { ALL_TECHNOLOGIES } from './connectors/technologies.js';
+import type { TechnologyDescriptor } from './connectors/technology.js';
+import type { AppDeps } from './http/app-deps.js';
+import { SyncScheduler } from './jobs/scheduler.js';
+import { SyncRunQueue } from './jobs/sync-run-queue.js';
+import { SyncWorker } from './jobs/worker.js';
+import { createLogger } from './logger.js';
+import { AuthService } from './services/auth-service.js';
+import { CatalogService } from './services/catalog-service.js';
+import { ConnectionService } from './services/connection-service.js';
+import { DataSourceService } from './services/data-source-service.js';
+import { SecretBox } from './services/secret-box.js';
+import { SyncService } from './services/sync-service.js';
+import { CatalogStore } from './store/catalog-store.js';
+import { openSqliteStore } from './store/database.js';
+import { DataSourceRepository } from './store/repositories/data-source-repository.js';
+import { SyncEngine } from './sync/sync-engine.js';
+
+/** Everything the server is made of, wired once. */
+export interface Container extends AppDeps {
+  config: Config;
+  catalogStore: CatalogStore;
+  queue: SyncRunQueue;
+  worker: SyncWorker;
+  scheduler: SyncScheduler;
+  close(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  logger?: Logger;
+  technologies?: readonly TechnologyDescriptor[];
+}
+
+/** Opens the store and builds every service, the worker and the scheduler (none started). */
+export async function createContainer(config: Config, options: ContainerOptions = {}): Promise<Container> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = await openSqliteStore(config.dataDir);
+  const catalogStore = new CatalogStore(store);
+  const secrets = SecretBox.load(config.dataDir, config.secretKey);
+  const registry = new ConnectorRegistry(options.technologies ?? ALL_TECHNOLOGIES);
+  const timeouts = { connectMs: config.connectTimeoutMs, statementMs: config.statementTimeoutMs };
+  const queue = new SyncRunQueue(catalogStore);
+  const engine = new SyncEngine({ store: catalogStore, registry, secrets, timeouts, logger });
+  const worker = new SyncWorker({
+    store: catalogStore,
+    engine,
+    logger,
+    concurrency: config.syncConcurrency,
+    workerId: `worker-${randomUUID()}`,
+    leaseMs: 5 * 60_000,
+  });
+  queue.onQueued(() => worker.wake());
+  const catalog = new CatalogService(catalogStore);
+  const scheduler = new SyncScheduler(catalogStore, queue, logger);
+  return {
+    config,
+    logger,
+    catalogStore,
+    queue,
+    worker,
+    scheduler,
+    auth: new AuthService(catalogStore.apiKeys),
+    connections: new ConnectionService({ store: catalogStore, registry, secrets, queue, timeouts }),
+    catalog,
+    syncs: new SyncService(catalogStore, queue),
+    dataSources: new DataSourceService(catalogStore, new DataSourceRepository(store.db), catalog),
+    ping: () => store.ping(),
+    bodyLimit: config.bodyLimit,
+    async close() {
+      scheduler.stop();
+      await worker.stop();
+      await store.close();
+    },
+  };
+}

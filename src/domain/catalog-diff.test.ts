@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { CrawledColumn, CrawledObject } from './catalog-types.js';
+import { diffChildren, fingerprint, type StoredChild } from './catalog-diff.js';
+import { columnsFingerprint, diffColumns } from './column-diff.js';
+
+const col = (name: string, type = 'integer', ordinal = 1): CrawledColumn => ({
+  name, ordinal, type, nullable: true, defaultValue: null, comment: null,
+});
+const table = (name: string, stableId: string | null, columns = [col('id')]): CrawledObject => ({
+  name, kind: 'table', stableId, comment: null, columns,
+});
+let nextId = 1;
+const stored = (object: CrawledObject, removed = false): StoredChild => ({
+  id: nextId++,
+  name: object.name,
+  kind: object.kind,
+  stableId: object.stableId,
+  comment: object.comment,
+  removed,
+  columnsFingerprint: object.columns ? columnsFingerprint(object.columns) : null,
+});
+const crawl = (...objects: CrawledObject[]) => objects.map(fingerprint);
+
+describe('diffChildren', () => {
+  it('sorts objects into added, unchanged, changed and removed', () => {
+    const kept = stored(table('kept', '1'));
+    const retyped = stored(table('retyped', '2'));
+    const gone = stored(table('gone', '3'));
+    const diff = diffChildren([kept, retyped, gone], crawl(table('kept', '1'), table('retyped', '2', [col('id', 'bigint')]), table('new', '4')));
+    expect(diff.unchanged).toEqual([kept]);
+    expect(diff.changed.map((c) => [c.stored.name, c.fields])).toEqual([['retyped', ['columns']]]);
+    expect(diff.removed).toEqual([gone]);
+    expect(diff.added.map((a) => a.name)).toEqual(['new']);
+  });
+
+  it('recognises a rename by stable id', () => {
+    const before = stored(table('old_name', '42'));
+    const diff = diffChildren([before], crawl(table('new_name', '42')));
+    expect(diff.renamed).toHaveLength(1);
+    expect(diff.renamed[0]?.stored).toBe(before);
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual([]);
+  });
+
+  it('treats a table re-created under the same name as the same object', () => {
+    const before = stored(table('t', '1'));
+    const diff = diffChildren([before], crawl(table('t', '99')));
+    expect(diff.changed.map((c) => c.fields)).toEqual([['stableId']]);
+  });
+
+  it('restores an object that was removed and came back', () => {
+    const before = stored(table('back', '7'), true);
+    const diff = diffChildren([before], crawl(table('back', '7')));
+    expect(diff.restored.map((r) => r.stored)).toEqual([before]);
+  });
+
+  it('does not remove what is already removed', () => {
+    expect(diffChildren([stored(table('gone', '1'), true)], []).removed).toEqual([]);
+  });
+
+  it('keeps the first of two objects whose names collide and reports the conflict', () => {
+    const diff = diffChildren([], crawl(table('dup', '1'), table('dup', '2')));
+    expect(diff.added.map((a) => a.stableId)).toEqual(['1']);
+    expect(diff.conflicts.map((c) => [c.kept.stableId, c.dropped.stableId])).toEqual([['1', '2']]);
+  });
+
+  it('keeps names that differ only in case apart', () => {
+    const diff = diffChildren([stored(table('Orders', '1'))], crawl(table('Orders', '1'), table('orders', '2')));
+    expect(diff.unchanged).toHaveLength(1);
+    expect(diff.added.map((a) => a.name)).toEqual(['orders']);
+  });
+
+  it('limits removals to the one object a scoped listing covers', () => {
+    const other = stored(table('other', '1'));
+    const target = stored(table('target', '2'));
+    const diff = diffChildren([other, target], [], { name: 'target', stableId: '2' });
+    expect(diff.removed).toEqual([target]);
+  });
+
+  it('finds a renamed target of a scoped listing by stable id', () => {
+    const target = stored(table('target', '2'));
+    const diff = diffChildren([target], crawl(table('renamed', '2')), { name: 'target', stableId: '2' });
+    expect(diff.renamed.map((r) => r.crawled.name)).toEqual(['renamed']);
+  });
+});
+
+describe('diffColumns', () => {
+  it('reports added, dropped and modified columns', () => {
+    const changes = diffColumns(
+      [col('id', 'integer', 1), col('name', 'text', 2), col('old', 'text', 3)],
+      [col('id', 'bigint', 1), col('name', 'text', 2), col('new', 'date', 4)],
+    );
+    expect(changes).toEqual([
+      { change: 'modified', column: 'id', fields: { type: { from: 'integer', to: 'bigint' } } },
+      { change: 'added', column: 'new', type: 'date' },
+      { change: 'dropped', column: 'old', type: 'text' },
+    ]);
+  });
+
+  it('gives equal fingerprints exactly for equal dictionaries', () => {
+    expect(columnsFingerprint([col('a')])).toBe(columnsFingerprint([col('a')]));
+    expect(columnsFingerprint([col('a')])).not.toBe(columnsFingerprint([{ ...col('a'), nullable: false }]));
+    expect(columnsFingerprint([{ ...col('a'), comment: '' }])).not.toBe(columnsFingerprint([col('a')]));
+  });
+});

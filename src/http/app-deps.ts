@@ -1,0 +1,19 @@
+import type { AuthService } from '../services/auth-service.js';
+import type { CatalogService } from '../services/catalog-service.js';
+import type { ConnectionService } from '../services/connection-service.js';
+import type { DataSourceService } from '../services/data-source-service.js';
+import type { SyncService } from '../services/sync-service.js';
+import type { Logger } from 'pino';
+
+/** Everything the HTTP adapter calls; built by the container. */
+export interface AppDeps {
+  auth: AuthService;
+  connections: ConnectionService;
+  catalog: CatalogService;
+  syncs: SyncService;
+  dataSources: DataSourceService;
+  /** Checks the store answers (for /health). */
+  ping(): Promise<void>;
+  logger: Logger;
+  bodyLimit: number;
+}

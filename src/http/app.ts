@@ -1,0 +1,75 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppDeps } from './app-deps.js';
+import { registerAuthentication } from './plugins/authentication.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import { connectionRoutes } from './routes/connection.routes.js';
+import { dataSourceRoutes } from './routes/data-source.routes.js';
+import { jobRoutes } from './routes/job.routes.js';
+import { objectRoutes } from './routes/object.routes.js';
+import { ErrorResponse, Job } from './schemas/common-schemas.js';
+import { ConnectionView } from './schemas/connection-schemas.js';
+import { ObjectSummary, ObjectView } from './schemas/object-schemas.js';
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the HTTP API around the services; the caller listens (or injects, in tests). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.bodyLimit,
+    // Object paths of long, non-ASCII names are long once percent-encoded.
+    routerOptions: { maxParamLength: 8_192 },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setSchemaErrorFormatter((errors, dataVar) => {
+    const first = errors[0];
+    const field = [dataVar, ...(first?.instancePath.split('/').filter(Boolean) ?? [])].join('.');
+    const extra = first?.keyword === 'additionalProperties' ? ` "${String(first.params.additionalProperty)}"` : '';
+    const allowed = first?.keyword === 'anyOf' || first?.keyword === 'enum' ? ' (see the OpenAPI document for allowed values)' : '';
+    return new Error(`${field} ${first?.message ?? 'is invalid'}${extra}${allowed}`);
+  });
+
+  for (const schema of [ErrorResponse, Job, ConnectionView, ObjectSummary, ObjectView]) app.addSchema(schema);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Warden API',
+        version: API_VERSION,
+        description: 'Connections, data objects, object sync and data sources. Every route but /health, /openapi.json and /docs needs `Authorization: Bearer <api key>`.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  registerErrorHandler(app);
+  registerAuthentication(app, deps.auth);
+
+  app.get(
+    '/health',
+    {
+      config: { public: true },
+      schema: { tags: ['health'], summary: 'Liveness and store reachability', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
+    },
+    async () => {
+      await deps.ping();
+      return { status: 'ok' as const };
+    },
+  );
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(connectionRoutes(deps));
+  await app.register(objectRoutes(deps));
+  await app.register(jobRoutes(deps));
+  await app.register(dataSourceRoutes(deps));
+  return app;
+}

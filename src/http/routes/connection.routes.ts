@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppDeps } from '../app-deps.js';
+import { ErrorResponse } from '../schemas/common-schemas.js';
+import { ConnectionChanges, DryRunResponse, RegisterBody, RegisterResponse, SetupScriptBody, UpdateBody } from '../schemas/connection-schemas.js';
+
+const KeyParams = Type.Object({ connectionKey: Type.String({ minLength: 1 }) });
+const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+
+/** Register, read, edit and test connections; the setup script for a technology's system user. */
+export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/data/connection',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Register a connection: validate credentials, store it, start the first sync',
+          querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean({ default: false })) }),
+          body: RegisterBody,
+          response: { 201: RegisterResponse, 200: DryRunResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const dryRun = request.query.dryRun === true;
+        const result = await deps.connections.register(request.body, request.principal.id, dryRun);
+        if (dryRun) return reply.status(200).send({ dryRun: true, valid: true });
+        return reply.status(201).send({ connection: result.connection!, syncRunId: result.syncRunId! });
+      },
+    );
+
+    app.get(
+      '/data/connection',
+      { schema: { tags: ['connections'], summary: 'List connections', response: { 200: Type.Array(Type.Ref('Connection')) } } },
+      async () => deps.connections.list(),
+    );
+
+    app.get(
+      '/data/connection/:connectionKey',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'A connection (secrets redacted) with its state, health and last sync run',
+          params: KeyParams,
+          response: { 200: Type.Ref('Connection'), ...errors },
+        },
+      },
+      async (request) => deps.connections.get(request.params.connectionKey),
+    );
+
+    app.put(
+      '/data/connection/:connectionKey',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Change connection details or rotate credentials (validated against the platform first)',
+          params: KeyParams,
+          body: UpdateBody,
+          response: { 200: Type.Ref('Connection'), ...errors },
+        },
+      },
+      async (request) => deps.connections.update(request.params.connectionKey, request.body.connection as Type.Static<typeof ConnectionChanges>),
+    );
+
+    app.post(
+      '/data/connection/:connectionKey/test',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Check the stored credentials against the platform now; records the health',
+          params: KeyParams,
+          response: { 200: Type.Ref('Connection'), ...errors },
+        },
+      },
+      async (request) => deps.connections.test(request.params.connectionKey),
+    );
+
+    app.post(
+      '/integrations/scripts/create',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: "SQL that creates the system user with exactly the privileges Warden's crawl needs",
+          body: SetupScriptBody,
+          response: { 200: Type.Object({ technology: Type.String(), script: Type.String() }), 400: ErrorResponse },
+        },
+      },
+      async (request) => ({
+        technology: request.body.technology,
+        script: deps.connections.setupScript(request.body.technology, request.body.username ?? 'warden_sync', request.body.databases),
+      }),
+    );
+  };
+}

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppDeps } from '../app-deps.js';
+import { ErrorResponse, Paging } from '../schemas/common-schemas.js';
+import { DataSource, Dictionary } from '../schemas/object-schemas.js';
+
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** Data sources (enabled leaves) and their dictionaries. */
+export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/dataSource',
+      {
+        schema: {
+          tags: ['data sources'],
+          summary: 'Data sources, by generated name',
+          querystring: Type.Object({
+            searchText: Type.Optional(Type.String({ maxLength: 256, description: 'Part of the data source name, any case' })),
+            connectionKey: Type.Optional(Type.String()),
+            ...Paging,
+          }),
+          response: { 200: Type.Object({ count: Type.Integer(), hits: Type.Array(DataSource) }), 400: ErrorResponse },
+        },
+      },
+      async (request) =>
+        deps.dataSources.search({
+          ...(request.query.searchText !== undefined && { searchText: request.query.searchText }),
+          ...(request.query.connectionKey !== undefined && { connectionKey: request.query.connectionKey }),
+          offset: request.query.offset ?? 0,
+          size: request.query.size ?? 100,
+        }),
+    );
+
+    app.get(
+      '/dataSource/:id',
+      {
+        schema: {
+          tags: ['data sources'],
+          summary: 'One data source (its data object)',
+          params: IdParams,
+          response: { 200: Type.Ref('DataObject'), 404: ErrorResponse },
+        },
+      },
+      async (request) => deps.dataSources.get(request.params.id),
+    );
+
+    app.get(
+      '/dictionary/:dataSourceId',
+      {
+        schema: {
+          tags: ['data sources'],
+          summary: "A data source's data dictionary",
+          params: Type.Object({ dataSourceId: Type.Integer({ minimum: 1 }) }),
+          response: { 200: Dictionary, 404: ErrorResponse },
+        },
+      },
+      async (request) => deps.dataSources.dictionary(request.params.dataSourceId),
+    );
+  };
+}

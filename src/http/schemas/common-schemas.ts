@@ -1,0 +1,70 @@
+import { Type, type Static } from 'typebox';
+
+/** The body of every error response. */
+export const ErrorResponse = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    error: Type.String({ description: 'HTTP reason phrase' }),
+    message: Type.String({ description: 'What went wrong and what to do about it' }),
+    code: Type.String({ description: 'Stable error code; docs/errors.md lists them all' }),
+  },
+  { $id: 'ErrorResponse' },
+);
+
+export const Paging = {
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  size: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+};
+
+export const PrincipalRef = Type.Object(
+  { type: Type.Union([Type.Literal('user'), Type.Literal('group')]), name: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+
+export const Settings = Type.Object(
+  {
+    isActive: Type.Boolean(),
+    activateNewChildren: Type.Boolean(),
+    dataOwners: Type.Array(PrincipalRef),
+  },
+  { additionalProperties: false },
+);
+
+export const SyncCounts = Type.Object({
+  added: Type.Integer(),
+  removed: Type.Integer(),
+  restored: Type.Integer(),
+  renamed: Type.Integer(),
+  changed: Type.Integer(),
+  unchanged: Type.Integer(),
+  conflicts: Type.Integer(),
+});
+
+export const SyncRunError = Type.Object({
+  objectPath: Type.Array(Type.String()),
+  code: Type.String(),
+  message: Type.String(),
+});
+
+export const Job = Type.Object(
+  {
+    id: Type.String(),
+    type: Type.Literal('objectSync'),
+    state: Type.Union(['created', 'active', 'completed', 'failed', 'cancelled'].map((s) => Type.Literal(s))),
+    connectionKey: Type.String(),
+    objectPath: Type.Array(Type.String()),
+    trigger: Type.String({ description: 'registration, schedule or manual' }),
+    requestedBy: Type.Union([Type.String(), Type.Null()]),
+    forceRecursiveCrawl: Type.Boolean(),
+    createdAt: Type.String(),
+    startedAt: Type.Union([Type.String(), Type.Null()]),
+    finishedAt: Type.Union([Type.String(), Type.Null()]),
+    counts: SyncCounts,
+    progress: Type.Object({ containersListed: Type.Integer(), objectsSeen: Type.Integer() }),
+    errors: Type.Array(SyncRunError, { description: 'Subtrees not crawled (left as they were) and uniqueness violations' }),
+    failureMessage: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'Job' },
+);
+
+export type PagingQuery = Static<Type.TObject<typeof Paging>>;

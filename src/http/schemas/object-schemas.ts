@@ -1,0 +1,113 @@
+import { Type } from 'typebox';
+import { Paging, PrincipalRef, Settings } from './common-schemas.js';
+
+const Column = Type.Object({
+  name: Type.String(),
+  ordinal: Type.Integer(),
+  type: Type.String({ description: 'The platform type as the platform writes it' }),
+  nullable: Type.Boolean(),
+  defaultValue: Type.Union([Type.String(), Type.Null()]),
+  comment: Type.Union([Type.String(), Type.Null()]),
+});
+
+const summaryFields = {
+  objectPath: Type.Array(Type.String(), { description: 'Connection key first, then the platform names, exact spelling' }),
+  technology: Type.String(),
+  kind: Type.String({ description: 'connection, database, schema, table, view, materializedView, partitionedTable, foreignTable, …' }),
+  state: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
+  removed: Type.Boolean({ description: 'Gone from the platform: kept, disabled, until deleted' }),
+  overrides: Type.Partial(Settings, { description: 'Only the settings overridden on this object' }),
+  dataSourceName: Type.Optional(Type.String({ description: 'Leaves: the path joined with "."' })),
+  dataSourceId: Type.Optional(Type.Integer({ description: 'Enabled leaves (data sources)' })),
+  stableId: Type.Union([Type.String(), Type.Null()], { description: 'Platform identifier (PostgreSQL OID) used to recognise renames' }),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  childCount: Type.Integer({ description: 'Children still present on the platform' }),
+};
+
+export const ObjectSummary = Type.Object({ ...summaryFields, settings: Settings }, { $id: 'ObjectSummary' });
+
+const setting = <T extends Parameters<typeof Type.Object>[0][string]>(value: T) =>
+  Type.Object({ value, hasDescendantsWithOverrides: Type.Boolean() });
+
+export const ObjectView = Type.Object(
+  {
+    ...summaryFields,
+    settings: Type.Object({
+      isActive: setting(Type.Boolean()),
+      activateNewChildren: setting(Type.Boolean()),
+      dataOwners: setting(Type.Array(PrincipalRef)),
+    }),
+    columns: Type.Optional(Type.Array(Column, { description: 'Leaves: the data dictionary' })),
+    tags: Type.Array(Type.Object({ name: Type.String(), source: Type.String() })),
+    removedAt: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+    lastSync: Type.Union([Type.Object({ syncRunId: Type.String(), at: Type.String() }), Type.Null()]),
+  },
+  { $id: 'DataObject' },
+);
+
+export const SearchBody = Type.Object(
+  {
+    searchText: Type.Optional(Type.String({ maxLength: 256 })),
+    state: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')])),
+    ...Paging,
+    sortField: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('kind'), Type.Literal('createdAt')], { default: 'name' })),
+    sortOrder: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
+  },
+  { additionalProperties: false },
+);
+
+export const SearchResponse = Type.Object({ count: Type.Integer(), hits: Type.Array(Type.Ref('ObjectSummary')) });
+
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
+
+export const SettingsBody = Type.Object(
+  {
+    settings: Type.Object(
+      {
+        isActive: nullable(Type.Boolean()),
+        activateNewChildren: nullable(Type.Boolean()),
+        dataOwners: nullable(Type.Array(PrincipalRef)),
+      },
+      { additionalProperties: false, description: 'null clears the override so the object inherits' },
+    ),
+    cascade: Type.Optional(Type.Boolean({ default: false, description: "Also clear the descendants' overrides of the keys set" })),
+  },
+  { additionalProperties: false },
+);
+
+export const CrawlBody = Type.Object(
+  { forceRecursiveCrawl: Type.Optional(Type.Boolean({ default: false, description: 'Descend into disabled objects too' })) },
+  { additionalProperties: false },
+);
+
+export const DeleteResponse = Type.Object({ objectPath: Type.Array(Type.String()), childCount: Type.Integer() });
+
+export const ChangesQuery = Type.Object({
+  ...Paging,
+  change: Type.Optional(Type.Union(['added', 'removed', 'restored', 'renamed', 'changed', 'conflict'].map((c) => Type.Literal(c)))),
+});
+
+export const ChangesResponse = Type.Object({
+  count: Type.Integer(),
+  hits: Type.Array(
+    Type.Object({
+      objectId: Type.Union([Type.Integer(), Type.Null()]),
+      objectPath: Type.Array(Type.String()),
+      change: Type.String(),
+      details: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+    }),
+  ),
+});
+
+export const DataSource = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  connectionKey: Type.String(),
+  objectPath: Type.Array(Type.String()),
+  kind: Type.String(),
+  comment: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const Dictionary = Type.Object({ dataSourceId: Type.Integer(), dataSourceName: Type.String(), columns: Type.Array(Column) });

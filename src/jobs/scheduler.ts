@@ -1,0 +1,54 @@
+import { Cron } from 'croner';
+import type { Logger } from 'pino';
+import { WardenError } from '../errors.js';
+import type { CatalogStore } from '../store/catalog-store.js';
+import type { SyncRunQueue } from './sync-run-queue.js';
+
+/**
+ * Queues a whole-connection sync of every connection on a cron schedule (UTC). A connection
+ * whose previous scheduled or manual full sync is still queued or running gets no second one.
+ */
+export class SyncScheduler {
+  private cron: Cron | null = null;
+
+  constructor(
+    private readonly store: CatalogStore,
+    private readonly queue: SyncRunQueue,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Throws VALIDATION_FAILED naming WARDEN_SYNC_SCHEDULE when the expression is not valid cron. */
+  start(expression: string): void {
+    try {
+      this.cron = new Cron(expression, { timezone: 'UTC', protect: true }, async () => {
+        await this.tick();
+      });
+    } catch (error) {
+      throw new WardenError('VALIDATION_FAILED', { detail: `WARDEN_SYNC_SCHEDULE "${expression}" is not a valid cron expression: ${(error as Error).message}` });
+    }
+  }
+
+  nextRun(): Date | null {
+    return this.cron?.nextRun() ?? null;
+  }
+
+  /** Queues the scheduled syncs now; returns the keys of the connections that got one. */
+  async tick(): Promise<string[]> {
+    const queued: string[] = [];
+    for (const connection of await this.store.connections.list()) {
+      try {
+        if (await this.queue.hasOpenFullRun(connection.id)) continue;
+        await this.queue.request({ connection, scope: [connection.connectionKey], trigger: 'schedule', requestedBy: null, forceRecursive: false });
+        queued.push(connection.connectionKey);
+      } catch (error) {
+        this.logger.error({ err: error, connectionKey: connection.connectionKey }, 'could not queue the scheduled sync');
+      }
+    }
+    this.logger.info({ connections: queued.length }, 'scheduled object sync queued');
+    return queued;
+  }
+
+  stop(): void {
+    this.cron?.stop();
+  }
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { nowIso } from '../clock.js';
+import { isWithin } from '../domain/object-path.js';
+import type { CatalogStore } from '../store/catalog-store.js';
+import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
+import { SYNC_RUN_STATES, type SyncRunRecord, type SyncTrigger } from '../store/repositories/sync-run-repository.js';
+
+export interface SyncRequest {
+  connection: ConnectionRecord;
+  /** Path of the subtree, connection key first. */
+  scope: string[];
+  trigger: SyncTrigger;
+  requestedBy: string | null;
+  forceRecursive: boolean;
+}
+
+/**
+ * Records sync requests as sync runs. A request joins a queued (not yet started) run that
+ * already covers its subtree with at least its options; otherwise it queues a new run, which
+ * the worker starts only once no overlapping run of the same connection is active.
+ */
+export class SyncRunQueue {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly store: CatalogStore) {}
+
+  async request(request: SyncRequest): Promise<{ run: SyncRunRecord; joined: boolean }> {
+    const outcome = await this.store.transaction(async (repos) => {
+      const open = await repos.syncRuns.listOpen(request.connection.id);
+      const covering = open.find(
+        (run) =>
+          run.state === SYNC_RUN_STATES.created &&
+          isWithin(request.scope, run.scope) &&
+          (run.forceRecursive || !request.forceRecursive),
+      );
+      if (covering) return { run: covering, joined: true };
+      const run = await repos.syncRuns.insert(
+        {
+          id: randomUUID(),
+          connectionId: request.connection.id,
+          scope: request.scope,
+          trigger: request.trigger,
+          requestedBy: request.requestedBy,
+          forceRecursive: request.forceRecursive,
+          firstSync: request.connection.firstSyncCompletedAt === null,
+        },
+        nowIso(),
+      );
+      return { run, joined: false };
+    });
+    if (!outcome.joined) for (const listener of this.listeners) listener();
+    return outcome;
+  }
+
+  /** Whether a whole-connection run is queued or running (the schedule adds no second one). */
+  async hasOpenFullRun(connectionId: number): Promise<boolean> {
+    const open = await this.store.syncRuns.listOpen(connectionId);
+    return open.some((run) => run.scope.length === 1);
+  }
+
+  /** Called whenever a new run is queued, so an in-process worker can start it at once. */
+  onQueued(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

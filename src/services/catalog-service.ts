@@ -1,0 +1,194 @@
+import { nowIso } from '../clock.js';
+import type { CrawledColumn } from '../domain/catalog-types.js';
+import { dataSourceName, describePath } from '../domain/object-path.js';
+import {
+  inheritSettings,
+  objectState,
+  resolveSettings,
+  SETTING_KEYS,
+  type EffectiveSettings,
+  type SettingKey,
+  type SettingOverrides,
+} from '../domain/settings.js';
+import { WardenError } from '../errors.js';
+import type { CatalogStore } from '../store/catalog-store.js';
+import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
+import type { ChildSearch, ObjectRecord } from '../store/repositories/object-repository.js';
+
+/** One setting as the API shows it: the effective value and whether anything below overrides it. */
+export interface SettingView<T> {
+  value: T;
+  hasDescendantsWithOverrides: boolean;
+}
+
+export interface ObjectSummary {
+  objectPath: string[];
+  technology: string;
+  kind: string;
+  state: 'active' | 'inactive';
+  removed: boolean;
+  /** Effective values. */
+  settings: EffectiveSettings;
+  /** Only the settings overridden on this object. */
+  overrides: Partial<EffectiveSettings>;
+  /** Leaves only: the generated name (the path joined with `.`). */
+  dataSourceName?: string;
+  /** Enabled leaves only: the id of the data source. */
+  dataSourceId?: number;
+  stableId: string | null;
+  comment: string | null;
+  childCount: number;
+}
+
+export interface ObjectView extends Omit<ObjectSummary, 'settings'> {
+  settings: { [K in SettingKey]: SettingView<EffectiveSettings[K]> };
+  columns?: CrawledColumn[];
+  tags: { name: string; source: 'platform' | 'user' }[];
+  removedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastSync: { syncRunId: string; at: string } | null;
+}
+
+/** What the settings call may change; null clears an override (inherit). */
+export type SettingsInput = Partial<SettingOverrides>;
+
+/** A resolved object: the connection, the chain from the root, and the effective settings. */
+interface Located {
+  connection: ConnectionRecord;
+  chain: ObjectRecord[];
+  object: ObjectRecord;
+  settings: EffectiveSettings;
+}
+
+/** Reads and governs the object hierarchy: views, children, settings, deletion. */
+export class CatalogService {
+  constructor(private readonly store: CatalogStore) {}
+
+  async getObject(path: readonly string[]): Promise<ObjectView> {
+    const located = await this.locate(path);
+    return this.viewOf(located, path);
+  }
+
+  /** Children of the object at `path`, or every connection's root when `path` is empty. */
+  async searchChildren(path: readonly string[], search: Omit<ChildSearch, 'state'> & { state?: 'active' | 'inactive' }) {
+    if (path.length === 0) return this.searchConnections(search);
+    const located = await this.locate(path);
+    const { count, hits } = await this.store.objects.searchChildren(located.object.id, {
+      ...search,
+      state: search.state && { value: search.state, parentIsActive: located.settings.isActive && !located.object.removed },
+    });
+    const childCounts = await this.store.objects.countChildren(hits.map((h) => h.id));
+    return {
+      count,
+      hits: hits.map((child) =>
+        this.summaryOf(located.connection, child, inheritSettings(located.settings, child.overrides), [...path, child.name], childCounts.get(child.id) ?? 0),
+      ),
+    };
+  }
+
+  async updateSettings(path: readonly string[], settings: SettingsInput, cascade: boolean): Promise<ObjectView> {
+    const located = await this.locate(path);
+    const keys = SETTING_KEYS.filter((k) => settings[k] !== undefined);
+    if (located.object.parentId === null) {
+      const cleared = keys.find((k) => settings[k] === null);
+      if (cleared) throw new WardenError('ROOT_CANNOT_INHERIT', { key: cleared });
+    }
+    const now = nowIso();
+    await this.store.transaction(async (repos) => {
+      await repos.objects.setOverrides(located.object.id, pick(settings, keys), now);
+      if (cascade) await repos.objects.clearDescendantOverrides(located.object, keys, now);
+    });
+    return this.getObject(path);
+  }
+
+  /** Deletes the object and its subtree (the connection itself when `path` is just its key). */
+  async deleteObject(path: readonly string[]): Promise<{ objectPath: string[]; childCount: number }> {
+    const located = await this.locate(path);
+    const deleted = await this.store.transaction(async (repos) => {
+      const count = await repos.objects.deleteSubtree(located.object);
+      if (located.object.parentId === null) await repos.connections.delete(located.connection.id);
+      return count;
+    });
+    return { objectPath: [...path], childCount: deleted - 1 };
+  }
+
+  /** Finds the object at `path`; OBJECT_NOT_FOUND (404) naming the path when it is not there. */
+  async locate(path: readonly string[]): Promise<Located> {
+    const [connectionKey, ...names] = path;
+    const notFound = () => new WardenError('OBJECT_NOT_FOUND', { path: describePath(path) });
+    if (connectionKey === undefined) throw notFound();
+    const connection = await this.store.connections.findByKey(connectionKey);
+    if (!connection) throw notFound();
+    const chain = await this.store.objects.findChain(connection.id, names);
+    if (!chain) throw notFound();
+    return { connection, chain, object: chain[chain.length - 1]!, settings: resolveSettings(chain.map((o) => o.overrides)) };
+  }
+
+  private async searchConnections(search: Omit<ChildSearch, 'state'> & { state?: 'active' | 'inactive' }) {
+    const text = search.searchText?.toLowerCase();
+    const summaries: ObjectSummary[] = [];
+    for (const connection of await this.store.connections.list()) {
+      if (text && !connection.connectionKey.toLowerCase().includes(text)) continue;
+      const root = await this.store.objects.findRoot(connection.id);
+      if (!root) continue;
+      const counts = await this.store.objects.countChildren([root.id]);
+      const summary = this.summaryOf(connection, root, resolveSettings([root.overrides]), [connection.connectionKey], counts.get(root.id) ?? 0);
+      if (!search.state || summary.state === search.state) summaries.push(summary);
+    }
+    const direction = search.sortOrder === 'desc' ? -1 : 1;
+    summaries.sort((a, b) => direction * (a.objectPath[0]! < b.objectPath[0]! ? -1 : a.objectPath[0]! > b.objectPath[0]! ? 1 : 0));
+    return { count: summaries.length, hits: summaries.slice(search.offset, search.offset + search.size) };
+  }
+
+  private async viewOf(located: Located, path: readonly string[]): Promise<ObjectView> {
+    const { object, connection, settings } = located;
+    const [descendants, childCounts, columns] = await Promise.all([
+      this.store.objects.descendantOverrides(object),
+      this.store.objects.countChildren([object.id]),
+      object.isLeaf ? this.store.columns.listFor(object.id) : Promise.resolve(undefined),
+    ]);
+    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0);
+    return {
+      ...summary,
+      settings: {
+        isActive: { value: settings.isActive, hasDescendantsWithOverrides: descendants.isActive },
+        activateNewChildren: { value: settings.activateNewChildren, hasDescendantsWithOverrides: descendants.activateNewChildren },
+        dataOwners: { value: settings.dataOwners, hasDescendantsWithOverrides: descendants.dataOwners },
+      },
+      ...(columns && { columns }),
+      tags: [],
+      removedAt: object.removedAt,
+      createdAt: object.createdAt,
+      updatedAt: object.updatedAt,
+      lastSync: object.lastSyncRunId && object.lastSyncedAt ? { syncRunId: object.lastSyncRunId, at: object.lastSyncedAt } : null,
+    };
+  }
+
+  private summaryOf(connection: ConnectionRecord, object: ObjectRecord, settings: EffectiveSettings, path: readonly string[], childCount: number): ObjectSummary {
+    const state = objectState(settings, object.removed);
+    const overrides: Partial<EffectiveSettings> = {};
+    for (const key of SETTING_KEYS) {
+      const value = object.overrides[key];
+      if (value !== null) (overrides as Record<string, unknown>)[key] = value;
+    }
+    return {
+      objectPath: [...path],
+      technology: connection.technology,
+      kind: object.kind,
+      state,
+      removed: object.removed,
+      settings,
+      overrides,
+      ...(object.isLeaf && { dataSourceName: dataSourceName(path) }),
+      ...(object.isLeaf && state === 'active' && { dataSourceId: object.id }),
+      stableId: object.stableId,
+      comment: object.comment,
+      childCount,
+    };
+  }
+}
+
+function pick(settings: SettingsInput, keys: readonly SettingKey[]): Partial<SettingOverrides> {
+  return Object.fromEntries(keys.map((k) => [k, settings[k]])) as Partial<SettingOverrides>;
+}

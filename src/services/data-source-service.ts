@@ -1,0 +1,71 @@
+import type { CrawledColumn } from '../domain/catalog-types.js';
+import { WardenError } from '../errors.js';
+import type { CatalogStore } from '../store/catalog-store.js';
+import { lineageIds } from '../store/repositories/object-repository.js';
+import type { DataSourceRepository } from '../store/repositories/data-source-repository.js';
+import type { CatalogService, ObjectView } from './catalog-service.js';
+
+export interface DataSourceView {
+  id: number;
+  name: string;
+  connectionKey: string;
+  objectPath: string[];
+  kind: string;
+  comment: string | null;
+}
+
+/** Data sources are the enabled leaves; this reads them and their dictionaries. */
+export class DataSourceService {
+  constructor(
+    private readonly store: CatalogStore,
+    private readonly dataSources: DataSourceRepository,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  async search(search: { searchText?: string; connectionKey?: string; offset: number; size: number }) {
+    let connectionId: number | undefined;
+    if (search.connectionKey !== undefined) {
+      const connection = await this.store.connections.findByKey(search.connectionKey);
+      if (!connection) return { count: 0, hits: [] };
+      connectionId = connection.id;
+    }
+    const { count, hits } = await this.dataSources.search({
+      ...(search.searchText && { searchText: search.searchText }),
+      ...(connectionId !== undefined && { connectionId }),
+      offset: search.offset,
+      size: search.size,
+    });
+    const paths = await this.pathsOf(hits.map((h) => h.id));
+    return {
+      count,
+      hits: hits.map((h): DataSourceView => {
+        const objectPath = paths.get(h.id)!;
+        return { id: h.id, name: h.name, connectionKey: objectPath[0]!, objectPath, kind: h.kind, comment: h.comment };
+      }),
+    };
+  }
+
+  /** The data source's object view; DATA_SOURCE_NOT_FOUND unless the id is an enabled leaf. */
+  async get(id: number): Promise<ObjectView> {
+    const path = (await this.pathsOf([id])).get(id);
+    const view = path && (await this.catalog.getObject(path));
+    if (!view || view.dataSourceId !== id) throw new WardenError('DATA_SOURCE_NOT_FOUND', { id });
+    return view;
+  }
+
+  async dictionary(id: number): Promise<{ dataSourceId: number; dataSourceName: string; columns: CrawledColumn[] }> {
+    const view = await this.get(id);
+    return { dataSourceId: id, dataSourceName: view.dataSourceName!, columns: view.columns ?? [] };
+  }
+
+  private async pathsOf(ids: readonly number[]): Promise<Map<number, string[]>> {
+    const records = (await Promise.all(ids.map((id) => this.store.objects.findById(id)))).filter((r) => r !== undefined);
+    const names = await this.store.objects.namesOfLineages(records);
+    return new Map(
+      records.map((r) => [
+        r.id,
+        lineageIds(r.idPath).map((id) => names.get(id)!),
+      ]),
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { WardenError } from '../errors.js';
+import type { SyncRunQueue } from '../jobs/sync-run-queue.js';
+import type { CatalogStore } from '../store/catalog-store.js';
+import type { SyncChangeKind } from '../store/repositories/sync-change-repository.js';
+import type { SyncRunState } from '../store/repositories/sync-run-repository.js';
+import { toSyncRunView, type SyncRunView } from './sync-run-view.js';
+
+/** Starts syncs on request and reads sync runs (jobs) and their per-object changes. */
+export class SyncService {
+  constructor(
+    private readonly store: CatalogStore,
+    private readonly queue: SyncRunQueue,
+  ) {}
+
+  /**
+   * Queues a sync of the subtree at `path` (or joins a queued one covering it). The path may
+   * name objects the catalog does not hold yet, e.g. a table just granted to the system user.
+   */
+  async requestSync(path: readonly string[], options: { forceRecursiveCrawl: boolean }, actor: string): Promise<{ run: SyncRunView; joined: boolean }> {
+    const [connectionKey] = path;
+    const connection = connectionKey === undefined ? undefined : await this.store.connections.findByKey(connectionKey);
+    if (!connection || connectionKey === undefined) throw new WardenError('CONNECTION_NOT_FOUND', { connectionKey: connectionKey ?? '' });
+    const { run, joined } = await this.queue.request({
+      connection,
+      scope: [...path],
+      trigger: 'manual',
+      requestedBy: actor,
+      forceRecursive: options.forceRecursiveCrawl,
+    });
+    return { run: toSyncRunView(run), joined };
+  }
+
+  async getRun(id: string): Promise<SyncRunView> {
+    const run = await this.store.syncRuns.findById(id);
+    if (!run) throw new WardenError('JOB_NOT_FOUND', { id });
+    return toSyncRunView(run);
+  }
+
+  async searchRuns(search: { connectionKey?: string; state?: SyncRunState; offset: number; size: number }) {
+    let connectionId: number | undefined;
+    if (search.connectionKey !== undefined) {
+      const connection = await this.store.connections.findByKey(search.connectionKey);
+      if (!connection) return { count: 0, hits: [] };
+      connectionId = connection.id;
+    }
+    const { count, hits } = await this.store.syncRuns.search({
+      ...(connectionId !== undefined && { connectionId }),
+      ...(search.state && { state: search.state }),
+      offset: search.offset,
+      size: search.size,
+    });
+    return { count, hits: hits.map(toSyncRunView) };
+  }
+
+  async changes(id: string, page: { offset: number; size: number; change?: SyncChangeKind }) {
+    await this.getRun(id);
+    return this.store.syncChanges.listByRun(id, page);
+  }
+}

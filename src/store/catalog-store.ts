@@ -1,0 +1,50 @@
+import type { Transaction } from 'kysely';
+import type { Store } from './database.js';
+import { ApiKeyRepository } from './repositories/api-key-repository.js';
+import { ColumnRepository } from './repositories/column-repository.js';
+import { ConnectionRepository } from './repositories/connection-repository.js';
+import { ObjectRepository } from './repositories/object-repository.js';
+import { SyncChangeRepository } from './repositories/sync-change-repository.js';
+import { SyncRunRepository } from './repositories/sync-run-repository.js';
+import type { StoreSchema } from './store-schema.js';
+
+/** The repositories that work together inside one transaction. */
+export interface Repositories {
+  connections: ConnectionRepository;
+  objects: ObjectRepository;
+  columns: ColumnRepository;
+  syncRuns: SyncRunRepository;
+  syncChanges: SyncChangeRepository;
+}
+
+/** Every repository over one store, and a way to run work on all of them in one transaction. */
+export class CatalogStore implements Repositories {
+  readonly connections: ConnectionRepository;
+  readonly objects: ObjectRepository;
+  readonly columns: ColumnRepository;
+  readonly syncRuns: SyncRunRepository;
+  readonly syncChanges: SyncChangeRepository;
+  readonly apiKeys: ApiKeyRepository;
+
+  constructor(readonly store: Store) {
+    this.connections = new ConnectionRepository(store.db);
+    this.objects = new ObjectRepository(store.db, store.dialect);
+    this.columns = new ColumnRepository(store.db, store.dialect);
+    this.syncRuns = new SyncRunRepository(store.db);
+    this.syncChanges = new SyncChangeRepository(store.db, store.dialect);
+    this.apiKeys = new ApiKeyRepository(store.db);
+  }
+
+  /** Runs `work` atomically: it all commits, or none of it does. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.store.db.transaction().execute((trx: Transaction<StoreSchema>) =>
+      work({
+        connections: this.connections.with(trx),
+        objects: this.objects.with(trx),
+        columns: this.columns.with(trx),
+        syncRuns: this.syncRuns.with(trx),
+        syncChanges: this.syncChanges.with(trx),
+      }),
+    );
+  }
+}

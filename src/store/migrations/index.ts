@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { StoreDialect } from '../store-dialect.js';
+import * as catalog from './001-catalog.js';
+
+/** A numbered migration, written once for both dialects. */
+export interface StoreMigration {
+  up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
+}
+
+/** Every migration this version of Warden knows, by name; names sort in the order they run. */
+export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
+  '001-catalog': catalog,
+};

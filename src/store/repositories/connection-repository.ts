@@ -1,0 +1,113 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ConnectionsTable, StoreSchema } from '../store-schema.js';
+
+/** Health of a connection as last observed. */
+export interface ConnectionHealth {
+  status: 'healthy' | 'unhealthy';
+  checkedAt: string;
+  message?: string;
+}
+
+export interface ConnectionRecord {
+  id: number;
+  connectionKey: string;
+  technology: string;
+  /** Non-secret details (hostname, port, database, TLS …). */
+  details: Record<string, unknown>;
+  secretsCiphertext: string | null;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  firstSyncCompletedAt: string | null;
+  health: ConnectionHealth | null;
+}
+
+export interface NewConnection {
+  connectionKey: string;
+  technology: string;
+  details: Record<string, unknown>;
+  secretsCiphertext: string | null;
+  createdBy: string | null;
+}
+
+type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
+
+export class ConnectionRepository {
+  constructor(private readonly db: Db) {}
+
+  with(trx: Transaction<StoreSchema>): ConnectionRepository {
+    return new ConnectionRepository(trx);
+  }
+
+  async insert(connection: NewConnection, now: string): Promise<ConnectionRecord> {
+    const row = await this.db
+      .insertInto('connections')
+      .values({
+        connection_key: connection.connectionKey,
+        technology: connection.technology,
+        details_json: JSON.stringify(connection.details),
+        secrets_ciphertext: connection.secretsCiphertext,
+        created_at: now,
+        updated_at: now,
+        created_by: connection.createdBy,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toRecord(row);
+  }
+
+  async findByKey(connectionKey: string): Promise<ConnectionRecord | undefined> {
+    const row = await this.db.selectFrom('connections').selectAll().where('connection_key', '=', connectionKey).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async findById(id: number): Promise<ConnectionRecord | undefined> {
+    const row = await this.db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async list(): Promise<ConnectionRecord[]> {
+    const rows = await this.db.selectFrom('connections').selectAll().orderBy('connection_key').execute();
+    return rows.map(toRecord);
+  }
+
+  async updateDetails(id: number, details: Record<string, unknown>, secretsCiphertext: string | null, now: string): Promise<void> {
+    await this.db
+      .updateTable('connections')
+      .set({ details_json: JSON.stringify(details), secrets_ciphertext: secretsCiphertext, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async markFirstSyncCompleted(id: number, at: string): Promise<void> {
+    await this.db
+      .updateTable('connections')
+      .set({ first_sync_completed_at: at })
+      .where('id', '=', id)
+      .where('first_sync_completed_at', 'is', null)
+      .execute();
+  }
+
+  async setHealth(id: number, health: ConnectionHealth): Promise<void> {
+    await this.db.updateTable('connections').set({ health_json: JSON.stringify(health) }).where('id', '=', id).execute();
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('connections').where('id', '=', id).execute();
+  }
+}
+
+function toRecord(row: Selectable<ConnectionsTable>): ConnectionRecord {
+  return {
+    id: row.id,
+    connectionKey: row.connection_key,
+    technology: row.technology,
+    details: JSON.parse(row.details_json) as Record<string, unknown>,
+    secretsCiphertext: row.secrets_ciphertext,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    firstSyncCompletedAt: row.first_sync_completed_at,
+    health: row.health_json === null ? null : (JSON.parse(row.health_json) as ConnectionHealth),
+  };
+}

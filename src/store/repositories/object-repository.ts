@@ -1,0 +1,385 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Principal, SettingKey, SettingOverrides } from '../../domain/settings.js';
+import { chunkRows, containsPattern, prefixUpperBound, type StoreDialect } from '../store-dialect.js';
+import type { ObjectsTable, StoreSchema } from '../store-schema.js';
+
+/** One data object as stored: identity, metadata, its own overrides (not effective values). */
+export interface ObjectRecord {
+  id: number;
+  connectionId: number;
+  parentId: number | null;
+  idPath: string;
+  depth: number;
+  name: string;
+  kind: string;
+  isLeaf: boolean;
+  stableId: string | null;
+  comment: string | null;
+  overrides: SettingOverrides;
+  removed: boolean;
+  removedAt: string | null;
+  columnsFingerprint: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastSyncRunId: string | null;
+  lastSyncedAt: string | null;
+}
+
+/** What a new child is created with. */
+export interface NewObject {
+  name: string;
+  kind: string;
+  isLeaf: boolean;
+  stableId: string | null;
+  comment: string | null;
+  overrides: SettingOverrides;
+  columnsFingerprint: string | null;
+}
+
+/** Metadata a sync may change on an existing object. */
+export interface ObjectMetadataUpdate {
+  name?: string;
+  kind?: string;
+  stableId?: string | null;
+  comment?: string | null;
+  columnsFingerprint?: string | null;
+  removed?: boolean;
+}
+
+export interface ChildSearch {
+  searchText?: string;
+  /** Keep only children in this effective state; needs the parent's effective isActive. */
+  state?: { value: 'active' | 'inactive'; parentIsActive: boolean };
+  offset: number;
+  size: number;
+  sortField: 'name' | 'kind' | 'createdAt';
+  sortOrder: 'asc' | 'desc';
+}
+
+type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
+
+const OVERRIDE_COLUMNS: Record<SettingKey, 'is_active' | 'activate_new_children' | 'data_owners_json'> = {
+  isActive: 'is_active',
+  activateNewChildren: 'activate_new_children',
+  dataOwners: 'data_owners_json',
+};
+
+/** The hierarchy of data objects. Subtrees are id_path prefix ranges, so no query walks a tree row by row. */
+export class ObjectRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: StoreDialect,
+  ) {}
+
+  /** The same repository inside a transaction. */
+  with(trx: Transaction<StoreSchema>): ObjectRepository {
+    return new ObjectRepository(trx, this.dialect);
+  }
+
+  async insertRoot(connectionId: number, name: string, overrides: SettingOverrides, now: string): Promise<ObjectRecord> {
+    const { id } = await this.db
+      .insertInto('objects')
+      .values(newRow(connectionId, null, '', 0, { name, kind: 'connection', isLeaf: false, stableId: null, comment: null, overrides, columnsFingerprint: null }, now))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.db.updateTable('objects').set({ id_path: `/${id}/` }).where('id', '=', id).execute();
+    return (await this.findById(id))!;
+  }
+
+  async findById(id: number): Promise<ObjectRecord | undefined> {
+    const row = await this.db.selectFrom('objects').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async findRoot(connectionId: number): Promise<ObjectRecord | undefined> {
+    const row = await this.db
+      .selectFrom('objects')
+      .selectAll()
+      .where('connection_id', '=', connectionId)
+      .where('parent_id', 'is', null)
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async findChild(parentId: number, name: string): Promise<ObjectRecord | undefined> {
+    const row = await this.db
+      .selectFrom('objects')
+      .selectAll()
+      .where('parent_id', '=', parentId)
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  /**
+   * The objects from the connection root down to the end of `names` (root first), or undefined
+   * when some step does not exist.
+   */
+  async findChain(connectionId: number, names: readonly string[]): Promise<ObjectRecord[] | undefined> {
+    const root = await this.findRoot(connectionId);
+    if (!root) return undefined;
+    const chain = [root];
+    for (const name of names) {
+      const child = await this.findChild(chain[chain.length - 1]!.id, name);
+      if (!child) return undefined;
+      chain.push(child);
+    }
+    return chain;
+  }
+
+  /** The object and its ancestors, root first, from its id_path in one query. */
+  async findLineage(record: ObjectRecord): Promise<ObjectRecord[]> {
+    const ids = lineageIds(record.idPath);
+    const rows = await this.db.selectFrom('objects').selectAll().where('id', 'in', ids).orderBy('depth').execute();
+    return rows.map(toRecord);
+  }
+
+  /** Names of the given objects and all their ancestors, for building paths of many objects at once. */
+  async namesOfLineages(records: readonly ObjectRecord[]): Promise<Map<number, string>> {
+    const ids = [...new Set(records.flatMap((r) => lineageIds(r.idPath)))];
+    const names = new Map<number, string>();
+    for (const chunk of chunkRows(ids, 1, this.dialect)) {
+      const rows = await this.db.selectFrom('objects').select(['id', 'name']).where('id', 'in', chunk).execute();
+      for (const row of rows) names.set(row.id, row.name);
+    }
+    return names;
+  }
+
+  /** Every child of a container, removed ones included (the diff needs them to restore). */
+  async listChildren(parentId: number): Promise<ObjectRecord[]> {
+    const rows = await this.db.selectFrom('objects').selectAll().where('parent_id', '=', parentId).execute();
+    return rows.map(toRecord);
+  }
+
+  async searchChildren(parentId: number, search: ChildSearch): Promise<{ count: number; hits: ObjectRecord[] }> {
+    let query = this.db.selectFrom('objects').where('parent_id', '=', parentId);
+    if (search.searchText) {
+      query = query.where(sql<boolean>`lower(name) like ${containsPattern(search.searchText)} escape '\\'`);
+    }
+    if (search.state) {
+      const effective = sql`coalesce(is_active, ${search.state.parentIsActive ? 1 : 0})`;
+      query =
+        search.state.value === 'active'
+          ? query.where(sql<boolean>`${effective} = 1 and removed = 0`)
+          : query.where(sql<boolean>`(${effective} = 0 or removed = 1)`);
+    }
+    const { count } = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const sortColumn = ({ name: 'name', kind: 'kind', createdAt: 'created_at' } as const)[search.sortField];
+    const rows = await query
+      .selectAll()
+      .orderBy(sortColumn, search.sortOrder)
+      .orderBy('id', search.sortOrder)
+      .offset(search.offset)
+      .limit(search.size)
+      .execute();
+    return { count: Number(count), hits: rows.map(toRecord) };
+  }
+
+  /** Children that are still present on the platform, per parent. */
+  async countChildren(parentIds: readonly number[]): Promise<Map<number, number>> {
+    const counts = new Map<number, number>(parentIds.map((id) => [id, 0]));
+    if (parentIds.length === 0) return counts;
+    const rows = await this.db
+      .selectFrom('objects')
+      .select(['parent_id', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('parent_id', 'in', parentIds)
+      .where('removed', '=', 0)
+      .groupBy('parent_id')
+      .execute();
+    for (const row of rows) counts.set(row.parent_id!, Number(row.count));
+    return counts;
+  }
+
+  /** Inserts children of one parent with few statements; returns them with their new ids. */
+  async insertChildren(parent: ObjectRecord, children: readonly NewObject[], now: string): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    const rows = children.map((c) => newRow(parent.connectionId, parent.id, '', parent.depth + 1, c, now));
+    for (const chunk of chunkRows(rows, 20, this.dialect)) {
+      const inserted = await this.db.insertInto('objects').values(chunk).returning(['id', 'name']).execute();
+      for (const row of inserted) ids.set(row.name, row.id);
+    }
+    // The id is known only after the insert, so the path is completed in one statement per parent.
+    await this.db
+      .updateTable('objects')
+      .set({ id_path: sql`${parent.idPath} || cast(id as text) || '/'` })
+      .where('parent_id', '=', parent.id)
+      .where('id_path', '=', '')
+      .execute();
+    return ids;
+  }
+
+  async updateMetadata(id: number, update: ObjectMetadataUpdate, syncRunId: string | null, now: string): Promise<void> {
+    await this.db
+      .updateTable('objects')
+      .set({
+        ...(update.name !== undefined && { name: update.name }),
+        ...(update.kind !== undefined && { kind: update.kind }),
+        ...(update.stableId !== undefined && { stable_id: update.stableId }),
+        ...(update.comment !== undefined && { comment: update.comment }),
+        ...(update.columnsFingerprint !== undefined && { columns_fingerprint: update.columnsFingerprint }),
+        ...(update.removed !== undefined && { removed: update.removed ? 1 : 0, removed_at: update.removed ? now : null }),
+        updated_at: now,
+        ...(syncRunId !== null && { last_sync_run_id: syncRunId, last_synced_at: now }),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Marks the unchanged objects of a listing as seen by this sync, in one statement per chunk. */
+  async touchSynced(ids: readonly number[], syncRunId: string, now: string): Promise<void> {
+    for (const chunk of chunkRows(ids, 1, this.dialect)) {
+      await this.db.updateTable('objects').set({ last_sync_run_id: syncRunId, last_synced_at: now }).where('id', 'in', chunk).execute();
+    }
+  }
+
+  /** Marks an object and everything below it removed; returns how many objects that is. */
+  async markSubtreeRemoved(record: ObjectRecord, syncRunId: string, now: string): Promise<number> {
+    const result = await this.db.updateTable('objects').where(this.subtree(record.idPath))
+      .set({ removed: 1, removed_at: now, updated_at: now, last_sync_run_id: syncRunId, last_synced_at: now })
+      .where('removed', '=', 0)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async setOverrides(id: number, overrides: Partial<SettingOverrides>, now: string): Promise<void> {
+    await this.db.updateTable('objects').set({ ...overrideColumns(overrides), updated_at: now }).where('id', '=', id).execute();
+  }
+
+  /** Clears the given overrides on every descendant (not the object itself): `cascade: true`. */
+  async clearDescendantOverrides(record: ObjectRecord, keys: readonly SettingKey[], now: string): Promise<void> {
+    if (keys.length === 0) return;
+    const cleared = Object.fromEntries(keys.map((k) => [OVERRIDE_COLUMNS[k], null]));
+    let query = this.db.updateTable('objects').where(this.subtree(record.idPath)).set({ ...cleared, updated_at: now }).where('id', '!=', record.id);
+    // Touch only rows that override one of the keys: the partial indexes keep this fast on huge subtrees.
+    query = query.where((eb) => eb.or(keys.map((k) => eb(OVERRIDE_COLUMNS[k], 'is not', null))));
+    await query.execute();
+  }
+
+  /** Per setting: does any descendant of the object override it? */
+  async descendantOverrides(record: ObjectRecord): Promise<Record<SettingKey, boolean>> {
+    const flags = {} as Record<SettingKey, boolean>;
+    for (const [key, column] of Object.entries(OVERRIDE_COLUMNS) as [SettingKey, (typeof OVERRIDE_COLUMNS)[SettingKey]][]) {
+      const row = await this.db.selectFrom('objects').where(this.subtree(record.idPath))
+        .select('id')
+        .where('id', '!=', record.id)
+        .where(column, 'is not', null)
+        .limit(1)
+        .executeTakeFirst();
+      flags[key] = row !== undefined;
+    }
+    return flags;
+  }
+
+  /** Ids of the objects in the subtree that are, or are ancestors of, an object overriding isActive to true. */
+  async containersWithActiveDescendants(root: ObjectRecord): Promise<Set<number>> {
+    const rows = await this.db.selectFrom('objects').where(this.subtree(root.idPath))
+      .select('id_path')
+      .where('is_active', '=', 1)
+      .execute();
+    return new Set(rows.flatMap((r) => lineageIds(r.id_path)));
+  }
+
+  /** The containers (not leaves) of a subtree, for deciding where a sync descends. */
+  async listContainers(root: ObjectRecord): Promise<ObjectRecord[]> {
+    const rows = await this.db.selectFrom('objects').where(this.subtree(root.idPath)).selectAll().where('is_leaf', '=', 0).execute();
+    return rows.map(toRecord);
+  }
+
+  /** Deletes the object and its subtree with its dictionaries; returns how many objects went. */
+  async deleteSubtree(record: ObjectRecord): Promise<number> {
+    await this.db
+      .deleteFrom('columns')
+      .where('object_id', 'in', (eb) => eb.selectFrom('objects').select('id').where(this.subtree(record.idPath)))
+      .execute();
+    const result = await this.db.deleteFrom('objects').where(this.subtree(record.idPath)).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async countSubtree(record: ObjectRecord): Promise<number> {
+    const { count } = await this.db.selectFrom('objects').where(this.subtree(record.idPath))
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  }
+
+  /** The object and everything below it: one index range on id_path. */
+  private subtree(idPath: string) {
+    const column = pathColumn(this.dialect);
+    return sql<boolean>`${column} >= ${idPath} and ${column} < ${prefixUpperBound(idPath)}`;
+  }
+}
+
+/** The id_path column as the dialect's byte-ordered index sees it. */
+function pathColumn(dialect: StoreDialect) {
+  return dialect.name === 'postgres' ? sql<string>`id_path collate "C"` : sql<string>`id_path`;
+}
+
+/** `/1/5/9/` → [1, 5, 9]. */
+export function lineageIds(idPath: string): number[] {
+  return idPath.split('/').filter(Boolean).map(Number);
+}
+
+function newRow(connectionId: number, parentId: number | null, idPath: string, depth: number, object: NewObject, now: string) {
+  return {
+    connection_id: connectionId,
+    parent_id: parentId,
+    id_path: idPath,
+    depth,
+    name: object.name,
+    kind: object.kind,
+    is_leaf: object.isLeaf ? 1 : 0,
+    stable_id: object.stableId,
+    comment: object.comment,
+    ...overrideColumns(object.overrides),
+    removed: 0,
+    columns_fingerprint: object.columnsFingerprint,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+function overrideColumns(overrides: Partial<SettingOverrides>) {
+  const columns: Partial<Pick<ObjectsTable, 'is_active' | 'activate_new_children' | 'data_owners_json'>> = {};
+  if (overrides.isActive !== undefined) columns.is_active = toFlag(overrides.isActive);
+  if (overrides.activateNewChildren !== undefined) columns.activate_new_children = toFlag(overrides.activateNewChildren);
+  if (overrides.dataOwners !== undefined) {
+    columns.data_owners_json = overrides.dataOwners === null ? null : JSON.stringify(overrides.dataOwners);
+  }
+  return columns;
+}
+
+function toFlag(value: boolean | null): number | null {
+  return value === null ? null : value ? 1 : 0;
+}
+
+function fromFlag(value: number | null): boolean | null {
+  return value === null ? null : value === 1;
+}
+
+function toRecord(row: Selectable<ObjectsTable>): ObjectRecord {
+  return {
+    id: row.id,
+    connectionId: row.connection_id,
+    parentId: row.parent_id,
+    idPath: row.id_path,
+    depth: row.depth,
+    name: row.name,
+    kind: row.kind,
+    isLeaf: row.is_leaf === 1,
+    stableId: row.stable_id,
+    comment: row.comment,
+    overrides: {
+      isActive: fromFlag(row.is_active),
+      activateNewChildren: fromFlag(row.activate_new_children),
+      dataOwners: row.data_owners_json === null ? null : (JSON.parse(row.data_owners_json) as Principal[]),
+    },
+    removed: row.removed === 1,
+    removedAt: row.removed_at,
+    columnsFingerprint: row.columns_fingerprint,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastSyncRunId: row.last_sync_run_id,
+    lastSyncedAt: row.last_synced_at,
+  };
+}
+

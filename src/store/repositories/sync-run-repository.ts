@@ -1,0 +1,224 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { StoreSchema, SyncRunsTable } from '../store-schema.js';
+
+/** The states of a sync run (a job). */
+export const SYNC_RUN_STATES = Object.freeze({
+  created: 'created',
+  active: 'active',
+  completed: 'completed',
+  failed: 'failed',
+  cancelled: 'cancelled',
+} as const);
+export type SyncRunState = (typeof SYNC_RUN_STATES)[keyof typeof SYNC_RUN_STATES];
+
+export const SYNC_TRIGGERS = ['registration', 'schedule', 'manual'] as const;
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+
+export interface SyncCounts {
+  added: number;
+  removed: number;
+  restored: number;
+  renamed: number;
+  changed: number;
+  unchanged: number;
+  conflicts: number;
+}
+
+export const ZERO_COUNTS: SyncCounts = Object.freeze({ added: 0, removed: 0, restored: 0, renamed: 0, changed: 0, unchanged: 0, conflicts: 0 });
+
+/** A subtree the sync could not read, or an object it could not store (uniqueness violation). */
+export interface SyncRunError {
+  objectPath: string[];
+  code: string;
+  message: string;
+}
+
+export interface SyncProgress {
+  containersListed: number;
+  objectsSeen: number;
+}
+
+export interface SyncRunRecord {
+  id: string;
+  connectionId: number;
+  scope: string[];
+  trigger: SyncTrigger;
+  requestedBy: string | null;
+  state: SyncRunState;
+  forceRecursive: boolean;
+  firstSync: boolean;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  counts: SyncCounts;
+  errors: SyncRunError[];
+  progress: SyncProgress;
+  failureMessage: string | null;
+  leaseOwner: string | null;
+  leaseExpiresAt: string | null;
+}
+
+export interface NewSyncRun {
+  id: string;
+  connectionId: number;
+  scope: string[];
+  trigger: SyncTrigger;
+  requestedBy: string | null;
+  forceRecursive: boolean;
+  firstSync: boolean;
+}
+
+export interface SyncRunSearch {
+  connectionId?: number;
+  state?: SyncRunState;
+  offset: number;
+  size: number;
+}
+
+type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
+
+const OPEN_STATES: SyncRunState[] = [SYNC_RUN_STATES.created, SYNC_RUN_STATES.active];
+
+/** Sync runs are Warden's own records in the store, whatever dispatches them. */
+export class SyncRunRepository {
+  constructor(private readonly db: Db) {}
+
+  with(trx: Transaction<StoreSchema>): SyncRunRepository {
+    return new SyncRunRepository(trx);
+  }
+
+  async insert(run: NewSyncRun, now: string): Promise<SyncRunRecord> {
+    const row = await this.db
+      .insertInto('sync_runs')
+      .values({
+        id: run.id,
+        connection_id: run.connectionId,
+        scope_json: JSON.stringify(run.scope),
+        trigger: run.trigger,
+        requested_by: run.requestedBy,
+        state: SYNC_RUN_STATES.created,
+        force_recursive: run.forceRecursive ? 1 : 0,
+        first_sync: run.firstSync ? 1 : 0,
+        created_at: now,
+        counts_json: JSON.stringify(ZERO_COUNTS),
+        errors_json: '[]',
+        progress_json: JSON.stringify({ containersListed: 0, objectsSeen: 0 }),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toRecord(row);
+  }
+
+  async findById(id: string): Promise<SyncRunRecord | undefined> {
+    const row = await this.db.selectFrom('sync_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  /** Runs of a connection that are queued or running, oldest first. */
+  async listOpen(connectionId?: number): Promise<SyncRunRecord[]> {
+    let query = this.db.selectFrom('sync_runs').selectAll().where('state', 'in', OPEN_STATES);
+    if (connectionId !== undefined) query = query.where('connection_id', '=', connectionId);
+    const rows = await query.orderBy('created_at').orderBy('id').execute();
+    return rows.map(toRecord);
+  }
+
+  /** Moves a queued run to active for `owner`; false when another worker took it first. */
+  async claim(id: string, owner: string, leaseExpiresAt: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('sync_runs')
+      .set({ state: SYNC_RUN_STATES.active, started_at: now, lease_owner: owner, lease_expires_at: leaseExpiresAt })
+      .where('id', '=', id)
+      .where('state', '=', SYNC_RUN_STATES.created)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async recordProgress(id: string, counts: SyncCounts, errors: SyncRunError[], progress: SyncProgress, leaseExpiresAt: string): Promise<void> {
+    await this.db
+      .updateTable('sync_runs')
+      .set({
+        counts_json: JSON.stringify(counts),
+        errors_json: JSON.stringify(errors),
+        progress_json: JSON.stringify(progress),
+        lease_expires_at: leaseExpiresAt,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async finish(
+    id: string,
+    outcome: { state: SyncRunState; counts: SyncCounts; errors: SyncRunError[]; progress: SyncProgress; failureMessage: string | null },
+    now: string,
+  ): Promise<void> {
+    await this.db
+      .updateTable('sync_runs')
+      .set({
+        state: outcome.state,
+        counts_json: JSON.stringify(outcome.counts),
+        errors_json: JSON.stringify(outcome.errors),
+        progress_json: JSON.stringify(outcome.progress),
+        failure_message: outcome.failureMessage,
+        finished_at: now,
+        lease_owner: null,
+        lease_expires_at: null,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Fails active runs whose lease ran out (their worker died); returns their ids. */
+  async failAbandoned(now: string, reason: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('sync_runs')
+      .set({ state: SYNC_RUN_STATES.failed, failure_message: reason, finished_at: now, lease_owner: null, lease_expires_at: null })
+      .where('state', '=', SYNC_RUN_STATES.active)
+      .where('lease_expires_at', '<', now)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async search(search: SyncRunSearch): Promise<{ count: number; hits: SyncRunRecord[] }> {
+    let query = this.db.selectFrom('sync_runs');
+    if (search.connectionId !== undefined) query = query.where('connection_id', '=', search.connectionId);
+    if (search.state !== undefined) query = query.where('state', '=', search.state);
+    const { count } = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const rows = await query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').offset(search.offset).limit(search.size).execute();
+    return { count: Number(count), hits: rows.map(toRecord) };
+  }
+
+  async latestForConnection(connectionId: number): Promise<SyncRunRecord | undefined> {
+    const row = await this.db
+      .selectFrom('sync_runs')
+      .selectAll()
+      .where('connection_id', '=', connectionId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+}
+
+function toRecord(row: Selectable<SyncRunsTable>): SyncRunRecord {
+  return {
+    id: row.id,
+    connectionId: row.connection_id,
+    scope: JSON.parse(row.scope_json) as string[],
+    trigger: row.trigger as SyncTrigger,
+    requestedBy: row.requested_by,
+    state: row.state as SyncRunState,
+    forceRecursive: row.force_recursive === 1,
+    firstSync: row.first_sync === 1,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    counts: JSON.parse(row.counts_json) as SyncCounts,
+    errors: JSON.parse(row.errors_json) as SyncRunError[],
+    progress: JSON.parse(row.progress_json) as SyncProgress,
+    failureMessage: row.failure_message,
+    leaseOwner: row.lease_owner,
+    leaseExpiresAt: row.lease_expires_at,
+  };
+}

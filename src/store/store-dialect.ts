@@ -1,0 +1,48 @@
+import type { ColumnDefinitionBuilder } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * The few places where SQLite and PostgreSQL differ, kept in one module so repositories and
+ * migrations are written once.
+ */
+export interface StoreDialect {
+  readonly name: DialectName;
+  /** An auto-generated integer primary key (SQLite has no identity columns). */
+  identity(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** The largest number of bind parameters one statement may carry. */
+  readonly maxBindParameters: number;
+}
+
+export const sqliteDialect: StoreDialect = {
+  name: 'sqlite',
+  identity: (column) => column.primaryKey().autoIncrement(),
+  maxBindParameters: 32_000,
+};
+
+export const postgresDialect: StoreDialect = {
+  name: 'postgres',
+  identity: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
+  maxBindParameters: 65_000,
+};
+
+/**
+ * Splits rows into chunks that fit one statement's bind-parameter limit, so bulk writes are
+ * a handful of multi-row statements rather than one statement per row.
+ */
+export function chunkRows<T>(rows: readonly T[], columnsPerRow: number, dialect: StoreDialect): T[][] {
+  const size = Math.max(1, Math.floor(dialect.maxBindParameters / columnsPerRow));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}
+
+/** Upper bound for a prefix range scan: every string starting with `prefix` sorts below it. */
+export function prefixUpperBound(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/** A case-insensitive `like` pattern (compare with `lower(column)`) matching `text` anywhere, wildcards escaped with `\`. */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,113 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types of every store table, shared by both dialects. Booleans are stored as 0/1 integers
+ * and timestamps as ISO-8601 UTC text so the same SQL and the same row mapping serve SQLite
+ * and PostgreSQL.
+ */
+export interface StoreSchema {
+  connections: ConnectionsTable;
+  objects: ObjectsTable;
+  columns: ColumnsTable;
+  sync_runs: SyncRunsTable;
+  sync_changes: SyncChangesTable;
+  api_keys: ApiKeysTable;
+}
+
+export interface ConnectionsTable {
+  id: Generated<number>;
+  connection_key: string;
+  technology: string;
+  /** JSON of the non-secret connection details (hostname, port, database, TLS, …). */
+  details_json: string;
+  /** AES-256-GCM ciphertext of the JSON of the secret fields; null when there are none. */
+  secrets_ciphertext: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  /** Set when the first (registration) sync completes; objects found later follow activateNewChildren. */
+  first_sync_completed_at: string | null;
+  /** JSON `{status, checkedAt, message?}` from the last credential check or sync. */
+  health_json: string | null;
+}
+
+export interface ObjectsTable {
+  id: Generated<number>;
+  connection_id: number;
+  parent_id: number | null;
+  /** `/rootId/…/ownId/`: a subtree is one index range scan on this column. */
+  id_path: string;
+  /** 0 for the connection root. */
+  depth: number;
+  name: string;
+  kind: string;
+  is_leaf: number;
+  stable_id: string | null;
+  comment: string | null;
+  /** Overrides: null inherits from the parent. */
+  is_active: number | null;
+  activate_new_children: number | null;
+  data_owners_json: string | null;
+  removed: number;
+  removed_at: string | null;
+  columns_fingerprint: string | null;
+  created_at: string;
+  updated_at: string;
+  last_sync_run_id: string | null;
+  last_synced_at: string | null;
+}
+
+export interface ColumnsTable {
+  object_id: number;
+  name: string;
+  ordinal: number;
+  type: string;
+  nullable: number;
+  default_value: string | null;
+  comment: string | null;
+}
+
+export interface SyncRunsTable {
+  id: string;
+  connection_id: number;
+  /** JSON array: the path of the subtree synced, connection key first. */
+  scope_json: string;
+  trigger: string;
+  requested_by: string | null;
+  state: string;
+  force_recursive: number;
+  first_sync: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  counts_json: string;
+  errors_json: string;
+  progress_json: string;
+  failure_message: string | null;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+}
+
+export interface SyncChangesTable {
+  id: Generated<number>;
+  sync_run_id: string;
+  object_id: number | null;
+  /** JSON array: the object's path after the change. */
+  object_path_json: string;
+  change: string;
+  details_json: string | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  /** The first characters of the key, shown in listings to tell keys apart. */
+  prefix: string;
+  /** SHA-256 of the whole key, how a presented key is found; keys are 256-bit random, so a slow hash adds nothing. */
+  key_hash: string;
+  /** JSON array of global permissions. */
+  permissions_json: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}

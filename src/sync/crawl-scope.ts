@@ -1,0 +1,59 @@
+import { pathKey } from '../domain/object-path.js';
+import type { CrawlScope, ScopeStep } from '../domain/catalog-types.js';
+import { inheritSettings, ROOT_DEFAULTS, type EffectiveSettings } from '../domain/settings.js';
+import type { ObjectRecord } from '../store/repositories/object-repository.js';
+
+/** What the scope builder needs from the catalog. */
+export interface ScopeCatalog {
+  /** Objects from the root down along `names`, as far as they exist (root first). */
+  chainAsFarAsKnown: ObjectRecord[];
+  /** Every stored container at or below the end of the chain. */
+  containers: ObjectRecord[];
+  /** Ids of objects that are, or are ancestors of, an object overriding isActive to true. */
+  withEnabledDescendants: Set<number>;
+}
+
+/**
+ * Builds the crawl scope of a sync of `names` (the path below the connection).
+ *
+ * Steps carry the stable ids the catalog knows, so a renamed target is still found. Where the
+ * crawl descends: everywhere on the first sync or when forced; otherwise not into a known
+ * container that is disabled and holds no enabled override below it. Containers the catalog
+ * does not know yet, or knows as removed, are always listed so new objects appear.
+ */
+export function buildCrawlScope(names: readonly string[], catalog: ScopeCatalog, descendEverywhere: boolean): CrawlScope {
+  const [root, ...knownSteps] = catalog.chainAsFarAsKnown;
+  const target: ScopeStep[] = names.map((name, i) => ({ name, stableId: knownSteps[i]?.stableId ?? null }));
+  if (descendEverywhere || !root) return { target, shouldDescend: () => true };
+
+  const skipped = skippedContainers(catalog);
+  return { target, shouldDescend: (path) => !skipped.has(pathKey(path)) };
+}
+
+/** Path keys (below the root) of the stored containers a non-forced sync does not descend into. */
+function skippedContainers(catalog: ScopeCatalog): Set<string> {
+  const settings = new Map<number, EffectiveSettings>();
+  const paths = new Map<number, string[]>();
+  let above = ROOT_DEFAULTS;
+  let path: string[] = [];
+  for (const [i, object] of catalog.chainAsFarAsKnown.entries()) {
+    above = inheritSettings(above, object.overrides);
+    if (i > 0) path = [...path, object.name];
+    settings.set(object.id, above);
+    paths.set(object.id, path);
+  }
+  const skipped = new Set<string>();
+  // Parents first, so each container finds its parent's settings already resolved.
+  for (const container of [...catalog.containers].sort((a, b) => a.depth - b.depth)) {
+    if (settings.has(container.id) || container.parentId === null) continue;
+    const parentSettings = settings.get(container.parentId);
+    const parentPath = paths.get(container.parentId);
+    if (!parentSettings || !parentPath) continue;
+    const own = inheritSettings(parentSettings, container.overrides);
+    const ownPath = [...parentPath, container.name];
+    settings.set(container.id, own);
+    paths.set(container.id, ownPath);
+    if (!own.isActive && !container.removed && !catalog.withEnabledDescendants.has(container.id)) skipped.add(pathKey(ownPath));
+  }
+  return skipped;
+}

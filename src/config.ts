@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   /** Start the in-process demo warehouse and register it. */
   demo: boolean;
+  /** Port of the demo warehouse; 0 picks a free one. */
+  demoPort: number;
   /** Cron expression (UTC) for the scheduled object sync of every connection. */
   syncSchedule: string;
   /** Sets the admin API key instead of generating one. */
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.WARDEN_HOST ?? '127.0.0.1',
     port: integer(env, 'WARDEN_PORT', 8080, 0, 65_535),
     demo: env.WARDEN_DEMO !== '0' && env.WARDEN_DEMO !== 'false',
+    demoPort: integer(env, 'WARDEN_DEMO_PORT', 0, 0, 65_535),
     syncSchedule: env.WARDEN_SYNC_SCHEDULE ?? '0 1 * * *',
     adminApiKey: env.WARDEN_ADMIN_API_KEY || null,
     secretKey: env.WARDEN_SECRET_KEY || null,

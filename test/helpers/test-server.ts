@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+/** A real Warden server on a random port with its own data directory, for API and CLI tests. */
+export interface TestServer {
+  url: string;
+  apiKey: string;
+  dataDir: string;
+  server: RunningServer;
+  /** Every log line the server wrote (JSON text), for asserting that no secret is logged. */
+  logs: string[];
+  /** Sends a request with the admin key (unless `apiKey: null`) and parses the JSON answer. */
+  request<T = any>(method: string, path: string, body?: unknown, options?: { apiKey?: string | null }): Promise<ApiResponse<T>>;
+  /** Polls a job until it leaves created/active; fails after `timeoutMs`. */
+  waitForJob(id: string, timeoutMs?: number): Promise<any>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'warden-test-'));
+  const apiKey = `test_${randomBytes(24).toString('base64url')}`;
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const config: Config = {
+    ...loadConfig({}),
+    dataDir,
+    port: 0,
+    demo: false,
+    adminApiKey: apiKey,
+    logLevel: 'debug',
+    connectTimeoutMs: 3_000,
+    statementTimeoutMs: 20_000,
+    ...overrides,
+  };
+  const server = await startServer(config, { logger: createLogger(config.logLevel, sink) });
+
+  const request = async <T>(method: string, path: string, body?: unknown, options: { apiKey?: string | null } = {}) => {
+    const key = options.apiKey === undefined ? apiKey : options.apiKey;
+    const headers: Record<string, string> = {};
+    if (key !== null) headers.authorization = `Bearer ${key}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON (the docs page): keep the text.
+    }
+    return { status: response.status, body: parsed as T };
+  };
+
+  return {
+    url: server.url,
+    apiKey,
+    dataDir,
+    server,
+    logs,
+    request,
+    async waitForJob(id, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { status, body } = await request('GET', `/jobs/${id}`);
+        if (status !== 200) throw new Error(`GET /jobs/${id} answered ${status}: ${JSON.stringify(body)}`);
+        if (body.state !== 'created' && body.state !== 'active') return body;
+        if (Date.now() > deadline) throw new Error(`job ${id} still ${body.state} after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Percent-encodes each segment of an object path for a URL. */
+export function urlPath(...segments: string[]): string {
+  return segments.map((s) => encodeURIComponent(s)).join('/');
+}

@@ -287,12 +287,14 @@ export class ObjectRepository {
 
   /** Deletes the object and its subtree with its dictionaries; returns how many objects went. */
   async deleteSubtree(record: ObjectRecord): Promise<number> {
+    // Counted first: rows removed by the parent_id cascade are not in the statement's count.
+    const count = await this.countSubtree(record);
     await this.db
       .deleteFrom('columns')
       .where('object_id', 'in', (eb) => eb.selectFrom('objects').select('id').where(this.subtree(record.idPath)))
       .execute();
-    const result = await this.db.deleteFrom('objects').where(this.subtree(record.idPath)).executeTakeFirst();
-    return Number(result.numDeletedRows);
+    await this.db.deleteFrom('objects').where(this.subtree(record.idPath)).execute();
+    return count;
   }
 
   async countSubtree(record: ObjectRecord): Promise<number> {

@@ -1,0 +1,76 @@
+import type { CrawledColumn, CrawledObject, LeafKind, ScopeStep } from '../../domain/catalog-types.js';
+import type { ColumnRow, ContainerRow, RelationRow } from './postgres-queries.js';
+
+/** `pg_class.relkind` → the leaf kind Warden records. Other relkinds are never listed. */
+export const RELKIND_TO_LEAF_KIND: Readonly<Record<string, LeafKind>> = {
+  r: 'table',
+  p: 'partitionedTable',
+  v: 'view',
+  m: 'materializedView',
+  f: 'foreignTable',
+};
+
+/** Database or schema rows → container objects of kind `level`. */
+export function mapContainers(rows: readonly ContainerRow[], level: 'database' | 'schema'): CrawledObject[] {
+  return rows.map(([stableId, name, comment]) => ({ name, kind: level, stableId, comment }));
+}
+
+/**
+ * Relation rows and the column rows of those relations → leaves with their complete, ordered
+ * column lists. Columns may arrive in any order (the query does not sort them); a column of a
+ * relation that is not in `relations` is ignored, and a relation without columns gets `[]`.
+ */
+export function mapLeaves(relations: readonly RelationRow[], columns: readonly ColumnRow[]): CrawledObject[] {
+  const columnsByRelation = groupColumns(columns);
+  return relations.map(([stableId, name, relkind, comment]) => ({
+    name,
+    kind: leafKind(relkind),
+    stableId,
+    comment,
+    columns: columnsByRelation.get(stableId) ?? [],
+  }));
+}
+
+/** The leaf kind of a relkind; throws on a relkind the relation queries never return. */
+export function leafKind(relkind: string): LeafKind {
+  const kind = RELKIND_TO_LEAF_KIND[relkind];
+  if (kind === undefined) throw new Error(`Unexpected pg_class.relkind "${relkind}" in a relation listing`);
+  return kind;
+}
+
+function groupColumns(rows: readonly ColumnRow[]): Map<string, CrawledColumn[]> {
+  const byRelation = new Map<string, CrawledColumn[]>();
+  for (const [relationId, name, ordinal, type, nullable, defaultValue, comment] of rows) {
+    let list = byRelation.get(relationId);
+    if (list === undefined) {
+      list = [];
+      byRelation.set(relationId, list);
+    }
+    list.push({ name, ordinal, type, nullable, defaultValue, comment });
+  }
+  for (const list of byRelation.values()) list.sort((a, b) => a.ordinal - b.ordinal);
+  return byRelation;
+}
+
+/**
+ * Picks the object a scope step designates among the rows a FIND_* query returned (those whose
+ * name or stable id matches). The stable id wins: when a table was renamed and a new one took
+ * its old name, the step still means the renamed one. Undefined when nothing matched.
+ */
+export function pickScopedMatch(objects: readonly CrawledObject[], step: ScopeStep): CrawledObject | undefined {
+  if (step.stableId !== null) {
+    const byId = objects.find((object) => object.stableId === step.stableId);
+    if (byId !== undefined) return byId;
+  }
+  return objects.find((object) => object.name === step.name);
+}
+
+/**
+ * A scope step's stable id as a bind value for an `oid` parameter, or null when it cannot be
+ * an oid (absent, or not an unsigned 32-bit integer — a value from another technology or a
+ * corrupted record must not make the query fail).
+ */
+export function oidParameter(stableId: string | null): string | null {
+  if (stableId === null || !/^\d{1,10}$/.test(stableId)) return null;
+  return Number(stableId) <= 0xffff_ffff ? stableId : null;
+}

@@ -119,14 +119,7 @@ async function* crawlDatabase(
       const schemaPath = [database.name, schema.name];
       if (schemaStep === undefined && !scope.shouldDescend(schemaPath, schema)) continue;
       if (brokenBy !== undefined) {
-        yield {
-          type: 'failure',
-          path: schemaPath,
-          code: 'CONNECTION_LOST',
-          message: new WardenError('CONNECTION_LOST', {
-            cause: `not read because an earlier query on database "${database.name}" failed: ${brokenBy.message}`,
-          }).message,
-        };
+        yield notReadAfter(schemaPath, brokenBy);
         continue;
       }
       try {
@@ -134,6 +127,7 @@ async function* crawlDatabase(
         yield listing(schemaPath, leaves, tableStep);
       } catch (error) {
         const batch = failure(schemaPath, error, signal);
+        // failure() returned, so `error` is a WardenError.
         if (session.lost) brokenBy = error as WardenError;
         yield batch;
       }
@@ -177,6 +171,14 @@ async function readLeaves(
     rows.filter(([stableId]) => stableId === match.stableId),
     columns,
   );
+}
+
+/** The failure of a schema left unread because the database's session broke on an earlier one. */
+function notReadAfter(path: string[], brokenBy: WardenError): CrawlBatch {
+  const error = new WardenError('CONNECTION_LOST', {
+    cause: `not read because an earlier query on database "${path[0]}" failed: ${brokenBy.message}`,
+  });
+  return { type: 'failure', path, code: error.code, message: error.message };
 }
 
 function onlyMatch(objects: CrawledObject[], step: ScopeStep): CrawledObject[] {

@@ -79,6 +79,7 @@ describe('translatePostgresError', () => {
   it('code-less errors: lost when the client ended, TLS while connecting with TLS, platform otherwise', () => {
     const terminated = new Error('Connection terminated unexpectedly');
     expect(translatePostgresError(terminated, { ...context, clientEnded: true }).code).toBe('CONNECTION_LOST');
+    expect(translatePostgresError(terminated, { ...context, phase: 'connect' }).code).toBe('CONNECTION_LOST');
     expect(translatePostgresError(terminated, { ...context, phase: 'connect', tlsRequested: true }).code).toBe('TLS_FAILED');
     expect(translatePostgresError(terminated, context).code).toBe('PLATFORM_ERROR');
   });

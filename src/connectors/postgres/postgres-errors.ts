@@ -66,7 +66,9 @@ const CERTIFICATE_CODES = new Set([
  *   session tracks from the client's `end` event and its socket's state): CONNECTION_LOST.
  * - "The server does not support SSL connections" during connect with TLS requested:
  *   TLS_FAILED (a code-less error while connecting with TLS can only come from the TLS step or
- *   from the server closing the socket, and in both cases TLS is what to check).
+ *   from the server closing the socket, and in both cases TLS is what to check). Without TLS,
+ *   a code-less error while connecting means the server closed the socket during start-up:
+ *   CONNECTION_LOST.
  * - Its own timers ("timeout expired", "Query read timeout"): our timers fire before them and
  *   produce CONNECT_TIMEOUT / QUERY_TIMEOUT directly; pg's are only backstops (see
  *   postgres-config.ts).
@@ -84,7 +86,7 @@ export function translatePostgresError(error: unknown, context: PostgresErrorCon
   if (code !== undefined) return translateNodeCode(code, cause, context, options);
 
   if (context.phase === 'connect' && context.tlsRequested) return new WardenError('TLS_FAILED', { cause }, options);
-  if (context.clientEnded) return new WardenError('CONNECTION_LOST', { cause }, options);
+  if (context.phase === 'connect' || context.clientEnded) return new WardenError('CONNECTION_LOST', { cause }, options);
   return new WardenError('PLATFORM_ERROR', { cause }, options);
 }
 
@@ -98,7 +100,7 @@ function translateSqlState(
     return new WardenError('AUTHENTICATION_FAILED', { username: context.username }, options);
   }
   if (state === '3D000') return new WardenError('DATABASE_NOT_FOUND', { database: context.database }, options);
-  if (state === '57014') return new WardenError('QUERY_TIMEOUT', { path: formatPath(context), cause }, options);
+  if (state === '57014') return new WardenError('QUERY_TIMEOUT', { path: formatObjectPath(context.path), cause }, options);
   if (state === '42501') return new WardenError('PERMISSION_DENIED', { cause }, options);
   if (SHUTDOWN_STATES.has(state) || state.startsWith('08')) {
     return new WardenError('CONNECTION_LOST', { cause: `${cause} (SQLSTATE ${state})` }, options);
@@ -148,10 +150,9 @@ function describe(error: unknown): string {
   return String(error);
 }
 
-function formatPath(context: PostgresErrorContext): string {
-  return context.path === undefined || context.path.length === 0
-    ? 'the connection'
-    : context.path.map((name) => JSON.stringify(name)).join('.');
+/** An object path for messages: `"db"."schema"`, unambiguous whatever the names contain. */
+export function formatObjectPath(path: readonly string[] | undefined): string {
+  return path === undefined || path.length === 0 ? 'the connection' : path.map((name) => JSON.stringify(name)).join('.');
 }
 
 /** Removes the password from text that came from outside our code. */

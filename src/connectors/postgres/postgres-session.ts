@@ -3,7 +3,7 @@ import { WardenError } from '../../errors.js';
 import type { ConnectionDetails, ConnectorTimeouts } from '../connector.js';
 import { abortReason, abortable, onAbort, withTimeout } from '../connector-runtime.js';
 import { postgresClientConfig } from './postgres-config.js';
-import { translatePostgresError, type PostgresErrorContext } from './postgres-errors.js';
+import { formatObjectPath, translatePostgresError, type PostgresErrorContext } from './postgres-errors.js';
 
 /** How long a polite close (Terminate message) may take before the socket is destroyed. */
 const CLOSE_GRACE_MS = 1_000;
@@ -95,7 +95,7 @@ export class PostgresSession {
     }
     const queryTimeout = (): Error =>
       new WardenError('QUERY_TIMEOUT', {
-        path: path.length === 0 ? 'the connection' : path.map((name) => JSON.stringify(name)).join('.'),
+        path: formatObjectPath(path),
         cause: `no answer within ${this.timeouts.statementMs} ms`,
       });
     try {

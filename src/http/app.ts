@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from './app-deps.js';
 import { registerAuthentication } from './plugins/authentication.js';
@@ -23,6 +23,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimit,
     // Object paths of long, non-ASCII names are long once percent-encoded.
     routerOptions: { maxParamLength: 8_192 },
+    // Requests the router rejects before any route (a URL that is not valid percent-encoding).
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      void reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: `The URL is not valid: ${error.message}; percent-encode each path segment on its own`, code: 'VALIDATION_FAILED' });
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -77,10 +77,10 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     server,
     logs,
     request,
-    async waitForJob(id, timeoutMs = 30_000) {
+    async waitForJob(id, timeoutMs = 30_000): Promise<any> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const { status, body } = await request('GET', `/jobs/${id}`);
+        const { status, body } = await request<any>('GET', `/jobs/${id}`);
         if (status !== 200) throw new Error(`GET /jobs/${id} answered ${status}: ${JSON.stringify(body)}`);
         if (body.state !== 'created' && body.state !== 'active') return body;
         if (Date.now() > deadline) throw new Error(`job ${id} still ${body.state} after ${timeoutMs} ms`);

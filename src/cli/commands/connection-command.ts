@@ -1,0 +1,231 @@
+import { readFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import type { ConnectionView } from '../../services/connection-service.js';
+import { encodeObjectPath } from '../../domain/object-path.js';
+import {
+  CliFailure,
+  formatFields,
+  formatTable,
+  integerOption,
+  UsageError,
+  withJson,
+  type CliContext,
+  type CliIo,
+  type JsonOption,
+} from './command-context.js';
+import { waitForJob } from './job-command.js';
+
+interface AddOptions extends JsonOption {
+  technology: string;
+  host: string;
+  port: number;
+  database?: string;
+  username: string;
+  passwordStdin?: boolean;
+  passwordEnv?: string;
+  tls?: 'disable' | 'require' | 'verify-full';
+  caFile?: string;
+  enable?: boolean;
+  activateNewChildren?: boolean;
+  dryRun?: boolean;
+  wait?: boolean;
+}
+
+/** Detail keys whose values are secrets: never shown, whatever the server sent. */
+const SECRET_DETAIL = /password|secret|token|private/i;
+
+const ADD_HELP = `
+The password never goes on the command line (other users could read it in "ps"):
+  WARDEN_PG_PASSWORD=... warden connection add "My Conn" --technology PostgreSQL \\
+    --host db.example.com --port 5432 --username warden_sync --password-env WARDEN_PG_PASSWORD
+  printf %s "$PW" | warden connection add ... --password-stdin
+The credentials are checked against the platform first; nothing is stored if they fail.`;
+
+/** `warden connection add|list|show|test|remove`. */
+export function addConnectionCommands(program: Command, ctx: CliContext): void {
+  const connection = program.command('connection').description('connections: one per platform account (register, inspect, test, remove)');
+
+  withJson(
+    connection
+      .command('add')
+      .description('register a connection: check the credentials, store it, start its first sync (POST /data/connection)')
+      .argument('<key>', 'the connection key: letters, digits, space, "-" and "_" (the first name of every object path)')
+      .requiredOption('--technology <name>', 'the platform, e.g. PostgreSQL')
+      .requiredOption('--host <hostname>', 'host name or address of the platform')
+      .requiredOption('--port <port>', 'port of the platform', integerOption(1, 65_535))
+      .option('--database <name>', 'database to connect to first (PostgreSQL: postgres)')
+      .requiredOption('--username <name>', 'the system user Warden crawls as')
+      .option('--password-stdin', 'read the password from standard input (one trailing newline is dropped)')
+      .option('--password-env <variable>', 'read the password from this environment variable')
+      .addOption(new Option('--tls <mode>', 'disable: plain TCP; require: TLS, certificate unchecked; verify-full: TLS checked').choices(['disable', 'require', 'verify-full']))
+      .option('--ca-file <file>', 'PEM CA bundle to check the certificate against (implies --tls verify-full)')
+      .option('--enable', 'enable the connection at once (by default everything arrives disabled)')
+      .option('--activate-new-children', 'objects found by later syncs arrive enabled')
+      .option('--dry-run', 'only check the details and credentials; store nothing')
+      .option('--wait', 'wait for the first sync to end and show its summary; exit 1 unless it completed')
+      .addHelpText('after', ADD_HELP),
+  ).action(async (key: string, options: AddOptions, command: Command) => {
+    const body = {
+      connectionKey: key,
+      connection: {
+        technology: options.technology,
+        hostname: options.host,
+        port: options.port,
+        ...(options.database !== undefined && { database: options.database }),
+        authenticationType: 'userPassword',
+        username: options.username,
+        ...(await passwordField(options, ctx.io)),
+        ...tlsField(options),
+      },
+      settings: { isActive: options.enable === true, activateNewChildren: options.activateNewChildren === true },
+    };
+    const client = ctx.client(command);
+    if (options.dryRun) {
+      const result = await client.post<unknown>('/data/connection', { body, query: { dryRun: true } });
+      if (options.json) ctx.printJson(result);
+      else ctx.print(`The details and credentials of "${key}" are valid (dry run: nothing was stored).`);
+      return;
+    }
+    const result = await client.post<{ connection: ConnectionView; syncRunId: string }>('/data/connection', { body });
+    if (options.wait) {
+      if (!options.json) ctx.print(`Registered connection "${key}" (${result.connection.technology}); first sync ${result.syncRunId} queued`);
+      await waitForJob(ctx, client, result.syncRunId, { json: options.json === true, jsonOutput: (job) => ({ ...result, job }) });
+      return;
+    }
+    if (options.json) {
+      ctx.printJson(result);
+      return;
+    }
+    ctx.print(`Registered connection "${key}" (${result.connection.technology}, ${result.connection.state}); first sync ${result.syncRunId} queued`);
+    ctx.print(`Follow it with: warden job show ${result.syncRunId}`);
+  });
+
+  withJson(connection.command('list').description('list the connections (GET /data/connection)')).action(
+    async (options: JsonOption, command: Command) => {
+      const connections = await ctx.client(command).get<ConnectionView[]>('/data/connection');
+      if (options.json) ctx.printJson(connections);
+      else if (connections.length === 0) ctx.print('No connections. Add one with: warden connection add --help');
+      else {
+        ctx.print(
+          formatTable(
+            ['KEY', 'TECHNOLOGY', 'STATE', 'HOST', 'LAST SYNC'],
+            connections.map((c) => [c.connectionKey, c.technology, c.state, hostOf(c), lastSyncOf(c)]),
+          ),
+        );
+      }
+    },
+  );
+
+  withJson(
+    connection.command('show').description('show a connection, secrets redacted (GET /data/connection/:key)').argument('<key>', 'the connection key'),
+  ).action(async (key: string, options: JsonOption, command: Command) => {
+    const found = await ctx.client(command).get<ConnectionView>(`/data/connection/${encodeURIComponent(key)}`);
+    if (options.json) ctx.printJson(found);
+    else ctx.print(formatConnection(found));
+  });
+
+  withJson(
+    connection
+      .command('test')
+      .description('check the stored credentials against the platform now (POST /data/connection/:key/test)')
+      .argument('<key>', 'the connection key'),
+  ).action(async (key: string, options: JsonOption, command: Command) => {
+    const tested = await ctx.client(command).post<ConnectionView>(`/data/connection/${encodeURIComponent(key)}/test`);
+    if (options.json) ctx.printJson(tested);
+    else ctx.print(`Connection "${tested.connectionKey}" is ${tested.health?.status ?? 'unchecked'}${tested.health ? ` (checked at ${tested.health.checkedAt})` : ''}.`);
+    if (tested.health?.status === 'unhealthy') throw new CliFailure(tested.health.message ?? `Connection "${key}" is unhealthy`);
+  });
+
+  withJson(
+    connection
+      .command('remove')
+      .description('delete a connection with all its objects, settings and history (DELETE /data/object/<key>)')
+      .argument('<key>', 'the connection key')
+      .option('--yes', 'confirm the deletion (required: there is no prompt)'),
+  ).action(async (key: string, options: JsonOption & { yes?: boolean }, command: Command) => {
+    if (!options.yes) {
+      throw new UsageError(`not deleting connection "${key}" and every object below it without --yes`);
+    }
+    const deleted = await ctx.client(command).delete<{ objectPath: string[]; childCount: number }>(`/data/object/${encodeObjectPath([key])}`);
+    if (options.json) ctx.printJson(deleted);
+    else ctx.print(`Deleted connection "${key}" and the ${deleted.childCount} objects below it.`);
+  });
+}
+
+async function passwordField(options: AddOptions, io: CliIo): Promise<{ password?: string }> {
+  if (options.passwordStdin && options.passwordEnv !== undefined) {
+    throw new UsageError('give the password with --password-stdin or --password-env, not both');
+  }
+  if (options.passwordEnv !== undefined) {
+    const value = io.env[options.passwordEnv];
+    if (value === undefined) throw new UsageError(`--password-env: the environment variable ${options.passwordEnv} is not set`);
+    return { password: value };
+  }
+  if (options.passwordStdin) {
+    const stdin = io.stdin ?? process.stdin;
+    if ((stdin as { isTTY?: boolean }).isTTY) {
+      throw new UsageError('--password-stdin reads a piped password, e.g. printf %s "$PW" | warden connection add … --password-stdin; or use --password-env');
+    }
+    const value = (await readAll(stdin)).replace(/\r?\n$/, '');
+    if (value === '') throw new UsageError('--password-stdin read an empty password');
+    return { password: value };
+  }
+  return {};
+}
+
+function tlsField(options: AddOptions): { tls?: { mode: 'disable' | 'require' | 'verify-full'; ca?: string } } {
+  if (options.caFile === undefined) return options.tls === undefined ? {} : { tls: { mode: options.tls } };
+  if (options.tls !== undefined && options.tls !== 'verify-full') {
+    throw new UsageError(`--ca-file checks the server certificate: it needs --tls verify-full, not --tls ${options.tls}`);
+  }
+  let ca: string;
+  try {
+    ca = readFileSync(options.caFile, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--ca-file ${options.caFile} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return { tls: { mode: 'verify-full', ca } };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function hostOf(connection: ConnectionView): string {
+  const { hostname, port } = connection.connection;
+  return typeof hostname === 'string' ? `${hostname}:${String(port)}` : '-';
+}
+
+function lastSyncOf(connection: ConnectionView): string {
+  const run = connection.lastSyncRun;
+  return run ? `${run.state} ${run.finishedAt ?? run.createdAt}` : '-';
+}
+
+function formatConnection(found: ConnectionView): string {
+  const details = Object.entries(found.connection).map(([name, value]): [string, string] => [
+    name,
+    SECRET_DETAIL.test(name) ? '[REDACTED]' : formatDetail(value),
+  ]);
+  const fields: [string, string][] = [
+    ['key', found.connectionKey],
+    ['technology', found.technology],
+    ['state', found.state],
+    ...details.filter(([name]) => name !== 'technology'),
+    ['levels', found.levels.join(' > ')],
+    ['health', found.health ? `${found.health.status} at ${found.health.checkedAt}${found.health.message ? `: ${found.health.message}` : ''}` : '-'],
+    ['created', `${found.createdAt}${found.createdBy ? ` by ${found.createdBy}` : ''}`],
+    ['first sync', found.firstSyncCompletedAt ?? 'not completed yet'],
+    ['last sync', found.lastSyncRun ? `${found.lastSyncRun.id} ${found.lastSyncRun.state} ${found.lastSyncRun.finishedAt ?? ''}`.trimEnd() : '-'],
+  ];
+  return formatFields(fields);
+}
+
+function formatDetail(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && 'mode' in value) {
+    return `${String(value.mode)}${'ca' in value && value.ca ? ' (with a CA bundle)' : ''}`;
+  }
+  return JSON.stringify(value);
+}

@@ -42,7 +42,11 @@ export function prefixUpperBound(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
-/** A case-insensitive `like` pattern (compare with `lower(column)`) matching `text` anywhere, wildcards escaped with `\`. */
+/**
+ * A `like` pattern matching `text` anywhere, wildcards escaped with `\`. Compare
+ * `lower(column) like lower(pattern)`: the database folds both sides the same way (SQLite
+ * folds only ASCII, so JavaScript's fuller folding would not match it).
+ */
 export function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { Paging, PrincipalRef, Settings } from './common-schemas.js';
 
 const Column = Type.Object({
@@ -60,7 +60,11 @@ export const SearchBody = Type.Object(
 
 export const SearchResponse = Type.Object({ count: Type.Integer(), hits: Type.Array(Type.Ref('ObjectSummary')) });
 
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
+/**
+ * `schema` or null, spelled `nullable: true` rather than a union: with type coercion on, the
+ * first branch of a union would turn null into false (or [null]) before the null branch is tried.
+ */
+const nullable = <T extends TSchema>(schema: T) => Type.Optional(Type.Unsafe<Static<T> | null>({ ...schema, nullable: true }));
 
 export const SettingsBody = Type.Object(
   {

@@ -27,7 +27,7 @@ export class DataSourceRepository {
 
   async search(search: DataSourceSearch): Promise<{ count: number; hits: DataSourceRow[] }> {
     const filters = [sql`o.is_leaf = 1`, sql`t.active = 1`, sql`o.removed = 0`];
-    if (search.searchText) filters.push(sql`lower(t.full_name) like ${containsPattern(search.searchText)} escape '\\'`);
+    if (search.searchText) filters.push(sql`lower(t.full_name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
     const where = sql.join(filters, sql` and `);
     const tree = this.tree(search.connectionId);
     const { rows: countRows } = await sql<{ count: number }>`${tree} select count(*) as count from tree t join objects o on o.id = t.id where ${where}`.execute(this.db);

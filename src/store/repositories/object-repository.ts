@@ -154,7 +154,7 @@ export class ObjectRepository {
   async searchChildren(parentId: number, search: ChildSearch): Promise<{ count: number; hits: ObjectRecord[] }> {
     let query = this.db.selectFrom('objects').where('parent_id', '=', parentId);
     if (search.searchText) {
-      query = query.where(sql<boolean>`lower(name) like ${containsPattern(search.searchText)} escape '\\'`);
+      query = query.where(sql<boolean>`lower(name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
     }
     if (search.state) {
       const effective = sql`coalesce(is_active, ${search.state.parentIsActive ? 1 : 0})`;

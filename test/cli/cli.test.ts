@@ -387,10 +387,7 @@ describeWithPostgres('warden CLI with a real PostgreSQL connection and hostile n
     expect(parent.stdout).toMatch(/isActive\s+true \(set here, overridden below\)/);
   });
 
-  // Fails today: the API's ajv runs with coerceTypes, which turns the `null` of
-  // PUT /data/settings {settings: {isActive: null}} into `false` (first branch of the
-  // boolean|null union), so an override cannot be cleared. Drop `.fails` once that is fixed.
-  it.fails('inherits: clears an override with --cascade, and refuses to on the connection', async () => {
+  it('inherits: clears an override with --cascade, and refuses to on the connection', async () => {
     const schema = [KEY, db.name, 'Ünïcødé 表'];
     const cascade = await cli(['object', 'inherit', '--cascade', ...schema]);
     expect(cascade.stdout).toContain('isActive = false (inherited); state inactive');

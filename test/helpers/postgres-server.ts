@@ -115,7 +115,16 @@ export interface CreateRoleOptions {
   password?: string;
   /** Databases the role gets CONNECT on. */
   connect?: string[];
+  /**
+   * Make the server check this role's password: it joins {@link PASSWORD_AUTH_GROUP}, which
+   * `.ci/run` puts first in pg_hba.conf with scram-sha-256 (the rest of the server trusts
+   * 127.0.0.1). See {@link passwordAuthSkipReason}.
+   */
+  passwordAuth?: boolean;
 }
+
+/** Roles in this group must log in with their password (`.ci/run` sets up pg_hba.conf for it). */
+export const PASSWORD_AUTH_GROUP = 'warden_password_auth';
 
 /**
  * Creates databases and roles for one test file and drops them all in {@link cleanup}.
@@ -145,6 +154,7 @@ export class PostgresTestContext {
     const login = options.login === false ? 'NOLOGIN' : 'LOGIN';
     await adminQuery(adminServer.database, `CREATE ROLE ${quoteIdent(name)} ${login} PASSWORD ${quoteLiteral(password)}`);
     this.roles.push(name);
+    if (options.passwordAuth) await adminQuery(adminServer.database, `GRANT ${PASSWORD_AUTH_GROUP} TO ${quoteIdent(name)}`);
     for (const database of options.connect ?? []) {
       await adminQuery(adminServer.database, `GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${quoteIdent(name)}`);
     }
@@ -185,6 +195,33 @@ export class PostgresTestContext {
       await adminQuery(adminServer.database, `DROP ROLE IF EXISTS ${quoteIdent(name)}`);
     }
   }
+}
+
+/**
+ * Why a wrong password would not be noticed for `role` (created with `passwordAuth: true`), or
+ * null when the server checks it. Under `CI=true` an unchecked password throws: CI's server is
+ * set up by `.ci/run` to check it.
+ */
+export async function passwordAuthSkipReason(role: TestRole): Promise<string | null> {
+  const probeClient = new pg.Client({
+    host: adminServer.host,
+    port: adminServer.port,
+    user: role.name,
+    password: `not-${role.password}`,
+    database: adminServer.database,
+    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+    application_name: 'warden-test',
+  });
+  probeClient.on('error', () => {});
+  const accepted = await probeClient.connect().then(
+    () => true,
+    () => false,
+  );
+  await probeClient.end().catch(() => {});
+  if (!accepted) return null;
+  const reason = `the server does not check passwords for ${adminServer.host} (no pg_hba.conf rule for +${PASSWORD_AUTH_GROUP}; .ci/run adds it)`;
+  if (process.env.CI === 'true') throw new Error(`CI=true but ${reason}`);
+  return reason;
 }
 
 /** Runs `test/db/postgres/<file>` as the superuser inside `database` (one multi-statement round trip). */

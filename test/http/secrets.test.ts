@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { grantCrawlAccess } from '../helpers/catalog-fixtures.js';
+import { describeWithPostgres, passwordAuthSkipReason, PostgresTestContext, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
+import { startTestServer, urlPath, type TestServer } from '../helpers/test-server.js';
+
+/** A connection password appears in no response, no log line and nowhere in the store. */
+describeWithPostgres('connection secrets', () => {
+  const pg = new PostgresTestContext();
+  const password = `Pw-${randomBytes(9).toString('hex')}-secret`;
+  let server: TestServer;
+  let db: TestDatabase;
+  let role: TestRole;
+  const responses: string[] = [];
+
+  const request = async (method: string, path: string, body?: unknown) => {
+    const response = await server.request(method, path, body);
+    responses.push(JSON.stringify(response.body));
+    return response;
+  };
+  const details = (pw: string) => ({
+    technology: 'PostgreSQL',
+    hostname: '127.0.0.1',
+    port: 5432,
+    database: db.name,
+    authenticationType: 'userPassword',
+    username: role.name,
+    password: pw,
+    tls: { mode: 'disable' },
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    db = await pg.createDatabase();
+    role = await pg.createRole({ password, passwordAuth: true, connect: [db.name] });
+    await grantCrawlAccess(db.name, role);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await pg.cleanup();
+  });
+
+  it('refuses wrong credentials with 422 and stores nothing', async (context) => {
+    const reason = await passwordAuthSkipReason(role);
+    context.skip(reason !== null, reason ?? '');
+    const wrong = await request('POST', '/data/connection', { connectionKey: 'Secretive', connection: details(`${password}-wrong`) });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toMatchObject({ code: 'AUTHENTICATION_FAILED' });
+    expect(wrong.body.message).toContain('connection.password');
+    expect((await request('GET', '/data/connection')).body).toEqual([]);
+  });
+
+  it('never returns, logs or stores the password in clear', async () => {
+    const registered = await request('POST', '/data/connection', { connectionKey: 'Secretive', connection: details(password) });
+    expect(registered.status).toBe(201);
+    expect(registered.body.connection.connection.password).toBe('[REDACTED]');
+    await server.waitForJob(registered.body.syncRunId);
+    await request('GET', '/data/connection/Secretive');
+    await request('GET', '/data/connection');
+    await request('POST', '/data/connection/Secretive/test');
+    await request('GET', `/data/object/${urlPath('Secretive')}`);
+    await request('GET', `/jobs/${registered.body.syncRunId}`);
+    await request('GET', '/jobs');
+    await request('POST', '/data/connection?dryRun=true', { connectionKey: 'Other', connection: details(password) });
+    const rotated = await request('PUT', '/data/connection/Secretive', { connection: { password } });
+    expect(rotated.status).toBe(200);
+    await request('PUT', '/data/connection/Secretive', { connection: { password: `${password}-wrong` } });
+    await request('POST', '/data/connection', { connectionKey: 'Bad Port', connection: { ...details(password), port: 1 } });
+
+    for (const body of responses) expect(body).not.toContain(password);
+    expect(server.logs.length).toBeGreaterThan(0);
+    for (const line of server.logs) expect(line).not.toContain(password);
+    for (const file of readdirSync(server.dataDir)) {
+      if (file === 'demo-warehouse') continue;
+      expect(readFileSync(join(server.dataDir, file)).includes(Buffer.from(password)), file).toBe(false);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { ConnectionDetails, ConnectorTimeouts, TlsOptions } from '../connectors/connector.js';
+import type { ConnectionDetails, ConnectorTimeouts } from '../connectors/connector.js';
 import type { ConnectorRegistry } from '../connectors/registry.js';
 import type { TechnologyDescriptor } from '../connectors/technology.js';
 import { nowIso } from '../clock.js';
@@ -12,17 +12,8 @@ import { openConnection, redactedDetails, sealConnection } from './connection-se
 import type { SecretBox } from './secret-box.js';
 import { toSyncRunView, type SyncRunView } from './sync-run-view.js';
 
-/** `connection` of the register and update calls. */
-export interface ConnectionInput {
-  technology: string;
-  hostname: string;
-  port: number;
-  database?: string;
-  authenticationType: string;
-  username?: string;
-  password?: string;
-  tls?: TlsOptions;
-}
+/** `connection` of the register and update calls: the details a connector needs. */
+export type ConnectionInput = ConnectionDetails;
 
 export interface RegisterInput {
   connectionKey: string;
@@ -68,7 +59,7 @@ export class ConnectionService {
     if (await this.deps.store.connections.findByKey(input.connectionKey)) {
       throw new WardenError('CONNECTION_KEY_TAKEN', { connectionKey: input.connectionKey });
     }
-    await this.testDetails(input.connection as unknown as ConnectionDetails);
+    await this.testDetails(input.connection);
     if (dryRun) return { connection: null, syncRunId: null };
 
     const { details, secretsCiphertext } = sealConnection({ ...input.connection }, this.deps.secrets);
@@ -122,9 +113,9 @@ export class ConnectionService {
       });
     }
     const current = openConnection(record.details, record.secretsCiphertext, this.deps.secrets);
-    const merged = { ...current, ...stripUndefined(changes) } as unknown as ConnectionInput;
+    const merged: ConnectionInput = { ...current, ...stripUndefined(changes) };
     this.assertAuthenticationType(merged);
-    await this.testDetails(merged as unknown as ConnectionDetails);
+    await this.testDetails(merged);
     const { details, secretsCiphertext } = sealConnection({ ...merged }, this.deps.secrets);
     const now = nowIso();
     await this.deps.store.connections.updateDetails(record.id, details, secretsCiphertext, now);

@@ -23,18 +23,7 @@ export class DataSourceService {
   ) {}
 
   async search(search: { searchText?: string; connectionKey?: string; offset: number; size: number }) {
-    let connectionId: number | undefined;
-    if (search.connectionKey !== undefined) {
-      const connection = await this.store.connections.findByKey(search.connectionKey);
-      if (!connection) return { count: 0, hits: [] };
-      connectionId = connection.id;
-    }
-    const { count, hits } = await this.dataSources.search({
-      ...(search.searchText && { searchText: search.searchText }),
-      ...(connectionId !== undefined && { connectionId }),
-      offset: search.offset,
-      size: search.size,
-    });
+    const { count, hits } = await this.dataSources.search(search);
     const paths = await this.pathsOf(hits.map((h) => h.id));
     return {
       count,

@@ -37,18 +37,7 @@ export class SyncService {
   }
 
   async searchRuns(search: { connectionKey?: string; state?: SyncRunState; offset: number; size: number }) {
-    let connectionId: number | undefined;
-    if (search.connectionKey !== undefined) {
-      const connection = await this.store.connections.findByKey(search.connectionKey);
-      if (!connection) return { count: 0, hits: [] };
-      connectionId = connection.id;
-    }
-    const { count, hits } = await this.store.syncRuns.search({
-      ...(connectionId !== undefined && { connectionId }),
-      ...(search.state && { state: search.state }),
-      offset: search.offset,
-      size: search.size,
-    });
+    const { count, hits } = await this.store.syncRuns.search(search);
     return { count, hits: hits.map(toSyncRunView) };
   }
 

@@ -1,4 +1,4 @@
-import { adminQuery, quoteIdent, type PostgresTestContext, type TestDatabase, type TestRole } from './postgres-server.js';
+import { adminQuery, adminServer, quoteIdent, type PostgresTestContext, type TestDatabase, type TestRole } from './postgres-server.js';
 import type { TestServer } from './test-server.js';
 
 /** Grants `role` what Warden's crawl needs on every user schema of `database` (tables created later too), as the setup script would. */
@@ -36,21 +36,26 @@ export async function registerTestConnection(
   await grantCrawlAccess(db.name, role);
   const response = await server.request('POST', '/data/connection', {
     connectionKey: options.connectionKey,
-    connection: {
-      technology: 'PostgreSQL',
-      hostname: '127.0.0.1',
-      port: 5432,
-      database: db.name,
-      authenticationType: 'userPassword',
-      username: role.name,
-      password: role.password,
-      tls: { mode: 'disable' },
-    },
+    connection: connectionInput(db, role),
     ...(options.settings && { settings: options.settings }),
   });
   if (response.status !== 201) throw new Error(`register answered ${response.status}: ${JSON.stringify(response.body)}`);
   const firstSync = await server.waitForJob(response.body.syncRunId);
   return { db, role, firstSync };
+}
+
+/** The `connection` of a registration for `role`, starting in `db`. */
+export function connectionInput(db: TestDatabase, role: TestRole, password = role.password) {
+  return {
+    technology: 'PostgreSQL',
+    hostname: adminServer.host,
+    port: adminServer.port,
+    database: db.name,
+    authenticationType: 'userPassword',
+    username: role.name,
+    password,
+    tls: { mode: 'disable' },
+  };
 }
 
 /** Runs SQL as the superuser in the test database. */

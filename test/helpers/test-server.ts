@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
@@ -97,4 +98,27 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
 /** Percent-encodes each segment of an object path for a URL. */
 export function urlPath(...segments: string[]): string {
   return segments.map((s) => encodeURIComponent(s)).join('/');
+}
+
+/**
+ * Declares, inside a describe block, one test server and one PostgreSQL test context for the
+ * suite, both torn down after it. Read them through the getters once the suite started.
+ */
+export function useServerWithPostgres<Pg extends { cleanup(): Promise<void> }>(createPg: () => Pg): { server(): TestServer; pg: Pg } {
+  const pg = createPg();
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await pg.cleanup();
+  });
+  return {
+    pg,
+    server: () => {
+      if (!server) throw new Error('the test server is not started yet');
+      return server;
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { grantCrawlAccess } from '../helpers/catalog-fixtures.js';
+import { connectionInput, grantCrawlAccess } from '../helpers/catalog-fixtures.js';
 import { describeWithPostgres, passwordAuthSkipReason, PostgresTestContext, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
 import { startTestServer, urlPath, type TestServer } from '../helpers/test-server.js';
 
@@ -20,16 +20,7 @@ describeWithPostgres('connection secrets', () => {
     responses.push(JSON.stringify(response.body));
     return response;
   };
-  const details = (pw: string) => ({
-    technology: 'PostgreSQL',
-    hostname: '127.0.0.1',
-    port: 5432,
-    database: db.name,
-    authenticationType: 'userPassword',
-    username: role.name,
-    password: pw,
-    tls: { mode: 'disable' },
-  });
+  const details = (pw: string) => connectionInput(db, role, pw);
 
   beforeAll(async () => {
     server = await startTestServer();

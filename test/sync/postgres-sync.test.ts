@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerTestConnection, sqlIn } from '../helpers/catalog-fixtures.js';
 import { describeWithPostgres, PostgresTestContext, type TestDatabase } from '../helpers/postgres-server.js';
-import { startTestServer, urlPath, type TestServer } from '../helpers/test-server.js';
+import { urlPath, useServerWithPostgres, type TestServer } from '../helpers/test-server.js';
 
 /** Object sync end to end: a real server, the real PostgreSQL connector, a real database changing between syncs. */
 describeWithPostgres('object sync against PostgreSQL', () => {
-  const pg = new PostgresTestContext();
+  const suite = useServerWithPostgres(() => new PostgresTestContext());
+  const pg = suite.pg;
   let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-    await pg.cleanup();
+  beforeAll(() => {
+    server = suite.server();
   });
 
   const sync = async (...path: string[]) => {

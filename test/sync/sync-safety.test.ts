@@ -9,19 +9,15 @@ import {
   withAdminClient,
   type TestDatabase,
 } from '../helpers/postgres-server.js';
-import { startTestServer, urlPath, type TestServer } from '../helpers/test-server.js';
+import { urlPath, useServerWithPostgres, type TestServer } from '../helpers/test-server.js';
 
 /** A flaky network or a failing database must never delete a data source. */
 describeWithPostgres('sync safety', () => {
-  const pg = new PostgresTestContext();
+  const suite = useServerWithPostgres(() => new PostgresTestContext());
+  const pg = suite.pg;
   let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-    await pg.cleanup();
+  beforeAll(() => {
+    server = suite.server();
   });
 
   const startSync = async (...path: string[]) => {

@@ -13,7 +13,7 @@ export interface DataSourceRow {
 
 export interface DataSourceSearch {
   searchText?: string;
-  connectionId?: number;
+  connectionKey?: string;
   offset: number;
   size: number;
 }
@@ -29,7 +29,7 @@ export class DataSourceRepository {
     const filters = [sql`o.is_leaf = 1`, sql`t.active = 1`, sql`o.removed = 0`];
     if (search.searchText) filters.push(sql`lower(t.full_name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
     const where = sql.join(filters, sql` and `);
-    const tree = this.tree(search.connectionId);
+    const tree = this.tree(search.connectionKey);
     const { rows: countRows } = await sql<{ count: number }>`${tree} select count(*) as count from tree t join objects o on o.id = t.id where ${where}`.execute(this.db);
     const { rows } = await sql<{ id: number; connection_id: number; full_name: string; kind: string; comment: string | null }>`
       ${tree}
@@ -44,8 +44,9 @@ export class DataSourceRepository {
     };
   }
 
-  private tree(connectionId: number | undefined) {
-    const rootFilter = connectionId === undefined ? sql`` : sql` and connection_id = ${connectionId}`;
+  private tree(connectionKey: string | undefined) {
+    const rootFilter =
+      connectionKey === undefined ? sql`` : sql` and connection_id in (select id from connections where connection_key = ${connectionKey})`;
     return sql`
       with recursive tree(id, active, full_name) as (
         select id, coalesce(is_active, 0), name from objects where parent_id is null${rootFilter}

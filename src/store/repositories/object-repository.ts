@@ -87,27 +87,19 @@ export class ObjectRepository {
   }
 
   async findById(id: number): Promise<ObjectRecord | undefined> {
-    const row = await this.db.selectFrom('objects').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toRecord(row);
+    return this.findOne(sql<boolean>`id = ${id}`);
   }
 
   async findRoot(connectionId: number): Promise<ObjectRecord | undefined> {
-    const row = await this.db
-      .selectFrom('objects')
-      .selectAll()
-      .where('connection_id', '=', connectionId)
-      .where('parent_id', 'is', null)
-      .executeTakeFirst();
-    return row && toRecord(row);
+    return this.findOne(sql<boolean>`connection_id = ${connectionId} and parent_id is null`);
   }
 
   async findChild(parentId: number, name: string): Promise<ObjectRecord | undefined> {
-    const row = await this.db
-      .selectFrom('objects')
-      .selectAll()
-      .where('parent_id', '=', parentId)
-      .where('name', '=', name)
-      .executeTakeFirst();
+    return this.findOne(sql<boolean>`parent_id = ${parentId} and name = ${name}`);
+  }
+
+  private async findOne(condition: ReturnType<typeof sql<boolean>>): Promise<ObjectRecord | undefined> {
+    const row = await this.db.selectFrom('objects').selectAll().where(condition).executeTakeFirst();
     return row && toRecord(row);
   }
 

@@ -69,7 +69,7 @@ export interface NewSyncRun {
 }
 
 export interface SyncRunSearch {
-  connectionId?: number;
+  connectionKey?: string;
   state?: SyncRunState;
   offset: number;
   size: number;
@@ -181,7 +181,10 @@ export class SyncRunRepository {
 
   async search(search: SyncRunSearch): Promise<{ count: number; hits: SyncRunRecord[] }> {
     let query = this.db.selectFrom('sync_runs');
-    if (search.connectionId !== undefined) query = query.where('connection_id', '=', search.connectionId);
+    if (search.connectionKey !== undefined) {
+      const key = search.connectionKey;
+      query = query.where('connection_id', 'in', (eb) => eb.selectFrom('connections').select('connections.id').where('connection_key', '=', key));
+    }
     if (search.state !== undefined) query = query.where('state', '=', search.state);
     const { count } = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
     const rows = await query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').offset(search.offset).limit(search.size).execute();

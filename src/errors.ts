@@ -28,7 +28,6 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'Missing or invalid API key: send "Authorization: Bearer <api key>"',
   },
-  FORBIDDEN: { status: 403, retryable: false, message: 'You are not allowed to {action}' },
   CONNECTION_NOT_FOUND: { status: 404, retryable: false, message: 'No connection with connectionKey "{connectionKey}"' },
   OBJECT_NOT_FOUND: { status: 404, retryable: false, message: 'No data object at path {path}' },
   JOB_NOT_FOUND: { status: 404, retryable: false, message: 'No job with id "{id}"' },

@@ -29,6 +29,17 @@ export interface ApplyResult {
 type ListingBatch = Extract<CrawlBatch, { type: 'listing' }>;
 
 /**
+ * Codes a sync run's `errors` may carry besides the connector's (which are catalogue codes
+ * such as PERMISSION_DENIED or CONNECTION_LOST for a subtree that was not crawled).
+ */
+export const SYNC_ERROR_CODES = {
+  /** Two crawled objects share a path; the first was kept. */
+  OBJECT_UNIQUENESS_VIOLATION: 'OBJECT_UNIQUENESS_VIOLATION',
+  /** A listing arrived for a container no longer in the catalog (deleted during the sync). */
+  PARENT_MISSING: 'PARENT_MISSING',
+} as const;
+
+/**
  * Applies one crawled listing to the catalog in one transaction, so a crash leaves that
  * container's children as before or as after. The only writer of catalog rows.
  */
@@ -40,7 +51,7 @@ export async function applyListing(store: CatalogStore, context: ApplyContext, b
     if (!chain) {
       return {
         counts: emptyCounts(),
-        errors: [{ objectPath: path, code: 'PARENT_MISSING', message: 'The parent object is not in the catalog (deleted during the sync?); its children were not applied' }],
+        errors: [{ objectPath: path, code: SYNC_ERROR_CODES.PARENT_MISSING, message: 'The parent object is not in the catalog (deleted during the sync?); its children were not applied' }],
         objectsSeen: crawled.length,
       };
     }
@@ -84,7 +95,7 @@ class ListingWriter {
     }
     for (const { kept, dropped } of diff.conflicts) {
       const message = `Two objects named ${JSON.stringify(dropped.name)} (stable ids ${kept.stableId ?? 'none'} and ${dropped.stableId ?? 'none'}); the first was kept`;
-      this.errors.push({ objectPath: this.pathOf(dropped.name), code: 'OBJECT_UNIQUENESS_VIOLATION', message });
+      this.errors.push({ objectPath: this.pathOf(dropped.name), code: SYNC_ERROR_CODES.OBJECT_UNIQUENESS_VIOLATION, message });
       this.changes.push({ objectId: null, objectPath: this.pathOf(dropped.name), change: 'conflict', details: { message } });
     }
     await this.repos.columns.replace(this.dictionaries);

@@ -1,5 +1,6 @@
+import { mariadbTechnology, mysqlTechnology } from './mariadb/mariadb-technology.js';
 import { postgresTechnology } from './postgres/postgres-technology.js';
 import type { TechnologyDescriptor } from './technology.js';
 
 /** Every technology this build of Warden supports. */
-export const ALL_TECHNOLOGIES: readonly TechnologyDescriptor[] = [postgresTechnology];
+export const ALL_TECHNOLOGIES: readonly TechnologyDescriptor[] = [postgresTechnology, mariadbTechnology, mysqlTechnology];

@@ -1,0 +1,88 @@
+import type { CrawlBatch, CrawlScope } from '../../domain/catalog-types.js';
+import {
+  DEFAULT_CAPABILITIES,
+  type ConnectionDetails,
+  type Connector,
+  type ConnectorCapabilities,
+  type ConnectorFactory,
+  type ConnectorTimeouts,
+} from '../connector.js';
+import { linkSignals } from '../connector-runtime.js';
+import { walkCatalog } from '../shared/catalog-walk.js';
+import { LIST_DATABASES, MARIADB_LEVELS, MariadbCatalogReader, PING } from './mariadb-catalog.js';
+import { MariadbSession } from './mariadb-session.js';
+
+/** The values of `connection.technology` this connector serves. */
+export const MARIADB_TECHNOLOGY = 'MariaDB';
+export const MYSQL_TECHNOLOGY = 'MySQL';
+
+/**
+ * How many databases one crawl reads at once, each on its own connection (plus one for the
+ * database listing). Information_schema spans the server, so one connection could read them
+ * all; one per database keeps a database whose reads fail or whose connection is cut from
+ * touching the others, as on PostgreSQL.
+ */
+export const DATABASE_CONCURRENCY = 4;
+
+/**
+ * MariaDB and MySQL have no stable object identifiers (no OID, no TABLE_ID): renames are
+ * recognised by the diff's column-fingerprint heuristic instead (see catalog-diff.ts).
+ */
+const MARIADB_CAPABILITIES: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES, stableIds: false };
+
+/** Creates the connector of one MariaDB or MySQL connection (`technology` names which). */
+export function mariadbConnectorFactory(technology: string): ConnectorFactory {
+  return (details, timeouts) => new MariadbConnector(technology, details, timeouts);
+}
+
+class MariadbConnector implements Connector {
+  readonly levels: readonly string[] = MARIADB_LEVELS;
+  readonly capabilities: ConnectorCapabilities = MARIADB_CAPABILITIES;
+  /** Aborted by close(): every session of every running operation listens to it. */
+  private readonly closing = new AbortController();
+
+  constructor(
+    readonly technology: string,
+    private readonly details: ConnectionDetails,
+    private readonly timeouts: ConnectorTimeouts,
+  ) {}
+
+  /** Connects (to `connection.database` when given), pings and reads the database listing. */
+  async testConnection(signal: AbortSignal): Promise<void> {
+    const linked = linkSignals([signal, this.closing.signal]);
+    try {
+      const session = await MariadbSession.open(this.details, this.timeouts, linked.signal);
+      try {
+        await session.query(PING, [], []);
+        await session.query(LIST_DATABASES.sql, LIST_DATABASES.values, []);
+      } finally {
+        await session.close();
+      }
+    } finally {
+      linked.dispose();
+    }
+  }
+
+  async *crawl(scope: CrawlScope, signal: AbortSignal): AsyncGenerator<CrawlBatch> {
+    const linked = linkSignals([signal, this.closing.signal]);
+    try {
+      yield* walkCatalog(
+        {
+          levels: MARIADB_LEVELS,
+          concurrency: DATABASE_CONCURRENCY,
+          openReader: async (_path, readerSignal) =>
+            new MariadbCatalogReader(await MariadbSession.open(this.details, this.timeouts, readerSignal)),
+        },
+        scope,
+        linked.signal,
+      );
+    } finally {
+      linked.dispose();
+    }
+  }
+
+  /** Aborts every running operation; their sessions tear their sockets down at once. */
+  async close(): Promise<void> {
+    this.closing.abort(new Error(`The ${this.technology} connector was closed`));
+  }
+}

@@ -1,0 +1,147 @@
+import { WardenError, isWardenError, type ErrorCode } from '../../errors.js';
+
+/** What the translator needs to know besides the error itself. */
+export interface MariadbErrorContext {
+  hostname: string;
+  port: number;
+  username: string;
+  /** The database the session connects to (`connection.database`), if any. */
+  database: string | undefined;
+  /** Never shown; removed from any driver text that would otherwise reach a message. */
+  password?: string;
+  /** The object path the failing query was reading, for QUERY_TIMEOUT messages. */
+  path?: readonly string[];
+  /** `connect` while establishing the session, `query` once it is established. */
+  phase: 'connect' | 'query';
+  /** TLS was requested for this session. */
+  tlsRequested: boolean;
+}
+
+/**
+ * Server error numbers (`errno`) and what they mean for Warden. Numbers are the same on MariaDB
+ * and MySQL unless noted; they do not change with the server's language, unlike the text.
+ */
+const SERVER_ERRORS: ReadonlyMap<number, ErrorCode> = new Map([
+  [1045, 'AUTHENTICATION_FAILED'], // ER_ACCESS_DENIED_ERROR: wrong user or password
+  [1698, 'AUTHENTICATION_FAILED'], // ER_ACCESS_DENIED_NO_PASSWORD_ERROR
+  [1130, 'AUTHENTICATION_FAILED'], // ER_HOST_NOT_PRIVILEGED: the user may not log in from this host
+  [1862, 'AUTHENTICATION_FAILED'], // ER_MUST_CHANGE_PASSWORD_LOGIN
+  [3118, 'AUTHENTICATION_FAILED'], // ER_ACCOUNT_HAS_BEEN_LOCKED (MySQL)
+  [4151, 'AUTHENTICATION_FAILED'], // ER_ACCOUNT_HAS_BEEN_LOCKED (MariaDB)
+  [1049, 'DATABASE_NOT_FOUND'], // ER_BAD_DB_ERROR
+  [1044, 'PERMISSION_DENIED'], // ER_DBACCESS_DENIED_ERROR
+  [1142, 'PERMISSION_DENIED'], // ER_TABLEACCESS_DENIED_ERROR
+  [1143, 'PERMISSION_DENIED'], // ER_COLUMNACCESS_DENIED_ERROR
+  [1227, 'PERMISSION_DENIED'], // ER_SPECIFIC_ACCESS_DENIED_ERROR
+  [1969, 'QUERY_TIMEOUT'], // ER_STATEMENT_TIMEOUT (MariaDB max_statement_time)
+  [3024, 'QUERY_TIMEOUT'], // ER_QUERY_TIMEOUT (MySQL max_execution_time)
+  [1053, 'CONNECTION_LOST'], // ER_SERVER_SHUTDOWN
+  [1927, 'CONNECTION_LOST'], // ER_CONNECTION_KILLED (MariaDB: KILL CONNECTION)
+  [2006, 'CONNECTION_LOST'], // CR_SERVER_GONE_ERROR
+  [2013, 'CONNECTION_LOST'], // CR_SERVER_LOST
+]);
+
+/** mysql2 and socket codes (no errno) that mean an established connection broke. */
+const BROKEN_CONNECTION_CODES = new Set([
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'PROTOCOL_PACKETS_OUT_OF_ORDER',
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+]);
+/** Socket and resolver codes that mean the host could not be reached at all. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ETIMEDOUT',
+  'EADDRNOTAVAIL',
+]);
+
+/**
+ * Turns anything mysql2 (or Node's socket layer under it) throws into a WardenError, by the
+ * server's `errno` or the driver's/Node's `code` — never by message text. The driver's text is
+ * only carried as the `cause` shown to the user, with the password removed in case some layer
+ * ever echoed it. Access-denied messages name the user, never the password.
+ */
+export function translateMariadbError(error: unknown, context: MariadbErrorContext): WardenError {
+  if (isWardenError(error)) return error;
+  const cause = redactPassword(describe(error), context.password);
+  const options = { cause: error };
+  const errno = numberProperty(error, 'errno');
+  const code = errorCode(error);
+
+  // mysql2 copies Node's negative errno onto socket errors; server errors are positive.
+  const mapped = errno !== undefined && errno > 0 ? SERVER_ERRORS.get(errno) : undefined;
+  if (mapped !== undefined) return fromServerError(mapped, cause, context, options);
+  if (code !== undefined) {
+    if (context.phase === 'query' && (UNREACHABLE_CODES.has(code) || BROKEN_CONNECTION_CODES.has(code))) {
+      return new WardenError('CONNECTION_LOST', { cause }, options);
+    }
+    if (UNREACHABLE_CODES.has(code)) {
+      return new WardenError('HOST_UNREACHABLE', { hostname: context.hostname, port: context.port, cause: code }, options);
+    }
+    if (BROKEN_CONNECTION_CODES.has(code)) return new WardenError('CONNECTION_LOST', { cause }, options);
+    if (isTlsCode(code)) return new WardenError('TLS_FAILED', { cause }, options);
+  }
+  const suffix = errno !== undefined && errno > 0 ? ` (errno ${errno})` : code !== undefined ? ` (${code})` : '';
+  return new WardenError('PLATFORM_ERROR', { cause: `${cause}${suffix}` }, options);
+}
+
+function fromServerError(code: ErrorCode, cause: string, context: MariadbErrorContext, options: { cause: unknown }): WardenError {
+  switch (code) {
+    case 'AUTHENTICATION_FAILED':
+      return new WardenError(code, { username: context.username }, options);
+    case 'DATABASE_NOT_FOUND':
+      return new WardenError(code, { database: context.database ?? '' }, options);
+    case 'QUERY_TIMEOUT':
+      return new WardenError(code, { path: describeTarget(context.path), cause }, options);
+    default:
+      return new WardenError(code, { cause }, options);
+  }
+}
+
+/** TLS problems: mysql2's own codes and OpenSSL's verification codes as Node reports them. */
+function isTlsCode(code: string): boolean {
+  return (
+    code === 'HANDSHAKE_NO_SSL_SUPPORT' ||
+    code === 'EPROTO' ||
+    code === 'HOSTNAME_MISMATCH' ||
+    code.startsWith('ERR_TLS_') ||
+    code.startsWith('ERR_SSL_') ||
+    /^(CERT_|DEPTH_ZERO_|SELF_SIGNED_|UNABLE_TO_)/.test(code)
+  );
+}
+
+/** A path for messages: `"db"."table"`, unambiguous whatever the names contain. */
+export function describeTarget(path: readonly string[] | undefined): string {
+  return path === undefined || path.length === 0 ? 'the connection' : path.map((name) => JSON.stringify(name)).join('.');
+}
+
+/** Removes the password from text that came from outside our code. */
+export function redactPassword(text: string, password: string | undefined): string {
+  return password === undefined || password === '' ? text : text.replaceAll(password, '[REDACTED]');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error && error.message !== '' ? error.message : String(error);
+}
+
+function numberProperty(error: unknown, key: string): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const value = (error as Record<string, unknown>)[key];
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The driver's or Node's code; for an AggregateError (several addresses tried), the first inner one's. */
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code !== '') return code;
+  if (error instanceof AggregateError) return error.errors.map(errorCode).find((inner) => inner !== undefined);
+  return undefined;
+}

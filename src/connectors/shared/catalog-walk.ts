@@ -1,0 +1,179 @@
+import type { CrawlBatch, CrawlScope, CrawledObject, ScopeStep } from '../../domain/catalog-types.js';
+import { WardenError, isWardenError } from '../../errors.js';
+import { abortReason, mergeBounded, type MergeSource } from '../connector-runtime.js';
+
+/**
+ * One session's view of a platform catalog, as the generic walk reads it. A technology
+ * implements it on top of its own queries (e.g. the information_schema queries of
+ * `information-schema-queries.ts`); every method either resolves or throws a WardenError (or
+ * the abort reason).
+ */
+export interface CatalogReader {
+  /**
+   * The containers of level `levels[parent.length]` under `parent` (`[]` = the connection
+   * root), in full, or only the one `only` designates (by name or stable id).
+   */
+  listContainers(parent: readonly string[], only: ScopeStep | undefined): Promise<CrawledObject[]>;
+  /** The leaves under `parent` (a path to a container of the last container level) with their columns. */
+  listLeaves(parent: readonly string[], only: ScopeStep | undefined): Promise<CrawledObject[]>;
+  /** The session broke: nothing more can be read through this reader. */
+  readonly lost: boolean;
+  close(): Promise<void>;
+}
+
+/** What {@link walkCatalog} needs from its connector. */
+export interface CatalogWalkContext {
+  /** The technology's level names below the connection, top to leaf (at least two). */
+  levels: readonly string[];
+  /** How many top-level containers are read at once. */
+  concurrency: number;
+  /**
+   * Opens a reader for the root listing (`path` = `[]`) or for the subtree of one top-level
+   * container (`path` = `[name]`). A technology may open one session per call (PostgreSQL
+   * must: a session is bound to one database) or hand out pooled ones.
+   */
+  openReader(path: readonly string[], signal: AbortSignal): Promise<CatalogReader>;
+}
+
+/**
+ * The crawl every catalog-backed connector shares, following the contract of
+ * `Connector.crawl` for any number of levels:
+ *
+ * - the root listing first (complete, or filtered to the scope's first step); failing to read
+ *   it rejects the iteration;
+ * - then, per top-level container, its children and, depth first, theirs: each listing is
+ *   complete (or filtered to the scope step at that depth) and comes before its children's;
+ * - a listing that cannot be read becomes a `failure` batch for that subtree, never a partial
+ *   listing; once a reader is lost, every remaining subtree of that top-level container is
+ *   reported unread without trying;
+ * - top-level containers are read `concurrency` at a time, pull-driven (see mergeBounded);
+ *   `scope.shouldDescend` is asked before every container below the target.
+ */
+export async function* walkCatalog(context: CatalogWalkContext, scope: CrawlScope, signal: AbortSignal): AsyncGenerator<CrawlBatch> {
+  const { levels } = context;
+  if (scope.target.length > levels.length) {
+    throw new WardenError('VALIDATION_FAILED', {
+      detail: `a crawl target has at most ${levels.length} steps (${levels.join(', ')}); got ${scope.target.length}`,
+    });
+  }
+  const [step, ...below] = scope.target;
+  const top = await readRoot(context, step, signal);
+  yield listing([], top, step);
+  if (levels.length === 1) return;
+
+  if (step !== undefined) {
+    // The target itself always descends, whatever shouldDescend would say.
+    const target = top[0];
+    if (target !== undefined) yield* walkTopContainer(context, scope, target, below, signal);
+    return;
+  }
+  function* sources(): Generator<MergeSource<CrawlBatch>> {
+    for (const container of top) {
+      if (scope.shouldDescend([container.name], container)) {
+        yield (sourceSignal) => walkTopContainer(context, scope, container, [], sourceSignal);
+      }
+    }
+  }
+  yield* mergeBounded(sources(), { concurrency: context.concurrency, signal });
+}
+
+async function readRoot(context: CatalogWalkContext, step: ScopeStep | undefined, signal: AbortSignal): Promise<CrawledObject[]> {
+  const reader = await context.openReader([], signal);
+  try {
+    return await listChildren(reader, context.levels, [], step);
+  } finally {
+    await reader.close();
+  }
+}
+
+/** One top-level container's subtree, read through its own reader. */
+async function* walkTopContainer(
+  context: CatalogWalkContext,
+  scope: CrawlScope,
+  container: CrawledObject,
+  below: readonly ScopeStep[],
+  signal: AbortSignal,
+): AsyncGenerator<CrawlBatch> {
+  const path = [container.name];
+  let reader: CatalogReader;
+  try {
+    reader = await context.openReader(path, signal);
+  } catch (error) {
+    yield failure(path, error, signal);
+    return;
+  }
+  const walk: SubtreeWalk = { reader, levels: context.levels, scope, signal, brokenBy: undefined };
+  try {
+    yield* walkSubtree(walk, path, below);
+  } finally {
+    await reader.close();
+  }
+}
+
+interface SubtreeWalk {
+  reader: CatalogReader;
+  levels: readonly string[];
+  scope: CrawlScope;
+  signal: AbortSignal;
+  /** Set once the reader is lost: the remaining subtrees are reported unread. */
+  brokenBy: WardenError | undefined;
+}
+
+/** The listing of `path`'s children, then (containers only) each child's subtree. */
+async function* walkSubtree(walk: SubtreeWalk, path: string[], steps: readonly ScopeStep[]): AsyncGenerator<CrawlBatch> {
+  if (walk.brokenBy !== undefined) {
+    yield notReadAfter(path, walk.brokenBy);
+    return;
+  }
+  const [step, ...rest] = steps;
+  let children: CrawledObject[];
+  try {
+    children = await listChildren(walk.reader, walk.levels, path, step);
+  } catch (error) {
+    const batch = failure(path, error, walk.signal);
+    // failure() returned, so `error` is a WardenError.
+    if (walk.reader.lost) walk.brokenBy = error as WardenError;
+    yield batch;
+    return;
+  }
+  yield listing(path, children, step);
+  if (path.length + 1 >= walk.levels.length) return;
+  for (const child of children) {
+    const childPath = [...path, child.name];
+    if (step === undefined && !walk.scope.shouldDescend(childPath, child)) continue;
+    yield* walkSubtree(walk, childPath, rest);
+  }
+}
+
+function listChildren(
+  reader: CatalogReader,
+  levels: readonly string[],
+  parent: readonly string[],
+  step: ScopeStep | undefined,
+): Promise<CrawledObject[]> {
+  return parent.length + 1 >= levels.length ? reader.listLeaves(parent, step) : reader.listContainers(parent, step);
+}
+
+/** The failure of a subtree left unread because its reader broke on an earlier one. */
+function notReadAfter(path: string[], brokenBy: WardenError): CrawlBatch {
+  const error = new WardenError('CONNECTION_LOST', {
+    cause: `not read because an earlier query on ${JSON.stringify(path[0])} failed: ${brokenBy.message}`,
+  });
+  return { type: 'failure', path, code: error.code, message: error.message };
+}
+
+/** A listing batch; `only` marks a listing filtered to one scope step. */
+export function listing(parent: string[], objects: CrawledObject[], only: ScopeStep | undefined): CrawlBatch {
+  return only === undefined ? { type: 'listing', parent, objects } : { type: 'listing', parent, objects, only };
+}
+
+/**
+ * The failure batch for a subtree. An abort is not a failure of the subtree: it ends the crawl,
+ * so it is rethrown; so is anything that is not a WardenError (a bug must not pass for a
+ * platform problem).
+ */
+export function failure(path: string[], error: unknown, signal: AbortSignal): CrawlBatch {
+  if (signal.aborted) throw abortReason(signal);
+  if (!isWardenError(error)) throw error;
+  return { type: 'failure', path, code: error.code, message: error.message };
+}

@@ -84,6 +84,74 @@ describe('diffChildren', () => {
   });
 });
 
+describe('diffChildren with renameBy: columnsFingerprint (no stable ids)', () => {
+  const byColumns = { renameBy: 'columnsFingerprint' } as const;
+  const wide = [col('id', 'int(11)', 1), col('name', 'varchar(20)', 2)];
+
+  it('recognises one disappeared and one appeared leaf with identical columns as a rename', () => {
+    const before = stored(table('customers', null, wide));
+    const other = stored(table('orders', null, [col('id', 'bigint(20)')]));
+    const diff = diffChildren([before, other], crawl(table('clients', null, wide), table('orders', null, [col('id', 'bigint(20)')])), undefined, byColumns);
+    expect(diff.renamed.map((r) => [r.stored.name, r.crawled.name])).toEqual([['customers', 'clients']]);
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual([]);
+    expect(diff.unchanged).toEqual([other]);
+  });
+
+  it('does not guess when two disappeared or two appeared leaves share the fingerprint', () => {
+    const a = stored(table('a', null, wide));
+    const b = stored(table('b', null, wide));
+    const twoGone = diffChildren([a, b], crawl(table('c', null, wide)), undefined, byColumns);
+    expect(twoGone.renamed).toEqual([]);
+    expect(twoGone.added.map((o) => o.name)).toEqual(['c']);
+    expect(twoGone.removed).toEqual([a, b]);
+
+    const twoNew = diffChildren([stored(table('a', null, wide))], crawl(table('x', null, wide), table('y', null, wide)), undefined, byColumns);
+    expect(twoNew.renamed).toEqual([]);
+    expect(twoNew.added.map((o) => o.name)).toEqual(['x', 'y']);
+    expect(twoNew.removed.map((s) => s.name)).toEqual(['a']);
+  });
+
+  it('pairs each fingerprint on its own: an ambiguous group does not block an unambiguous one', () => {
+    const unique = stored(table('solo', null, [col('only_here')]));
+    const twins = [stored(table('t1', null, wide)), stored(table('t2', null, wide))];
+    const diff = diffChildren([unique, ...twins], crawl(table('solo2', null, [col('only_here')]), table('t3', null, wide)), undefined, byColumns);
+    expect(diff.renamed.map((r) => [r.stored.name, r.crawled.name])).toEqual([['solo', 'solo2']]);
+    expect(diff.added.map((o) => o.name)).toEqual(['t3']);
+    expect(diff.removed.map((s) => s.name)).toEqual(['t1', 't2']);
+  });
+
+  it('needs identical columns and the same kind', () => {
+    const retyped = diffChildren([stored(table('a', null, wide))], crawl(table('b', null, [col('id', 'bigint(20)', 1), col('name', 'varchar(20)', 2)])), undefined, byColumns);
+    expect(retyped.renamed).toEqual([]);
+    const asView = diffChildren([stored(table('a', null, wide))], crawl({ ...table('b', null, wide), kind: 'view' }), undefined, byColumns);
+    expect(asView.renamed).toEqual([]);
+    expect(asView.added.map((o) => o.name)).toEqual(['b']);
+  });
+
+  it('never renames containers, already removed children, or through a scoped listing', () => {
+    const database = (name: string): CrawledObject => ({ name, kind: 'database', stableId: null, comment: null });
+    expect(diffChildren([stored(database('a'))], crawl(database('b')), undefined, byColumns).renamed).toEqual([]);
+    expect(diffChildren([stored(table('a', null, wide), true)], crawl(table('b', null, wide)), undefined, byColumns).renamed).toEqual([]);
+    const scoped = diffChildren([stored(table('a', null, wide))], crawl(table('b', null, wide)), { name: 'a', stableId: null }, byColumns);
+    expect(scoped.renamed).toEqual([]);
+  });
+
+  it('matches by name before guessing: a re-created table is restored, not a rename target', () => {
+    const gone = stored(table('t', null, wide), true);
+    const renamedAway = stored(table('u', null, wide));
+    const diff = diffChildren([gone, renamedAway], crawl(table('t', null, wide)), undefined, byColumns);
+    expect(diff.restored.map((r) => r.stored)).toEqual([gone]);
+    expect(diff.removed).toEqual([renamedAway]);
+    expect(diff.renamed).toEqual([]);
+  });
+
+  it('ignores stable ids entirely', () => {
+    const diff = diffChildren([stored(table('a', '1', wide))], crawl(table('b', '1', [col('other')])), undefined, byColumns);
+    expect(diff.renamed).toEqual([]);
+  });
+});
+
 describe('diffColumns', () => {
   it('reports added, dropped and modified columns', () => {
     const changes = diffColumns(

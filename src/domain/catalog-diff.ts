@@ -40,17 +40,31 @@ export function fingerprint(object: CrawledObject): FingerprintedObject {
 }
 
 /**
+ * How renames are recognised among the children that no name matched:
+ * - `stableId`: the stored and the crawled object have the same platform identifier (OID, …);
+ * - `columnsFingerprint`: for platforms without stable ids (MariaDB, MySQL), see
+ *   {@link matchRenamesByColumns}.
+ */
+export type RenameMatching = 'stableId' | 'columnsFingerprint';
+
+export interface DiffOptions {
+  /** Default `stableId`. */
+  renameBy?: RenameMatching;
+}
+
+/**
  * Diffs a container's stored children against one crawled listing (SPEC 1.4).
  *
  * Matching: by name first (a table dropped and re-created under the same name is the same
- * data object, so it keeps its settings), then by stable id among the unmatched (a rename).
- * When `only` is given the listing covers just that child, so only stored children with that
- * name or stable id can be removed.
+ * data object, so it keeps its settings), then, among the unmatched, renames by
+ * `options.renameBy`. When `only` is given the listing covers just that child, so only stored
+ * children with that name or stable id can be removed.
  */
 export function diffChildren(
   stored: readonly StoredChild[],
   crawled: readonly FingerprintedObject[],
   only?: ScopeStep,
+  options: DiffOptions = {},
 ): ChildrenChangeSet {
   const result: ChildrenChangeSet = { added: [], renamed: [], restored: [], changed: [], unchanged: [], removed: [], conflicts: [] };
   const inScope = only
@@ -78,14 +92,14 @@ export function diffChildren(
     }
   }
 
-  const byStableId = new Map<string, StoredChild>();
-  for (const s of stored) {
-    // A stored child whose name is still crawled was matched by name and cannot be renamed.
-    if (s.stableId !== null && !matched.has(s.id) && !unique.has(s.name)) byStableId.set(s.stableId, s);
-  }
+  let renames: Map<FingerprintedObject, StoredChild>;
+  if (options.renameBy !== 'columnsFingerprint') renames = matchRenamesByStableId(stored, matched, unique, unmatched);
+  // A scoped listing covers one name, so it cannot show a disappearance and an appearance.
+  else if (only) renames = new Map();
+  else renames = matchRenamesByColumns(stored.filter((s) => !matched.has(s.id) && !s.removed), unmatched);
   for (const object of unmatched) {
-    const previous = object.stableId === null ? undefined : byStableId.get(object.stableId);
-    if (previous && !matched.has(previous.id)) {
+    const previous = renames.get(object);
+    if (previous) {
       matched.add(previous.id);
       result.renamed.push({ stored: previous, crawled: object });
     } else {
@@ -97,6 +111,70 @@ export function diffChildren(
     if (!matched.has(s.id) && !s.removed) result.removed.push(s);
   }
   return result;
+}
+
+/** Renames by platform identifier: each unmatched crawled object → the stored child with its stable id. */
+function matchRenamesByStableId(
+  stored: readonly StoredChild[],
+  matched: ReadonlySet<number>,
+  crawledByName: ReadonlyMap<string, FingerprintedObject>,
+  unmatched: readonly FingerprintedObject[],
+): Map<FingerprintedObject, StoredChild> {
+  const byStableId = new Map<string, StoredChild>();
+  for (const s of stored) {
+    // A stored child whose name is still crawled was matched by name and cannot be renamed.
+    if (s.stableId !== null && !matched.has(s.id) && !crawledByName.has(s.name)) byStableId.set(s.stableId, s);
+  }
+  const renames = new Map<FingerprintedObject, StoredChild>();
+  for (const object of unmatched) {
+    const previous = object.stableId === null ? undefined : byStableId.get(object.stableId);
+    if (previous) {
+      renames.set(object, previous);
+      byStableId.delete(object.stableId!);
+    }
+  }
+  return renames;
+}
+
+/**
+ * The rename heuristic for platforms without stable identifiers. Within one complete listing
+ * of a container, a stored child that *disappeared* (no crawled object has its name; it was
+ * not already removed) and a crawled object that *appeared* (no stored child has its name) are
+ * the same object renamed when:
+ * - both have a column fingerprint (leaves only: containers have no columns) and they are
+ *   identical — same column names, ordinals, types, nullability, defaults and comments, in
+ *   the same order;
+ * - both are of the same kind (a table stays a table); and
+ * - the match is unambiguous: exactly one disappeared child and exactly one appeared object
+ *   share that kind and fingerprint.
+ * Anything else stays an addition plus a removal: two identical tables renamed in the same
+ * sync, a rename combined with a column change, or a rename seen through a scoped listing
+ * (which covers one name only) are not recognised. A wrong guess would hand one table's
+ * settings and owners to another, so ambiguity never guesses.
+ */
+export function matchRenamesByColumns(
+  disappeared: readonly StoredChild[],
+  appeared: readonly FingerprintedObject[],
+): Map<FingerprintedObject, StoredChild> {
+  const keyOf = (kind: string, fingerprint: string): string => `${kind}\u0000${fingerprint}`;
+  const gone = new Map<string, StoredChild[]>();
+  for (const s of disappeared) {
+    if (s.columnsFingerprint === null) continue;
+    const key = keyOf(s.kind, s.columnsFingerprint);
+    gone.set(key, [...(gone.get(key) ?? []), s]);
+  }
+  const found = new Map<string, FingerprintedObject[]>();
+  for (const object of appeared) {
+    if (object.columnsFingerprint === null) continue;
+    const key = keyOf(object.kind, object.columnsFingerprint);
+    found.set(key, [...(found.get(key) ?? []), object]);
+  }
+  const renames = new Map<FingerprintedObject, StoredChild>();
+  for (const [key, objects] of found) {
+    const candidates = gone.get(key);
+    if (objects.length === 1 && candidates?.length === 1) renames.set(objects[0]!, candidates[0]!);
+  }
+  return renames;
 }
 
 function classifyMatch(result: ChildrenChangeSet, stored: StoredChild, crawled: FingerprintedObject): void {

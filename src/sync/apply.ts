@@ -17,6 +17,8 @@ export interface ApplyContext {
   firstSync: boolean;
   /** Number of levels below the connection: a child at this depth is a leaf. */
   leafDepth: number;
+  /** False when the technology has no stable ids: renames are then recognised by column fingerprint (catalog-diff.ts). Default true. */
+  stableIds?: boolean;
 }
 
 /** The outcome of applying one listing, added into the run's totals by the engine. */
@@ -57,7 +59,7 @@ export async function applyListing(store: CatalogStore, context: ApplyContext, b
     }
     const parent = chain[chain.length - 1]!;
     const stored = await repos.objects.listChildren(parent.id);
-    const diff = diffChildren(stored.map(toStoredChild), crawled, batch.only);
+    const diff = diffChildren(stored.map(toStoredChild), crawled, batch.only, { renameBy: context.stableIds === false ? 'columnsFingerprint' : 'stableId' });
     const writer = new ListingWriter(repos, context, parent, resolveSettings(chain.map((o) => o.overrides)), path);
     await writer.write(diff);
     return { counts: countsOf(diff), errors: writer.errors, objectsSeen: crawled.length };

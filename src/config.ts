@@ -23,6 +23,9 @@ export interface Config {
   statementTimeoutMs: number;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** Invalid API keys one client address may present within `authFailureWindowMs` before it is refused (429). */
+  authFailureLimit: number;
+  authFailureWindowMs: number;
 }
 
 /** Parses the WARDEN_* variables; a bad value stops the start with a message naming it. */
@@ -41,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connectTimeoutMs: integer(env, 'WARDEN_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
     statementTimeoutMs: integer(env, 'WARDEN_STATEMENT_TIMEOUT_MS', 120_000, 100, 86_400_000),
     bodyLimit: integer(env, 'WARDEN_BODY_LIMIT', 1_048_576, 1024, 104_857_600),
+    authFailureLimit: integer(env, 'WARDEN_AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
+    authFailureWindowMs: integer(env, 'WARDEN_AUTH_FAILURE_WINDOW_MS', 60_000, 1_000, 86_400_000),
   };
 }
 

@@ -9,12 +9,15 @@ import { SyncScheduler } from './jobs/scheduler.js';
 import { SyncRunQueue } from './jobs/sync-run-queue.js';
 import { SyncWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
+import { AuditService } from './services/audit-service.js';
 import { AuthService } from './services/auth-service.js';
 import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { DataSourceService } from './services/data-source-service.js';
+import { FailedLoginLimiter } from './services/failed-login-limiter.js';
 import { SecretBox } from './services/secret-box.js';
 import { SyncService } from './services/sync-service.js';
+import { UserService } from './services/user-service.js';
 import { CatalogStore } from './store/catalog-store.js';
 import { openSqliteStore } from './store/database.js';
 import { DataSourceRepository } from './store/repositories/data-source-repository.js';
@@ -63,7 +66,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
     queue,
     worker,
     scheduler,
-    auth: new AuthService(catalogStore.apiKeys),
+    auth: new AuthService(catalogStore, new FailedLoginLimiter(config.authFailureLimit, config.authFailureWindowMs)),
+    users: new UserService(catalogStore),
+    audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue, timeouts }),
     catalog,
     syncs: new SyncService(catalogStore, queue),

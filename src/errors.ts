@@ -28,15 +28,29 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'Missing or invalid API key: send "Authorization: Bearer <api key>"',
   },
+  FORBIDDEN: {
+    status: 403,
+    retryable: false,
+    message: '{actor} may not {operation}: it needs {needs}',
+  },
   CONNECTION_NOT_FOUND: { status: 404, retryable: false, message: 'No connection with connectionKey "{connectionKey}"' },
   OBJECT_NOT_FOUND: { status: 404, retryable: false, message: 'No data object at path {path}' },
   JOB_NOT_FOUND: { status: 404, retryable: false, message: 'No job with id "{id}"' },
   DATA_SOURCE_NOT_FOUND: { status: 404, retryable: false, message: 'No data source with id "{id}"' },
+  USER_NOT_FOUND: { status: 404, retryable: false, message: 'No user named "{name}"' },
+  GROUP_NOT_FOUND: { status: 404, retryable: false, message: 'No group named "{name}"' },
+  API_KEY_NOT_FOUND: { status: 404, retryable: false, message: 'User "{user}" has no API key with id "{id}"' },
   ROUTE_NOT_FOUND: { status: 404, retryable: false, message: 'No route {method} {url}' },
   CONNECTION_KEY_TAKEN: {
     status: 409,
     retryable: false,
     message: 'connectionKey "{connectionKey}" is already registered; choose another key or update the existing connection with PUT /data/connection/{connectionKey}',
+  },
+  USER_EXISTS: { status: 409, retryable: false, message: 'A user named "{name}" exists already; change it with PUT /users/{name}' },
+  BUILTIN_USER: {
+    status: 409,
+    retryable: false,
+    message: 'The built-in user "admin" cannot be changed or deleted: it holds the bootstrap admin key (WARDEN_ADMIN_API_KEY or the admin key file)',
   },
   AUTHENTICATION_FAILED: {
     status: 422,
@@ -72,10 +86,25 @@ export const ERROR_CATALOGUE = {
   CONNECTION_LOST: { status: 422, retryable: true, message: 'The connection to the platform was lost: {cause}' },
   PLATFORM_ERROR: { status: 422, retryable: true, message: 'The platform answered with an error: {cause}' },
   PAYLOAD_TOO_LARGE: { status: 413, retryable: false, message: 'Request body is larger than {limit} bytes' },
+  TOO_MANY_AUTHENTICATION_FAILURES: {
+    status: 429,
+    retryable: true,
+    message: 'Too many failed authentications from this address; try again in {seconds} s',
+  },
   STORE_TOO_NEW: {
     status: 500,
     retryable: false,
     message: 'The store was migrated by a newer Warden (migration {migration}); upgrade Warden before starting it on this store',
+  },
+  SECRET_KEY_MISMATCH: {
+    status: 500,
+    retryable: false,
+    message: 'The secret key does not decrypt the stored connection secrets ({detail}); start with the key the store was encrypted with',
+  },
+  SECRET_ROTATION_INTERRUPTED: {
+    status: 500,
+    retryable: false,
+    message: 'A secret key rotation was interrupted ({file} exists); run `warden secrets rotate` again to finish it',
   },
   INTERNAL: { status: 500, retryable: true, message: 'Internal error; the server log has the details (request id {requestId})' },
 } as const satisfies Record<string, { status: number; retryable: boolean; message: string }>;

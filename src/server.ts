@@ -4,6 +4,7 @@ import { createContainer, type Container, type ContainerOptions } from './contai
 import { ensureDemoConnection } from './demo/demo-connection.js';
 import { startDemoWarehouse, type DemoWarehouse } from './demo/demo-warehouse.js';
 import { buildApp } from './http/app.js';
+import { systemActor } from './services/actor.js';
 
 export interface RunningServer {
   /** Base URL the API listens on. */
@@ -39,7 +40,7 @@ export async function startServer(config: Config, options: ContainerOptions = {}
     container.scheduler.start(config.syncSchedule);
     if (config.demo) {
       demo = await startDemoWarehouse({ dataDir: config.dataDir, port: config.demoPort });
-      await ensureDemoConnection(container.connections, demo, 'system:demo', container.logger);
+      await ensureDemoConnection(container.connections, demo, systemActor('demo'), container.logger);
     }
   } catch (error) {
     await close();

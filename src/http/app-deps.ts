@@ -1,8 +1,10 @@
+import type { AuditService } from '../services/audit-service.js';
 import type { AuthService } from '../services/auth-service.js';
 import type { CatalogService } from '../services/catalog-service.js';
 import type { ConnectionService } from '../services/connection-service.js';
 import type { DataSourceService } from '../services/data-source-service.js';
 import type { SyncService } from '../services/sync-service.js';
+import type { UserService } from '../services/user-service.js';
 import type { Logger } from 'pino';
 
 /** Everything the HTTP adapter calls; built by the container. */
@@ -12,6 +14,8 @@ export interface AppDeps {
   catalog: CatalogService;
   syncs: SyncService;
   dataSources: DataSourceService;
+  users: UserService;
+  audit: AuditService;
   /** Checks the store answers (for /health). */
   ping(): Promise<void>;
   logger: Logger;

@@ -4,8 +4,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from './app-deps.js';
-import { registerAuthentication } from './plugins/authentication.js';
+import { registerAccessControl } from './plugins/access-control.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { accessRoutes } from './routes/access.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
 import { connectionRoutes } from './routes/connection.routes.js';
 import { dataSourceRoutes } from './routes/data-source.routes.js';
 import { jobRoutes } from './routes/job.routes.js';
@@ -13,6 +15,7 @@ import { objectRoutes } from './routes/object.routes.js';
 import { ErrorResponse, Job } from './schemas/common-schemas.js';
 import { ConnectionView } from './schemas/connection-schemas.js';
 import { ObjectSummary, ObjectView } from './schemas/object-schemas.js';
+import { UserView } from './schemas/access-schemas.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -38,7 +41,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return new Error(`${field} ${first?.message ?? 'is invalid'}${extra}${allowed}`);
   });
 
-  for (const schema of [ErrorResponse, Job, ConnectionView, ObjectSummary, ObjectView]) app.addSchema(schema);
+  for (const schema of [ErrorResponse, Job, ConnectionView, ObjectSummary, ObjectView, UserView]) app.addSchema(schema);
+  // First, so that every route registered after it is checked for a rule.
+  registerAccessControl(app, deps);
 
   await app.register(swagger, {
     openapi: {
@@ -46,7 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: 'Warden API',
         version: API_VERSION,
-        description: 'Connections, data objects, object sync and data sources. Every route but /health, /openapi.json and /docs needs `Authorization: Bearer <api key>`.',
+        description:
+          'Connections, data objects, object sync, data sources, users, API keys and the audit log. Every route but /health, /openapi.json and /docs needs `Authorization: Bearer <api key>`; a key without the permission a route needs gets 403 (SPEC 1.6).',
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
@@ -56,7 +62,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerErrorHandler(app);
-  registerAuthentication(app, deps.auth);
 
   app.get(
     '/health',
@@ -75,5 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(objectRoutes(deps));
   await app.register(jobRoutes(deps));
   await app.register(dataSourceRoutes(deps));
+  await app.register(accessRoutes(deps));
+  await app.register(auditRoutes(deps));
   return app;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nowIso } from '../clock.js';
 import { isWithin } from '../domain/object-path.js';
-import type { CatalogStore } from '../store/catalog-store.js';
+import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
 import { SYNC_RUN_STATES, type SyncRunRecord, type SyncTrigger } from '../store/repositories/sync-run-repository.js';
 
@@ -24,32 +24,45 @@ export class SyncRunQueue {
 
   constructor(private readonly store: CatalogStore) {}
 
-  async request(request: SyncRequest): Promise<{ run: SyncRunRecord; joined: boolean }> {
+  /**
+   * Queues (or joins) a run. `alongside` runs in the same transaction once the outcome is
+   * known (the audit row of a manual request).
+   */
+  async request(
+    request: SyncRequest,
+    alongside?: (repos: Repositories, outcome: { run: SyncRunRecord; joined: boolean }) => Promise<void>,
+  ): Promise<{ run: SyncRunRecord; joined: boolean }> {
     const outcome = await this.store.transaction(async (repos) => {
-      const open = await repos.syncRuns.listOpen(request.connection.id);
-      const covering = open.find(
-        (run) =>
-          run.state === SYNC_RUN_STATES.created &&
-          isWithin(request.scope, run.scope) &&
-          (run.forceRecursive || !request.forceRecursive),
-      );
-      if (covering) return { run: covering, joined: true };
-      const run = await repos.syncRuns.insert(
-        {
-          id: randomUUID(),
-          connectionId: request.connection.id,
-          scope: request.scope,
-          trigger: request.trigger,
-          requestedBy: request.requestedBy,
-          forceRecursive: request.forceRecursive,
-          firstSync: request.connection.firstSyncCompletedAt === null,
-        },
-        nowIso(),
-      );
-      return { run, joined: false };
+      const result = await this.queueOrJoin(repos, request);
+      await alongside?.(repos, result);
+      return result;
     });
     if (!outcome.joined) for (const listener of this.listeners) listener();
     return outcome;
+  }
+
+  private async queueOrJoin(repos: Repositories, request: SyncRequest): Promise<{ run: SyncRunRecord; joined: boolean }> {
+    const open = await repos.syncRuns.listOpen(request.connection.id);
+    const covering = open.find(
+      (run) =>
+        run.state === SYNC_RUN_STATES.created &&
+        isWithin(request.scope, run.scope) &&
+        (run.forceRecursive || !request.forceRecursive),
+    );
+    if (covering) return { run: covering, joined: true };
+    const run = await repos.syncRuns.insert(
+      {
+        id: randomUUID(),
+        connectionId: request.connection.id,
+        scope: request.scope,
+        trigger: request.trigger,
+        requestedBy: request.requestedBy,
+        forceRecursive: request.forceRecursive,
+        firstSync: request.connection.firstSyncCompletedAt === null,
+      },
+      nowIso(),
+    );
+    return { run, joined: false };
   }
 
   /** Whether a whole-connection run is queued or running (the schedule adds no second one). */

@@ -3,45 +3,100 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nowIso } from '../clock.js';
 import { WardenError } from '../errors.js';
-import type { ApiKeyRepository } from '../store/repositories/api-key-repository.js';
+import type { CatalogStore } from '../store/catalog-store.js';
+import type { ApiKeyRecord } from '../store/repositories/api-key-repository.js';
+import { BUILTIN_ADMIN_USER_ID } from '../store/migrations/002-access.js';
+import { auditEntry, userActorId, type Actor } from './actor.js';
+import type { FailedLoginLimiter } from './failed-login-limiter.js';
 
 export const GLOBAL_PERMISSIONS = ['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE'] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 
-/** Who a request acts as. Users, groups and object ownership slot in here with RBAC. */
-export interface Principal {
-  /** Stable id recorded as the actor of changes, e.g. `apikey:admin`. */
-  id: string;
+/** Who a request acts as: a user, with the permissions of the user and of their groups. */
+export interface Principal extends Actor {
+  userId: string;
+  /** The user's name, as `dataOwners` names users. */
+  name: string;
+  /** Global permissions: the user's own and their groups'. */
   permissions: GlobalPermission[];
+  /** Names of the user's groups, as `dataOwners` names groups. */
+  groups: string[];
+}
+
+/** An API key as listed: never the key or its hash, only the prefix that tells keys apart. */
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  user: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  state: 'active' | 'expired' | 'revoked';
 }
 
 const ADMIN_KEY_NAME = 'admin';
 export const ADMIN_KEY_FILE = 'admin-api-key';
+const KEY_PREFIX_LENGTH = 12;
 
-/** API keys: stored as SHA-256 hashes, found by hash, compared in constant time. */
+/**
+ * API keys: stored as SHA-256 hashes (keys are 256-bit random, so a slow hash adds nothing),
+ * found by hash and compared in constant time. Each key belongs to a user; the bootstrap
+ * admin key belongs to the built-in `admin` user.
+ */
 export class AuthService {
-  constructor(private readonly keys: ApiKeyRepository) {}
+  constructor(
+    private readonly store: CatalogStore,
+    private readonly limiter: FailedLoginLimiter,
+  ) {}
 
-  /** The principal of a bearer key; UNAUTHENTICATED (401) for a missing, unknown, revoked or expired key. */
-  async authenticate(authorization: string | undefined): Promise<Principal> {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-    if (!match) throw new WardenError('UNAUTHENTICATED');
-    const hash = hashKey(match[1]!);
-    const record = await this.keys.findByHash(hash);
-    if (!record || !timingSafeEqual(Buffer.from(record.keyHash), Buffer.from(hash))) throw new WardenError('UNAUTHENTICATED');
-    if (record.revokedAt || (record.expiresAt && record.expiresAt <= nowIso())) throw new WardenError('UNAUTHENTICATED');
-    return { id: `apikey:${record.name}`, permissions: record.permissions as GlobalPermission[] };
+  /**
+   * The principal of a bearer key. UNAUTHENTICATED (401) for a missing, unknown, revoked or
+   * expired key; TOO_MANY_AUTHENTICATION_FAILURES (429) while `clientAddress` is blocked
+   * for failing too often. A presented key that fails is counted and audited.
+   */
+  async authenticate(authorization: string | undefined, clientAddress: string): Promise<Principal> {
+    const retryAfter = this.limiter.retryAfterSeconds(clientAddress);
+    if (retryAfter > 0) throw new WardenError('TOO_MANY_AUTHENTICATION_FAILURES', { seconds: retryAfter });
+    if (authorization === undefined || authorization === '') throw new WardenError('UNAUTHENTICATED');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) return this.fail(clientAddress, 'malformed', null);
+    const key = match[1]!;
+    const hash = hashKey(key);
+    const record = await this.store.apiKeys.findByHash(hash);
+    if (!record || !timingSafeEqual(Buffer.from(record.keyHash), Buffer.from(hash))) return this.fail(clientAddress, 'unknown', key);
+    if (record.revokedAt) return this.fail(clientAddress, 'revoked', key, record);
+    if (record.expiresAt && record.expiresAt <= nowIso()) return this.fail(clientAddress, 'expired', key, record);
+    const principal = record.userId === null ? undefined : await this.principalOf(record.userId, clientAddress);
+    if (!principal) return this.fail(clientAddress, 'no user', key, record);
+    return principal;
+  }
+
+  /** The user with their effective permissions and groups. */
+  async principalOf(userId: string, clientAddress: string | null): Promise<Principal | undefined> {
+    const user = await this.store.principals.findById(userId);
+    if (!user || user.type !== 'user') return undefined;
+    const groups = await this.store.principals.groupsOf(user.id);
+    const granted = new Set([...user.permissions, ...groups.flatMap((g) => g.permissions)]);
+    return {
+      id: userActorId(user.name),
+      clientAddress,
+      userId: user.id,
+      name: user.name,
+      permissions: GLOBAL_PERMISSIONS.filter((p) => granted.has(p)),
+      groups: groups.map((g) => g.name),
+    };
   }
 
   /**
-   * Makes sure an admin key exists. With `configuredKey` (WARDEN_ADMIN_API_KEY) that value is
-   * the admin key. Otherwise a key is generated on first start and its plain value written
-   * once to `<dataDir>/admin-api-key` (mode 0600); deleting that file and restarting rotates it.
-   * Returns the plain key when one was generated.
+   * Makes sure the built-in admin user has a usable key. With `configuredKey`
+   * (WARDEN_ADMIN_API_KEY) that value is the admin key. Otherwise a key is generated on first
+   * start and its plain value written once to `<dataDir>/admin-api-key` (mode 0600); deleting
+   * that file and restarting rotates it. Returns the plain key when one was generated.
    */
   async ensureAdminKey(dataDir: string, configuredKey: string | null): Promise<{ generated: string | null; file: string }> {
     const file = join(dataDir, ADMIN_KEY_FILE);
-    const active = await this.keys.findActiveByName(ADMIN_KEY_NAME);
+    const active = await this.store.apiKeys.findActiveByName(BUILTIN_ADMIN_USER_ID, ADMIN_KEY_NAME);
     if (configuredKey) {
       const hash = hashKey(configuredKey);
       if (active.some((k) => k.keyHash === hash)) return { generated: null, file };
@@ -51,27 +106,113 @@ export class AuthService {
     const fromFile = existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
     if (fromFile && active.some((k) => k.keyHash === hashKey(fromFile))) return { generated: null, file };
     // No usable key file: a new key replaces the old one (deleting the file rotates the admin key).
-    const key = `wdn_${randomBytes(32).toString('base64url')}`;
+    const key = newKey();
     await this.replaceAdminKey(active, key);
     writeFileSync(file, `${key}\n`, { mode: 0o600 });
     return { generated: key, file };
   }
 
+  /** Creates a key for a user; the result holds the plain key, which is never shown again. */
+  async createKey(userName: string, input: { name: string; expiresAt: string | null }, actor: Actor): Promise<ApiKeyView & { key: string }> {
+    if (input.expiresAt !== null && input.expiresAt <= nowIso()) {
+      throw new WardenError('VALIDATION_FAILED', { detail: `body.expiresAt ${input.expiresAt} is not in the future` });
+    }
+    const key = newKey();
+    const record: Omit<ApiKeyRecord, 'revokedAt'> = {
+      id: randomUUID(),
+      name: input.name,
+      prefix: key.slice(0, KEY_PREFIX_LENGTH),
+      keyHash: hashKey(key),
+      userId: '',
+      createdAt: nowIso(),
+      expiresAt: input.expiresAt,
+    };
+    const view = await this.store.transaction(async (repos) => {
+      const user = await repos.principals.find('user', userName);
+      if (!user) throw new WardenError('USER_NOT_FOUND', { name: userName });
+      await repos.apiKeys.insert({ ...record, userId: user.id });
+      const created = toView({ ...record, userId: user.id, revokedAt: null }, userName);
+      await repos.audit.insert(auditEntry(actor, 'apikey.created', { target: `apikey:${record.id}`, after: created }));
+      return created;
+    });
+    return { ...view, key };
+  }
+
+  async listKeys(userName: string): Promise<ApiKeyView[]> {
+    const user = await this.store.principals.find('user', userName);
+    if (!user) throw new WardenError('USER_NOT_FOUND', { name: userName });
+    return (await this.store.apiKeys.listByUser(user.id)).map((k) => toView(k, userName));
+  }
+
+  /** Revokes a key at once: the next request with it gets 401. */
+  async revokeKey(userName: string, keyId: string, actor: Actor): Promise<ApiKeyView> {
+    return this.store.transaction(async (repos) => {
+      const user = await repos.principals.find('user', userName);
+      if (!user) throw new WardenError('USER_NOT_FOUND', { name: userName });
+      const record = await repos.apiKeys.findById(keyId);
+      if (!record || record.userId !== user.id) throw new WardenError('API_KEY_NOT_FOUND', { id: keyId, user: userName });
+      const before = toView(record, userName);
+      const revokedAt = record.revokedAt ?? nowIso();
+      await repos.apiKeys.revoke(keyId, revokedAt);
+      const after = toView({ ...record, revokedAt }, userName);
+      await repos.audit.insert(auditEntry(actor, 'apikey.revoked', { target: `apikey:${keyId}`, before, after }));
+      return after;
+    });
+  }
+
+  private async fail(clientAddress: string, reason: string, key: string | null, record?: ApiKeyRecord): Promise<never> {
+    const blocked = this.limiter.recordFailure(clientAddress);
+    await this.store.audit.insert(
+      auditEntry({ id: 'anonymous', clientAddress }, 'auth.failed', {
+        ...(record && { target: `apikey:${record.id}` }),
+        after: { reason, ...(key !== null && { keyPrefix: key.slice(0, KEY_PREFIX_LENGTH) }), ...(blocked && { blocked: true }) },
+      }),
+    );
+    throw new WardenError('UNAUTHENTICATED');
+  }
+
   private async replaceAdminKey(previous: { id: string }[], key: string): Promise<void> {
     const now = nowIso();
-    for (const old of previous) await this.keys.revoke(old.id, now);
-    await this.keys.insert({
-      id: randomUUID(),
-      name: ADMIN_KEY_NAME,
-      prefix: key.slice(0, 8),
-      keyHash: hashKey(key),
-      permissions: [...GLOBAL_PERMISSIONS],
-      createdAt: now,
-      expiresAt: null,
+    await this.store.transaction(async (repos) => {
+      for (const old of previous) await repos.apiKeys.revoke(old.id, now);
+      const id = randomUUID();
+      await repos.apiKeys.insert({
+        id,
+        name: ADMIN_KEY_NAME,
+        prefix: key.slice(0, KEY_PREFIX_LENGTH),
+        keyHash: hashKey(key),
+        userId: BUILTIN_ADMIN_USER_ID,
+        createdAt: now,
+        expiresAt: null,
+      });
+      await repos.audit.insert(
+        auditEntry({ id: 'system:start', clientAddress: null }, 'apikey.created', {
+          target: `apikey:${id}`,
+          after: { id, name: ADMIN_KEY_NAME, user: 'admin', replaced: previous.map((p) => p.id) },
+        }),
+      );
     });
   }
 }
 
+function newKey(): string {
+  return `wdn_${randomBytes(32).toString('base64url')}`;
+}
+
 function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
+}
+
+function toView(record: ApiKeyRecord, userName: string): ApiKeyView {
+  const state = record.revokedAt ? 'revoked' : record.expiresAt && record.expiresAt <= nowIso() ? 'expired' : 'active';
+  return {
+    id: record.id,
+    name: record.name,
+    prefix: record.prefix,
+    user: userName,
+    createdAt: record.createdAt,
+    expiresAt: record.expiresAt,
+    revokedAt: record.revokedAt,
+    state,
+  };
 }

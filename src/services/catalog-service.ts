@@ -11,6 +11,7 @@ import {
   type SettingOverrides,
 } from '../domain/settings.js';
 import { WardenError } from '../errors.js';
+import { auditEntry, systemActor, type Actor } from './actor.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
 import type { ChildSearch, ObjectRecord } from '../store/repositories/object-repository.js';
@@ -87,7 +88,7 @@ export class CatalogService {
     };
   }
 
-  async updateSettings(path: readonly string[], settings: SettingsInput, cascade: boolean): Promise<ObjectView> {
+  async updateSettings(path: readonly string[], settings: SettingsInput, cascade: boolean, actor: Actor = systemActor('catalog')): Promise<ObjectView> {
     const located = await this.locate(path);
     const keys = SETTING_KEYS.filter((k) => settings[k] !== undefined);
     if (located.object.parentId === null) {
@@ -98,19 +99,48 @@ export class CatalogService {
     await this.store.transaction(async (repos) => {
       await repos.objects.setOverrides(located.object.id, pick(settings, keys), now);
       if (cascade) await repos.objects.clearDescendantOverrides(located.object, keys, now);
+      await repos.audit.insert(
+        auditEntry(actor, 'object.settings', {
+          objectPath: path,
+          before: { overrides: pick(located.object.overrides, keys), effective: pick(located.settings, keys) },
+          after: { overrides: pick(settings, keys), ...(cascade && { cascade: true }) },
+        }),
+      );
     });
     return this.getObject(path);
   }
 
   /** Deletes the object and its subtree (the connection itself when `path` is just its key). */
-  async deleteObject(path: readonly string[]): Promise<{ objectPath: string[]; childCount: number }> {
+  async deleteObject(path: readonly string[], actor: Actor = systemActor('catalog')): Promise<{ objectPath: string[]; childCount: number }> {
     const located = await this.locate(path);
     const deleted = await this.store.transaction(async (repos) => {
       const count = await repos.objects.deleteSubtree(located.object);
       if (located.object.parentId === null) await repos.connections.delete(located.connection.id);
+      await repos.audit.insert(
+        auditEntry(actor, located.object.parentId === null ? 'connection.deleted' : 'object.deleted', {
+          objectPath: path,
+          before: { kind: located.object.kind, overrides: located.object.overrides, removed: located.object.removed, childCount: count - 1 },
+          after: { deleted: true },
+        }),
+      );
       return count;
     });
     return { objectPath: [...path], childCount: deleted - 1 };
+  }
+
+  /**
+   * The effective `dataOwners` at `path`: those of the object, or, for a path the catalog does
+   * not hold (yet), of its deepest known ancestor. Null when the connection does not exist.
+   */
+  async ownersAt(path: readonly string[]): Promise<EffectiveSettings['dataOwners'] | null> {
+    const [connectionKey, ...names] = path;
+    const connection = connectionKey === undefined ? undefined : await this.store.connections.findByKey(connectionKey);
+    if (!connection) return null;
+    for (let known = names.length; known >= 0; known--) {
+      const chain = await this.store.objects.findChain(connection.id, names.slice(0, known));
+      if (chain) return resolveSettings(chain.map((o) => o.overrides)).dataOwners;
+    }
+    return null;
   }
 
   /** Finds the object at `path`; OBJECT_NOT_FOUND (404) naming the path when it is not there. */
@@ -189,6 +219,6 @@ export class CatalogService {
   }
 }
 
-function pick(settings: SettingsInput, keys: readonly SettingKey[]): Partial<SettingOverrides> {
+function pick(settings: SettingsInput | EffectiveSettings, keys: readonly SettingKey[]): Partial<SettingOverrides> {
   return Object.fromEntries(keys.map((k) => [k, settings[k]])) as Partial<SettingOverrides>;
 }

@@ -8,7 +8,8 @@ import { WardenError } from '../errors.js';
 import type { SyncRunQueue } from '../jobs/sync-run-queue.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionHealth, ConnectionRecord } from '../store/repositories/connection-repository.js';
-import { openConnection, redactedDetails, sealConnection } from './connection-secrets.js';
+import { auditEntry, type Actor } from './actor.js';
+import { openConnection, redactedDetails, sealConnection, SECRET_FIELDS } from './connection-secrets.js';
 import type { SecretBox } from './secret-box.js';
 import { toSyncRunView, type SyncRunView } from './sync-run-view.js';
 
@@ -53,7 +54,7 @@ export class ConnectionService {
    * Validates the input and the credentials against the platform, then (unless `dryRun`)
    * stores the connection with its root object and queues the first, full sync.
    */
-  async register(input: RegisterInput, actor: string, dryRun: boolean): Promise<{ connection: ConnectionView | null; syncRunId: string | null }> {
+  async register(input: RegisterInput, actor: Actor, dryRun: boolean): Promise<{ connection: ConnectionView | null; syncRunId: string | null }> {
     assertValidConnectionKey(input.connectionKey);
     this.assertAuthenticationType(input.connection);
     if (await this.deps.store.connections.findByKey(input.connectionKey)) {
@@ -69,19 +70,21 @@ export class ConnectionService {
         throw new WardenError('CONNECTION_KEY_TAKEN', { connectionKey: input.connectionKey });
       }
       const connection = await repos.connections.insert(
-        { connectionKey: input.connectionKey, technology: input.connection.technology, details, secretsCiphertext, createdBy: actor },
+        { connectionKey: input.connectionKey, technology: input.connection.technology, details, secretsCiphertext, createdBy: actor.id },
         now,
       );
       // The root always holds concrete values: it has nothing to inherit from.
-      await repos.objects.insertRoot(
-        connection.id,
-        input.connectionKey,
-        {
-          isActive: input.settings?.isActive ?? false,
-          activateNewChildren: input.settings?.activateNewChildren ?? false,
-          dataOwners: input.settings?.dataOwners ?? [],
-        },
-        now,
+      const settings = {
+        isActive: input.settings?.isActive ?? false,
+        activateNewChildren: input.settings?.activateNewChildren ?? false,
+        dataOwners: input.settings?.dataOwners ?? [],
+      };
+      await repos.objects.insertRoot(connection.id, input.connectionKey, settings, now);
+      await repos.audit.insert(
+        auditEntry(actor, 'connection.registered', {
+          objectPath: [input.connectionKey],
+          after: { technology: connection.technology, connection: redactedDetails(details, secretsCiphertext, this.deps.secrets), settings },
+        }),
       );
       return connection;
     });
@@ -89,7 +92,7 @@ export class ConnectionService {
       connection: record,
       scope: [record.connectionKey],
       trigger: 'registration',
-      requestedBy: actor,
+      requestedBy: actor.id,
       forceRecursive: true,
     });
     return { connection: await this.view(record), syncRunId: run.id };
@@ -105,7 +108,7 @@ export class ConnectionService {
   }
 
   /** Changes details or rotates credentials; the merged details are checked against the platform first. */
-  async update(connectionKey: string, changes: Partial<ConnectionInput>): Promise<ConnectionView> {
+  async update(connectionKey: string, changes: Partial<ConnectionInput>, actor: Actor): Promise<ConnectionView> {
     const record = await this.find(connectionKey);
     if (changes.technology !== undefined && changes.technology !== record.technology) {
       throw new WardenError('VALIDATION_FAILED', {
@@ -118,24 +121,37 @@ export class ConnectionService {
     await this.testDetails(merged);
     const { details, secretsCiphertext } = sealConnection({ ...merged }, this.deps.secrets);
     const now = nowIso();
-    await this.deps.store.connections.updateDetails(record.id, details, secretsCiphertext, now);
-    await this.deps.store.connections.setHealth(record.id, { status: 'healthy', checkedAt: now });
+    const credentialsChanged = SECRET_FIELDS.some((field) => current[field as keyof ConnectionInput] !== merged[field as keyof ConnectionInput]);
+    await this.deps.store.transaction(async (repos) => {
+      await repos.connections.updateDetails(record.id, details, secretsCiphertext, now);
+      await repos.connections.setHealth(record.id, { status: 'healthy', checkedAt: now });
+      await repos.audit.insert(
+        auditEntry(actor, 'connection.updated', {
+          objectPath: [connectionKey],
+          before: { connection: redactedDetails(record.details, record.secretsCiphertext, this.deps.secrets) },
+          after: { connection: redactedDetails(details, secretsCiphertext, this.deps.secrets), credentialsChanged },
+        }),
+      );
+    });
     return this.get(connectionKey);
   }
 
   /** Checks the stored credentials against the platform now and records the outcome as health. */
-  async test(connectionKey: string): Promise<ConnectionView> {
+  async test(connectionKey: string, actor: Actor): Promise<ConnectionView> {
     const record = await this.find(connectionKey);
     const now = nowIso();
+    const recordHealth = (health: ConnectionHealth) =>
+      this.deps.store.transaction(async (repos) => {
+        await repos.connections.setHealth(record.id, health);
+        await repos.audit.insert(auditEntry(actor, 'connection.tested', { objectPath: [connectionKey], before: { health: record.health }, after: { health } }));
+      });
     try {
       await this.testDetails(openConnection(record.details, record.secretsCiphertext, this.deps.secrets));
-      await this.deps.store.connections.setHealth(record.id, { status: 'healthy', checkedAt: now });
     } catch (error) {
-      if (error instanceof WardenError) {
-        await this.deps.store.connections.setHealth(record.id, { status: 'unhealthy', checkedAt: now, message: error.message });
-      }
+      if (error instanceof WardenError) await recordHealth({ status: 'unhealthy', checkedAt: now, message: error.message });
       throw error;
     }
+    await recordHealth({ status: 'healthy', checkedAt: now });
     return this.get(connectionKey);
   }
 

@@ -47,6 +47,12 @@ export class DataSourceService {
     return { dataSourceId: id, dataSourceName: view.dataSourceName!, columns: view.columns ?? [] };
   }
 
+  /** The object path of the object with this id (enabled or not), or null when there is none. */
+  async pathOf(id: number): Promise<string[] | null> {
+    if (!Number.isSafeInteger(id)) return null;
+    return (await this.pathsOf([id])).get(id) ?? null;
+  }
+
   private async pathsOf(ids: readonly number[]): Promise<Map<number, string[]>> {
     const records = (await Promise.all(ids.map((id) => this.store.objects.findById(id)))).filter((r) => r !== undefined);
     const names = await this.store.objects.namesOfLineages(records);

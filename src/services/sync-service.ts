@@ -3,6 +3,7 @@ import type { SyncRunQueue } from '../jobs/sync-run-queue.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { SyncChangeKind } from '../store/repositories/sync-change-repository.js';
 import type { SyncRunState } from '../store/repositories/sync-run-repository.js';
+import { auditEntry, type Actor } from './actor.js';
 import { toSyncRunView, type SyncRunView } from './sync-run-view.js';
 
 /** Starts syncs on request and reads sync runs (jobs) and their per-object changes. */
@@ -16,18 +17,26 @@ export class SyncService {
    * Queues a sync of the subtree at `path` (or joins a queued one covering it). The path may
    * name objects the catalog does not hold yet, e.g. a table just granted to the system user.
    */
-  async requestSync(path: readonly string[], options: { forceRecursiveCrawl: boolean }, actor: string): Promise<{ run: SyncRunView; joined: boolean }> {
+  async requestSync(path: readonly string[], options: { forceRecursiveCrawl: boolean }, actor: Actor): Promise<{ run: SyncRunView; joined: boolean }> {
     const [connectionKey] = path;
     const connection = connectionKey === undefined ? undefined : await this.store.connections.findByKey(connectionKey);
     if (!connection || connectionKey === undefined) throw new WardenError('CONNECTION_NOT_FOUND', { connectionKey: connectionKey ?? '' });
-    const { run, joined } = await this.queue.request({
-      connection,
-      scope: [...path],
-      trigger: 'manual',
-      requestedBy: actor,
-      forceRecursive: options.forceRecursiveCrawl,
-    });
+    const { run, joined } = await this.queue.request(
+      { connection, scope: [...path], trigger: 'manual', requestedBy: actor.id, forceRecursive: options.forceRecursiveCrawl },
+      (repos, outcome) =>
+        repos.audit.insert(
+          auditEntry(actor, 'sync.requested', {
+            objectPath: path,
+            after: { syncRunId: outcome.run.id, joined: outcome.joined, forceRecursiveCrawl: options.forceRecursiveCrawl },
+          }),
+        ),
+    );
     return { run: toSyncRunView(run), joined };
+  }
+
+  /** The object path a sync run covers, or null when there is no such run. */
+  async scopeOf(id: string): Promise<string[] | null> {
+    return (await this.store.syncRuns.findById(id))?.scope ?? null;
   }
 
   async getRun(id: string): Promise<SyncRunView> {

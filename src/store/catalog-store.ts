@@ -1,9 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { Store } from './database.js';
 import { ApiKeyRepository } from './repositories/api-key-repository.js';
+import { AuditRepository } from './repositories/audit-repository.js';
 import { ColumnRepository } from './repositories/column-repository.js';
 import { ConnectionRepository } from './repositories/connection-repository.js';
 import { ObjectRepository } from './repositories/object-repository.js';
+import { PrincipalRepository } from './repositories/principal-repository.js';
 import { SyncChangeRepository } from './repositories/sync-change-repository.js';
 import { SyncRunRepository } from './repositories/sync-run-repository.js';
 import type { StoreSchema } from './store-schema.js';
@@ -15,6 +17,10 @@ export interface Repositories {
   columns: ColumnRepository;
   syncRuns: SyncRunRepository;
   syncChanges: SyncChangeRepository;
+  apiKeys: ApiKeyRepository;
+  principals: PrincipalRepository;
+  /** Append-only: insert and search. */
+  audit: AuditRepository;
 }
 
 /** Every repository over one store, and a way to run work on all of them in one transaction. */
@@ -25,6 +31,8 @@ export class CatalogStore implements Repositories {
   readonly syncRuns: SyncRunRepository;
   readonly syncChanges: SyncChangeRepository;
   readonly apiKeys: ApiKeyRepository;
+  readonly principals: PrincipalRepository;
+  readonly audit: AuditRepository;
 
   constructor(readonly store: Store) {
     this.connections = new ConnectionRepository(store.db);
@@ -33,6 +41,8 @@ export class CatalogStore implements Repositories {
     this.syncRuns = new SyncRunRepository(store.db);
     this.syncChanges = new SyncChangeRepository(store.db, store.dialect);
     this.apiKeys = new ApiKeyRepository(store.db);
+    this.principals = new PrincipalRepository(store.db);
+    this.audit = new AuditRepository(store.db);
   }
 
   /** Runs `work` atomically: it all commits, or none of it does. */
@@ -44,6 +54,9 @@ export class CatalogStore implements Repositories {
         columns: this.columns.with(trx),
         syncRuns: this.syncRuns.with(trx),
         syncChanges: this.syncChanges.with(trx),
+        apiKeys: this.apiKeys.with(trx),
+        principals: this.principals.with(trx),
+        audit: this.audit.with(trx),
       }),
     );
   }

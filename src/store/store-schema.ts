@@ -12,6 +12,9 @@ export interface StoreSchema {
   sync_runs: SyncRunsTable;
   sync_changes: SyncChangesTable;
   api_keys: ApiKeysTable;
+  principals: PrincipalsTable;
+  group_members: GroupMembersTable;
+  audit_log: AuditLogTable;
 }
 
 export interface ConnectionsTable {
@@ -105,9 +108,46 @@ export interface ApiKeysTable {
   prefix: string;
   /** SHA-256 of the whole key, how a presented key is found; keys are 256-bit random, so a slow hash adds nothing. */
   key_hash: string;
-  /** JSON array of global permissions. */
-  permissions_json: string;
+  /** The user the key acts as (its permissions are the user's and their groups'). */
+  user_id: string | null;
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+}
+
+/** Users and groups: who holds global permissions. */
+export interface PrincipalsTable {
+  id: string;
+  /** `user` or `group`. */
+  type: string;
+  name: string;
+  /** JSON array of global permissions granted directly. */
+  permissions_json: string;
+  /** 1 for the built-in admin user, which cannot be deleted. */
+  builtin: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+}
+
+/** One change, as recorded: append-only (the repository offers insert and query, nothing else). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** Who: `user:<name>`, `system:<part>` or `anonymous`. */
+  actor: string;
+  action: string;
+  /** JSON array: the object path the change is about, when it is about an object. */
+  object_path_json: string | null;
+  /** Each segment percent-encoded, each followed by `/`: the objects of a subtree share a prefix. */
+  object_path_key: string | null;
+  /** What else the change is about when not an object (`user:alice`, `apikey:<id>`). */
+  target: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  client_address: string | null;
 }

@@ -15,6 +15,7 @@ import {
 } from '../store/repositories/sync-run-repository.js';
 import { addCounts, applyListing, emptyCounts } from './apply.js';
 import { buildCrawlScope } from './crawl-scope.js';
+import { finishSyncRun } from './sync-run-finish.js';
 
 export interface SyncEngineDeps {
   store: CatalogStore;
@@ -43,7 +44,7 @@ export class SyncEngine {
     const log = logger.child({ syncRunId: run.id, scope: run.scope });
     const connection = await store.connections.findById(run.connectionId);
     if (!connection) {
-      await store.syncRuns.finish(run.id, { state: SYNC_RUN_STATES.cancelled, counts, errors, progress, failureMessage: 'The connection was deleted' }, nowIso());
+      await finishSyncRun(store, run, { state: SYNC_RUN_STATES.cancelled, counts, errors, progress, failureMessage: 'The connection was deleted' }, nowIso());
       return;
     }
     const technology = this.deps.registry.get(connection.technology);
@@ -78,7 +79,7 @@ export class SyncEngine {
         }
       }
       const finishedAt = nowIso();
-      await store.syncRuns.finish(run.id, { state: SYNC_RUN_STATES.completed, counts, errors, progress, failureMessage: null }, finishedAt);
+      await finishSyncRun(store, run, { state: SYNC_RUN_STATES.completed, counts, errors, progress, failureMessage: null }, finishedAt);
       if (firstSync && run.scope.length === 1) await store.connections.markFirstSyncCompleted(connection.id, finishedAt);
       await store.connections.setHealth(connection.id, { status: 'healthy', checkedAt: finishedAt });
       log.info({ counts, notCrawled: errors.length }, 'sync completed');
@@ -88,7 +89,7 @@ export class SyncEngine {
       else log.warn({ code: error.code }, 'sync failed');
       const finishedAt = nowIso();
       const state = signal.aborted ? SYNC_RUN_STATES.cancelled : SYNC_RUN_STATES.failed;
-      await store.syncRuns.finish(run.id, { state, counts, errors, progress, failureMessage: message }, finishedAt);
+      await finishSyncRun(store, run, { state, counts, errors, progress, failureMessage: message }, finishedAt);
       if (isWardenError(error)) await store.connections.setHealth(connection.id, { status: 'unhealthy', checkedAt: finishedAt, message });
     } finally {
       await connector.close();

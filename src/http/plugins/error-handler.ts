@@ -11,6 +11,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isWardenError(error)) {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (error.code === 'TOO_MANY_AUTHENTICATION_FAILURES') void reply.header('retry-after', String(error.params.seconds));
       return reply.status(error.status).send(body(error.status, error.code, error.message));
     }
     if (error.validation) {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
-import { ErrorResponse } from '../schemas/common-schemas.js';
+import { AUTH_ERRORS, ErrorResponse } from '../schemas/common-schemas.js';
 import { ConnectionChanges, DryRunResponse, RegisterBody, RegisterResponse, SetupScriptBody, UpdateBody } from '../schemas/connection-schemas.js';
 
 const KeyParams = Type.Object({ connectionKey: Type.String({ minLength: 1 }) });
-const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse, ...AUTH_ERRORS };
 
 /** Register, read, edit and test connections; the setup script for a technology's system user. */
 export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
@@ -23,7 +23,7 @@ export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const dryRun = request.query.dryRun === true;
-        const result = await deps.connections.register(request.body, request.principal.id, dryRun);
+        const result = await deps.connections.register(request.body, request.principal, dryRun);
         if (dryRun) return reply.status(200).send({ dryRun: true, valid: true });
         return reply.status(201).send({ connection: result.connection!, syncRunId: result.syncRunId! });
       },
@@ -31,7 +31,7 @@ export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     app.get(
       '/data/connection',
-      { schema: { tags: ['connections'], summary: 'List connections', response: { 200: Type.Array(Type.Ref('Connection')) } } },
+      { schema: { tags: ['connections'], summary: 'List connections', response: { 200: Type.Array(Type.Ref('Connection')), ...AUTH_ERRORS } } },
       async () => deps.connections.list(),
     );
 
@@ -59,7 +59,7 @@ export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Ref('Connection'), ...errors },
         },
       },
-      async (request) => deps.connections.update(request.params.connectionKey, request.body.connection as Type.Static<typeof ConnectionChanges>),
+      async (request) => deps.connections.update(request.params.connectionKey, request.body.connection as Type.Static<typeof ConnectionChanges>, request.principal),
     );
 
     app.post(
@@ -72,7 +72,7 @@ export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Ref('Connection'), ...errors },
         },
       },
-      async (request) => deps.connections.test(request.params.connectionKey),
+      async (request) => deps.connections.test(request.params.connectionKey, request.principal),
     );
 
     app.post(
@@ -82,7 +82,7 @@ export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           tags: ['connections'],
           summary: "SQL that creates the system user with exactly the privileges Warden's crawl needs",
           body: SetupScriptBody,
-          response: { 200: Type.Object({ technology: Type.String(), script: Type.String() }), 400: ErrorResponse },
+          response: { 200: Type.Object({ technology: Type.String(), script: Type.String() }), 400: ErrorResponse, ...AUTH_ERRORS },
         },
       },
       async (request) => ({

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
-import { ErrorResponse, Paging } from '../schemas/common-schemas.js';
+import { AUTH_ERRORS, ErrorResponse, Paging } from '../schemas/common-schemas.js';
 import { DataSource, Dictionary } from '../schemas/object-schemas.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -20,7 +20,7 @@ export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
             connectionKey: Type.Optional(Type.String()),
             ...Paging,
           }),
-          response: { 200: Type.Object({ count: Type.Integer(), hits: Type.Array(DataSource) }), 400: ErrorResponse },
+          response: { 200: Type.Object({ count: Type.Integer(), hits: Type.Array(DataSource) }), 400: ErrorResponse, ...AUTH_ERRORS },
         },
       },
       async (request) =>
@@ -39,7 +39,7 @@ export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           tags: ['data sources'],
           summary: 'One data source (its data object)',
           params: IdParams,
-          response: { 200: Type.Ref('DataObject'), 404: ErrorResponse },
+          response: { 200: Type.Ref('DataObject'), 404: ErrorResponse, ...AUTH_ERRORS },
         },
       },
       async (request) => deps.dataSources.get(request.params.id),
@@ -52,7 +52,7 @@ export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           tags: ['data sources'],
           summary: "A data source's data dictionary",
           params: Type.Object({ dataSourceId: Type.Integer({ minimum: 1 }) }),
-          response: { 200: Dictionary, 404: ErrorResponse },
+          response: { 200: Dictionary, 404: ErrorResponse, ...AUTH_ERRORS },
         },
       },
       async (request) => deps.dataSources.dictionary(request.params.dataSourceId),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
-import { ErrorResponse, Paging } from '../schemas/common-schemas.js';
+import { AUTH_ERRORS, ErrorResponse, Paging } from '../schemas/common-schemas.js';
 import { ChangesQuery, ChangesResponse } from '../schemas/object-schemas.js';
 
 const JobSearchQuery = Type.Object({
@@ -14,7 +14,7 @@ const JobSearchResponse = Type.Object({ count: Type.Integer(), hits: Type.Array(
 /** Sync runs (jobs) and their per-object changes. */
 export function jobRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const searchSchema = { tags: ['jobs'], querystring: JobSearchQuery, response: { 200: JobSearchResponse, 400: ErrorResponse } };
+    const searchSchema = { tags: ['jobs'], querystring: JobSearchQuery, response: { 200: JobSearchResponse, 400: ErrorResponse, ...AUTH_ERRORS } };
     const search = async (query: Type.Static<typeof JobSearchQuery>) =>
       deps.syncs.searchRuns({
         ...(query.connectionKey !== undefined && { connectionKey: query.connectionKey }),
@@ -32,7 +32,7 @@ export function jobRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           tags: ['jobs'],
           summary: 'One job: state, progress, counts, errors',
           params: Type.Object({ id: Type.String() }),
-          response: { 200: Type.Ref('Job'), 404: ErrorResponse },
+          response: { 200: Type.Ref('Job'), 404: ErrorResponse, ...AUTH_ERRORS },
         },
       },
       async (request) => deps.syncs.getRun(request.params.id),
@@ -46,7 +46,7 @@ export function jobRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           summary: 'The per-object changes of a sync run',
           params: Type.Object({ id: Type.String() }),
           querystring: ChangesQuery,
-          response: { 200: ChangesResponse, 404: ErrorResponse },
+          response: { 200: ChangesResponse, 404: ErrorResponse, ...AUTH_ERRORS },
         },
       },
       async (request) =>

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
 import { objectPathParam } from '../object-path-param.js';
-import { ErrorResponse } from '../schemas/common-schemas.js';
+import { AUTH_ERRORS, ErrorResponse } from '../schemas/common-schemas.js';
 import { CrawlBody, DeleteResponse, SearchBody, SearchResponse, SettingsBody } from '../schemas/object-schemas.js';
 
-const errors = { 400: ErrorResponse, 404: ErrorResponse };
+const errors = { 400: ErrorResponse, 404: ErrorResponse, ...AUTH_ERRORS };
 const pathNote = 'objectPath*: the connection key, then each name, each percent-encoded on its own ("/" in a name is %2F)';
 
 /** The object hierarchy: read, search children, change settings, sync, delete. */
@@ -40,7 +40,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Ref('DataObject'), ...errors },
         },
       },
-      async (request) => deps.catalog.updateSettings(objectPathParam(request, 2), request.body.settings, request.body.cascade ?? false),
+      async (request) => deps.catalog.updateSettings(objectPathParam(request, 2), request.body.settings, request.body.cascade ?? false, request.principal),
     );
 
     app.delete(
@@ -53,7 +53,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           response: { 200: DeleteResponse, ...errors },
         },
       },
-      async (request) => deps.catalog.deleteObject(objectPathParam(request, 2)),
+      async (request) => deps.catalog.deleteObject(objectPathParam(request, 2), request.principal),
     );
 
     app.post(
@@ -71,7 +71,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         const { run, joined } = await deps.syncs.requestSync(
           objectPathParam(request, 2),
           { forceRecursiveCrawl: request.body?.forceRecursiveCrawl ?? false },
-          request.principal.id,
+          request.principal,
         );
         return reply.status(202).send({ syncRunId: run.id, joined, job: run });
       },

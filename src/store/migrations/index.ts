@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { StoreDialect } from '../store-dialect.js';
 import * as catalog from './001-catalog.js';
+import * as access from './002-access.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -10,4 +11,5 @@ export interface StoreMigration {
 /** Every migration this version of Warden knows, by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '001-catalog': catalog,
+  '002-access': access,
 };

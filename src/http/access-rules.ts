@@ -1,0 +1,107 @@
+import type { GlobalPermission } from '../services/auth-service.js';
+
+/**
+ * Where an object-scoped rule finds the object whose owners may act: the path in the URL after
+ * `prefixSegments` segments, a connection key parameter, the scope of the sync run named by a
+ * parameter, or the data source (enabled leaf) named by a parameter.
+ */
+export type ObjectScope =
+  | { from: 'urlPath'; prefixSegments: number }
+  | { from: 'connectionKey'; param: string }
+  | { from: 'syncRun'; param: string }
+  | { from: 'dataSource'; param: string };
+
+/**
+ * Who may call one route. A principal is let through when it holds any of `anyOf`, or owns
+ * the object named by `owner` (its user or one of its groups is in the object's effective
+ * `dataOwners`), or is the user named by the `:name` parameter (`self`), or is any valid key
+ * (`anyUser`). Everyone else with a valid key gets 403; without one, 401.
+ */
+export interface AccessRule {
+  /** Reachable without a key. */
+  public?: true;
+  anyOf: readonly GlobalPermission[];
+  owner?: ObjectScope;
+  self?: true;
+  anyUser?: true;
+  /**
+   * For every method but GET: true when the route changes something (and so leaves exactly one
+   * audit row), false when it only reads (a search with a body, a generated script).
+   */
+  mutates?: boolean;
+}
+
+const ADMIN: readonly GlobalPermission[] = ['APPLICATION_ADMIN'];
+const GOVERNANCE: readonly GlobalPermission[] = ['GOVERNANCE'];
+/** SPEC 1.6: CREATE_DATA_SOURCE, GOVERNANCE and APPLICATION_ADMIN may read (and owners, inside their subtrees). */
+const READERS: readonly GlobalPermission[] = ['CREATE_DATA_SOURCE', 'GOVERNANCE', 'APPLICATION_ADMIN'];
+
+const PUBLIC: AccessRule = { public: true, anyOf: [] };
+const urlPath = (prefixSegments: number): ObjectScope => ({ from: 'urlPath', prefixSegments });
+const connectionKey: ObjectScope = { from: 'connectionKey', param: 'connectionKey' };
+const syncRun = (param: string): ObjectScope => ({ from: 'syncRun', param });
+const dataSource = (param: string): ObjectScope => ({ from: 'dataSource', param });
+
+/**
+ * The one table of who may call what, keyed by `METHOD url` as the route is registered.
+ * Every route must have a rule: the server refuses to start otherwise (and a test says which).
+ */
+export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
+  'GET /health': PUBLIC,
+  'GET /openapi.json': PUBLIC,
+
+  'POST /data/connection': { anyOf: ADMIN, mutates: true },
+  'GET /data/connection': { anyOf: READERS },
+  'GET /data/connection/:connectionKey': { anyOf: READERS, owner: connectionKey },
+  'PUT /data/connection/:connectionKey': { anyOf: ADMIN, mutates: true },
+  'POST /data/connection/:connectionKey/test': { anyOf: ADMIN, mutates: true },
+  'POST /integrations/scripts/create': { anyOf: READERS, mutates: false },
+
+  'GET /data/object/*': { anyOf: READERS, owner: urlPath(2) },
+  'POST /data/object/search': { anyOf: READERS, mutates: false },
+  'POST /data/object/search/*': { anyOf: READERS, owner: urlPath(3), mutates: false },
+  'PUT /data/settings/*': { anyOf: GOVERNANCE, owner: urlPath(2), mutates: true },
+  'DELETE /data/object/*': { anyOf: ADMIN, mutates: true },
+  'POST /data/crawl/*': { anyOf: ADMIN, owner: urlPath(2), mutates: true },
+
+  'GET /jobs': { anyOf: READERS },
+  'GET /jobs/search': { anyOf: READERS },
+  'GET /jobs/:id': { anyOf: READERS, owner: syncRun('id') },
+  'GET /data/sync-runs/:id/changes': { anyOf: READERS, owner: syncRun('id') },
+
+  'GET /dataSource': { anyOf: READERS },
+  'GET /dataSource/:id': { anyOf: READERS, owner: dataSource('id') },
+  'GET /dictionary/:dataSourceId': { anyOf: READERS, owner: dataSource('dataSourceId') },
+
+  'GET /me': { anyOf: [], anyUser: true },
+  'GET /users': { anyOf: ADMIN },
+  'POST /users': { anyOf: ADMIN, mutates: true },
+  'GET /users/:name': { anyOf: ADMIN, self: true },
+  'PUT /users/:name': { anyOf: ADMIN, mutates: true },
+  'DELETE /users/:name': { anyOf: ADMIN, mutates: true },
+  'GET /groups': { anyOf: ADMIN },
+  'PUT /groups/:name': { anyOf: ADMIN, mutates: true },
+  'DELETE /groups/:name': { anyOf: ADMIN, mutates: true },
+  'GET /users/:name/api-keys': { anyOf: ADMIN, self: true },
+  'POST /users/:name/api-keys': { anyOf: ADMIN, self: true, mutates: true },
+  'DELETE /users/:name/api-keys/:id': { anyOf: ADMIN, self: true, mutates: true },
+
+  'GET /audit': { anyOf: [...ADMIN, ...GOVERNANCE] },
+};
+
+/** Routes registered by Swagger UI under this prefix are public (the interactive docs and their assets). */
+export const PUBLIC_PREFIX = '/docs';
+
+/** The rule of a route; HEAD routes (added by Fastify for each GET) follow the GET rule. */
+export function ruleFor(method: string, url: string): AccessRule | undefined {
+  if (url === PUBLIC_PREFIX || url.startsWith(`${PUBLIC_PREFIX}/`)) return PUBLIC;
+  return ACCESS_RULES[`${method === 'HEAD' ? 'GET' : method} ${url}`];
+}
+
+/** What a rule asks for, in words, for the FORBIDDEN message. */
+export function describeRule(rule: AccessRule): string {
+  const options: string[] = [...rule.anyOf];
+  if (rule.owner) options.push('ownership of the object (dataOwners)');
+  if (rule.self) options.push('to be that user');
+  return options.length === 0 ? 'nothing' : options.join(' or ');
+}

@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { describePath } from '../../domain/object-path.js';
+import type { Principal as Owner } from '../../domain/settings.js';
+import { WardenError } from '../../errors.js';
+import type { Principal } from '../../services/auth-service.js';
+import { describeRule, ruleFor, type AccessRule, type ObjectScope } from '../access-rules.js';
+import type { AppDeps } from '../app-deps.js';
+import { objectPathParam } from '../object-path-param.js';
+
+/** A route as registered, with the rule that guards it. */
+export interface GuardedRoute {
+  method: string;
+  url: string;
+  rule: AccessRule;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who the request acts as; set for every non-public route. */
+    principal: Principal;
+  }
+  interface FastifyInstance {
+    /** Every route with its access rule, in registration order (HEAD routes left out). */
+    guardedRoutes: GuardedRoute[];
+  }
+}
+
+/**
+ * Authentication and authorization for every route from the one table in `access-rules.ts`:
+ * a route registered without a rule stops the server from starting. Requests are checked in
+ * `onRequest`, before the body is even read, so handlers stay thin and never see a request
+ * they should not.
+ */
+export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.decorate('guardedRoutes', [] as GuardedRoute[]);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      const rule = ruleFor(method, route.url);
+      if (!rule) throw new Error(`Route ${method} ${route.url} has no access rule: add one to ACCESS_RULES in src/http/access-rules.ts`);
+      if (method !== 'HEAD') app.guardedRoutes.push({ method, url: route.url, rule });
+    }
+  });
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const url = request.routeOptions.url;
+    const rule = url === undefined ? undefined : ruleFor(request.method, url);
+    if (rule?.public) return;
+    request.principal = await deps.auth.authenticate(request.headers.authorization, request.ip);
+    // Unknown routes (no rule) only need a valid key; the not-found handler answers them.
+    if (rule && !(await allowed(rule, request, deps))) {
+      throw new WardenError('FORBIDDEN', {
+        actor: `User "${request.principal.name}"`,
+        operation: `${request.method} ${url}${await scopeNote(rule, request, deps)}`,
+        needs: describeRule(rule),
+      });
+    }
+  });
+}
+
+async function allowed(rule: AccessRule, request: FastifyRequest, deps: AppDeps): Promise<boolean> {
+  const principal = request.principal;
+  if (rule.anyUser) return true;
+  if (rule.anyOf.some((permission) => principal.permissions.includes(permission))) return true;
+  if (rule.self && (request.params as Record<string, string>).name === principal.name) return true;
+  if (rule.owner) {
+    const path = await scopePath(rule.owner, request, deps);
+    const owners = path && (await deps.catalog.ownersAt(path));
+    return owners ? owners.some((owner) => owns(principal, owner)) : false;
+  }
+  return false;
+}
+
+function owns(principal: Principal, owner: Owner): boolean {
+  return owner.type === 'user' ? owner.name === principal.name : principal.groups.includes(owner.name);
+}
+
+/** The object path a scoped rule is about; null when the sync run or data source does not exist. */
+async function scopePath(scope: ObjectScope, request: FastifyRequest, deps: AppDeps): Promise<string[] | null> {
+  const params = request.params as Record<string, string>;
+  switch (scope.from) {
+    case 'urlPath':
+      return objectPathParam(request, scope.prefixSegments);
+    case 'connectionKey':
+      return [params[scope.param] ?? ''];
+    case 'syncRun':
+      return deps.syncs.scopeOf(params[scope.param] ?? '');
+    case 'dataSource':
+      return deps.dataSources.pathOf(Number(params[scope.param]));
+  }
+}
+
+async function scopeNote(rule: AccessRule, request: FastifyRequest, deps: AppDeps): Promise<string> {
+  if (!rule.owner) return '';
+  const path = await scopePath(rule.owner, request, deps).catch(() => null);
+  return path ? ` on ${describePath(path)}` : '';
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { nowIso } from '../clock.js';
+import { WardenError } from '../errors.js';
+import type { CatalogStore, Repositories } from '../store/catalog-store.js';
+import type { PrincipalRecord } from '../store/repositories/principal-repository.js';
+import { auditEntry, type Actor } from './actor.js';
+import { GLOBAL_PERMISSIONS, type GlobalPermission } from './auth-service.js';
+
+export interface UserView {
+  name: string;
+  /** Granted to the user directly. */
+  permissions: GlobalPermission[];
+  groups: string[];
+  /** The user's own and their groups' permissions: what their keys may do. */
+  effectivePermissions: GlobalPermission[];
+  builtin: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GroupView {
+  name: string;
+  permissions: GlobalPermission[];
+  members: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Users and groups and the global permissions granted to them; every change is audited. */
+export class UserService {
+  constructor(private readonly store: CatalogStore) {}
+
+  async list(): Promise<UserView[]> {
+    const users = await this.store.principals.list('user');
+    return Promise.all(users.map((u) => this.view(this.store, u)));
+  }
+
+  async get(name: string): Promise<UserView> {
+    return this.view(this.store, await this.find(this.store, name));
+  }
+
+  async add(input: { name: string; permissions?: GlobalPermission[]; groups?: string[] }, actor: Actor): Promise<UserView> {
+    return this.store.transaction(async (repos) => {
+      if (await repos.principals.find('user', input.name)) throw new WardenError('USER_EXISTS', { name: input.name });
+      const user = { id: randomUUID(), type: 'user' as const, name: input.name, permissions: normalise(input.permissions ?? []), createdAt: nowIso() };
+      await repos.principals.insert(user);
+      await repos.principals.setGroups(user.id, await this.groupIds(repos, input.groups ?? []));
+      const after = await this.view(repos, { ...user, builtin: false, updatedAt: user.createdAt });
+      await repos.audit.insert(auditEntry(actor, 'user.created', { target: `user:${input.name}`, after }));
+      return after;
+    });
+  }
+
+  /** Replaces the user's permissions and/or groups (what is not given stays). */
+  async update(name: string, changes: { permissions?: GlobalPermission[]; groups?: string[] }, actor: Actor): Promise<UserView> {
+    return this.store.transaction(async (repos) => {
+      const user = await this.find(repos, name);
+      if (user.builtin) throw new WardenError('BUILTIN_USER');
+      const before = await this.view(repos, user);
+      const now = nowIso();
+      if (changes.permissions) await repos.principals.setPermissions(user.id, normalise(changes.permissions), now);
+      if (changes.groups) await repos.principals.setGroups(user.id, await this.groupIds(repos, changes.groups));
+      if (!changes.permissions) await repos.principals.setPermissions(user.id, user.permissions, now);
+      const after = await this.view(repos, await this.find(repos, name));
+      await repos.audit.insert(auditEntry(actor, 'user.updated', { target: `user:${name}`, before, after }));
+      return after;
+    });
+  }
+
+  /** Deletes the user and, with them, their API keys. */
+  async delete(name: string, actor: Actor): Promise<UserView> {
+    return this.store.transaction(async (repos) => {
+      const user = await this.find(repos, name);
+      if (user.builtin) throw new WardenError('BUILTIN_USER');
+      const before = await this.view(repos, user);
+      await repos.principals.delete(user.id);
+      await repos.audit.insert(auditEntry(actor, 'user.deleted', { target: `user:${name}`, before }));
+      return before;
+    });
+  }
+
+  async listGroups(): Promise<GroupView[]> {
+    const groups = await this.store.principals.list('group');
+    return Promise.all(groups.map((g) => this.groupView(this.store, g)));
+  }
+
+  /** Creates the group or replaces its permissions. */
+  async putGroup(name: string, permissions: GlobalPermission[], actor: Actor): Promise<GroupView> {
+    return this.store.transaction(async (repos) => {
+      const existing = await repos.principals.find('group', name);
+      const before = existing ? await this.groupView(repos, existing) : null;
+      const id = existing?.id ?? (await this.groupIds(repos, [name]))[0]!;
+      await repos.principals.setPermissions(id, normalise(permissions), nowIso());
+      const after = await this.groupView(repos, (await repos.principals.findById(id))!);
+      await repos.audit.insert(auditEntry(actor, existing ? 'group.updated' : 'group.created', { target: `group:${name}`, before, after }));
+      return after;
+    });
+  }
+
+  /** Deletes the group; its members lose what it granted. Ownership naming it stays (and grants nothing). */
+  async deleteGroup(name: string, actor: Actor): Promise<GroupView> {
+    return this.store.transaction(async (repos) => {
+      const group = await repos.principals.find('group', name);
+      if (!group) throw new WardenError('GROUP_NOT_FOUND', { name });
+      const before = await this.groupView(repos, group);
+      await repos.principals.delete(group.id);
+      await repos.audit.insert(auditEntry(actor, 'group.deleted', { target: `group:${name}`, before }));
+      return before;
+    });
+  }
+
+  private async find(repos: Pick<Repositories, 'principals'>, name: string): Promise<PrincipalRecord> {
+    const user = await repos.principals.find('user', name);
+    if (!user) throw new WardenError('USER_NOT_FOUND', { name });
+    return user;
+  }
+
+  /** Ids of the named groups, creating (without permissions) those that do not exist yet. */
+  private async groupIds(repos: Pick<Repositories, 'principals'>, names: readonly string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const name of new Set(names)) {
+      const group = await repos.principals.find('group', name);
+      if (group) ids.push(group.id);
+      else {
+        const id = randomUUID();
+        await repos.principals.insert({ id, type: 'group', name, permissions: [], createdAt: nowIso() });
+        ids.push(id);
+      }
+    }
+    return ids;
+  }
+
+  private async view(repos: Pick<Repositories, 'principals'>, user: PrincipalRecord): Promise<UserView> {
+    const groups = await repos.principals.groupsOf(user.id);
+    const effective = new Set([...user.permissions, ...groups.flatMap((g) => g.permissions)]);
+    return {
+      name: user.name,
+      permissions: normalise(user.permissions),
+      groups: groups.map((g) => g.name),
+      effectivePermissions: GLOBAL_PERMISSIONS.filter((p) => effective.has(p)),
+      builtin: user.builtin,
+      createdAt: user.createdAt,
+      updatedAt: user.updatedAt,
+    };
+  }
+
+  private async groupView(repos: Pick<Repositories, 'principals'>, group: PrincipalRecord): Promise<GroupView> {
+    return {
+      name: group.name,
+      permissions: normalise(group.permissions),
+      members: await repos.principals.membersOf(group.id),
+      createdAt: group.createdAt,
+      updatedAt: group.updatedAt,
+    };
+  }
+}
+
+/** The permissions in catalogue order, each once. */
+function normalise(permissions: readonly string[]): GlobalPermission[] {
+  return GLOBAL_PERMISSIONS.filter((p) => permissions.includes(p));
+}

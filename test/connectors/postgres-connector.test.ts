@@ -4,13 +4,26 @@ import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector, ConnectionDetails, ConnectorTimeouts } from '../../src/connectors/connector.js';
 import { createPostgresConnector } from '../../src/connectors/postgres/postgres-connector.js';
 import { postgresSetupScript } from '../../src/connectors/postgres/postgres-setup-script.js';
-import type { CrawlBatch, CrawlScope, CrawledObject, ScopeStep } from '../../src/domain/catalog-types.js';
-import { WardenError } from '../../src/errors.js';
+import type { CrawlBatch } from '../../src/domain/catalog-types.js';
+import type { WardenError } from '../../src/errors.js';
+import {
+  byName,
+  closedPort,
+  crawlAll,
+  failures,
+  kinds,
+  listingOf,
+  listings,
+  names,
+  rejectionOf,
+  scope,
+  type Failure,
+  type Listing,
+} from '../helpers/crawl-helpers.js';
 import {
   PostgresTestContext,
   adminQuery,
@@ -24,9 +37,6 @@ import {
   type TestDatabase,
   type TestRole,
 } from '../helpers/postgres-server.js';
-
-type Listing = Extract<CrawlBatch, { type: 'listing' }>;
-type Failure = Extract<CrawlBatch, { type: 'failure' }>;
 
 const TIMEOUTS: ConnectorTimeouts = { connectMs: 3_000, statementMs: 10_000 };
 /** Distinctive, so a leak into any message is found by a substring search. */
@@ -78,58 +88,6 @@ function connect(details: ConnectionDetails, timeouts: ConnectorTimeouts = TIMEO
   const connector = createPostgresConnector(details, timeouts);
   openConnectors.push(connector);
   return connector;
-}
-
-/** A scope; by default descending only into `databases` so other databases on the shared server are not crawled. */
-function scope(target: ScopeStep[], databases?: string[], descend?: (path: string[]) => boolean): CrawlScope {
-  return {
-    target,
-    shouldDescend: (path) => (databases === undefined || databases.includes(path[0]!)) && (descend?.(path) ?? true),
-  };
-}
-
-async function crawlAll(connector: Connector, crawlScope: CrawlScope): Promise<CrawlBatch[]> {
-  const batches: CrawlBatch[] = [];
-  for await (const batch of connector.crawl(crawlScope, AbortSignal.timeout(60_000))) batches.push(batch);
-  return batches;
-}
-
-function listings(batches: CrawlBatch[]): Listing[] {
-  return batches.filter((batch): batch is Listing => batch.type === 'listing');
-}
-
-function failures(batches: CrawlBatch[]): Failure[] {
-  return batches.filter((batch): batch is Failure => batch.type === 'failure');
-}
-
-/** The one listing of `parent`'s children (fails the test when there are none or several). */
-function listingOf(batches: CrawlBatch[], parent: string[]): Listing {
-  const found = listings(batches).filter((batch) => JSON.stringify(batch.parent) === JSON.stringify(parent));
-  expect(found, `listings of ${JSON.stringify(parent)}`).toHaveLength(1);
-  return found[0]!;
-}
-
-function names(objects: CrawledObject[]): string[] {
-  return objects.map((object) => object.name).sort();
-}
-
-function kinds(objects: CrawledObject[]): Record<string, string> {
-  return Object.fromEntries(objects.map((object) => [object.name, object.kind]));
-}
-
-function byName(objects: CrawledObject[], name: string): CrawledObject {
-  const found = objects.find((object) => object.name === name);
-  expect(found, `object ${name}`).toBeDefined();
-  return found!;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<WardenError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(WardenError);
-  return error as WardenError;
 }
 
 async function oidOf(database: string, sql: string): Promise<string> {
@@ -657,12 +615,3 @@ describeWithPostgres('PostgreSQL connector', () => {
     });
   });
 });
-
-/** A TCP port on 127.0.0.1 that nothing listens on (one the OS just handed out and we released). */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

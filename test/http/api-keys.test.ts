@@ -1,0 +1,118 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../../src/http/app-deps.js';
+import { registerAccessControl } from '../../src/http/plugins/access-control.js';
+import { addUserWithKey } from '../helpers/access-fixtures.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+describe('users and API keys', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server.close());
+
+  it('shows a key exactly once, at creation; listings and the audit log carry only its prefix', async () => {
+    await server.request('POST', '/users', { name: 'carol', permissions: ['CREATE_DATA_SOURCE'] });
+    const created = await server.request('POST', '/users/carol/api-keys', { name: 'laptop' });
+    expect(created.status).toBe(201);
+    const key = created.body.key as string;
+    expect(key).toMatch(/^wdn_[A-Za-z0-9_-]{43}$/);
+    expect(created.body).toMatchObject({ name: 'laptop', user: 'carol', prefix: key.slice(0, 12), state: 'active', expiresAt: null });
+    const listed = await server.request('GET', '/users/carol/api-keys');
+    expect(listed.body).toEqual([expect.objectContaining({ id: created.body.id, prefix: key.slice(0, 12) })]);
+    expect(listed.body[0]).not.toHaveProperty('key');
+    for (const path of ['/users/carol/api-keys', '/users/carol', '/users', '/audit?size=1000']) {
+      expect(JSON.stringify((await server.request('GET', path)).body), path).not.toContain(key);
+    }
+    expect((await server.request('GET', '/me', undefined, { apiKey: key })).body).toEqual({ name: 'carol', permissions: ['CREATE_DATA_SOURCE'], groups: [] });
+  });
+
+  it('refuses a revoked key with 401 at once', async () => {
+    const key = await addUserWithKey(server, 'dave', { permissions: ['GOVERNANCE'] });
+    expect((await server.request('GET', '/me', undefined, { apiKey: key })).status).toBe(200);
+    const id = (await server.request('GET', '/users/dave/api-keys')).body[0].id;
+    const revoked = await server.request('DELETE', `/users/dave/api-keys/${id}`);
+    expect(revoked.body).toMatchObject({ state: 'revoked', revokedAt: expect.any(String) });
+    const refused = await server.request('GET', '/me', undefined, { apiKey: key });
+    expect(refused).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+    expect((await server.request('GET', '/users/dave/api-keys')).body[0].state).toBe('revoked');
+  });
+
+  it('refuses an expired key with 401 at once, and an expiry in the past at creation', async () => {
+    await server.request('POST', '/users', { name: 'erin' });
+    const expiresAt = new Date(Date.now() + 1_500).toISOString();
+    const created = await server.request('POST', '/users/erin/api-keys', { expiresAt });
+    expect(created.body.expiresAt).toBe(expiresAt);
+    expect((await server.request('GET', '/me', undefined, { apiKey: created.body.key })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(expiresAt) - Date.now() + 50));
+    expect((await server.request('GET', '/me', undefined, { apiKey: created.body.key })).status).toBe(401);
+    expect((await server.request('GET', '/users/erin/api-keys')).body[0].state).toBe('expired');
+    const past = await server.request('POST', '/users/erin/api-keys', { expiresAt: '2020-01-01T00:00:00Z' });
+    expect(past).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('takes a deleted user’s keys away, and grants what their groups hold', async () => {
+    const key = await addUserWithKey(server, 'frank', { groups: ['auditors'] });
+    expect((await server.request('GET', '/audit', undefined, { apiKey: key })).status).toBe(403);
+    expect((await server.request('PUT', '/groups/auditors', { permissions: ['GOVERNANCE'] })).body).toMatchObject({ members: ['frank'], permissions: ['GOVERNANCE'] });
+    expect((await server.request('GET', '/audit', undefined, { apiKey: key })).status).toBe(200);
+    expect((await server.request('GET', '/users/frank')).body).toMatchObject({ permissions: [], groups: ['auditors'], effectivePermissions: ['GOVERNANCE'] });
+    expect((await server.request('DELETE', '/users/frank')).status).toBe(200);
+    expect((await server.request('GET', '/me', undefined, { apiKey: key })).status).toBe(401);
+    expect((await server.request('GET', '/users/frank')).body.code).toBe('USER_NOT_FOUND');
+  });
+
+  it('lets a user manage their own keys, and no one else’s', async () => {
+    const own = await addUserWithKey(server, 'gina');
+    await addUserWithKey(server, 'hank');
+    const created = await server.request('POST', '/users/gina/api-keys', { name: 'second' }, { apiKey: own });
+    expect(created.status).toBe(201);
+    expect((await server.request('GET', '/users/gina/api-keys', undefined, { apiKey: own })).body).toHaveLength(2);
+    expect((await server.request('DELETE', `/users/gina/api-keys/${created.body.id}`, undefined, { apiKey: own })).status).toBe(200);
+    expect((await server.request('GET', '/users/hank/api-keys', undefined, { apiKey: own })).status).toBe(403);
+    expect((await server.request('POST', '/users/hank/api-keys', {}, { apiKey: own })).status).toBe(403);
+    // Managing keys is not managing the user: gina cannot grant herself anything.
+    expect((await server.request('PUT', '/users/gina', { permissions: ['APPLICATION_ADMIN'] }, { apiKey: own })).status).toBe(403);
+  });
+
+  it('keeps the bootstrap admin key as the key of the built-in admin user, which cannot be changed', async () => {
+    expect((await server.request('GET', '/me')).body).toEqual({ name: 'admin', permissions: ['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE'], groups: [] });
+    expect((await server.request('PUT', '/users/admin', { permissions: [] })).body.code).toBe('BUILTIN_USER');
+    expect((await server.request('DELETE', '/users/admin')).body.code).toBe('BUILTIN_USER');
+    expect((await server.request('GET', '/users/admin/api-keys')).body).toEqual([expect.objectContaining({ name: 'admin', state: 'active' })]);
+    expect((await server.request('POST', '/users', { name: 'admin' })).body.code).toBe('USER_EXISTS');
+    expect((await server.request('POST', '/users', { name: 'bad name!' })).status).toBe(400);
+    expect((await server.request('POST', '/users', { name: 'x', permissions: ['ROOT'] })).status).toBe(400);
+  });
+});
+
+describe('failed authentication rate limit', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ authFailureLimit: 3, authFailureWindowMs: 60_000 });
+  });
+  afterAll(async () => server.close());
+
+  it('blocks an address after too many invalid keys, even with a valid key, and says when to retry', async () => {
+    for (let i = 0; i < 5; i++) expect((await server.request('GET', '/me', undefined, { apiKey: null })).status).toBe(401);
+    expect((await server.request('GET', '/me')).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await server.request('GET', '/me', undefined, { apiKey: `wrong-${i}` })).status).toBe(401);
+    const blocked = await fetch(`${server.url}/me`, { headers: { authorization: `Bearer ${server.apiKey}` } });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await blocked.json()).toMatchObject({ code: 'TOO_MANY_AUTHENTICATION_FAILURES' });
+    // Public routes stay reachable.
+    expect((await server.request('GET', '/health', undefined, { apiKey: null })).status).toBe(200);
+  });
+});
+
+describe('the access rule table', () => {
+  it('refuses to register a route without a rule', async () => {
+    const app = Fastify();
+    registerAccessControl(app, {} as AppDeps);
+    app.get('/health', async () => ({}));
+    expect(() => app.get('/no-rule-here', async () => ({}))).toThrow(/GET \/no-rule-here has no access rule/);
+    await app.close();
+  });
+});

@@ -1,5 +1,6 @@
-import type { ConnectionOptions, SslOptions } from 'mysql2';
-import type { ConnectionDetails, ConnectorTimeouts, TlsOptions } from '../connector.js';
+import type { ConnectionOptions } from 'mysql2';
+import type { ConnectionDetails, ConnectorTimeouts } from '../connector.js';
+import { nodeTlsOptions } from '../shared/tls-options.js';
 
 /**
  * How much later than our own timers mysql2's connect timeout fires. Ours (see
@@ -16,7 +17,8 @@ export const DRIVER_TIMER_BACKSTOP_MS = 1_000;
  *   all text and small integers), big numbers as strings so nothing is rounded;
  * - no `database` unless the connection names one: information_schema spans every database, and
  *   connecting to a named database only proves it exists (1049 otherwise);
- * - no `multipleStatements`: every catalog query is one statement with bound values.
+ * - no `multipleStatements`: every catalog query is one statement with bound values;
+ * - TLS as `connection.tls` says (see shared/tls-options.ts).
  *
  * No session `max_statement_time` is set: query time is bounded on the client side, so an
  * administrator's own server-side limit keeps applying (and is translated when it fires).
@@ -38,21 +40,7 @@ export function mariadbConnectionOptions(details: ConnectionDetails, timeouts: C
     enableKeepAlive: true,
   };
   if (details.database !== undefined) options.database = details.database;
-  const ssl = mariadbSsl(details.tls);
+  const ssl = nodeTlsOptions(details.tls);
   if (ssl !== undefined) options.ssl = ssl;
   return options;
-}
-
-/** TLS mode → mysql2's `ssl` option (undefined: plain TCP). */
-export function mariadbSsl(tls: TlsOptions | undefined): SslOptions | undefined {
-  switch (tls?.mode ?? 'disable') {
-    case 'disable':
-      return undefined;
-    case 'require':
-      // Encrypt, but accept any certificate (what the mysql client calls --ssl-mode=REQUIRED).
-      return { rejectUnauthorized: false };
-    case 'verify-full':
-      // Node checks the chain against `ca` (or the system store) and the host name.
-      return tls?.ca === undefined ? { rejectUnauthorized: true } : { ca: tls.ca, rejectUnauthorized: true };
-  }
 }

@@ -1,14 +1,7 @@
 import type { CrawlBatch, CrawlScope } from '../../domain/catalog-types.js';
-import {
-  DEFAULT_CAPABILITIES,
-  type ConnectionDetails,
-  type Connector,
-  type ConnectorCapabilities,
-  type ConnectorFactory,
-  type ConnectorTimeouts,
-} from '../connector.js';
+import { DEFAULT_CAPABILITIES, type ConnectionDetails, type Connector, type ConnectorCapabilities, type ConnectorFactory, type ConnectorTimeouts } from '../connector.js';
 import { linkSignals } from '../connector-runtime.js';
-import { walkCatalog } from '../shared/catalog-walk.js';
+import { walkCatalog, type CatalogWalkContext } from '../shared/catalog-walk.js';
 import { LIST_DATABASES, MARIADB_LEVELS, MariadbCatalogReader, PING } from './mariadb-catalog.js';
 import { MariadbSession } from './mariadb-session.js';
 
@@ -40,6 +33,12 @@ class MariadbConnector implements Connector {
   readonly capabilities: ConnectorCapabilities = MARIADB_CAPABILITIES;
   /** Aborted by close(): every session of every running operation listens to it. */
   private readonly closing = new AbortController();
+  /** One connection for the database listing, then one per database. */
+  private readonly walk: CatalogWalkContext = {
+    levels: MARIADB_LEVELS,
+    concurrency: DATABASE_CONCURRENCY,
+    openReader: async (_path, signal) => new MariadbCatalogReader(await this.open(signal)),
+  };
 
   constructor(
     readonly technology: string,
@@ -49,40 +48,35 @@ class MariadbConnector implements Connector {
 
   /** Connects (to `connection.database` when given), pings and reads the database listing. */
   async testConnection(signal: AbortSignal): Promise<void> {
-    const linked = linkSignals([signal, this.closing.signal]);
+    const { signal: linked, dispose } = linkSignals([signal, this.closing.signal]);
+    const session = await this.open(linked).catch((error: unknown) => {
+      dispose();
+      throw error;
+    });
     try {
-      const session = await MariadbSession.open(this.details, this.timeouts, linked.signal);
-      try {
-        await session.query(PING, [], []);
-        await session.query(LIST_DATABASES.sql, LIST_DATABASES.values, []);
-      } finally {
-        await session.close();
-      }
+      await session.query(PING, [], []);
+      await session.query(LIST_DATABASES.sql, LIST_DATABASES.values, []);
     } finally {
-      linked.dispose();
+      await session.close();
+      dispose();
     }
   }
 
   async *crawl(scope: CrawlScope, signal: AbortSignal): AsyncGenerator<CrawlBatch> {
-    const linked = linkSignals([signal, this.closing.signal]);
+    const { signal: linked, dispose } = linkSignals([signal, this.closing.signal]);
     try {
-      yield* walkCatalog(
-        {
-          levels: MARIADB_LEVELS,
-          concurrency: DATABASE_CONCURRENCY,
-          openReader: async (_path, readerSignal) =>
-            new MariadbCatalogReader(await MariadbSession.open(this.details, this.timeouts, readerSignal)),
-        },
-        scope,
-        linked.signal,
-      );
+      yield* walkCatalog(this.walk, scope, linked);
     } finally {
-      linked.dispose();
+      dispose();
     }
   }
 
   /** Aborts every running operation; their sessions tear their sockets down at once. */
   async close(): Promise<void> {
     this.closing.abort(new Error(`The ${this.technology} connector was closed`));
+  }
+
+  private open(signal: AbortSignal): Promise<MariadbSession> {
+    return MariadbSession.open(this.details, this.timeouts, signal);
   }
 }

@@ -1,4 +1,5 @@
 import { WardenError, isWardenError, type ErrorCode } from '../../errors.js';
+import { BROKEN_SOCKET_CODES, UNREACHABLE_CODES, describeError, formatObjectPath, isTlsErrorCode, nodeErrorCode, redact } from '../shared/network-errors.js';
 
 /** What the translator needs to know besides the error itself. */
 export interface MariadbErrorContext {
@@ -41,26 +42,8 @@ const SERVER_ERRORS: ReadonlyMap<number, ErrorCode> = new Map([
   [2013, 'CONNECTION_LOST'], // CR_SERVER_LOST
 ]);
 
-/** mysql2 and socket codes (no errno) that mean an established connection broke. */
-const BROKEN_CONNECTION_CODES = new Set([
-  'PROTOCOL_CONNECTION_LOST',
-  'PROTOCOL_SEQUENCE_TIMEOUT',
-  'PROTOCOL_PACKETS_OUT_OF_ORDER',
-  'ECONNRESET',
-  'EPIPE',
-  'ECONNABORTED',
-]);
-/** Socket and resolver codes that mean the host could not be reached at all. */
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'ETIMEDOUT',
-  'EADDRNOTAVAIL',
-]);
+/** mysql2's own codes (no errno) for a connection that broke under a running query. */
+const DRIVER_BROKEN_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_PACKETS_OUT_OF_ORDER']);
 
 /**
  * Turns anything mysql2 (or Node's socket layer under it) throws into a WardenError, by the
@@ -70,23 +53,22 @@ const UNREACHABLE_CODES = new Set([
  */
 export function translateMariadbError(error: unknown, context: MariadbErrorContext): WardenError {
   if (isWardenError(error)) return error;
-  const cause = redactPassword(describe(error), context.password);
+  const cause = redact(describeError(error), context.password);
   const options = { cause: error };
   const errno = numberProperty(error, 'errno');
-  const code = errorCode(error);
+  const code = nodeErrorCode(error);
 
   // mysql2 copies Node's negative errno onto socket errors; server errors are positive.
   const mapped = errno !== undefined && errno > 0 ? SERVER_ERRORS.get(errno) : undefined;
   if (mapped !== undefined) return fromServerError(mapped, cause, context, options);
   if (code !== undefined) {
-    if (context.phase === 'query' && (UNREACHABLE_CODES.has(code) || BROKEN_CONNECTION_CODES.has(code))) {
-      return new WardenError('CONNECTION_LOST', { cause }, options);
-    }
+    const broken = BROKEN_SOCKET_CODES.has(code) || DRIVER_BROKEN_CODES.has(code);
+    // Once the session is up, a socket that times out or loses its route is a lost connection.
+    if (broken || (context.phase === 'query' && UNREACHABLE_CODES.has(code))) return new WardenError('CONNECTION_LOST', { cause }, options);
     if (UNREACHABLE_CODES.has(code)) {
       return new WardenError('HOST_UNREACHABLE', { hostname: context.hostname, port: context.port, cause: code }, options);
     }
-    if (BROKEN_CONNECTION_CODES.has(code)) return new WardenError('CONNECTION_LOST', { cause }, options);
-    if (isTlsCode(code)) return new WardenError('TLS_FAILED', { cause }, options);
+    if (code === 'HANDSHAKE_NO_SSL_SUPPORT' || isTlsErrorCode(code)) return new WardenError('TLS_FAILED', { cause }, options);
   }
   const suffix = errno !== undefined && errno > 0 ? ` (errno ${errno})` : code !== undefined ? ` (${code})` : '';
   return new WardenError('PLATFORM_ERROR', { cause: `${cause}${suffix}` }, options);
@@ -99,49 +81,14 @@ function fromServerError(code: ErrorCode, cause: string, context: MariadbErrorCo
     case 'DATABASE_NOT_FOUND':
       return new WardenError(code, { database: context.database ?? '' }, options);
     case 'QUERY_TIMEOUT':
-      return new WardenError(code, { path: describeTarget(context.path), cause }, options);
+      return new WardenError(code, { path: formatObjectPath(context.path), cause }, options);
     default:
       return new WardenError(code, { cause }, options);
   }
-}
-
-/** TLS problems: mysql2's own codes and OpenSSL's verification codes as Node reports them. */
-function isTlsCode(code: string): boolean {
-  return (
-    code === 'HANDSHAKE_NO_SSL_SUPPORT' ||
-    code === 'EPROTO' ||
-    code === 'HOSTNAME_MISMATCH' ||
-    code.startsWith('ERR_TLS_') ||
-    code.startsWith('ERR_SSL_') ||
-    /^(CERT_|DEPTH_ZERO_|SELF_SIGNED_|UNABLE_TO_)/.test(code)
-  );
-}
-
-/** A path for messages: `"db"."table"`, unambiguous whatever the names contain. */
-export function describeTarget(path: readonly string[] | undefined): string {
-  return path === undefined || path.length === 0 ? 'the connection' : path.map((name) => JSON.stringify(name)).join('.');
-}
-
-/** Removes the password from text that came from outside our code. */
-export function redactPassword(text: string, password: string | undefined): string {
-  return password === undefined || password === '' ? text : text.replaceAll(password, '[REDACTED]');
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error && error.message !== '' ? error.message : String(error);
 }
 
 function numberProperty(error: unknown, key: string): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const value = (error as Record<string, unknown>)[key];
   return typeof value === 'number' ? value : undefined;
-}
-
-/** The driver's or Node's code; for an AggregateError (several addresses tried), the first inner one's. */
-function errorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code !== '') return code;
-  if (error instanceof AggregateError) return error.errors.map(errorCode).find((inner) => inner !== undefined);
-  return undefined;
 }

@@ -3,7 +3,8 @@ import { WardenError } from '../../errors.js';
 import type { ConnectionDetails, ConnectorTimeouts } from '../connector.js';
 import { abortReason, abortable, onAbort, withTimeout } from '../connector-runtime.js';
 import { mariadbConnectionOptions } from './mariadb-config.js';
-import { describeTarget, translateMariadbError, type MariadbErrorContext } from './mariadb-errors.js';
+import { formatObjectPath } from '../shared/network-errors.js';
+import { translateMariadbError, type MariadbErrorContext } from './mariadb-errors.js';
 
 /** How long a polite close (COM_QUIT) may take before the socket is destroyed. */
 const CLOSE_GRACE_MS = 1_000;
@@ -89,7 +90,7 @@ export class MariadbSession {
         : this.translate(this.fatalError, path);
     }
     const queryTimeout = (): Error =>
-      new WardenError('QUERY_TIMEOUT', { path: describeTarget(path), cause: `no answer within ${this.timeouts.statementMs} ms` });
+      new WardenError('QUERY_TIMEOUT', { path: formatObjectPath(path), cause: `no answer within ${this.timeouts.statementMs} ms` });
     const rows = new Promise<Row[]>((resolve, reject) => {
       this.connection.query({ sql, values: [...values], rowsAsArray: true }, (error, result) => {
         if (error) {

@@ -1,5 +1,6 @@
 import type { ClientConfig } from 'pg';
 import type { ConnectionDetails, ConnectorTimeouts, TlsOptions } from '../connector.js';
+import { nodeTlsOptions } from '../shared/tls-options.js';
 
 /** What Warden's sessions call themselves in `pg_stat_activity.application_name`. */
 export const APPLICATION_NAME = 'warden';
@@ -48,16 +49,7 @@ export function postgresClientConfig(
   return config;
 }
 
-/** TLS mode → pg's `ssl` option. */
+/** TLS mode → pg's `ssl` option (`false`: plain TCP). */
 export function postgresSsl(tls: TlsOptions | undefined): ClientConfig['ssl'] {
-  switch (tls?.mode ?? 'disable') {
-    case 'disable':
-      return false;
-    case 'require':
-      // Encrypt, but accept any certificate: what libpq calls sslmode=require.
-      return { rejectUnauthorized: false };
-    case 'verify-full':
-      // Node checks the chain against `ca` (or the system store) and the host name.
-      return tls?.ca === undefined ? { rejectUnauthorized: true } : { ca: tls.ca, rejectUnauthorized: true };
-  }
+  return nodeTlsOptions(tls) ?? false;
 }

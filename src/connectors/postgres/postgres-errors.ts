@@ -1,5 +1,16 @@
 import pg from 'pg';
 import { WardenError, isWardenError } from '../../errors.js';
+import {
+  BROKEN_SOCKET_CODES,
+  UNREACHABLE_CODES,
+  describeError,
+  formatObjectPath,
+  isTlsErrorCode,
+  nodeErrorCode,
+  redact,
+} from '../shared/network-errors.js';
+
+export { formatObjectPath, redact };
 
 /** What the translator needs to know besides the error itself. */
 export interface PostgresErrorContext {
@@ -24,35 +35,6 @@ export interface PostgresErrorContext {
 const AUTHENTICATION_STATES = new Set(['28P01', '28000']);
 /** admin_shutdown, crash_shutdown, cannot_connect_now: the server ended or refused the session. */
 const SHUTDOWN_STATES = new Set(['57P01', '57P02', '57P03']);
-/** Socket errors that mean an established connection broke. */
-const BROKEN_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
-/** Socket and resolver errors that mean the host could not be reached at all. */
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'ETIMEDOUT',
-  'EADDRNOTAVAIL',
-]);
-/** OpenSSL certificate verification codes Node reports as `error.code`. */
-const CERTIFICATE_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_REVOKED',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'HOSTNAME_MISMATCH',
-  'EPROTO',
-]);
-
 /**
  * Turns anything the `pg` driver (or Node's socket layer under it) throws into a WardenError,
  * by SQLSTATE or Node error code — never by message text, which changes with the server's
@@ -76,7 +58,7 @@ const CERTIFICATE_CODES = new Set([
  */
 export function translatePostgresError(error: unknown, context: PostgresErrorContext): WardenError {
   if (isWardenError(error)) return error;
-  const cause = redact(describe(error), context.password);
+  const cause = redact(describeError(error), context.password);
   const options = { cause: error };
 
   if (error instanceof pg.DatabaseError && typeof error.code === 'string') {
@@ -122,41 +104,8 @@ function translateNodeCode(
     return new WardenError('HOST_UNREACHABLE', { hostname: context.hostname, port: context.port, cause: code }, options);
   }
   if (BROKEN_SOCKET_CODES.has(code)) return new WardenError('CONNECTION_LOST', { cause }, options);
-  if (CERTIFICATE_CODES.has(code) || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_')) {
+  if (isTlsErrorCode(code)) {
     return new WardenError('TLS_FAILED', { cause }, options);
   }
   return new WardenError('PLATFORM_ERROR', { cause }, options);
-}
-
-/**
- * The Node error code of a socket/resolver error. With several addresses to try, Node reports
- * an AggregateError whose own code may be missing; the first inner error's code then speaks.
- */
-function nodeErrorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code !== '') return code;
-  if (error instanceof AggregateError) {
-    for (const inner of error.errors) {
-      const innerCode = nodeErrorCode(inner);
-      if (innerCode !== undefined) return innerCode;
-    }
-  }
-  return undefined;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error && error.message !== '') return error.message;
-  return String(error);
-}
-
-/** An object path for messages: `"db"."schema"`, unambiguous whatever the names contain. */
-export function formatObjectPath(path: readonly string[] | undefined): string {
-  return path === undefined || path.length === 0 ? 'the connection' : path.map((name) => JSON.stringify(name)).join('.');
-}
-
-/** Removes the password from text that came from outside our code. */
-export function redact(text: string, password: string | undefined): string {
-  if (password === undefined || password === '') return text;
-  return text.split(password).join('[REDACTED]');
 }

@@ -61,20 +61,13 @@ export async function* walkCatalog(context: CatalogWalkContext, scope: CrawlScop
   yield listing([], top, step);
   if (levels.length === 1) return;
 
-  if (step !== undefined) {
-    // The target itself always descends, whatever shouldDescend would say.
-    const target = top[0];
-    if (target !== undefined) yield* walkTopContainer(context, scope, target, below, signal);
-    return;
-  }
-  function* sources(): Generator<MergeSource<CrawlBatch>> {
-    for (const container of top) {
-      if (scope.shouldDescend([container.name], container)) {
-        yield (sourceSignal) => walkTopContainer(context, scope, container, [], sourceSignal);
-      }
-    }
-  }
-  yield* mergeBounded(sources(), { concurrency: context.concurrency, signal });
+  // A scoped crawl always descends into its target, whatever shouldDescend would say.
+  const descendInto = step !== undefined ? top.slice(0, 1) : top.filter((container) => scope.shouldDescend([container.name], container));
+  const sources = descendInto.map(
+    (container): MergeSource<CrawlBatch> =>
+      (sourceSignal) => walkTopContainer(context, scope, container, below, sourceSignal),
+  );
+  yield* mergeBounded(sources, { concurrency: context.concurrency, signal });
 }
 
 async function readRoot(context: CatalogWalkContext, step: ScopeStep | undefined, signal: AbortSignal): Promise<CrawledObject[]> {

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +20,7 @@ import {
   names,
   rejectionOf,
   scope,
+  silentServer,
   type Failure,
   type Listing,
 } from '../helpers/crawl-helpers.js';
@@ -376,6 +376,8 @@ describeWithPostgres('PostgreSQL connector', () => {
     });
   });
 
+  // Wrong password, missing database, closed port and a silent server: the contract suite
+  // (postgres-contract.test.ts). Here: what only PostgreSQL has.
   describe('connection errors', () => {
     /** Every message a connection error produced, checked for the password at the end. */
     const messages: string[] = [];
@@ -396,15 +398,6 @@ describeWithPostgres('PostgreSQL connector', () => {
       );
     });
 
-    it('a wrong password is AUTHENTICATION_FAILED', async (context) => {
-      const role = await pgTest.createRole({ label: 'pw', password: PASSWORD, passwordAuth: true });
-      const reason = await passwordAuthSkipReason(role);
-      context.skip(reason !== null, reason ?? '');
-      const error = await fail({ ...pgTest.connectionDetails({ role }), password: `wrong-${PASSWORD}` });
-      expect(error.code).toBe('AUTHENTICATION_FAILED');
-      expect(error.message).toContain(role.name);
-    });
-
     it('a role that may not log in, or does not exist, is AUTHENTICATION_FAILED', async () => {
       const noLogin = await pgTest.createRole({ label: 'nologin', login: false, password: PASSWORD });
       expect((await fail(pgTest.connectionDetails({ role: noLogin }))).code).toBe('AUTHENTICATION_FAILED');
@@ -412,45 +405,6 @@ describeWithPostgres('PostgreSQL connector', () => {
       const error = await fail(pgTest.connectionDetails({ role: ghost }));
       expect(error.code).toBe('AUTHENTICATION_FAILED');
       expect(error.message).toContain(ghost.name);
-    });
-
-    it('a missing starting database is DATABASE_NOT_FOUND', async () => {
-      const missing = uniqueName('missing');
-      const error = await fail({ ...pgTest.connectionDetails({ database: missing }), password: PASSWORD });
-      expect(error.code).toBe('DATABASE_NOT_FOUND');
-      expect(error.message).toContain(missing);
-    });
-
-    it('a closed port is HOST_UNREACHABLE, quickly', async () => {
-      const port = await closedPort();
-      const started = Date.now();
-      const error = await fail({ ...pgTest.connectionDetails(), hostname: '127.0.0.1', port, password: PASSWORD });
-      expect(error.code).toBe('HOST_UNREACHABLE');
-      expect(error.message).toContain(`127.0.0.1:${port}`);
-      expect(Date.now() - started).toBeLessThan(1_000);
-    });
-
-    it('a server that accepts TCP but never answers is CONNECT_TIMEOUT within connectMs', async () => {
-      const sockets: net.Socket[] = [];
-      const silent = net.createServer((socket) => sockets.push(socket));
-      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-      const port = (silent.address() as net.AddressInfo).port;
-      try {
-        const started = Date.now();
-        const error = await fail(
-          { ...pgTest.connectionDetails(), hostname: '127.0.0.1', port, password: PASSWORD },
-          { connectMs: 500, statementMs: 5_000 },
-        );
-        const elapsed = Date.now() - started;
-        expect(error.code).toBe('CONNECT_TIMEOUT');
-        expect(error.message).toContain('500 ms');
-        expect(elapsed).toBeGreaterThanOrEqual(450);
-        expect(elapsed).toBeLessThan(1_500);
-        expect(sockets.length).toBeGreaterThan(0);
-      } finally {
-        for (const socket of sockets) socket.destroy();
-        await new Promise((resolve) => silent.close(resolve));
-      }
     });
 
     it('TLS required by a server without TLS is TLS_FAILED', async (context) => {

@@ -16,6 +16,7 @@ import { ConnectionService } from './services/connection-service.js';
 import { DataSourceService } from './services/data-source-service.js';
 import { FailedLoginLimiter } from './services/failed-login-limiter.js';
 import { SecretBox } from './services/secret-box.js';
+import { assertKeyOpensSecrets } from './services/secret-rotation.js';
 import { SyncService } from './services/sync-service.js';
 import { UserService } from './services/user-service.js';
 import { CatalogStore } from './store/catalog-store.js';
@@ -43,7 +44,14 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openSqliteStore(config.dataDir);
   const catalogStore = new CatalogStore(store);
-  const secrets = SecretBox.load(config.dataDir, config.secretKey);
+  let secrets: SecretBox;
+  try {
+    secrets = SecretBox.load(config.dataDir, config.secretKey);
+    await assertKeyOpensSecrets(catalogStore, secrets);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const registry = new ConnectorRegistry(options.technologies ?? ALL_TECHNOLOGIES);
   const timeouts = { connectMs: config.connectTimeoutMs, statementMs: config.statementTimeoutMs };
   const queue = new SyncRunQueue(catalogStore);

@@ -3,12 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { ClientConfigError } from './api-client.js';
 import { createContext, UsageError, type CliContext, type CliIo } from './commands/command-context.js';
+import { addApiKeyCommands } from './commands/apikey-command.js';
+import { addAuditCommand } from './commands/audit-command.js';
 import { addConnectionCommands } from './commands/connection-command.js';
 import { addDataSourceCommands } from './commands/datasource-command.js';
 import { addJobCommands } from './commands/job-command.js';
 import { addObjectCommands } from './commands/object-command.js';
 import { addServeCommand } from './commands/serve-command.js';
+import { addSecretsCommands } from './commands/secrets-command.js';
 import { addSyncCommand } from './commands/sync-command.js';
+import { addUserCommands } from './commands/user-command.js';
 
 export type { CliIo } from './commands/command-context.js';
 
@@ -46,6 +50,10 @@ export function buildProgram(ctx: CliContext): Command {
   addObjectCommands(program, ctx);
   addDataSourceCommands(program, ctx);
   addJobCommands(program, ctx);
+  addUserCommands(program, ctx);
+  addApiKeyCommands(program, ctx);
+  addAuditCommand(program, ctx);
+  addSecretsCommands(program, ctx);
   return program;
 }
 

@@ -5,12 +5,11 @@ import { nowIso } from '../clock.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ApiKeyRecord } from '../store/repositories/api-key-repository.js';
-import { BUILTIN_ADMIN_USER_ID } from '../store/migrations/002-access.js';
+import { BUILTIN_ADMIN_USER_ID, GLOBAL_PERMISSIONS, type GlobalPermission } from '../domain/permissions.js';
 import { auditEntry, userActorId, type Actor } from './actor.js';
 import type { FailedLoginLimiter } from './failed-login-limiter.js';
 
-export const GLOBAL_PERMISSIONS = ['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE'] as const;
-export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
+export { GLOBAL_PERMISSIONS, type GlobalPermission };
 
 /** Who a request acts as: a user, with the permissions of the user and of their groups. */
 export interface Principal extends Actor {

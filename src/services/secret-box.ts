@@ -1,6 +1,12 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WardenError } from '../errors.js';
+
+/** The key file in the data directory, used when WARDEN_SECRET_KEY is not set. */
+export const SECRET_KEY_FILE = 'secret.key';
+/** The next key, written by `warden secrets rotate` before it re-encrypts; renamed over the key file after. */
+export const NEXT_SECRET_KEY_FILE = 'secret.key.next';
 
 /** Encrypts connection secrets at rest with AES-256-GCM; the ciphertext carries its IV and tag. */
 export class SecretBox {
@@ -8,13 +14,30 @@ export class SecretBox {
 
   /**
    * The key from WARDEN_SECRET_KEY (any string, hashed to 256 bits) or, when absent, a random
-   * key kept in `<dataDir>/secret.key` with mode 0600 and created on first use.
+   * key kept in `<dataDir>/secret.key` with mode 0600 and created on first use. Refuses to
+   * start over an interrupted rotation (the store may already be sealed with the next key).
    */
   static load(dataDir: string, configuredKey: string | null): SecretBox {
-    if (configuredKey) return new SecretBox(createHash('sha256').update(configuredKey).digest());
-    const file = join(dataDir, 'secret.key');
-    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    if (configuredKey) return SecretBox.fromPassphrase(configuredKey);
+    const next = join(dataDir, NEXT_SECRET_KEY_FILE);
+    if (existsSync(next)) throw new WardenError('SECRET_ROTATION_INTERRUPTED', { file: next });
+    const file = join(dataDir, SECRET_KEY_FILE);
+    if (!existsSync(file)) writeFileSync(file, SecretBox.generateKeyText(), { mode: 0o600, flag: 'wx' });
+    return SecretBox.fromKeyFile(file);
+  }
+
+  /** A key given as text (WARDEN_SECRET_KEY): its SHA-256 is the AES key. */
+  static fromPassphrase(passphrase: string): SecretBox {
+    return new SecretBox(createHash('sha256').update(passphrase).digest());
+  }
+
+  /** A key file's content: 32 random bytes in base64. */
+  static fromKeyFile(file: string): SecretBox {
     return new SecretBox(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
+  }
+
+  static generateKeyText(): string {
+    return randomBytes(32).toString('base64');
   }
 
   seal(plaintext: string): string {
@@ -30,5 +53,15 @@ export class SecretBox {
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+  }
+
+  /** True when this key opens `sealed` (GCM's tag tells a wrong key apart). */
+  opens(sealed: string): boolean {
+    try {
+      this.open(sealed);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

@@ -59,6 +59,9 @@ describeWithPostgres('connection secrets', () => {
     expect(rotated.status).toBe(200);
     await request('PUT', '/data/connection/Secretive', { connection: { password: `${password}-wrong` } });
     await request('POST', '/data/connection', { connectionKey: 'Bad Port', connection: { ...details(password), port: 1 } });
+    // The audit log records registrations and credential changes with the secrets redacted.
+    const audit = await request('GET', '/audit?size=1000');
+    expect(audit.body.hits.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['connection.registered', 'connection.updated']));
 
     for (const body of responses) expect(body).not.toContain(password);
     expect(server.logs.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { GLOBAL_PERMISSIONS } from '../../services/auth-service.js';
+import { GLOBAL_PERMISSIONS } from '../../domain/permissions.js';
 import { Paging } from './common-schemas.js';
 
 const Permission = Type.Union([Type.Literal('APPLICATION_ADMIN'), Type.Literal('GOVERNANCE'), Type.Literal('CREATE_DATA_SOURCE')], {

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import { BUILTIN_ADMIN_USER_ID, GLOBAL_PERMISSIONS } from '../../domain/permissions.js';
 import type { StoreDialect } from '../store-dialect.js';
 
-/** The id of the built-in admin user, who owns the bootstrap admin key. */
-export const BUILTIN_ADMIN_USER_ID = 'builtin-admin';
 
 /**
  * Users and groups with global permissions, group membership, API keys owned by users, and
@@ -32,7 +31,7 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
 
   const now = new Date().toISOString();
   await sql`insert into principals (id, type, name, permissions_json, builtin, created_at, updated_at)
-    values (${BUILTIN_ADMIN_USER_ID}, 'user', 'admin', ${JSON.stringify(['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE'])}, 1, ${now}, ${now})`.execute(db);
+    values (${BUILTIN_ADMIN_USER_ID}, 'user', 'admin', ${JSON.stringify(GLOBAL_PERMISSIONS)}, 1, ${now}, ${now})`.execute(db);
 
   // A key's permissions are its user's now; SQLite (3.35+) and PostgreSQL both drop columns.
   await db.schema.alterTable('api_keys').addColumn('user_id', 'text', (c) => c.references('principals.id').onDelete('cascade')).execute();

@@ -79,6 +79,22 @@ export class ConnectionRepository {
       .execute();
   }
 
+  /** Every connection's sealed secrets (for re-encrypting them with a new key). */
+  async listSecrets(): Promise<{ id: number; connectionKey: string; secretsCiphertext: string }[]> {
+    const rows = await this.db
+      .selectFrom('connections')
+      .select(['id', 'connection_key', 'secrets_ciphertext'])
+      .where('secrets_ciphertext', 'is not', null)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, connectionKey: r.connection_key, secretsCiphertext: r.secrets_ciphertext! }));
+  }
+
+  /** Replaces the sealed secrets only (key rotation: the details and timestamps stay). */
+  async updateSecrets(id: number, secretsCiphertext: string): Promise<void> {
+    await this.db.updateTable('connections').set({ secrets_ciphertext: secretsCiphertext }).where('id', '=', id).execute();
+  }
+
   async markFirstSyncCompleted(id: number, at: string): Promise<void> {
     await this.db
       .updateTable('connections')

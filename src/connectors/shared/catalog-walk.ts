@@ -60,6 +60,8 @@ export async function* walkCatalog(context: CatalogWalkContext, scope: CrawlScop
   const top = await readRoot(context, step, signal);
   yield listing([], top, step);
   if (levels.length === 1) return;
+  // The consumer may have aborted while it held the root listing; no container is opened then.
+  signal.throwIfAborted();
 
   // A scoped crawl always descends into its target, whatever shouldDescend would say.
   const descendInto = step !== undefined ? top.slice(0, 1) : top.filter((container) => scope.shouldDescend([container.name], container));

@@ -122,3 +122,18 @@ export function useServerWithPostgres<Pg extends { cleanup(): Promise<void> }>(c
     },
   };
 }
+
+/** A sync run as the API reports it, with its per-object changes. */
+export interface SyncOutcome {
+  job: any;
+  changes: { change: string; objectPath: string[]; details: any }[];
+}
+
+/** Starts a sync of `path` through the API (expecting 202), waits for it and reads its changes. */
+export async function syncThroughApi(server: TestServer, ...path: string[]): Promise<SyncOutcome> {
+  const started = await server.request('POST', `/data/crawl/${urlPath(...path)}`, {});
+  if (started.status !== 202) throw new Error(`POST /data/crawl answered ${started.status}: ${JSON.stringify(started.body)}`);
+  const job = await server.waitForJob(started.body.syncRunId);
+  const changes = await server.request('GET', `/data/sync-runs/${job.id}/changes?size=1000`);
+  return { job, changes: changes.body.hits };
+}

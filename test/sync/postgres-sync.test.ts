@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerTestConnection, sqlIn } from '../helpers/catalog-fixtures.js';
 import { describeWithPostgres, PostgresTestContext, type TestDatabase } from '../helpers/postgres-server.js';
-import { urlPath, useServerWithPostgres, type TestServer } from '../helpers/test-server.js';
+import { syncThroughApi, urlPath, useServerWithPostgres, type TestServer } from '../helpers/test-server.js';
 
 /** Object sync end to end: a real server, the real PostgreSQL connector, a real database changing between syncs. */
 describeWithPostgres('object sync against PostgreSQL', () => {
@@ -12,13 +12,7 @@ describeWithPostgres('object sync against PostgreSQL', () => {
     server = suite.server();
   });
 
-  const sync = async (...path: string[]) => {
-    const started = await server.request('POST', `/data/crawl/${urlPath(...path)}`, {});
-    expect(started.status).toBe(202);
-    const job = await server.waitForJob(started.body.syncRunId);
-    const changes = await server.request('GET', `/data/sync-runs/${job.id}/changes?size=1000`);
-    return { job, changes: changes.body.hits as { change: string; objectPath: string[]; details: any }[] };
-  };
+  const sync = (...path: string[]) => syncThroughApi(server, ...path);
   const object = async (...path: string[]) => server.request('GET', `/data/object/${urlPath(...path)}`);
 
   describe('hostile names', () => {

@@ -36,8 +36,8 @@ export class CatalogStore implements Repositories {
 
   constructor(readonly store: Store) {
     this.connections = new ConnectionRepository(store.db);
-    this.objects = new ObjectRepository(store.db, store.dialect);
-    this.columns = new ColumnRepository(store.db, store.dialect);
+    this.objects = new ObjectRepository(store.db, store.dialect, store.bulk);
+    this.columns = new ColumnRepository(store.db, store.dialect, store.bulk);
     this.syncRuns = new SyncRunRepository(store.db);
     this.syncChanges = new SyncChangeRepository(store.db, store.dialect);
     this.apiKeys = new ApiKeyRepository(store.db);

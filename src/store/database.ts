@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
+import { sqliteBulkWriter, type BulkWriter } from './bulk-writer.js';
 import { migrateToLatest } from './migrate.js';
 import { sqliteDialect, type StoreDialect } from './store-dialect.js';
 import type { StoreSchema } from './store-schema.js';
@@ -12,6 +13,8 @@ export interface Store {
   readonly dialect: StoreDialect;
   /** Where the data lives, for messages (`sqlite:/path/warden.db`). */
   readonly location: string;
+  /** Bulk inserts for the sync's big writes (inside a transaction only). */
+  readonly bulk: BulkWriter;
   /** Resolves when the store answers a trivial query (used by /health). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +36,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
     db,
     dialect: sqliteDialect,
     location: `sqlite:${file}`,
+    bulk: sqliteBulkWriter(sqlite),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -69,7 +69,9 @@ export async function applyListing(store: CatalogStore, context: ApplyContext, b
 class ListingWriter {
   readonly errors: SyncRunError[] = [];
   private readonly changes: SyncChange[] = [];
-  private readonly dictionaries = new Map<number, readonly CrawledColumn[]>();
+  /** Dictionaries of objects added by this listing (nothing to delete first) and of changed ones. */
+  private readonly newDictionaries = new Map<number, readonly CrawledColumn[]>();
+  private readonly changedDictionaries = new Map<number, readonly CrawledColumn[]>();
   private readonly now = nowIso();
   private readonly isLeafLevel: boolean;
 
@@ -100,7 +102,8 @@ class ListingWriter {
       this.errors.push({ objectPath: this.pathOf(dropped.name), code: SYNC_ERROR_CODES.OBJECT_UNIQUENESS_VIOLATION, message });
       this.changes.push({ objectId: null, objectPath: this.pathOf(dropped.name), change: 'conflict', details: { message } });
     }
-    await this.repos.columns.replace(this.dictionaries);
+    await this.repos.columns.replace(this.newDictionaries, true);
+    await this.repos.columns.replace(this.changedDictionaries);
     await this.repos.syncChanges.insertMany(this.context.syncRunId, this.changes);
   }
 
@@ -119,11 +122,11 @@ class ListingWriter {
         columnsFingerprint: o.columnsFingerprint,
       })),
       this.now,
+      this.context.syncRunId,
     );
-    await this.repos.objects.touchSynced([...ids.values()], this.context.syncRunId, this.now);
     for (const object of objects) {
       const id = ids.get(object.name)!;
-      if (object.columns) this.dictionaries.set(id, object.columns);
+      if (object.columns) this.newDictionaries.set(id, object.columns);
       const details: Record<string, unknown> = { kind: object.kind };
       if (overrides.isActive !== null) details.isActive = overrides.isActive;
       this.changes.push({ objectId: id, objectPath: this.pathOf(object.name), change: 'added', details });
@@ -153,7 +156,7 @@ class ListingWriter {
     if (crawled.kind !== stored.kind) details.kind = { from: stored.kind, to: crawled.kind };
     if (crawled.columns && crawled.columnsFingerprint !== stored.columnsFingerprint) {
       details.columns = diffColumns(await this.repos.columns.listFor(stored.id), crawled.columns);
-      this.dictionaries.set(stored.id, crawled.columns);
+      this.changedDictionaries.set(stored.id, crawled.columns);
     }
     this.changes.push({ objectId: stored.id, objectPath: this.pathOf(crawled.name), change, details });
   }

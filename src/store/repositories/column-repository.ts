@@ -1,19 +1,23 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CrawledColumn } from '../../domain/catalog-types.js';
+import type { BulkWriter } from '../bulk-writer.js';
 import { chunkRows, type StoreDialect } from '../store-dialect.js';
 import type { StoreSchema } from '../store-schema.js';
 
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
+
+const COLUMN_FIELDS = ['object_id', 'name', 'ordinal', 'type', 'nullable', 'default_value', 'comment'] as const;
 
 /** The data dictionaries of leaves. Written in bulk: a sync replaces whole dictionaries at once. */
 export class ColumnRepository {
   constructor(
     private readonly db: Db,
     private readonly dialect: StoreDialect,
+    private readonly bulk: BulkWriter,
   ) {}
 
   with(trx: Transaction<StoreSchema>): ColumnRepository {
-    return new ColumnRepository(trx, this.dialect);
+    return new ColumnRepository(trx, this.dialect, this.bulk);
   }
 
   async listFor(objectId: number): Promise<CrawledColumn[]> {
@@ -28,25 +32,33 @@ export class ColumnRepository {
     }));
   }
 
-  /** Replaces the dictionaries of the given objects with the given columns. */
-  async replace(dictionaries: ReadonlyMap<number, readonly CrawledColumn[]>): Promise<void> {
-    const ids = [...dictionaries.keys()];
-    for (const chunk of chunkRows(ids, 1, this.dialect)) {
-      await this.db.deleteFrom('columns').where('object_id', 'in', chunk).execute();
+  /**
+   * Replaces the dictionaries of the given objects with the given columns. Call inside a
+   * transaction (the bulk insert needs one). `fresh` objects have no stored columns yet.
+   */
+  async replace(dictionaries: ReadonlyMap<number, readonly CrawledColumn[]>, fresh = false): Promise<void> {
+    if (!fresh) {
+      for (const chunk of chunkRows([...dictionaries.keys()], 1, this.dialect)) {
+        await this.db.deleteFrom('columns').where('object_id', 'in', chunk).execute();
+      }
     }
-    const rows = [...dictionaries].flatMap(([objectId, columns]) =>
-      columns.map((c) => ({
-        object_id: objectId,
-        name: c.name,
-        ordinal: c.ordinal,
-        type: c.type,
-        nullable: c.nullable ? 1 : 0,
-        default_value: c.defaultValue,
-        comment: c.comment,
-      })),
-    );
-    for (const chunk of chunkRows(rows, 7, this.dialect)) {
-      await this.db.insertInto('columns').values(chunk).execute();
+    this.bulk.insert('columns', COLUMN_FIELDS, columnRows(dictionaries));
+  }
+}
+
+/** One reused row per column: half a million columns should not mean half a million arrays. */
+function* columnRows(dictionaries: ReadonlyMap<number, readonly CrawledColumn[]>): Generator<unknown[]> {
+  const row: unknown[] = new Array(COLUMN_FIELDS.length);
+  for (const [objectId, columns] of dictionaries) {
+    for (const c of columns) {
+      row[0] = objectId;
+      row[1] = c.name;
+      row[2] = c.ordinal;
+      row[3] = c.type;
+      row[4] = c.nullable ? 1 : 0;
+      row[5] = c.defaultValue;
+      row[6] = c.comment;
+      yield row;
     }
   }
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Principal, SettingKey, SettingOverrides } from '../../domain/settings.js';
+import type { BulkWriter } from '../bulk-writer.js';
 import { chunkRows, containsPattern, prefixUpperBound, type StoreDialect } from '../store-dialect.js';
 import type { ObjectsTable, StoreSchema } from '../store-schema.js';
 
@@ -69,11 +70,12 @@ export class ObjectRepository {
   constructor(
     private readonly db: Db,
     private readonly dialect: StoreDialect,
+    private readonly bulk: BulkWriter,
   ) {}
 
   /** The same repository inside a transaction. */
   with(trx: Transaction<StoreSchema>): ObjectRepository {
-    return new ObjectRepository(trx, this.dialect);
+    return new ObjectRepository(trx, this.dialect, this.bulk);
   }
 
   async insertRoot(connectionId: number, name: string, overrides: SettingOverrides, now: string): Promise<ObjectRecord> {
@@ -182,14 +184,16 @@ export class ObjectRepository {
     return counts;
   }
 
-  /** Inserts children of one parent with few statements; returns them with their new ids. */
-  async insertChildren(parent: ObjectRecord, children: readonly NewObject[], now: string): Promise<Map<string, number>> {
-    const ids = new Map<string, number>();
-    const rows = children.map((c) => newRow(parent.connectionId, parent.id, '', parent.depth + 1, c, now));
-    for (const chunk of chunkRows(rows, 20, this.dialect)) {
-      const inserted = await this.db.insertInto('objects').values(chunk).returning(['id', 'name']).execute();
-      for (const row of inserted) ids.set(row.name, row.id);
-    }
+  /**
+   * Inserts children of one parent in bulk (inside a transaction only), marked as seen by
+   * `syncRunId`; returns their new ids by name.
+   */
+  async insertChildren(parent: ObjectRecord, children: readonly NewObject[], now: string, syncRunId: string | null): Promise<Map<string, number>> {
+    const rows = children.map((c) => {
+      const row: Record<string, unknown> = { ...newRow(parent.connectionId, parent.id, '', parent.depth + 1, c, now), last_sync_run_id: syncRunId, last_synced_at: syncRunId && now };
+      return BULK_OBJECT_COLUMNS.map((column) => row[column] ?? null);
+    });
+    const inserted = this.bulk.insert('objects', BULK_OBJECT_COLUMNS, rows, { returnIds: true });
     // The id is known only after the insert, so the path is completed in one statement per parent.
     await this.db
       .updateTable('objects')
@@ -197,7 +201,7 @@ export class ObjectRepository {
       .where('parent_id', '=', parent.id)
       .where('id_path', '=', '')
       .execute();
-    return ids;
+    return new Map(children.map((c, i) => [c.name, inserted[i]!]));
   }
 
   async updateMetadata(id: number, update: ObjectMetadataUpdate, syncRunId: string | null, now: string): Promise<void> {
@@ -302,6 +306,28 @@ export class ObjectRepository {
     return sql<boolean>`${column} >= ${idPath} and ${column} < ${prefixUpperBound(idPath)}`;
   }
 }
+
+/** Every column a bulk insert of objects writes, in order. */
+const BULK_OBJECT_COLUMNS = [
+  'connection_id',
+  'parent_id',
+  'id_path',
+  'depth',
+  'name',
+  'kind',
+  'is_leaf',
+  'stable_id',
+  'comment',
+  'is_active',
+  'activate_new_children',
+  'data_owners_json',
+  'removed',
+  'columns_fingerprint',
+  'created_at',
+  'updated_at',
+  'last_sync_run_id',
+  'last_synced_at',
+] as const;
 
 /** The id_path column as the dialect's byte-ordered index sees it. */
 function pathColumn(dialect: StoreDialect) {

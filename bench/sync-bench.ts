@@ -1,0 +1,162 @@
+/**
+ * `npm run bench:sync [-- --large] [--runs N]`: object-sync timings of a real Warden server
+ * (its own process, built dist) against source databases on the local PostgreSQL, with the floor
+ * measured in the same run. Prints a table and writes it as JSON to bench/results/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { adminClient, BENCH_PASSWORD, databaseName, roleName, ensureSource, LARGE_SHAPE, SHAPES, type SourceShape } from './bench-sources.js';
+import { startBenchServer, type BenchServer } from './bench-server.js';
+import { measureFloor } from './sync-floor.js';
+
+interface PhaseResult {
+  shape: string;
+  store: string;
+  phase: string;
+  seconds: number;
+  objects: number;
+  columns: number;
+  floorSeconds: number | null;
+  referenceSeconds: number | null;
+  peakRssMiB: number;
+}
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
+const shapes = args.includes('--large') ? [...SHAPES, LARGE_SHAPE] : SHAPES;
+const only = args.includes('--shape') ? args[args.indexOf('--shape') + 1] : undefined;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const results: PhaseResult[] = [];
+for (const shape of shapes.filter((s) => !only || s.name === only)) {
+  await ensureSource(shape, log);
+  const perRun: PhaseResult[][] = [];
+  for (let run = 1; run <= runs; run += 1) {
+    log(`${shape.name}: run ${run}/${runs}`);
+    perRun.push(await benchShape(shape, 'sqlite', {}));
+  }
+  results.push(...medians(perRun));
+}
+print(results);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const file = new URL(`./results/sync-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url);
+writeFileSync(file, `${JSON.stringify({ machine: machine(), runs, results }, null, 2)}\n`);
+log(`wrote ${file.pathname}`);
+
+async function benchShape(shape: SourceShape, store: string, env: Record<string, string>): Promise<PhaseResult[]> {
+  const database = databaseName(shape);
+  const floor = await measureFloor(shape);
+  const floorSeconds = floor.readSeconds + floor.writeSeconds;
+  const server = await startBenchServer(env);
+  const phases: PhaseResult[] = [];
+  const objects = shape.tables + shape.schemas + 1;
+  const columns = shape.tables * shape.columns;
+  const record = (phase: string, seconds: number, counted: { objects: number; columns: number }, withFloor: boolean) =>
+    phases.push({
+      shape: shape.name,
+      store,
+      phase,
+      seconds,
+      ...counted,
+      floorSeconds: withFloor ? floorSeconds : null,
+      referenceSeconds: phase === 'initial sync' ? shape.referenceSeconds : null,
+      peakRssMiB: server.peakRssMiB(),
+    });
+  try {
+    const key = `Bench ${shape.name}`;
+    const initial = await timed(async () => {
+      const registered = await server.request('POST', '/data/connection', {
+        connectionKey: key,
+        connection: { technology: 'PostgreSQL', hostname: '127.0.0.1', port: 5432, database, authenticationType: 'userPassword', username: roleName(shape), password: BENCH_PASSWORD },
+        // Enabled, so that re-syncs descend everywhere as they would for governed objects.
+        settings: { isActive: true, activateNewChildren: true },
+      });
+      if (registered.status !== 201) throw new Error(`register: ${JSON.stringify(registered.body)}`);
+      return expectCompleted(await server.waitForJob(registered.body.syncRunId));
+    });
+    record('initial sync', initial.seconds, { objects, columns }, true);
+
+    const unchanged = await timed(() => sync(server, [key]));
+    if (unchanged.value.counts.unchanged < shape.tables) throw new Error(`re-sync saw ${JSON.stringify(unchanged.value.counts)}`);
+    record('re-sync, nothing changed', unchanged.seconds, { objects, columns }, true);
+
+    const changedTables = Math.max(1, Math.round(shape.tables / 100));
+    await alterTables(shape, changedTables, 'ADD COLUMN bench_added integer');
+    try {
+      const changed = await timed(() => sync(server, [key]));
+      if (changed.value.counts.changed !== changedTables) throw new Error(`1% re-sync saw ${JSON.stringify(changed.value.counts)}`);
+      record('re-sync, 1% changed', changed.seconds, { objects, columns: columns + changedTables }, true);
+    } finally {
+      await alterTables(shape, changedTables, 'DROP COLUMN bench_added');
+    }
+
+    const single = await timed(() => sync(server, [key, database, 's1', 't1']));
+    record('single-table sync', single.seconds, { objects: 1, columns: shape.columns }, false);
+  } finally {
+    await server.stop();
+  }
+  phases.push({ shape: shape.name, store, phase: 'floor: raw read', seconds: floor.readSeconds, objects, columns, floorSeconds: null, referenceSeconds: null, peakRssMiB: 0 });
+  phases.push({ shape: shape.name, store, phase: 'floor: bulk write', seconds: floor.writeSeconds, objects, columns, floorSeconds: null, referenceSeconds: null, peakRssMiB: 0 });
+  return phases;
+}
+
+async function sync(server: BenchServer, path: string[]) {
+  const started = await server.request('POST', `/data/crawl/${path.map(encodeURIComponent).join('/')}`, {});
+  if (started.status !== 202) throw new Error(`crawl: ${JSON.stringify(started.body)}`);
+  return expectCompleted(await server.waitForJob(started.body.syncRunId));
+}
+
+function expectCompleted(job: any) {
+  if (job.state !== 'completed' || job.errors.length > 0) throw new Error(`sync ${job.state}: ${JSON.stringify(job.errors ?? job.failureMessage)}`);
+  return job;
+}
+
+async function alterTables(shape: SourceShape, count: number, change: string): Promise<void> {
+  const client = adminClient(databaseName(shape));
+  await client.connect();
+  try {
+    const statements = Array.from({ length: count }, (_, i) => `ALTER TABLE s1.t${i * Math.floor(Math.min(shape.tables, 10_000) / count) + 1} ${change};`);
+    await client.query(statements.join('\n'));
+  } finally {
+    await client.end();
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { seconds: (performance.now() - start) / 1000, value };
+}
+
+function medians(runsOfPhases: PhaseResult[][]): PhaseResult[] {
+  return runsOfPhases[0]!.map((first, i) => {
+    const values = runsOfPhases.map((phases) => phases[i]!);
+    const median = <K extends 'seconds' | 'peakRssMiB' | 'floorSeconds'>(key: K) => {
+      const sorted = values.map((v) => v[key] as number).sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)]!;
+    };
+    return { ...first, seconds: median('seconds'), peakRssMiB: Math.max(...values.map((v) => v.peakRssMiB)), floorSeconds: first.floorSeconds === null ? null : median('floorSeconds') };
+  });
+}
+
+function print(rows: PhaseResult[]): void {
+  const header = ['shape', 'store', 'phase', 'seconds', 'objects/s', 'columns/s', 'x floor', 'x faster than ref', 'peak RSS MiB'];
+  const lines = rows.map((r) => [
+    r.shape,
+    r.store,
+    r.phase,
+    r.seconds.toFixed(3),
+    Math.round(r.objects / r.seconds).toLocaleString('en'),
+    Math.round(r.columns / r.seconds).toLocaleString('en'),
+    r.floorSeconds === null ? '' : (r.seconds / r.floorSeconds).toFixed(2),
+    r.referenceSeconds === null ? '' : (r.referenceSeconds / r.seconds).toFixed(0),
+    r.peakRssMiB === 0 ? '' : r.peakRssMiB.toFixed(0),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log([row(header), row(widths.map((w) => '-'.repeat(w))), ...lines.map(row)].join('\n'));
+}
+
+function machine() {
+  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30) };
+}

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { closedPort, silentServer } from '../helpers/crawl-helpers.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { MariadbTestContext, describeWithMariadb, mariadbAdmin, mariadbServer, quoteName, type TestUser } from '../helpers/mariadb-server.js';
 import { syncThroughApi, urlPath, useServerWithPostgres, type TestServer } from '../helpers/test-server.js';
 
@@ -172,6 +173,37 @@ describeWithMariadb('object sync against MariaDB', () => {
       const { job, changes } = await sync(key);
       expect(job.counts).toMatchObject({ added: 0, removed: 0, renamed: 0, changed: 0, restored: 0 });
       expect(changes).toEqual([]);
+    });
+  });
+
+  describe('safety', () => {
+    it('a connection cut while a database is read removes nothing; the next sync is clean', async () => {
+      const proxy = await TcpProxy.start({ host: mariadbServer.host, port: mariadbServer.port });
+      try {
+        const key = 'Maria Cut';
+        const db = await maria.createDatabase();
+        for (const table of ['a', 'b', 'c']) await sql(db, `CREATE TABLE ${table} (id int)`);
+        const user = await maria.createUser({ visible: [`${quoteName(db)}.*`] });
+        const registered = await server.request('POST', '/data/connection', {
+          connectionKey: key,
+          connection: connectionInput(user, { hostname: '127.0.0.1', port: proxy.port }),
+          settings: { isActive: true },
+        });
+        expect((await server.waitForJob(registered.body.syncRunId)).counts.added).toBe(4);
+
+        const cut = proxy.cutWhenClientSends('information_schema.COLUMNS');
+        const { job } = await sync(key);
+        await cut;
+        expect(job).toMatchObject({ state: 'completed', counts: { removed: 0 } });
+        expect(job.errors).toEqual([expect.objectContaining({ objectPath: [key, db], code: 'CONNECTION_LOST' })]);
+        const sources = await server.request('GET', `/dataSource?connectionKey=${encodeURIComponent(key)}`);
+        expect(sources.body.hits.map((hit: any) => hit.objectPath.at(-1)).sort()).toEqual(['a', 'b', 'c']);
+
+        const clean = await sync(key);
+        expect(clean.job).toMatchObject({ state: 'completed', errors: [], counts: { removed: 0, added: 0, renamed: 0 } });
+      } finally {
+        await proxy.close();
+      }
     });
   });
 

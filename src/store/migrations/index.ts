@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StoreDialect } from '../store-dialect.js';
 import * as catalog from './001-catalog.js';
 import * as access from './002-access.js';
+import * as rootIndex from './003-root-index.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -12,4 +13,5 @@ export interface StoreMigration {
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '001-catalog': catalog,
   '002-access': access,
+  '003-root-index': rootIndex,
 };

@@ -175,7 +175,7 @@ export class CatalogService {
     const { object, connection, settings } = located;
     const [descendants, childCounts, columns] = await Promise.all([
       this.store.objects.descendantOverrides(object),
-      this.store.objects.countChildren([object.id]),
+      object.isLeaf ? new Map<number, number>() : this.store.objects.countChildren([object.id]),
       object.isLeaf ? this.store.columns.listFor(object.id) : Promise.resolve(undefined),
     ]);
     const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0);

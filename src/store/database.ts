@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { sqliteBulkWriter, type BulkWriter } from './bulk-writer.js';
 import { migrateToLatest } from './migrate.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 import { sqliteDialect, type StoreDialect } from './store-dialect.js';
 import type { StoreSchema } from './store-schema.js';
 
@@ -30,7 +31,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrateToLatest(db as Kysely<unknown>, sqliteDialect);
   return {
     db,

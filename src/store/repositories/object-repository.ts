@@ -251,19 +251,15 @@ export class ObjectRepository {
     await query.execute();
   }
 
-  /** Per setting: does any descendant of the object override it? */
+  /** Per setting: does any descendant of the object override it? One query; nothing for a leaf. */
   async descendantOverrides(record: ObjectRecord): Promise<Record<SettingKey, boolean>> {
-    const flags = {} as Record<SettingKey, boolean>;
-    for (const [key, column] of Object.entries(OVERRIDE_COLUMNS) as [SettingKey, (typeof OVERRIDE_COLUMNS)[SettingKey]][]) {
-      const row = await this.db.selectFrom('objects').where(this.subtree(record.idPath))
-        .select('id')
-        .where('id', '!=', record.id)
-        .where(column, 'is not', null)
-        .limit(1)
-        .executeTakeFirst();
-      flags[key] = row !== undefined;
-    }
-    return flags;
+    if (record.isLeaf) return { isActive: false, activateNewChildren: false, dataOwners: false };
+    // Each probe stops at the first overriding row, found through that setting's partial index.
+    const probe = (column: string) =>
+      sql<number>`exists (select 1 from objects where ${this.subtree(record.idPath)} and id != ${record.id} and ${sql.ref(column)} is not null)`;
+    const { rows } = await sql<Record<SettingKey, number>>`select ${probe('is_active')} as "isActive", ${probe('activate_new_children')} as "activateNewChildren", ${probe('data_owners_json')} as "dataOwners"`.execute(this.db);
+    const row = rows[0]!;
+    return { isActive: Boolean(row.isActive), activateNewChildren: Boolean(row.activateNewChildren), dataOwners: Boolean(row.dataOwners) };
   }
 
   /** Ids of the objects in the subtree that are, or are ancestors of, an object overriding isActive to true. */

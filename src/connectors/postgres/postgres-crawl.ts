@@ -12,6 +12,8 @@ import {
   LIST_SCHEMAS,
   LIST_SCHEMA_COLUMNS,
   type ColumnRow,
+  type ColumnRows,
+  type ColumnTextRow,
   type ContainerRow,
   type RelationRow,
 } from './postgres-queries.js';
@@ -160,17 +162,31 @@ async function readLeaves(
 ): Promise<CrawledObject[]> {
   if (step === undefined) {
     const relations = await session.query<RelationRow>(LIST_RELATIONS, [schema.stableId], path);
-    const columns = await session.query<ColumnRow>(LIST_SCHEMA_COLUMNS, [schema.stableId], path);
-    return mapLeaves(relations, columns);
+    return mapLeaves(relations, await readDictionary(session, LIST_SCHEMA_COLUMNS, schema.stableId, path));
   }
   const rows = await session.query<RelationRow>(FIND_RELATION, [schema.stableId, step.name, oidParameter(step.stableId)], path);
-  const match = pickScopedMatch(mapLeaves(rows, []), step);
+  const match = pickScopedMatch(mapLeaves(rows, NO_COLUMNS), step);
   if (match === undefined) return [];
-  const columns = await session.query<ColumnRow>(LIST_RELATION_COLUMNS, [match.stableId], [...path, match.name]);
   return mapLeaves(
     rows.filter(([stableId]) => stableId === match.stableId),
-    columns,
+    await readDictionary(session, LIST_RELATION_COLUMNS, match.stableId, [...path, match.name]),
   );
+}
+
+const NO_COLUMNS: ColumnRows = { columns: [], defaults: [], comments: [] };
+
+/** Columns, defaults and comments of a schema or a relation (`id`), one after the other on the session. */
+async function readDictionary(
+  session: PostgresSession,
+  queries: Record<keyof ColumnRows, string>,
+  id: string | null,
+  path: readonly string[],
+): Promise<ColumnRows> {
+  return {
+    columns: await session.query<ColumnRow>(queries.columns, [id], path),
+    defaults: await session.query<ColumnTextRow>(queries.defaults, [id], path),
+    comments: await session.query<ColumnTextRow>(queries.comments, [id], path),
+  };
 }
 
 /** The failure of a schema left unread because the database's session broke on an earlier one. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CrawledObject } from '../../domain/catalog-types.js';
 import { leafKind, mapContainers, mapLeaves, oidParameter, pickScopedMatch } from './postgres-mapper.js';
-import type { ColumnRow, ContainerRow, RelationRow } from './postgres-queries.js';
+import type { ColumnRow, ColumnRows, ContainerRow, RelationRow } from './postgres-queries.js';
 
 function fixture<T>(file: string): T {
   return JSON.parse(readFileSync(new URL(`../../../test/fixtures/postgres/${file}`, import.meta.url), 'utf8')) as T;
@@ -11,7 +11,7 @@ function fixture<T>(file: string): T {
 const databases = fixture<ContainerRow[]>('databases.rows.json');
 const schemas = fixture<ContainerRow[]>('schemas.rows.json');
 const relations = fixture<RelationRow[]>('mixed-case-relations.rows.json');
-const columns = fixture<ColumnRow[]>('mixed-case-columns.rows.json');
+const columns = fixture<ColumnRows>('mixed-case-columns.rows.json');
 
 function byName(objects: CrawledObject[], name: string): CrawledObject {
   const found = objects.find((object) => object.name === name);
@@ -96,17 +96,17 @@ describe('mapLeaves', () => {
   });
 
   it('orders columns by ordinal whatever order the rows arrive in', () => {
-    expect(mapLeaves(relations, [...columns].reverse())).toEqual(leaves);
+    expect(mapLeaves(relations, { columns: [...columns.columns].reverse(), defaults: [...columns.defaults].reverse(), comments: [...columns.comments].reverse() })).toEqual(leaves);
   });
 
   it('ignores columns of relations that are not listed', () => {
-    const orphan: ColumnRow = ['999999', 'ghost', 1, 'integer', true, null, null];
-    expect(mapLeaves(relations, [...columns, orphan])).toEqual(leaves);
+    const orphan: ColumnRow = ['999999', 'ghost', 1, 'integer', true];
+    expect(mapLeaves(relations, { ...columns, columns: [...columns.columns, orphan], comments: [...columns.comments, ['999999', 1, 'ghostly']] })).toEqual(leaves);
   });
 
   it('refuses relkinds that are never objects', () => {
     expect(() => leafKind('S')).toThrow(/relkind "S"/);
-    expect(() => mapLeaves([['1', 'an index', 'i', null]], [])).toThrow(/relkind "i"/);
+    expect(() => mapLeaves([['1', 'an index', 'i', null]], { columns: [], defaults: [], comments: [] })).toThrow(/relkind "i"/);
   });
 });
 

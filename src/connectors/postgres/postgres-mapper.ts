@@ -1,5 +1,5 @@
 import type { CrawledColumn, CrawledObject, LeafKind, ScopeStep } from '../../domain/catalog-types.js';
-import type { ColumnRow, ContainerRow, RelationRow } from './postgres-queries.js';
+import type { ColumnRows, ColumnTextRow, ContainerRow, RelationRow } from './postgres-queries.js';
 
 /** `pg_class.relkind` → the leaf kind Warden records. Other relkinds are never listed. */
 export const RELKIND_TO_LEAF_KIND: Readonly<Record<string, LeafKind>> = {
@@ -16,12 +16,12 @@ export function mapContainers(rows: readonly ContainerRow[], level: 'database' |
 }
 
 /**
- * Relation rows and the column rows of those relations → leaves with their complete, ordered
- * column lists. Columns may arrive in any order (the query does not sort them); a column of a
- * relation that is not in `relations` is ignored, and a relation without columns gets `[]`.
+ * Relation rows and the dictionary rows of those relations → leaves with their complete,
+ * ordered column lists. Rows may arrive in any order (the queries do not sort them); a column
+ * of a relation that is not in `relations` is ignored, and a relation without columns gets `[]`.
  */
-export function mapLeaves(relations: readonly RelationRow[], columns: readonly ColumnRow[]): CrawledObject[] {
-  const columnsByRelation = groupColumns(columns);
+export function mapLeaves(relations: readonly RelationRow[], dictionary: ColumnRows): CrawledObject[] {
+  const columnsByRelation = groupColumns(dictionary);
   return relations.map(([stableId, name, relkind, comment]) => ({
     name,
     kind: leafKind(relkind),
@@ -38,18 +38,30 @@ export function leafKind(relkind: string): LeafKind {
   return kind;
 }
 
-function groupColumns(rows: readonly ColumnRow[]): Map<string, CrawledColumn[]> {
+function groupColumns({ columns, defaults, comments }: ColumnRows): Map<string, CrawledColumn[]> {
+  const defaultOf = byColumn(defaults);
+  const commentOf = byColumn(comments);
   const byRelation = new Map<string, CrawledColumn[]>();
-  for (const [relationId, name, ordinal, type, nullable, defaultValue, comment] of rows) {
+  for (const [relationId, name, ordinal, type, nullable] of columns) {
     let list = byRelation.get(relationId);
     if (list === undefined) {
       list = [];
       byRelation.set(relationId, list);
     }
-    list.push({ name, ordinal, type, nullable, defaultValue, comment });
+    const key = columnKey(relationId, ordinal);
+    list.push({ name, ordinal, type, nullable, defaultValue: defaultOf.get(key) ?? null, comment: commentOf.get(key) ?? null });
   }
   for (const list of byRelation.values()) list.sort((a, b) => a.ordinal - b.ordinal);
   return byRelation;
+}
+
+/** Defaults or comments by column; empty maps cost nothing when a schema has none. */
+function byColumn(rows: readonly ColumnTextRow[]): Map<string, string> {
+  return new Map(rows.map(([relationId, ordinal, text]) => [columnKey(relationId, ordinal), text]));
+}
+
+function columnKey(relationId: string, ordinal: number): string {
+  return `${relationId}:${ordinal}`;
 }
 
 /**

@@ -25,16 +25,18 @@ export type ContainerRow = [stableId: string, name: string, comment: string | nu
 /** `[oid, name, relkind, comment]` of a table-like relation. */
 export type RelationRow = [stableId: string, name: string, relkind: string, comment: string | null];
 
-/** `[relation oid, name, attnum, formatted type, nullable, default expression, comment]` of a column. */
-export type ColumnRow = [
-  relationId: string,
-  name: string,
-  ordinal: number,
-  type: string,
-  nullable: boolean,
-  defaultValue: string | null,
-  comment: string | null,
-];
+/** `[relation oid, name, attnum, formatted type, nullable]` of a column. */
+export type ColumnRow = [relationId: string, name: string, ordinal: number, type: string, nullable: boolean];
+
+/** `[relation oid, attnum, text]`: a column's default expression, or its comment. */
+export type ColumnTextRow = [relationId: string, ordinal: number, text: string];
+
+/** The three reads that make up a set of dictionaries (see {@link COLUMNS}). */
+export interface ColumnRows {
+  columns: readonly ColumnRow[];
+  defaults: readonly ColumnTextRow[];
+  comments: readonly ColumnTextRow[];
+}
 
 /**
  * A trivial round trip, used by testConnection to prove the session can run queries.
@@ -125,35 +127,56 @@ export const FIND_RELATION = `${RELATIONS}
  * (`character varying(20)`, `numeric(10,2)`, `text[]`). Privileges: none beyond those of the
  * relation (pg_attribute, pg_attrdef and pg_description are readable by PUBLIC).
  *
- * Speed (500k columns, measured): the deparsing in pg_get_expr dominates. A plain default
- * cannot reference a column, so it is deparsed without a relation (relid 0), which skips the
- * per-call relation lookup and saved ~1 s; only generated columns, whose expressions do
- * reference columns, pass their relation. There is no ORDER BY: sorting 500k rows spilled to
- * disk with the default work_mem and cost ~0.5 s, so the mapper groups by relation and sorts
- * each table's columns by ordinal instead.
+ * Speed (500k columns, measured): defaults and comments are read by queries of their own
+ * rather than joined. The joins made the planner sort all 500k attribute rows (spilling to
+ * disk) for a merge join with pg_attrdef, and cost as much as the rest of the read: 1.0 s
+ * joined, 0.6 s split. Most columns have neither, so the two extra results are small. A plain
+ * default cannot reference a column, so it is deparsed without a relation (relid 0), which
+ * skips the per-call relation lookup; only generated columns, whose expressions do reference
+ * columns, pass their relation. There is no ORDER BY: sorting 500k rows spilled to disk, so
+ * the mapper sorts each table's columns by ordinal instead.
  */
 const COLUMNS = `
-SELECT a.attrelid::text, a.attname::text, a.attnum::int, pg_catalog.format_type(a.atttypid, a.atttypmod),
-       NOT a.attnotnull,
-       pg_catalog.pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END),
-       d.description
+SELECT a.attrelid::text, a.attname::text, a.attnum::int, pg_catalog.format_type(a.atttypid, a.atttypmod), NOT a.attnotnull
 FROM pg_catalog.pg_attribute a
-LEFT JOIN pg_catalog.pg_attrdef ad
-  ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-LEFT JOIN pg_catalog.pg_description d
-  ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum
 WHERE a.attnum > 0
   AND NOT a.attisdropped`;
 
-/**
- * The columns of every relation {@link LIST_RELATIONS} lists for schema `$1`, in one query
- * per schema (never one per table), unordered (see above). The relation filter is the same as
- * LIST_RELATIONS', so a column of a relation the role may not read never leaves the server.
- * Row: {@link ColumnRow}.
- */
-export const LIST_SCHEMA_COLUMNS = `${COLUMNS}
-  AND a.attrelid IN (SELECT c.oid FROM pg_catalog.pg_class c WHERE ${RELATION_FILTER})`;
+const DEFAULTS = `
+SELECT ad.adrelid::text, ad.adnum::int, pg_catalog.pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END)
+FROM pg_catalog.pg_attrdef ad
+JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+WHERE NOT a.attisdropped`;
 
-/** The columns of relation `$1` (a scoped crawl of one table). Row: {@link ColumnRow}. */
-export const LIST_RELATION_COLUMNS = `${COLUMNS}
-  AND a.attrelid = $1::oid`;
+const COMMENTS = `
+SELECT d.objoid::text, d.objsubid::int, d.description
+FROM pg_catalog.pg_description d
+WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0`;
+
+/** The relations {@link LIST_RELATIONS} lists for schema `$1`, as a subquery. */
+const SCHEMA_RELATIONS = `(SELECT c.oid FROM pg_catalog.pg_class c WHERE ${RELATION_FILTER})`;
+
+/**
+ * The dictionaries of every relation {@link LIST_RELATIONS} lists for schema `$1`: one query
+ * each for columns, defaults and comments per schema (never per table), unordered (see above).
+ * The relation filter is the same as LIST_RELATIONS', so a column of a relation the role may
+ * not read never leaves the server. Rows: {@link ColumnRow}, {@link ColumnTextRow}.
+ */
+export const LIST_SCHEMA_COLUMNS = {
+  columns: `${COLUMNS}
+  AND a.attrelid IN ${SCHEMA_RELATIONS}`,
+  defaults: `${DEFAULTS}
+  AND ad.adrelid IN ${SCHEMA_RELATIONS}`,
+  comments: `${COMMENTS}
+  AND d.objoid IN ${SCHEMA_RELATIONS}`,
+} as const;
+
+/** The dictionary of relation `$1` (a scoped crawl of one table). Rows as {@link LIST_SCHEMA_COLUMNS}. */
+export const LIST_RELATION_COLUMNS = {
+  columns: `${COLUMNS}
+  AND a.attrelid = $1::oid`,
+  defaults: `${DEFAULTS}
+  AND ad.adrelid = $1::oid`,
+  comments: `${COMMENTS}
+  AND d.objoid = $1::oid`,
+} as const;

@@ -3,7 +3,12 @@ import { WardenError } from './errors.js';
 
 /** Everything the server reads from its environment, parsed once at start. */
 export interface Config {
+  /** Holds the SQLite store (embedded mode), the admin key file and the secret key file. */
   dataDir: string;
+  /** `postgres://…`: the store (and the job queue) is this PostgreSQL database; null for embedded SQLite. */
+  databaseUrl: string | null;
+  /** What this process runs: the API, the sync worker (and schedule), or both. */
+  role: ServerRole;
   host: string;
   port: number;
   /** Start the in-process demo warehouse and register it. */
@@ -26,12 +31,19 @@ export interface Config {
   /** Invalid API keys one client address may present within `authFailureWindowMs` before it is refused (429). */
   authFailureLimit: number;
   authFailureWindowMs: number;
+  /** How long a running sync stays its worker's without a renewal; a dead worker's run fails after it. */
+  syncLeaseMs: number;
 }
+
+export const SERVER_ROLES = ['all', 'api', 'worker'] as const;
+export type ServerRole = (typeof SERVER_ROLES)[number];
 
 /** Parses the WARDEN_* variables; a bad value stops the start with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     dataDir: resolve(env.WARDEN_DATA_DIR ?? '.warden'),
+    databaseUrl: databaseUrl(env.WARDEN_DATABASE_URL),
+    role: serverRole(env.WARDEN_ROLE ?? 'all', 'WARDEN_ROLE'),
     host: env.WARDEN_HOST ?? '127.0.0.1',
     port: integer(env, 'WARDEN_PORT', 8080, 0, 65_535),
     demo: env.WARDEN_DEMO !== '0' && env.WARDEN_DEMO !== 'false',
@@ -46,7 +58,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: integer(env, 'WARDEN_BODY_LIMIT', 1_048_576, 1024, 104_857_600),
     authFailureLimit: integer(env, 'WARDEN_AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'WARDEN_AUTH_FAILURE_WINDOW_MS', 60_000, 1_000, 86_400_000),
+    syncLeaseMs: integer(env, 'WARDEN_SYNC_LEASE_MS', 5 * 60_000, 1_000, 86_400_000),
   };
+}
+
+/** Checks a role named by `source` (the variable or the option). */
+export function serverRole(value: string, source: string): ServerRole {
+  if ((SERVER_ROLES as readonly string[]).includes(value)) return value as ServerRole;
+  throw new WardenError('VALIDATION_FAILED', { detail: `${source} must be one of ${SERVER_ROLES.join(', ')}, not "${value}"` });
+}
+
+function databaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(raw)) {
+    throw new WardenError('VALIDATION_FAILED', { detail: 'WARDEN_DATABASE_URL must be a postgres:// or postgresql:// URL' });
+  }
+  return raw;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -20,7 +20,7 @@ import { assertKeyOpensSecrets } from './services/secret-rotation.js';
 import { SyncService } from './services/sync-service.js';
 import { UserService } from './services/user-service.js';
 import { CatalogStore } from './store/catalog-store.js';
-import { openSqliteStore } from './store/database.js';
+import { openStore } from './store/database.js';
 import { DataSourceRepository } from './store/repositories/data-source-repository.js';
 import { SyncEngine } from './sync/sync-engine.js';
 
@@ -42,7 +42,7 @@ export interface ContainerOptions {
 /** Opens the store and builds every service, the worker and the scheduler (none started). */
 export async function createContainer(config: Config, options: ContainerOptions = {}): Promise<Container> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = await openSqliteStore(config.dataDir);
+  const store = await openStore(config);
   const catalogStore = new CatalogStore(store);
   let secrets: SecretBox;
   try {
@@ -62,7 +62,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     logger,
     concurrency: config.syncConcurrency,
     workerId: `worker-${randomUUID()}`,
-    leaseMs: 5 * 60_000,
+    leaseMs: config.syncLeaseMs,
   });
   queue.onQueued(() => worker.wake());
   const catalog = new CatalogService(catalogStore);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { nowIso } from './clock.js';
 import type { Config } from './config.js';
 import { createContainer, type Container, type ContainerOptions } from './container.js';
 import { ensureDemoConnection } from './demo/demo-connection.js';
@@ -36,7 +37,8 @@ export async function startServer(config: Config, options: ContainerOptions = {}
   try {
     await app.listen({ host: config.host, port: config.port });
     // One process owns the embedded store: whatever a previous process left running is abandoned.
-    await container.worker.start(new Date(8.64e15).toISOString());
+    // On PostgreSQL other processes may be running syncs: only runs whose lease ran out are.
+    await container.worker.start(config.databaseUrl ? nowIso() : new Date(8.64e15).toISOString());
     container.scheduler.start(config.syncSchedule);
     if (config.demo) {
       demo = await startDemoWarehouse({ dataDir: config.dataDir, port: config.demoPort });

@@ -32,7 +32,8 @@ export class SyncRunQueue {
     request: SyncRequest,
     alongside?: (repos: Repositories, outcome: { run: SyncRunRecord; joined: boolean }) => Promise<void>,
   ): Promise<{ run: SyncRunRecord; joined: boolean }> {
-    const outcome = await this.store.transaction(async (repos) => {
+    // Under the job lock: two processes asked for the same subtree at once queue one run.
+    const outcome = await this.store.exclusive(async (repos) => {
       const result = await this.queueOrJoin(repos, request);
       await alongside?.(repos, result);
       return result;

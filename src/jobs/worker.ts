@@ -80,7 +80,8 @@ export class SyncWorker {
 
   private async claimNext(): Promise<SyncRunRecord | undefined> {
     const { store, workerId } = this.options;
-    return store.transaction(async (repos) => {
+    // Under the job lock, so no other process claims an overlapping run between our look and our claim.
+    return store.exclusive(async (repos) => {
       const open = await repos.syncRuns.listOpen();
       const ahead: SyncRunRecord[] = open.filter((r) => r.state === SYNC_RUN_STATES.active);
       for (const candidate of open) {

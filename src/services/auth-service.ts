@@ -99,14 +99,14 @@ export class AuthService {
     if (configuredKey) {
       const hash = hashKey(configuredKey);
       if (active.some((k) => k.keyHash === hash)) return { generated: null, file };
-      await this.replaceAdminKey(active, configuredKey);
+      await this.replaceAdminKey(configuredKey);
       return { generated: null, file };
     }
     const fromFile = existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
     if (fromFile && active.some((k) => k.keyHash === hashKey(fromFile))) return { generated: null, file };
     // No usable key file: a new key replaces the old one (deleting the file rotates the admin key).
     const key = newKey();
-    await this.replaceAdminKey(active, key);
+    await this.replaceAdminKey(key);
     writeFileSync(file, `${key}\n`, { mode: 0o600 });
     return { generated: key, file };
   }
@@ -170,9 +170,12 @@ export class AuthService {
     throw new WardenError('UNAUTHENTICATED');
   }
 
-  private async replaceAdminKey(previous: { id: string }[], key: string): Promise<void> {
+  private async replaceAdminKey(key: string): Promise<void> {
     const now = nowIso();
-    await this.store.transaction(async (repos) => {
+    // Under the job lock and read again: processes starting at once with the same configured key store it once.
+    await this.store.exclusive(async (repos) => {
+      const previous = await repos.apiKeys.findActiveByName(BUILTIN_ADMIN_USER_ID, ADMIN_KEY_NAME);
+      if (previous.some((k) => k.keyHash === hashKey(key))) return;
       for (const old of previous) await repos.apiKeys.revoke(old.id, now);
       const id = randomUUID();
       await repos.apiKeys.insert({

@@ -47,17 +47,30 @@ export class CatalogStore implements Repositories {
 
   /** Runs `work` atomically: it all commits, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.store.db.transaction().execute((trx: Transaction<StoreSchema>) =>
-      work({
-        connections: this.connections.with(trx),
-        objects: this.objects.with(trx),
-        columns: this.columns.with(trx),
-        syncRuns: this.syncRuns.with(trx),
-        syncChanges: this.syncChanges.with(trx),
-        apiKeys: this.apiKeys.with(trx),
-        principals: this.principals.with(trx),
-        audit: this.audit.with(trx),
-      }),
-    );
+    return this.store.db.transaction().execute((trx: Transaction<StoreSchema>) => work(this.within(trx)));
+  }
+
+  /**
+   * A transaction holding the store-wide job lock: across every process on the store, one such
+   * transaction runs at a time (queueing, claiming sync runs). Keep it short.
+   */
+  exclusive<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.store.db.transaction().execute(async (trx: Transaction<StoreSchema>) => {
+      await this.store.dialect.lockJobs(trx);
+      return work(this.within(trx));
+    });
+  }
+
+  private within(trx: Transaction<StoreSchema>): Repositories {
+    return {
+      connections: this.connections.with(trx),
+      objects: this.objects.with(trx),
+      columns: this.columns.with(trx),
+      syncRuns: this.syncRuns.with(trx),
+      syncChanges: this.syncChanges.with(trx),
+      apiKeys: this.apiKeys.with(trx),
+      principals: this.principals.with(trx),
+      audit: this.audit.with(trx),
+    };
   }
 }

@@ -1,24 +1,38 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { sqliteBulkWriter, type BulkWriter } from './bulk-writer.js';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-writer.js';
 import { migrateToLatest } from './migrate.js';
+import { createStorePool } from './postgres-pool.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
-import { sqliteDialect, type StoreDialect } from './store-dialect.js';
+import { postgresDialect, sqliteDialect, type StoreDialect } from './store-dialect.js';
 import type { StoreSchema } from './store-schema.js';
 
 /** The store every repository works on: a Kysely handle and the dialect helpers that go with it. */
 export interface Store {
   readonly db: Kysely<StoreSchema>;
   readonly dialect: StoreDialect;
-  /** Where the data lives, for messages (`sqlite:/path/warden.db`). */
+  /** Where the data lives, for messages (`sqlite:/path/warden.db`, `postgres://host:port/db`). */
   readonly location: string;
   /** Bulk inserts for the sync's big writes (inside a transaction only). */
   readonly bulk: BulkWriter;
+  /** The PostgreSQL connection string (null for SQLite): pg-boss works on the same database. */
+  readonly databaseUrl: string | null;
   /** Resolves when the store answers a trivial query (used by /health). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Where the store is: the PostgreSQL URL when set, else the embedded SQLite file in the data directory. */
+export interface StoreLocation {
+  dataDir: string;
+  databaseUrl: string | null;
+}
+
+/** Opens (creating or migrating if needed) the store the configuration names. */
+export function openStore(location: StoreLocation): Promise<Store> {
+  return location.databaseUrl ? openPostgresStore(location.databaseUrl) : openSqliteStore(location.dataDir);
 }
 
 /** Opens (creating if needed) the embedded SQLite store in `dataDir` and migrates it. */
@@ -32,15 +46,58 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  await migrateToLatest(db as Kysely<unknown>, sqliteDialect);
+  try {
+    await migrateToLatest(db as Kysely<unknown>, sqliteDialect);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   return {
     db,
     dialect: sqliteDialect,
     location: `sqlite:${file}`,
     bulk: sqliteBulkWriter(sqlite),
+    databaseUrl: null,
     ping: async () => {
       await sql`select 1`.execute(db);
     },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Opens the PostgreSQL store at `url` and migrates it. Several processes may start at once:
+ * the migrator holds PostgreSQL's advisory lock while it works, so the schema is migrated once.
+ */
+export async function openPostgresStore(url: string, options: { poolSize?: number } = {}): Promise<Store> {
+  const pool = createStorePool(url, options.poolSize);
+  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, postgresDialect);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    db,
+    dialect: postgresDialect,
+    location: redactedUrl(url),
+    bulk: postgresBulkWriter(),
+    databaseUrl: url,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
 }

@@ -25,7 +25,8 @@ export async function migrateToLatest(
 }
 
 async function refuseNewerStore(db: Kysely<unknown>, migrations: Readonly<Record<string, StoreMigration>>) {
-  const tables = await db.introspection.getTables();
+  // Kysely leaves its own tables out of introspection unless asked.
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === 'kysely_migration')) return;
   const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
   const unknown = rows.map((r) => r.name).filter((name) => !(name in migrations));

@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -12,18 +12,31 @@ export interface StoreDialect {
   identity(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** The largest number of bind parameters one statement may carry. */
   readonly maxBindParameters: number;
+  /**
+   * Holds the store-wide job lock until the surrounding transaction ends: queueing, joining and
+   * claiming sync runs (and replacing the admin key) then happen one process at a time.
+   * SQLite needs nothing: one process owns the file and its transactions run one by one.
+   */
+  lockJobs(trx: Kysely<any>): Promise<void>;
 }
+
+/** The advisory lock key of the job lock (any bigint; "WARDENJB" in ASCII). */
+const JOBS_LOCK_KEY = 0x5741_5244_454e_4a42n;
 
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   identity: (column) => column.primaryKey().autoIncrement(),
   maxBindParameters: 32_000,
+  lockJobs: async () => {},
 };
 
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
   identity: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
   maxBindParameters: 65_000,
+  lockJobs: async (trx) => {
+    await sql`select pg_advisory_xact_lock(${sql.lit(JOBS_LOCK_KEY.toString())}::bigint)`.execute(trx);
+  },
 };
 
 /**

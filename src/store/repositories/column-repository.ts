@@ -42,7 +42,7 @@ export class ColumnRepository {
         await this.db.deleteFrom('columns').where('object_id', 'in', chunk).execute();
       }
     }
-    this.bulk.insert('columns', COLUMN_FIELDS, columnRows(dictionaries));
+    await this.bulk.insert(this.db, 'columns', COLUMN_FIELDS, columnRows(dictionaries));
   }
 }
 

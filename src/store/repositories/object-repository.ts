@@ -193,7 +193,7 @@ export class ObjectRepository {
       const row: Record<string, unknown> = { ...newRow(parent.connectionId, parent.id, '', parent.depth + 1, c, now), last_sync_run_id: syncRunId, last_synced_at: syncRunId && now };
       return BULK_OBJECT_COLUMNS.map((column) => row[column] ?? null);
     });
-    const inserted = this.bulk.insert('objects', BULK_OBJECT_COLUMNS, rows, { returnIds: true });
+    const inserted = await this.bulk.insert(this.db, 'objects', BULK_OBJECT_COLUMNS, rows, { returnIds: true });
     // The id is known only after the insert, so the path is completed in one statement per parent.
     await this.db
       .updateTable('objects')

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { createStoreDatabase, type StoreKind } from './store-kinds.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -28,8 +29,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+/** Where a test server keeps its store: embedded SQLite (default) or a fresh PostgreSQL database. */
+export interface TestServerOptions {
+  store?: StoreKind;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'warden-test-'));
+  const database = options.store === 'postgres' ? await createStoreDatabase() : null;
   const apiKey = `test_${randomBytes(24).toString('base64url')}`;
   const logs: string[] = [];
   const sink = new Writable({
@@ -47,9 +54,16 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     logLevel: 'debug',
     connectTimeoutMs: 3_000,
     statementTimeoutMs: 20_000,
+    ...(database && { databaseUrl: database.url }),
     ...overrides,
   };
-  const server = await startServer(config, { logger: createLogger(config.logLevel, sink) });
+  let server: RunningServer;
+  try {
+    server = await startServer(config, { logger: createLogger(config.logLevel, sink) });
+  } catch (error) {
+    await database?.cleanup();
+    throw error;
+  }
 
   const request = async <T>(method: string, path: string, body?: unknown, options: { apiKey?: string | null } = {}) => {
     const key = options.apiKey === undefined ? apiKey : options.apiKey;
@@ -90,6 +104,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     },
     async close() {
       await server.close();
+      await database?.cleanup();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -104,11 +119,14 @@ export function urlPath(...segments: string[]): string {
  * Declares, inside a describe block, one test server and one PostgreSQL test context for the
  * suite, both torn down after it. Read them through the getters once the suite started.
  */
-export function useServerWithPostgres<Pg extends { cleanup(): Promise<void> }>(createPg: () => Pg): { server(): TestServer; pg: Pg } {
+export function useServerWithPostgres<Pg extends { cleanup(): Promise<void> }>(
+  createPg: () => Pg,
+  store: StoreKind = 'sqlite',
+): { server(): TestServer; pg: Pg } {
   const pg = createPg();
   let server: TestServer | undefined;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { store });
   });
   afterAll(async () => {
     await server?.close();

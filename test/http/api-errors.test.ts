@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../helpers/store-kinds.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** Bad input gets a 4xx naming the field, never a 5xx and never a partial write. */
-describe('API errors and authentication', () => {
+describeEachStore('API errors and authentication', (kind) => {
   let server: TestServer;
   const connection = { technology: 'PostgreSQL', hostname: '127.0.0.1', port: 1, authenticationType: 'userPassword', username: 'u', password: 'p' };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { store: kind });
   });
   afterAll(async () => server.close());
 

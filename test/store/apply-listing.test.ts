@@ -1,13 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { CrawledObject } from '../../src/domain/catalog-types.js';
 import { NO_OVERRIDES } from '../../src/domain/settings.js';
 import type { CatalogStore } from '../../src/store/catalog-store.js';
 import { CatalogService } from '../../src/services/catalog-service.js';
 import { applyListing, type ApplyContext } from '../../src/sync/apply.js';
+import { describeEachStore } from '../helpers/store-kinds.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
-/** Apply and the catalog service on a real SQLite store, fed with hand-made crawl listings. */
-describe('applying listings to the catalog', () => {
+/** Apply and the catalog service on a real store of each kind, fed with hand-made crawl listings. */
+describeEachStore('applying listings to the catalog', (kind) => {
   let temp: Awaited<ReturnType<typeof openTempStore>>;
   let store: CatalogStore;
   let catalog: CatalogService;
@@ -42,7 +43,7 @@ describe('applying listings to the catalog', () => {
   };
 
   beforeEach(async () => {
-    temp = await openTempStore();
+    temp = await openTempStore(kind);
     store = temp.catalog;
     catalog = new CatalogService(store);
     const now = new Date().toISOString();

@@ -1,16 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SyncScheduler } from '../../src/jobs/scheduler.js';
 import { SyncRunQueue } from '../../src/jobs/sync-run-queue.js';
 import { createLogger } from '../../src/logger.js';
+import { describeEachStore } from '../helpers/store-kinds.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
-describe('the sync schedule', () => {
+describeEachStore('the sync schedule', (kind) => {
   let temp: Awaited<ReturnType<typeof openTempStore>>;
   let scheduler: SyncScheduler;
   let queue: SyncRunQueue;
 
   beforeEach(async () => {
-    temp = await openTempStore();
+    temp = await openTempStore(kind);
     queue = new SyncRunQueue(temp.catalog);
     scheduler = new SyncScheduler(temp.catalog, queue, createLogger('silent'));
     const now = new Date().toISOString();

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachStore } from '../helpers/store-kinds.js';
 import { registerTestConnection, sqlIn } from '../helpers/catalog-fixtures.js';
-import { describeWithPostgres, PostgresTestContext, type TestDatabase } from '../helpers/postgres-server.js';
+import { PostgresTestContext, type TestDatabase } from '../helpers/postgres-server.js';
 import { syncThroughApi, urlPath, useServerWithPostgres, type TestServer } from '../helpers/test-server.js';
 
 /** Object sync end to end: a real server, the real PostgreSQL connector, a real database changing between syncs. */
-describeWithPostgres('object sync against PostgreSQL', () => {
-  const suite = useServerWithPostgres(() => new PostgresTestContext());
+describeEachStore('object sync against PostgreSQL', (kind) => {
+  const suite = useServerWithPostgres(() => new PostgresTestContext(), kind);
   const pg = suite.pg;
   let server: TestServer;
   beforeAll(() => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachStore } from '../helpers/store-kinds.js';
 import { registerTestConnection, sqlIn } from '../helpers/catalog-fixtures.js';
 import {
   adminQuery,
-  describeWithPostgres,
   PostgresTestContext,
   quoteIdent,
   terminateSessions,
@@ -12,8 +12,8 @@ import {
 import { urlPath, useServerWithPostgres, type TestServer } from '../helpers/test-server.js';
 
 /** A flaky network or a failing database must never delete a data source. */
-describeWithPostgres('sync safety', () => {
-  const suite = useServerWithPostgres(() => new PostgresTestContext());
+describeEachStore('sync safety', (kind) => {
+  const suite = useServerWithPostgres(() => new PostgresTestContext(), kind);
   const pg = suite.pg;
   let server: TestServer;
   beforeAll(() => {

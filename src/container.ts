@@ -5,6 +5,7 @@ import { ConnectorRegistry } from './connectors/registry.js';
 import { ALL_TECHNOLOGIES } from './connectors/technologies.js';
 import type { TechnologyDescriptor } from './connectors/technology.js';
 import type { AppDeps } from './http/app-deps.js';
+import { PgBossJobs } from './jobs/pg-boss-jobs.js';
 import { SyncScheduler } from './jobs/scheduler.js';
 import { SyncRunQueue } from './jobs/sync-run-queue.js';
 import { SyncWorker } from './jobs/worker.js';
@@ -31,6 +32,8 @@ export interface Container extends AppDeps {
   queue: SyncRunQueue;
   worker: SyncWorker;
   scheduler: SyncScheduler;
+  /** pg-boss dispatch and schedule (PostgreSQL store); null in embedded mode (in-process worker, croner). */
+  jobs: PgBossJobs | null;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const registry = new ConnectorRegistry(options.technologies ?? ALL_TECHNOLOGIES);
   const timeouts = { connectMs: config.connectTimeoutMs, statementMs: config.statementTimeoutMs };
   const queue = new SyncRunQueue(catalogStore);
+  const jobs = store.databaseUrl ? new PgBossJobs(store.databaseUrl, logger, config.role !== 'api') : null;
   const engine = new SyncEngine({ store: catalogStore, registry, secrets, timeouts, logger });
   const worker = new SyncWorker({
     store: catalogStore,
@@ -63,8 +67,13 @@ export async function createContainer(config: Config, options: ContainerOptions 
     concurrency: config.syncConcurrency,
     workerId: `worker-${randomUUID()}`,
     leaseMs: config.syncLeaseMs,
+    ...(jobs && { dispatcher: jobs }),
   });
-  queue.onQueued(() => worker.wake());
+  queue.onQueued((run) => {
+    if (!jobs) return worker.wake();
+    // Not sent is not lost: the run stays queued, and workers dispatch queued runs when they start.
+    jobs.dispatch([run.id]).catch((error: unknown) => logger.error({ err: error, syncRunId: run.id }, 'could not dispatch the sync run'));
+  });
   const catalog = new CatalogService(catalogStore);
   const scheduler = new SyncScheduler(catalogStore, queue, logger);
   return {
@@ -74,6 +83,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     queue,
     worker,
     scheduler,
+    jobs,
     auth: new AuthService(catalogStore, new FailedLoginLimiter(config.authFailureLimit, config.authFailureWindowMs)),
     users: new UserService(catalogStore),
     audit: new AuditService(catalogStore.audit),
@@ -86,6 +96,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     async close() {
       scheduler.stop();
       await worker.stop();
+      await jobs?.stop();
       await store.close();
     },
   };

@@ -6,9 +6,11 @@ import { ensureDemoConnection } from './demo/demo-connection.js';
 import { startDemoWarehouse, type DemoWarehouse } from './demo/demo-warehouse.js';
 import { buildApp } from './http/app.js';
 import { systemActor } from './services/actor.js';
+import { WardenError } from './errors.js';
+import { SyncScheduler } from './jobs/scheduler.js';
 
 export interface RunningServer {
-  /** Base URL the API listens on. */
+  /** Base URL the API listens on ('' for a worker-only process, which serves no API). */
   url: string;
   container: Container;
   app: FastifyInstance;
@@ -21,11 +23,20 @@ export interface RunningServer {
 }
 
 /**
- * Starts Warden in one process: store, API, in-process sync worker and scheduler, and (unless
- * disabled) the demo warehouse registered as a connection.
+ * Starts Warden in one process: store, API, sync worker and scheduler, and (unless disabled) the
+ * demo warehouse registered as a connection. `config.role` keeps only the API (`api`) or only
+ * the worker and schedule (`worker`); those need the PostgreSQL store, where pg-boss carries
+ * the jobs between processes.
  */
 export async function startServer(config: Config, options: ContainerOptions = {}): Promise<RunningServer> {
+  if (config.role !== 'all' && config.databaseUrl === null) {
+    throw new WardenError('VALIDATION_FAILED', { detail: `--role ${config.role} needs the PostgreSQL store (WARDEN_DATABASE_URL): the embedded store serves one process` });
+  }
+  // Checked before anything starts; the pg-boss schedule takes the same expressions.
+  if (config.role !== 'api') SyncScheduler.validate(config.syncSchedule);
   const container = await createContainer(config, options);
+  const serveApi = config.role !== 'worker';
+  const work = config.role !== 'api';
   const { generated, file } = await container.auth.ensureAdminKey(config.dataDir, config.adminApiKey);
   const app = await buildApp(container);
   let demo: DemoWarehouse | null = null;
@@ -35,12 +46,16 @@ export async function startServer(config: Config, options: ContainerOptions = {}
     await demo?.stop();
   };
   try {
-    await app.listen({ host: config.host, port: config.port });
-    // One process owns the embedded store: whatever a previous process left running is abandoned.
-    // On PostgreSQL other processes may be running syncs: only runs whose lease ran out are.
-    await container.worker.start(config.databaseUrl ? nowIso() : new Date(8.64e15).toISOString());
-    container.scheduler.start(config.syncSchedule);
-    if (config.demo) {
+    if (serveApi) await app.listen({ host: config.host, port: config.port });
+    const { jobs, worker, scheduler } = container;
+    await jobs?.start(work ? { worker, scheduler, concurrency: config.syncConcurrency, schedule: config.syncSchedule } : null);
+    if (work) {
+      // One process owns the embedded store: whatever a previous process left running is abandoned.
+      // On PostgreSQL other processes may be running syncs: only runs whose lease ran out are.
+      await worker.start(jobs ? nowIso() : new Date(8.64e15).toISOString());
+      if (!jobs) scheduler.start(config.syncSchedule);
+    }
+    if (config.demo && serveApi) {
       demo = await startDemoWarehouse({ dataDir: config.dataDir, port: config.demoPort });
       await ensureDemoConnection(container.connections, demo, systemActor('demo'), container.logger);
     }
@@ -48,6 +63,7 @@ export async function startServer(config: Config, options: ContainerOptions = {}
     await close();
     throw error;
   }
+  if (!serveApi) return { url: '', container, app, adminKeyFile: file, generatedAdminKey: generated, demo, close };
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

@@ -28,6 +28,15 @@ export class SyncScheduler {
     }
   }
 
+  /** Throws VALIDATION_FAILED naming WARDEN_SYNC_SCHEDULE unless `expression` is valid cron (the pg-boss schedule takes the same). */
+  static validate(expression: string): void {
+    try {
+      new Cron(expression, { timezone: 'UTC', paused: true }).stop();
+    } catch (error) {
+      throw new WardenError('VALIDATION_FAILED', { detail: `WARDEN_SYNC_SCHEDULE "${expression}" is not a valid cron expression: ${(error as Error).message}` });
+    }
+  }
+
   nextRun(): Date | null {
     return this.cron?.nextRun() ?? null;
   }

@@ -20,7 +20,7 @@ export interface SyncRequest {
  * the worker starts only once no overlapping run of the same connection is active.
  */
 export class SyncRunQueue {
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(run: SyncRunRecord) => void>();
 
   constructor(private readonly store: CatalogStore) {}
 
@@ -38,7 +38,7 @@ export class SyncRunQueue {
       await alongside?.(repos, result);
       return result;
     });
-    if (!outcome.joined) for (const listener of this.listeners) listener();
+    if (!outcome.joined) for (const listener of this.listeners) listener(outcome.run);
     return outcome;
   }
 
@@ -72,8 +72,8 @@ export class SyncRunQueue {
     return open.some((run) => run.scope.length === 1);
   }
 
-  /** Called whenever a new run is queued, so an in-process worker can start it at once. */
-  onQueued(listener: () => void): () => void {
+  /** Called whenever a new run is queued, so a worker can start it at once (or it is dispatched to one). */
+  onQueued(listener: (run: SyncRunRecord) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

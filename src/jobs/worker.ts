@@ -5,21 +5,34 @@ import type { CatalogStore } from '../store/catalog-store.js';
 import { SYNC_RUN_STATES, type SyncRunRecord } from '../store/repositories/sync-run-repository.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
 
+/** Hands queued runs to whichever process will execute them (pg-boss in PostgreSQL mode). */
+export interface SyncDispatcher {
+  dispatch(syncRunIds: readonly string[]): Promise<void>;
+}
+
 export interface SyncWorkerOptions {
   store: CatalogStore;
   engine: SyncEngine;
   logger: Logger;
-  /** Runs executed at once. */
+  /** Runs executed at once (in-process mode; with a dispatcher, the dispatcher's workers decide). */
   concurrency: number;
   workerId: string;
   /** How long a run stays ours without a renewal; a dead worker's runs are failed after it. */
   leaseMs: number;
+  /**
+   * Set in multi-process mode: queued runs are dispatched (to any process) instead of claimed by
+   * this process's own loop, and runs arrive through {@link SyncWorker.runDispatched}.
+   */
+  dispatcher?: SyncDispatcher;
 }
 
+const ABANDONED_REASON = 'Abandoned: the worker running it stopped before it finished (its lease expired)';
+
 /**
- * Executes queued sync runs in this process. Claims are made in a store transaction, and a
- * run starts only when no overlapping run of its connection is active: one sync at a time
- * per subtree, enforced by the store's records rather than by memory.
+ * Executes queued sync runs in this process. Claims are made in a store transaction holding
+ * the job lock, and a run starts only when no overlapping run of its connection is active: one
+ * sync at a time per subtree, enforced by the store's records rather than by memory, across
+ * every process on the store.
  */
 export class SyncWorker {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
@@ -27,19 +40,30 @@ export class SyncWorker {
   private pumpAgain = false;
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
+  private reaper: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: SyncWorkerOptions) {}
 
-  /** Fails runs left active by a previous process, then starts whatever is queued. */
+  /**
+   * Fails runs whose lease ran out before `abandonedBefore`, then starts (or dispatches) whatever
+   * is queued. With a dispatcher, keeps failing abandoned runs as their leases run out.
+   */
   async start(abandonedBefore: string): Promise<void> {
-    const failed = await this.options.store.syncRuns.failAbandoned(abandonedBefore, 'Abandoned: the worker running it stopped before it finished');
-    if (failed.length > 0) this.options.logger.warn({ syncRunIds: failed }, 'marked abandoned sync runs as failed');
+    await this.failAbandoned(abandonedBefore);
+    if (this.options.dispatcher) {
+      const every = Math.max(500, Math.min(this.options.leaseMs / 2, 30_000));
+      this.reaper = setInterval(() => {
+        void this.failAbandoned(nowIso()).catch((error: unknown) => this.options.logger.error({ err: error }, 'could not check for abandoned sync runs'));
+      }, every);
+      this.reaper.unref();
+      await this.dispatchQueued();
+    }
     this.wake();
   }
 
-  /** Looks for claimable runs now. */
+  /** Looks for claimable runs now (in-process mode). */
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.options.dispatcher) return;
     if (this.pumping) {
       this.pumpAgain = true;
       return;
@@ -55,6 +79,19 @@ export class SyncWorker {
     });
   }
 
+  /**
+   * Runs one dispatched run to its end, if it is still queued and nothing overlapping runs or
+   * was queued before it; otherwise returns at once (whoever finishes the blocking run
+   * dispatches it again).
+   */
+  async runDispatched(syncRunId: string): Promise<void> {
+    if (this.stopped) throw new Error('the sync worker is stopping');
+    const run = await this.claimNext(syncRunId);
+    if (!run) return;
+    this.execute(run);
+    await this.running.get(run.id)?.done;
+  }
+
   /** Resolves once nothing is running and nothing claimable is queued (tests, shutdown). */
   whenIdle(): Promise<void> {
     return new Promise((resolve) => {
@@ -65,9 +102,25 @@ export class SyncWorker {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.reaper) clearInterval(this.reaper);
     for (const { controller } of this.running.values()) controller.abort();
     await Promise.allSettled([...this.running.values()].map((r) => r.done));
     await this.pumping;
+  }
+
+  private async failAbandoned(before: string): Promise<void> {
+    const failed = await this.options.store.syncRuns.failAbandoned(before, ABANDONED_REASON);
+    if (failed.length === 0) return;
+    this.options.logger.warn({ syncRunIds: failed }, 'marked abandoned sync runs as failed');
+    // Runs queued behind the abandoned ones may start now.
+    await this.dispatchQueued();
+  }
+
+  private async dispatchQueued(connectionId?: number): Promise<void> {
+    const { dispatcher, store } = this.options;
+    if (!dispatcher) return;
+    const queued = (await store.syncRuns.listOpen(connectionId)).filter((r) => r.state === SYNC_RUN_STATES.created);
+    if (queued.length > 0) await dispatcher.dispatch(queued.map((r) => r.id));
   }
 
   private async pump(): Promise<void> {
@@ -78,7 +131,8 @@ export class SyncWorker {
     }
   }
 
-  private async claimNext(): Promise<SyncRunRecord | undefined> {
+  /** Claims the first claimable queued run (or only `onlyId`), under the job lock. */
+  private async claimNext(onlyId?: string): Promise<SyncRunRecord | undefined> {
     const { store, workerId } = this.options;
     // Under the job lock, so no other process claims an overlapping run between our look and our claim.
     return store.exclusive(async (repos) => {
@@ -89,7 +143,7 @@ export class SyncWorker {
         const blocked = ahead.some((r) => r.connectionId === candidate.connectionId && pathsOverlap(r.scope, candidate.scope));
         // Overlapping runs start in the order they were queued.
         ahead.push(candidate);
-        if (blocked) continue;
+        if (blocked || (onlyId !== undefined && candidate.id !== onlyId)) continue;
         if (await repos.syncRuns.claim(candidate.id, workerId, this.leaseUntil(), nowIso())) {
           return { ...candidate, state: SYNC_RUN_STATES.active };
         }
@@ -100,9 +154,17 @@ export class SyncWorker {
 
   private execute(run: SyncRunRecord): void {
     const controller = new AbortController();
+    const { store, workerId, logger, leaseMs } = this.options;
+    // The lease is renewed on a timer too: one listing may take longer than the lease.
+    const heartbeat = setInterval(() => {
+      void store.syncRuns.renewLease(run.id, workerId, this.leaseUntil()).catch((error: unknown) => logger.warn({ err: error, syncRunId: run.id }, 'could not renew the lease'));
+    }, Math.max(250, leaseMs / 3));
     const done = this.options.engine
       .run(run, controller.signal, () => this.leaseUntil())
-      .catch((error: unknown) => this.options.logger.error({ err: error, syncRunId: run.id }, 'sync run crashed'))
+      .catch((error: unknown) => logger.error({ err: error, syncRunId: run.id }, 'sync run crashed'))
+      .finally(() => clearInterval(heartbeat))
+      .then(() => this.dispatchQueued(run.connectionId))
+      .catch((error: unknown) => logger.error({ err: error, syncRunId: run.id }, 'could not dispatch the runs queued behind this one'))
       .finally(() => {
         this.running.delete(run.id);
         this.wake();
@@ -118,7 +180,7 @@ export class SyncWorker {
     if (this.pumping || this.running.size > 0) return;
     void this.options.store.syncRuns.listOpen().then((open) => {
       if (this.pumping || this.running.size > 0) return;
-      if (open.some((r) => r.state === SYNC_RUN_STATES.created) && !this.stopped) {
+      if (open.some((r) => r.state === SYNC_RUN_STATES.created) && !this.stopped && !this.options.dispatcher) {
         this.wake();
         return;
       }

@@ -6,30 +6,32 @@ import { formatFields, integerOption, type CliContext } from './command-context.
 interface ServeOptions {
   host?: string;
   port?: number;
+  role?: string;
 }
 
 const SERVE_HELP = `
 Configuration comes from WARDEN_* environment variables (WARDEN_DATA_DIR, WARDEN_HOST,
 WARDEN_PORT, WARDEN_DEMO, WARDEN_SYNC_SCHEDULE, WARDEN_ADMIN_API_KEY, WARDEN_SECRET_KEY,
-WARDEN_LOG_LEVEL, …); --host and --port override theirs. On its first start the server
+WARDEN_LOG_LEVEL, WARDEN_DATABASE_URL, WARDEN_ROLE, …); --host, --port and --role override theirs.
+With WARDEN_DATABASE_URL=postgres://… the store is that PostgreSQL database and any number of
+processes may share it: --role api serves only the API, --role worker only runs syncs and the
+schedule (no API), --role all (the default) both. On its first start the server
 generates the admin API key and writes it to <data dir>/admin-api-key (mode 0600); other
 warden commands run from the same directory (or with the same WARDEN_DATA_DIR) read it there.
 Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.`;
 
-/**
- * `warden serve`: the API, the sync worker and the scheduler in this process until a signal.
- * A `--role api|worker|all` option will choose which of them run; today it is all of them.
- */
+/** `warden serve`: the API, the sync worker and the scheduler (or, with `--role`, some of them) until a signal. */
 export function addServeCommand(program: Command, ctx: CliContext): void {
   program
     .command('serve')
     .description('run the Warden server (API, sync worker, scheduler) in this process')
     .option('--host <address>', 'address to listen on (default WARDEN_HOST or 127.0.0.1)')
     .option('--port <port>', 'port to listen on, 0 for any free one (default WARDEN_PORT or 8080)', integerOption(0, 65_535))
+    .option('--role <role>', 'api, worker or all: what this process runs (default WARDEN_ROLE or all; api and worker need WARDEN_DATABASE_URL)')
     .addHelpText('after', SERVE_HELP)
     .action(async (options: ServeOptions) => {
       // Loaded here, not at the top: the other commands start without the server's weight.
-      const [{ loadConfig }, { createLogger }, { startServer }] = await Promise.all([
+      const [{ loadConfig, serverRole }, { createLogger }, { startServer }] = await Promise.all([
         import('../../config.js'),
         import('../../logger.js'),
         import('../../server.js'),
@@ -38,6 +40,7 @@ export function addServeCommand(program: Command, ctx: CliContext): void {
         ...loadConfig(ctx.io.env),
         ...(options.host !== undefined && { host: options.host }),
         ...(options.port !== undefined && { port: options.port }),
+        ...(options.role !== undefined && { role: serverRole(options.role, '--role') }),
       };
       // Logs go where the CLI writes (a test's buffer); the real process keeps pino's fast stdout.
       const logger = ctx.io.stdout === process.stdout ? undefined : createLogger(config.logLevel, ctx.io.stdout as unknown as DestinationStream);
@@ -51,7 +54,14 @@ export function addServeCommand(program: Command, ctx: CliContext): void {
 }
 
 function describeServer(server: RunningServer, keyFromEnv: boolean, tty: boolean): string {
+  const { config, catalogStore } = server.container;
+  const roleFields: [string, string][] = [
+    ['role', config.role],
+    ['store', catalogStore.store.location],
+  ];
+  if (server.url === '') return `Warden is running (sync worker and schedule, no API).\n${indent(formatFields(roleFields))}\nPress Ctrl-C to stop.`;
   const fields: [string, string][] = [
+    ...roleFields,
     ['API', server.url],
     ['API docs', `${server.url}/docs`],
     ['OpenAPI', `${server.url}/openapi.json`],

@@ -133,6 +133,18 @@ export class SyncRunRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Extends the lease of a run this owner still holds; false when it lost it (failed as abandoned). */
+  async renewLease(id: string, owner: string, leaseExpiresAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('sync_runs')
+      .set({ lease_expires_at: leaseExpiresAt })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .where('state', '=', SYNC_RUN_STATES.active)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async recordProgress(id: string, counts: SyncCounts, errors: SyncRunError[], progress: SyncProgress, leaseExpiresAt: string): Promise<void> {
     await this.db
       .updateTable('sync_runs')

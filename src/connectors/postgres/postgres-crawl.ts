@@ -7,6 +7,7 @@ import {
   FIND_RELATION,
   FIND_SCHEMA,
   LIST_DATABASES,
+  LIST_RELATION_COMMENTS,
   LIST_RELATIONS,
   LIST_RELATION_COLUMNS,
   LIST_SCHEMAS,
@@ -15,6 +16,7 @@ import {
   type ColumnRows,
   type ColumnTextRow,
   type ContainerRow,
+  type RelationNameRow,
   type RelationRow,
 } from './postgres-queries.js';
 import type { PostgresSession } from './postgres-session.js';
@@ -151,8 +153,9 @@ async function readSchemas(
 }
 
 /**
- * The leaves of one schema with their columns: two queries for the whole schema, or, when the
- * crawl targets one table, that table (found by name or oid) and its columns.
+ * The leaves of one schema with their columns — one query each for the relations, their
+ * comments, the columns, the defaults and the column comments of the whole schema — or, when
+ * the crawl targets one table, that table (found by name or oid) and its columns.
  */
 async function readLeaves(
   session: PostgresSession,
@@ -161,10 +164,10 @@ async function readLeaves(
   path: readonly string[],
 ): Promise<CrawledObject[]> {
   if (step === undefined) {
-    const relations = await session.query<RelationRow>(LIST_RELATIONS, [schema.stableId], path);
+    const relations = await readRelations(session, LIST_RELATIONS, [schema.stableId], path);
     return mapLeaves(relations, await readDictionary(session, LIST_SCHEMA_COLUMNS, schema.stableId, path));
   }
-  const rows = await session.query<RelationRow>(FIND_RELATION, [schema.stableId, step.name, oidParameter(step.stableId)], path);
+  const rows = await readRelations(session, FIND_RELATION, [schema.stableId, step.name, oidParameter(step.stableId)], path);
   const match = pickScopedMatch(mapLeaves(rows, NO_COLUMNS), step);
   if (match === undefined) return [];
   return mapLeaves(
@@ -174,6 +177,14 @@ async function readLeaves(
 }
 
 const NO_COLUMNS: ColumnRows = { columns: [], defaults: [], comments: [] };
+
+/** Relations of a schema (`values[0]`, its oid) with their comments, read by their own query. */
+async function readRelations(session: PostgresSession, query: string, values: unknown[], path: readonly string[]): Promise<RelationRow[]> {
+  const relations = await session.query<RelationNameRow>(query, values, path);
+  if (relations.length === 0) return [];
+  const comments = new Map(await session.query<[string, string]>(LIST_RELATION_COMMENTS, [values[0]], path));
+  return relations.map(([stableId, name, relkind]) => [stableId, name, relkind, comments.get(stableId) ?? null]);
+}
 
 /** Columns, defaults and comments of a schema or a relation (`id`), one after the other on the session. */
 async function readDictionary(

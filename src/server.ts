@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { nowIso } from './clock.js';
 import type { Config } from './config.js';
 import { createContainer, type Container, type ContainerOptions } from './container.js';
@@ -8,6 +9,9 @@ import { buildApp } from './http/app.js';
 import { systemActor } from './services/actor.js';
 import { WardenError } from './errors.js';
 import { SyncScheduler } from './jobs/scheduler.js';
+
+/** Session advisory lock held while pg-boss starts ("WARDENBS"). */
+const PG_BOSS_START_LOCK = '6287397007959933523';
 
 export interface RunningServer {
   /** Base URL the API listens on ('' for a worker-only process, which serves no API). */
@@ -48,12 +52,24 @@ export async function startServer(config: Config, options: ContainerOptions = {}
   try {
     if (serveApi) await app.listen({ host: config.host, port: config.port });
     const { jobs, worker, scheduler } = container;
-    await jobs?.start(work ? { worker, scheduler, concurrency: config.syncConcurrency, schedule: config.syncSchedule } : null);
+    if (jobs) {
+      // pg-boss creates its schema and queues on first start; processes starting at once take turns
+      // (concurrently they deadlocked on a fresh database).
+      await container.catalogStore.store.db.connection().execute(async (session) => {
+        await sql`select pg_advisory_lock(${PG_BOSS_START_LOCK}::bigint)`.execute(session);
+        try {
+          await jobs.start(work ? { worker, scheduler, concurrency: config.syncConcurrency, schedule: config.syncSchedule } : null);
+        } finally {
+          await sql`select pg_advisory_unlock(${PG_BOSS_START_LOCK}::bigint)`.execute(session);
+        }
+      });
+    }
     if (work) {
       // One process owns the embedded store: whatever a previous process left running is abandoned.
       // On PostgreSQL other processes may be running syncs: only runs whose lease ran out are.
       await worker.start(jobs ? nowIso() : new Date(8.64e15).toISOString());
       if (!jobs) scheduler.start(config.syncSchedule);
+      container.logger.info({ workerId: worker.id, role: config.role, store: container.catalogStore.store.location }, 'sync worker started');
     }
     if (config.demo && serveApi) {
       demo = await startDemoWarehouse({ dataDir: config.dataDir, port: config.demoPort });

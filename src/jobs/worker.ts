@@ -44,6 +44,11 @@ export class SyncWorker {
 
   constructor(private readonly options: SyncWorkerOptions) {}
 
+  /** This worker's lease owner name in the store (`sync_runs.lease_owner`). */
+  get id(): string {
+    return this.options.workerId;
+  }
+
   /**
    * Fails runs whose lease ran out before `abandonedBefore`, then starts (or dispatches) whatever
    * is queued. With a dispatcher, keeps failing abandoned runs as their leases run out.

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApiResponse } from './test-server.js';
+
+const ENTRY = fileURLToPath(new URL('./warden-process-main.ts', import.meta.url));
+
+/** A `warden serve` in its own OS process, with its own data directory. */
+export interface WardenProcess {
+  url: string;
+  /** This process's sync worker (`sync_runs.lease_owner`). */
+  workerId: string;
+  child: ChildProcess;
+  output: string[];
+  request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
+  waitForJob(id: string, timeoutMs?: number): Promise<any>;
+  /** SIGTERM and wait (a no-op once it exited). */
+  stop(): Promise<void>;
+}
+
+/** Starts `warden serve --port 0` with `env` added (WARDEN_ADMIN_API_KEY must be among them). */
+export async function startWardenProcess(env: Record<string, string>, args: string[] = []): Promise<WardenProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'warden-proc-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'serve', '--port', '0', ...args], {
+    env: { ...process.env, CI: process.env.CI ?? '', WARDEN_DATA_DIR: dataDir, WARDEN_DEMO: '0', WARDEN_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  const started = new Promise<{ url: string; workerId: string }>((resolve, reject) => {
+    let text = '';
+    const onData = (chunk: Buffer) => {
+      output.push(String(chunk));
+      text += String(chunk);
+      const url = /API\s+(http:\/\/\S+)/.exec(text)?.[1];
+      const workerId = /"workerId":"([^"]+)"/.exec(text)?.[1];
+      if (url && workerId) resolve({ url, workerId });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => output.push(String(chunk)));
+    child.once('exit', (code) => reject(new Error(`warden serve exited (${code}) before it started:\n${output.join('')}`)));
+    setTimeout(() => reject(new Error(`warden serve did not start in time:\n${output.join('')}`)), 45_000).unref();
+  });
+  const { url, workerId } = await started;
+  const apiKey = env.WARDEN_ADMIN_API_KEY!;
+  const request = async <T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${apiKey}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+  return {
+    url,
+    workerId,
+    child,
+    output,
+    request,
+    async waitForJob(id, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { body } = await request<any>('GET', `/jobs/${id}`);
+        if (body.state !== 'created' && body.state !== 'active') return body;
+        if (Date.now() > deadline) throw new Error(`job ${id} still ${body.state} after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectionInput, grantCrawlAccess, sqlIn } from '../helpers/catalog-fixtures.js';
+import { adminQuery, PostgresTestContext, withAdminClient, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
+import { createStoreDatabase } from '../helpers/store-kinds.js';
+import { startWardenProcess, type WardenProcess } from '../helpers/warden-process.js';
+import { describeWithPostgres } from '../helpers/postgres-server.js';
+
+/** Two real `warden serve` processes on one PostgreSQL store. */
+describeWithPostgres('two server processes on one PostgreSQL store', () => {
+  const pg = new PostgresTestContext();
+  let store: Awaited<ReturnType<typeof createStoreDatabase>>;
+  let source: TestDatabase;
+  let role: TestRole;
+  const started: WardenProcess[] = [];
+  const env = (extra: Record<string, string> = {}) => ({
+    WARDEN_DATABASE_URL: store.url,
+    WARDEN_ADMIN_API_KEY: adminKey,
+    WARDEN_SECRET_KEY: secretKey,
+    WARDEN_SYNC_LEASE_MS: '3000',
+    ...extra,
+  });
+  const adminKey = `wdn_${randomBytes(24).toString('base64url')}`;
+  const secretKey = randomBytes(32).toString('base64');
+  const start = async (extra: Record<string, string> = {}) => {
+    const processes = await Promise.all([startWardenProcess(env(extra)), startWardenProcess(env(extra))]);
+    started.push(...processes);
+    return processes;
+  };
+  const storeRows = <T extends object>(text: string, values: unknown[] = []) => adminQuery<T>(new URL(store.url).pathname.slice(1), text, values);
+  const register = async (server: WardenProcess, connectionKey: string) => {
+    const response = await server.request('POST', '/data/connection', { connectionKey, connection: connectionInput(source, role), settings: { isActive: true } });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return server.waitForJob(response.body.syncRunId);
+  };
+  const runsOf = async (connectionKey: string) =>
+    storeRows<{ id: string; trigger: string; state: string; failure_message: string | null }>(
+      `select r.id, r.trigger, r.state, r.failure_message from sync_runs r join connections c on c.id = r.connection_id where c.connection_key = $1 order by r.created_at`,
+      [connectionKey],
+    );
+
+  beforeAll(async () => {
+    store = await createStoreDatabase();
+    source = await pg.createDatabase({ seed: 'many-schemas.sql' });
+    role = await pg.createRole({ connect: [source.name] });
+    await grantCrawlAccess(source.name, role);
+  });
+  afterAll(async () => {
+    await Promise.all(started.map((p) => p.stop()));
+    await store?.cleanup();
+    await pg.cleanup();
+  });
+
+  describe('serving together', () => {
+    let a: WardenProcess;
+    let b: WardenProcess;
+    beforeAll(async () => {
+      [a, b] = await start();
+    });
+    afterAll(async () => {
+      await Promise.all([a?.stop(), b?.stop()]);
+    });
+
+    it('both serve the API and see each other\'s writes at once', async () => {
+      expect((await register(a, 'Shared')).state).toBe('completed');
+      expect((await b.request('GET', '/data/connection/Shared')).status).toBe(200);
+      const user = await b.request('POST', '/users', { name: 'ann', permissions: ['GOVERNANCE'] });
+      expect(user.status, JSON.stringify(user.body)).toBe(201);
+      expect((await a.request('GET', '/users/ann')).body).toMatchObject({ name: 'ann' });
+      const table = `Shared/${source.name}/s1/t01`;
+      expect((await a.request('PUT', `/data/settings/${table}`, { settings: { isActive: false } })).status).toBe(200);
+      expect((await b.request('GET', `/data/object/${table}`)).body.state).toBe('inactive');
+    });
+
+    it('runs a crawl requested on each at the same moment once', async () => {
+      const before = (await runsOf('Shared')).length;
+      const [fromA, fromB] = await Promise.all([a.request('POST', '/data/crawl/Shared', {}), b.request('POST', '/data/crawl/Shared', {})]);
+      expect([fromA.status, fromB.status]).toEqual([202, 202]);
+      expect(fromA.body.syncRunId).toBe(fromB.body.syncRunId);
+      expect([fromA.body.joined, fromB.body.joined].sort()).toEqual([false, true]);
+      expect((await a.waitForJob(fromA.body.syncRunId)).state).toBe('completed');
+      expect((await runsOf('Shared')).length).toBe(before + 1);
+    });
+
+    it('recovers from a worker killed with SIGKILL mid-sync: run failed by lease expiry, next sync complete, catalog as a clean sync\'s', async () => {
+      await register(a, 'Killed');
+      // Work for the next sync: a new schema, a dropped table, a retyped column.
+      await sqlIn(source, 'CREATE SCHEMA s7; CREATE TABLE s7.fresh (id int); DROP TABLE s2.t05; ALTER TABLE s3.t01 ALTER COLUMN name TYPE text');
+      await grantCrawlAccess(source.name, role);
+      let runId = '';
+      let victim: WardenProcess | undefined;
+      await withAdminClient(source.name, async (locker) => {
+        // Column reads wait on this lock: the sync stays in the middle of its crawl.
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE pg_catalog.pg_attrdef IN ACCESS EXCLUSIVE MODE');
+        try {
+          const crawl = await a.request('POST', '/data/crawl/Killed', { forceRecursiveCrawl: true });
+          expect(crawl.status, JSON.stringify(crawl.body)).toBe(202);
+          runId = crawl.body.syncRunId;
+          const owner = await waitFor(async () => (await storeRows<{ lease_owner: string | null }>('select lease_owner from sync_runs where id = $1', [runId]))[0]?.lease_owner);
+          victim = [a, b].find((p) => p.workerId === owner)!;
+          expect(victim).toBeDefined();
+          victim.child.kill('SIGKILL');
+          await new Promise((resolve) => victim!.child.once('exit', resolve));
+        } finally {
+          await locker.query('ROLLBACK');
+        }
+      });
+      const survivor = victim === a ? b : a;
+      const failed = await survivor.waitForJob(runId, 20_000);
+      expect(failed).toMatchObject({ state: 'failed' });
+      expect(failed.failureMessage).toMatch(/Abandoned.*lease/);
+      const next = await survivor.request('POST', '/data/crawl/Killed', {});
+      expect((await survivor.waitForJob(next.body.syncRunId)).state).toBe('completed');
+
+      expect((await register(survivor, 'Clean')).state).toBe('completed');
+      const [killed, clean] = [await catalogRows('Killed'), await catalogRows('Clean')];
+      expect(killed.length).toBeGreaterThan(120);
+      expect(killed).toEqual(clean);
+    });
+
+    /** Every object below the connection, row by row: path, kind, flags, comment, fingerprint, dictionary. */
+    async function catalogRows(connectionKey: string) {
+      const rows = await storeRows<Record<string, unknown>>(
+        `with recursive t(id, path) as (
+           select o.id, '' from objects o join connections c on c.id = o.connection_id where c.connection_key = $1 and o.parent_id is null
+           union all
+           select o.id, t.path || '/' || o.name from objects o join t on o.parent_id = t.id)
+         select t.path, o.kind, o.is_leaf, o.removed, o.stable_id, o.comment, o.columns_fingerprint,
+           (select json_agg(json_build_array(c.name, c.ordinal, c.type, c.nullable, c.default_value, c.comment) order by c.ordinal)
+              from columns c where c.object_id = o.id) as columns
+         from t join objects o on o.id = t.id where t.path <> '' and o.removed = 0 order by t.path collate "C"`,
+        [connectionKey],
+      );
+      return rows;
+    }
+  });
+
+  describe('the schedule', () => {
+    it('fires once while both processes run', async () => {
+      const [a] = await start({ WARDEN_SYNC_SCHEDULE: '* * * * *' });
+      await register(a!, 'Scheduled');
+      // pg-boss fires a due schedule within a few seconds of the minute.
+      const fired = await waitFor(async () => (await runsOf('Scheduled')).find((r) => r.trigger === 'schedule'), 80_000);
+      await a!.waitForJob(fired.id);
+      await new Promise((resolve) => setTimeout(resolve, 8_000));
+      expect((await runsOf('Scheduled')).filter((r) => r.trigger === 'schedule')).toHaveLength(1);
+      // Every connection got its one scheduled sync (Shared and Killed from above too).
+      const perConnection = await storeRows<{ n: number }>(`select count(*)::int as n from sync_runs where trigger = 'schedule' group by connection_id`);
+      expect(perConnection.every((r) => r.n === 1)).toBe(true);
+    }, 120_000);
+  });
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined | null>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== null) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

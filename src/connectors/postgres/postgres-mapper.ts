@@ -41,8 +41,19 @@ export function leafKind(relkind: string): LeafKind {
 function groupColumns({ columns, defaults, comments }: ColumnRows): Map<string, CrawledColumn[]> {
   const defaultOf = byColumn(defaults);
   const commentOf = byColumn(comments);
+  // Column names and types repeat across tables (id, created_at, text, …); one string each keeps
+  // a 500k-column schema from holding 500k copies of them while it is applied.
+  const intern = new Map<string, string>();
+  const shared = (text: string) => {
+    const known = intern.get(text);
+    if (known !== undefined) return known;
+    intern.set(text, text);
+    return text;
+  };
   const byRelation = new Map<string, CrawledColumn[]>();
-  for (const [relationId, name, ordinal, type, nullable] of columns) {
+  for (const [relationId, rawName, ordinal, rawType, nullable] of columns) {
+    const name = shared(rawName);
+    const type = shared(rawType);
     let list = byRelation.get(relationId);
     if (list === undefined) {
       list = [];

@@ -7,6 +7,7 @@ import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import type { ObjectRecord } from '../store/repositories/object-repository.js';
 import type { SyncChange } from '../store/repositories/sync-change-repository.js';
 import type { SyncCounts, SyncRunError } from '../store/repositories/sync-run-repository.js';
+import { mapYielding } from './yielding-map.js';
 
 /** What apply needs to know about the run it works for. */
 export interface ApplyContext {
@@ -46,7 +47,7 @@ export const SYNC_ERROR_CODES = {
  * container's children as before or as after. The only writer of catalog rows.
  */
 export async function applyListing(store: CatalogStore, context: ApplyContext, batch: ListingBatch): Promise<ApplyResult> {
-  const crawled = batch.objects.map(fingerprint);
+  const crawled = await mapYielding(batch.objects, fingerprint);
   return store.transaction(async (repos) => {
     const chain = await repos.objects.findChain(context.connectionId, batch.parent);
     const path = [context.connectionKey, ...batch.parent];

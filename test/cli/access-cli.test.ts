@@ -11,7 +11,8 @@ import { createLogger } from '../../src/logger.js';
 import { openConnection, sealConnection } from '../../src/services/connection-secrets.js';
 import { SecretBox } from '../../src/services/secret-box.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
-import { openSqliteStore } from '../../src/store/database.js';
+import { openStore } from '../../src/store/database.js';
+import { createStoreDatabase, describeEachStore } from '../helpers/store-kinds.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 class Capture extends Writable {
@@ -95,86 +96,131 @@ describe('warden user, apikey and audit', () => {
   });
 });
 
-describe('warden secrets rotate', () => {
+/** The rotation works on the store the server uses: SQLite in the data directory, or PostgreSQL. */
+describeEachStore('warden secrets rotate', (kind) => {
   const password = 'rotate-me-Pw-7731';
   let dataDir: string;
+  let database: { url: string; cleanup(): Promise<void> } | null = null;
 
-  /** A store with one connection sealed with the current key, as the server would have written it. */
-  async function seed(secretKey: string | null): Promise<void> {
-    const box = SecretBox.load(dataDir, secretKey);
-    const store = await openSqliteStore(dataDir);
-    const { details, secretsCiphertext } = sealConnection({ technology: 'PostgreSQL', hostname: 'h', port: 5432, username: 'u', password }, box);
-    await new CatalogStore(store).connections.insert({ connectionKey: 'Sealed', technology: 'PostgreSQL', details, secretsCiphertext, createdBy: 'test' }, new Date().toISOString());
-    await store.close();
-  }
+  /** The environment of a command run on this store (WARDEN_DATABASE_URL for PostgreSQL). */
+  const envOf = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ WARDEN_DATA_DIR: dataDir, ...(database && { WARDEN_DATABASE_URL: database.url }), ...env });
+  const rotate = (args: string[] = [], env: NodeJS.ProcessEnv = {}) => run(['secrets', 'rotate', ...args], envOf(env));
 
-  async function storedPassword(box: SecretBox): Promise<string> {
-    const store = await openSqliteStore(dataDir);
+  async function withCatalog<T>(body: (catalog: CatalogStore) => Promise<T>): Promise<T> {
+    const store = await openStore({ dataDir, databaseUrl: database?.url ?? null });
     try {
-      const record = (await new CatalogStore(store).connections.findByKey('Sealed'))!;
-      return (openConnection(record.details, record.secretsCiphertext, box) as unknown as { password: string }).password;
+      return await body(new CatalogStore(store));
     } finally {
       await store.close();
     }
   }
 
-  const startWith = (secretKey: string | null) =>
-    createContainer({ ...loadConfig({}), dataDir, demo: false, secretKey }, { logger: createLogger('silent') }).then((c) => c.close());
+  /** A store with one connection sealed with the current key, as the server would have written it. */
+  async function seed(secretKey: string | null): Promise<void> {
+    const box = SecretBox.load(dataDir, secretKey);
+    const { details, secretsCiphertext } = sealConnection({ technology: 'PostgreSQL', hostname: 'h', port: 5432, username: 'u', password }, box);
+    await withCatalog((catalog) => catalog.connections.insert({ connectionKey: 'Sealed', technology: 'PostgreSQL', details, secretsCiphertext, createdBy: 'test' }, new Date().toISOString()));
+  }
 
-  beforeAll(() => {
+  const storedPassword = (box: SecretBox): Promise<string> =>
+    withCatalog(async (catalog) => {
+      const record = (await catalog.connections.findByKey('Sealed'))!;
+      return (openConnection(record.details, record.secretsCiphertext, box) as unknown as { password: string }).password;
+    });
+
+  const startWith = (secretKey: string | null) =>
+    createContainer({ ...loadConfig({}), dataDir, demo: false, secretKey, databaseUrl: database?.url ?? null }, { logger: createLogger('silent') }).then((c) => c.close());
+
+  beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'warden-rotate-'));
+    if (kind === 'postgres') database = await createStoreDatabase();
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await database?.cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('re-encrypts every secret with a new key file and records it in the audit log', async () => {
     await seed(null);
     const oldKey = readFileSync(join(dataDir, 'secret.key'), 'utf8');
-    const result = await run(['secrets', 'rotate'], { WARDEN_DATA_DIR: dataDir });
+    const result = await rotate();
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/connections\s+1 re-encrypted/);
+    expect(result.stdout).toMatch(kind === 'postgres' ? /store\s+postgres:\/\// : /store\s+sqlite:/);
     expect(readFileSync(join(dataDir, 'secret.key'), 'utf8')).not.toBe(oldKey);
     expect(existsSync(join(dataDir, 'secret.key.next'))).toBe(false);
     expect(await storedPassword(SecretBox.load(dataDir, null))).toBe(password);
     await startWith(null);
-    const store = await openSqliteStore(dataDir);
-    const audit = await new CatalogStore(store).audit.search({ action: 'secrets.rotated', offset: 0, size: 10 });
-    await store.close();
+    const audit = await withCatalog((catalog) => catalog.audit.search({ action: 'secrets.rotated', offset: 0, size: 10 }));
     expect(audit.hits[0]).toMatchObject({ actor: 'system:secrets-rotate', after: { connections: 1 } });
+    // With WARDEN_DATABASE_URL nothing goes to an SQLite store in the data directory.
+    expect(existsSync(join(dataDir, 'warden.db'))).toBe(kind === 'sqlite');
+  });
+
+  it('changes nothing when one secret does not open: every secret is re-encrypted in one transaction', async () => {
+    // "Sealed" (first) opens with the current key; "Foreign", sealed with another key, fails the transaction.
+    const foreign = sealConnection({ technology: 'PostgreSQL', hostname: 'h', port: 5432, username: 'u', password }, SecretBox.fromPassphrase('another-key'));
+    const inserted = await withCatalog((catalog) =>
+      catalog.connections.insert({ connectionKey: 'Foreign', technology: 'PostgreSQL', ...foreign, createdBy: 'test' }, new Date().toISOString()),
+    );
+    const key = readFileSync(join(dataDir, 'secret.key'), 'utf8');
+    const before = await withCatalog(async (catalog) => (await catalog.connections.findByKey('Sealed'))!.secretsCiphertext);
+    const failed = await rotate();
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('Foreign');
+    expect(readFileSync(join(dataDir, 'secret.key'), 'utf8')).toBe(key);
+    expect(existsSync(join(dataDir, 'secret.key.next'))).toBe(false);
+    expect(await withCatalog(async (catalog) => (await catalog.connections.findByKey('Sealed'))!.secretsCiphertext)).toBe(before);
+    expect(await withCatalog((catalog) => catalog.audit.search({ action: 'secrets.rotated', offset: 0, size: 10 }))).toMatchObject({ count: 1 });
+    await withCatalog((catalog) => catalog.connections.delete(inserted.id));
   });
 
   it('refuses to start over an interrupted rotation, and finishes it when run again', async () => {
     // Interrupted after the commit: the store is sealed with the next key, the rename did not happen.
     const next = SecretBox.generateKeyText();
     writeFileSync(join(dataDir, 'secret.key.next'), next, { mode: 0o600 });
-    const store = await openSqliteStore(dataDir);
-    const catalog = new CatalogStore(store);
-    const record = (await catalog.connections.findByKey('Sealed'))!;
-    const current = SecretBox.fromKeyFile(join(dataDir, 'secret.key'));
-    await catalog.connections.updateSecrets(record.id, SecretBox.fromKeyFile(join(dataDir, 'secret.key.next')).seal(current.open(record.secretsCiphertext!)));
-    await store.close();
+    await withCatalog(async (catalog) => {
+      const record = (await catalog.connections.findByKey('Sealed'))!;
+      const current = SecretBox.fromKeyFile(join(dataDir, 'secret.key'));
+      await catalog.connections.updateSecrets(record.id, SecretBox.fromKeyFile(join(dataDir, 'secret.key.next')).seal(current.open(record.secretsCiphertext!)));
+    });
     await expect(startWith(null)).rejects.toMatchObject({ code: 'SECRET_ROTATION_INTERRUPTED' });
-    const again = await run(['secrets', 'rotate'], { WARDEN_DATA_DIR: dataDir });
+    const again = await rotate();
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/interrupted rotation\s+finished/);
     expect(readFileSync(join(dataDir, 'secret.key'), 'utf8')).toBe(next);
     expect(await storedPassword(SecretBox.load(dataDir, null))).toBe(password);
   });
 
+  it('rolls back an interrupted rotation that had not committed, then rotates', async () => {
+    // Interrupted before the commit: the next-key file exists, the store is still sealed with the current key.
+    const current = readFileSync(join(dataDir, 'secret.key'), 'utf8');
+    const stale = SecretBox.generateKeyText();
+    writeFileSync(join(dataDir, 'secret.key.next'), stale, { mode: 0o600 });
+    const again = await rotate();
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/interrupted rotation\s+rolled back, then rotated again/);
+    const rotated = readFileSync(join(dataDir, 'secret.key'), 'utf8');
+    expect([current, stale]).not.toContain(rotated);
+    expect(existsSync(join(dataDir, 'secret.key.next'))).toBe(false);
+    expect(await storedPassword(SecretBox.load(dataDir, null))).toBe(password);
+  });
+
   it('with WARDEN_SECRET_KEY: needs --new-key-env, re-encrypts, and the old value no longer starts the server', async () => {
-    const first = await run(['secrets', 'rotate', '--new-key-env', 'NEW_KEY'], { WARDEN_DATA_DIR: dataDir, NEW_KEY: 'env-key-one' });
+    const first = await rotate(['--new-key-env', 'NEW_KEY'], { NEW_KEY: 'env-key-one' });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Now set WARDEN_SECRET_KEY to the value of NEW_KEY');
     expect(existsSync(join(dataDir, 'secret.key'))).toBe(false);
-    const usage = await run(['secrets', 'rotate'], { WARDEN_DATA_DIR: dataDir, WARDEN_SECRET_KEY: 'env-key-one' });
+    const usage = await rotate([], { WARDEN_SECRET_KEY: 'env-key-one' });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--new-key-env/);
-    const second = await run(['secrets', 'rotate', '--new-key-env', 'NEW_KEY'], { WARDEN_DATA_DIR: dataDir, WARDEN_SECRET_KEY: 'env-key-one', NEW_KEY: 'env-key-two' });
+    const second = await rotate(['--new-key-env', 'NEW_KEY'], { WARDEN_SECRET_KEY: 'env-key-one', NEW_KEY: 'env-key-two' });
     expect(second.code).toBe(0);
     await expect(startWith('env-key-one')).rejects.toMatchObject({ code: 'SECRET_KEY_MISMATCH' });
     await startWith('env-key-two');
     expect(await storedPassword(SecretBox.fromPassphrase('env-key-two'))).toBe(password);
     // A wrong current key changes nothing.
-    const wrong = await run(['secrets', 'rotate', '--new-key-env', 'NEW_KEY'], { WARDEN_DATA_DIR: dataDir, WARDEN_SECRET_KEY: 'not-the-key', NEW_KEY: 'env-key-three' });
+    const wrong = await rotate(['--new-key-env', 'NEW_KEY'], { WARDEN_SECRET_KEY: 'not-the-key', NEW_KEY: 'env-key-three' });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/does not decrypt/);
     expect(await storedPassword(SecretBox.fromPassphrase('env-key-two'))).toBe(password);

@@ -6,9 +6,11 @@ interface RotateOptions extends JsonOption {
 }
 
 const ROTATE_HELP = `
-Runs on the server's machine against its data directory (WARDEN_DATA_DIR), not over the API.
-Stop the server first: a running server keeps the old key in memory. Back up the data
-directory (store and secret.key together) before rotating.
+Runs on the server's machine, not over the API, against the server's store: the PostgreSQL
+database of WARDEN_DATABASE_URL when it is set, else the SQLite store in the data directory
+(WARDEN_DATA_DIR). The key file is in the data directory either way. Stop the server first
+(every process sharing a PostgreSQL store): a running server keeps the old key in memory.
+Back up the store and secret.key together before rotating.
 
 With the key file (<data dir>/secret.key, the default): a new random key is written to
 secret.key.next, every connection secret is re-encrypted with it in one transaction, then
@@ -31,7 +33,7 @@ export function addSecretsCommands(program: Command, ctx: CliContext): void {
       .option('--new-key-env <variable>', 'take the new key from this environment variable (required when WARDEN_SECRET_KEY is set)')
       .addHelpText('after', ROTATE_HELP),
   ).action(async (options: RotateOptions) => {
-    const [{ loadConfig }, { openSqliteStore }, { CatalogStore }, { rotateSecretKey }, { systemActor }] = await Promise.all([
+    const [{ loadConfig }, { openStore }, { CatalogStore }, { rotateSecretKey }, { systemActor }] = await Promise.all([
       import('../../config.js'),
       import('../../store/database.js'),
       import('../../store/catalog-store.js'),
@@ -47,7 +49,8 @@ export function addSecretsCommands(program: Command, ctx: CliContext): void {
     } else if (config.secretKey !== null) {
       throw new UsageError('WARDEN_SECRET_KEY is set: put the new key in another variable and name it with --new-key-env (see --help)');
     }
-    const store = await openSqliteStore(config.dataDir);
+    // The store the server would open: PostgreSQL with WARDEN_DATABASE_URL, else SQLite in the data directory.
+    const store = await openStore(config);
     try {
       const result = await rotateSecretKey(new CatalogStore(store), {
         dataDir: config.dataDir,
@@ -60,6 +63,7 @@ export function addSecretsCommands(program: Command, ctx: CliContext): void {
         return;
       }
       const fields: [string, string][] = [
+        ['store', store.location],
         ['connections', `${result.connections} re-encrypted`],
         ['new key', result.newKey === 'file' ? `in ${config.dataDir}/secret.key` : `the value of ${options.newKeyEnv}`],
       ];

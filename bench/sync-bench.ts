@@ -1,13 +1,16 @@
 /**
- * `npm run bench:sync [-- --large] [--runs N]`: object-sync timings of a real Warden server
- * (its own process, built dist) against source databases on the local PostgreSQL, with the floor
- * measured in the same run. Prints a table and writes it as JSON to bench/results/.
+ * `npm run bench:sync [-- --large] [--runs N] [--shape NAME] [--store sqlite|postgres]`:
+ * object-sync timings of a real Warden server (its own process, built dist) against source
+ * databases on the local PostgreSQL, with the floor measured in the same run, on the embedded
+ * SQLite store and — when WARDEN_DATABASE_URL names a PostgreSQL server — on a fresh PostgreSQL
+ * store there. Prints a table and writes it as JSON to bench/results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
 import { cpus, totalmem } from 'node:os';
 import { adminClient, BENCH_PASSWORD, databaseName, roleName, ensureSource, LARGE_SHAPE, SHAPES, type SourceShape } from './bench-sources.js';
 import { startBenchServer, type BenchServer } from './bench-server.js';
-import { measureFloor } from './sync-floor.js';
+import { measureFloor, postgresBulkWrite, sqliteBulkWrite, type BulkWriteFloor } from './sync-floor.js';
 
 interface PhaseResult {
   shape: string;
@@ -27,15 +30,22 @@ const shapes = args.includes('--large') ? [...SHAPES, LARGE_SHAPE] : SHAPES;
 const only = args.includes('--shape') ? args[args.indexOf('--shape') + 1] : undefined;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** The stores to measure: SQLite always; PostgreSQL when WARDEN_DATABASE_URL names a server. */
+const storeUrl = process.env.WARDEN_DATABASE_URL || null;
+const onlyStore = args.includes('--store') ? args[args.indexOf('--store') + 1] : undefined;
+const stores: StoreUnderTest[] = [sqliteStore(), ...(storeUrl ? [postgresStore(storeUrl)] : [])].filter((s) => !onlyStore || s.name === onlyStore);
+
 const results: PhaseResult[] = [];
 for (const shape of shapes.filter((s) => !only || s.name === only)) {
   await ensureSource(shape, log);
-  const perRun: PhaseResult[][] = [];
-  for (let run = 1; run <= runs; run += 1) {
-    log(`${shape.name}: run ${run}/${runs}`);
-    perRun.push(await benchShape(shape, 'sqlite', {}));
+  for (const store of stores) {
+    const perRun: PhaseResult[][] = [];
+    for (let run = 1; run <= runs; run += 1) {
+      log(`${shape.name} on ${store.name}: run ${run}/${runs}`);
+      perRun.push(await benchShape(shape, store));
+    }
+    results.push(...medians(perRun));
   }
-  results.push(...medians(perRun));
 }
 print(results);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
@@ -43,10 +53,12 @@ const file = new URL(`./results/sync-${new Date().toISOString().replace(/[:.]/g,
 writeFileSync(file, `${JSON.stringify({ machine: machine(), runs, results }, null, 2)}\n`);
 log(`wrote ${file.pathname}`);
 
-async function benchShape(shape: SourceShape, store: string, env: Record<string, string>): Promise<PhaseResult[]> {
+async function benchShape(shape: SourceShape, storeUnderTest: StoreUnderTest): Promise<PhaseResult[]> {
+  const store = storeUnderTest.name;
   const database = databaseName(shape);
-  const floor = await measureFloor(shape);
+  const floor = await measureFloor(shape, storeUnderTest.bulkWrite);
   const floorSeconds = floor.readSeconds + floor.writeSeconds;
+  const env = await storeUnderTest.prepare();
   const server = await startBenchServer(env);
   const phases: PhaseResult[] = [];
   const objects = shape.tables + shape.schemas + 1;
@@ -95,6 +107,7 @@ async function benchShape(shape: SourceShape, store: string, env: Record<string,
     record('single-table sync', single.seconds, { objects: 1, columns: shape.columns }, false);
   } finally {
     await server.stop();
+    await storeUnderTest.cleanUp();
   }
   phases.push({ shape: shape.name, store, phase: 'floor: raw read', seconds: floor.readSeconds, objects, columns, floorSeconds: null, referenceSeconds: null, peakRssMiB: 0 });
   phases.push({ shape: shape.name, store, phase: 'floor: bulk write', seconds: floor.writeSeconds, objects, columns, floorSeconds: null, referenceSeconds: null, peakRssMiB: 0 });
@@ -175,4 +188,44 @@ function print(rows: PhaseResult[]): void {
 
 function machine() {
   return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30) };
+}
+
+/** A store the server runs on during a measurement, and the floor write into the same kind. */
+interface StoreUnderTest {
+  name: string;
+  bulkWrite: BulkWriteFloor;
+  /** The server's environment for a fresh, empty store. */
+  prepare(): Promise<Record<string, string>>;
+  cleanUp(): Promise<void>;
+}
+
+function sqliteStore(): StoreUnderTest {
+  // An empty WARDEN_DATABASE_URL keeps the server on SQLite whatever the bench's environment says.
+  return { name: 'sqlite', bulkWrite: sqliteBulkWrite, prepare: async () => ({ WARDEN_DATABASE_URL: '' }), cleanUp: async () => {} };
+}
+
+/** A fresh database on the server of `url` for each measurement, dropped afterwards. */
+function postgresStore(url: string): StoreUnderTest {
+  const name = 'warden_bench_store';
+  const storeUrl = new URL(url);
+  storeUrl.pathname = `/${name}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    name: 'postgres',
+    bulkWrite: (count) => postgresBulkWrite(url, count),
+    async prepare() {
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin(`CREATE DATABASE ${name}`);
+      return { WARDEN_DATABASE_URL: storeUrl.toString() };
+    },
+    cleanUp: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { BENCH_PASSWORD, databaseName, roleName, type SourceShape } from './bench-sources.js';
 
 /** The floor of a sync: reading the catalog rows raw, and writing as many rows with no logic. */
@@ -21,7 +24,10 @@ const RAW_CATALOG = `
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
     AND n.nspname NOT LIKE 'pg_toast%' AND has_any_column_privilege(c.oid, 'SELECT')`;
 
-export async function measureFloor(shape: SourceShape): Promise<Floor> {
+/** Writes `count` catalog-like rows into a fresh store of one kind with no logic; returns seconds. */
+export type BulkWriteFloor = (count: number) => Promise<number>;
+
+export async function measureFloor(shape: SourceShape, bulkWrite: BulkWriteFloor): Promise<Floor> {
   const database = databaseName(shape);
   const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: roleName(shape), password: BENCH_PASSWORD, database });
   await client.connect();
@@ -34,12 +40,12 @@ export async function measureFloor(shape: SourceShape): Promise<Floor> {
   }
   const readSeconds = (performance.now() - readStart) / 1000;
   const tables = new Set(rows.map((r) => r[0])).size;
-  const writeSeconds = sqliteBulkWrite(tables + rows.length);
+  const writeSeconds = await bulkWrite(tables + rows.length);
   return { readSeconds, writeSeconds, rows: tables + rows.length };
 }
 
 /** Writes `count` catalog-like rows into a fresh SQLite file: one transaction, one prepared statement. */
-function sqliteBulkWrite(count: number): number {
+export async function sqliteBulkWrite(count: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'warden-floor-'));
   const db = new SQLite(join(dir, 'floor.db'));
   try {
@@ -55,5 +61,28 @@ function sqliteBulkWrite(count: number): number {
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes `count` catalog-like rows into a fresh table of the PostgreSQL store's server with COPY. */
+export async function postgresBulkWrite(url: string, count: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('create temporary table floor_rows (object_id bigint, name text, ordinal int, type text, nullable int, default_value text, comment text, primary key (object_id, name))');
+    const start = performance.now();
+    await client.query('begin');
+    const stream = client.query(copyFrom('copy floor_rows from stdin'));
+    const chunk: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      chunk.push(`${Math.floor(i / 50)}\tc${i % 50}\t${i % 50}\tnumeric(12,2)\t1\t\\N\t\\N\n`);
+      if (chunk.length === 10_000 && !stream.write(chunk.splice(0).join(''))) await once(stream, 'drain');
+    }
+    stream.end(chunk.join(''));
+    await finished(stream);
+    await client.query('commit');
+    return (performance.now() - start) / 1000;
+  } finally {
+    await client.end();
   }
 }

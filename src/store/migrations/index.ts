@@ -3,6 +3,7 @@ import type { StoreDialect } from '../store-dialect.js';
 import * as catalog from './001-catalog.js';
 import * as access from './002-access.js';
 import * as rootIndex from './003-root-index.js';
+import * as columnsUncheckedParent from './004-columns-unchecked-parent.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '001-catalog': catalog,
   '002-access': access,
   '003-root-index': rootIndex,
+  '004-columns-unchecked-parent': columnsUncheckedParent,
 };

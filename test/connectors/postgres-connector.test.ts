@@ -37,47 +37,13 @@ import {
   type TestDatabase,
   type TestRole,
 } from '../helpers/postgres-server.js';
+import { MIXED_CASE_LEAVES, TYPED_COLUMNS } from '../fixtures/postgres/hostile-names-expected.js';
 
 const TIMEOUTS: ConnectorTimeouts = { connectMs: 3_000, statementMs: 10_000 };
 /** Distinctive, so a leak into any message is found by a substring search. */
 const PASSWORD = 'Pw-9f2c7e1d-never-show-me';
 
 const HOSTILE_SCHEMAS = ['Case', 'Mixed Case', 'case', 'dots.and/slashes', 'public', 'with "quotes" and spaces', 'Ünïcødé 表'];
-const MIXED_CASE_LEAVES: Record<string, string> = {
-  'Camel Matview': 'materializedView',
-  'Camel View': 'view',
-  CamelTable: 'table',
-  Events: 'partitionedTable',
-  'Foreign Thing': 'foreignTable',
-  'Typed Columns': 'table',
-  cameltable: 'table',
-  'no columns': 'table',
-  t23456789012345678901234567890123456789012345678901234567890123: 'table',
-};
-const TYPED_COLUMNS = [
-  { name: 'Id', ordinal: 1, type: 'bigint', nullable: false, defaultValue: null, comment: null },
-  {
-    name: 'Short Name',
-    ordinal: 2,
-    type: 'character varying(20)',
-    nullable: false,
-    defaultValue: "'anon'::character varying",
-    comment: 'At most 20 characters',
-  },
-  { name: 'Amount', ordinal: 4, type: 'numeric(10,2)', nullable: true, defaultValue: '0.00', comment: null },
-  { name: 'Tags', ordinal: 5, type: 'text[]', nullable: true, defaultValue: null, comment: null },
-  { name: 'Created At', ordinal: 6, type: 'timestamp with time zone', nullable: false, defaultValue: 'now()', comment: null },
-  { name: 'col.with.dots/and/slash', ordinal: 7, type: 'text', nullable: true, defaultValue: null, comment: null },
-  {
-    name: 'quoted "col"',
-    ordinal: 8,
-    type: 'integer',
-    nullable: true,
-    defaultValue: '42',
-    comment: 'Comment with "double" and \'single\' quotes',
-  },
-  { name: 'Doubled', ordinal: 9, type: 'numeric(10,2)', nullable: true, defaultValue: '("Amount" * (2)::numeric)', comment: null },
-];
 const MANY_SCHEMAS = ['public', 's1', 's2', 's3', 's4', 's5', 's6'];
 const MANY_TABLES = Array.from({ length: 20 }, (_, index) => `t${String(index + 1).padStart(2, '0')}`);
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CrawledObject } from '../../domain/catalog-types.js';
 import { leafKind, mapContainers, mapLeaves, oidParameter, pickScopedMatch } from './postgres-mapper.js';
+import { MIXED_CASE_LEAVES, TYPED_COLUMNS } from '../../../test/fixtures/postgres/hostile-names-expected.js';
 import type { ColumnRow, ColumnRows, ContainerRow, RelationRow } from './postgres-queries.js';
 
 function fixture<T>(file: string): T {
@@ -48,47 +49,14 @@ describe('mapLeaves', () => {
   const leaves = mapLeaves(relations, columns);
 
   it('maps every relkind to its leaf kind', () => {
-    expect(Object.fromEntries(leaves.map((leaf) => [leaf.name, leaf.kind]))).toEqual({
-      'Camel Matview': 'materializedView',
-      'Camel View': 'view',
-      CamelTable: 'table',
-      Events: 'partitionedTable',
-      'Foreign Thing': 'foreignTable',
-      'Typed Columns': 'table',
-      cameltable: 'table',
-      'no columns': 'table',
-      t23456789012345678901234567890123456789012345678901234567890123: 'table',
-    });
+    expect(Object.fromEntries(leaves.map((leaf) => [leaf.name, leaf.kind]))).toEqual(MIXED_CASE_LEAVES);
   });
 
   it('builds the dictionary: ordinals with gaps, types, nullability, defaults, comments', () => {
     const typed = byName(leaves, 'Typed Columns');
     expect(typed.stableId).toBe('346651');
     expect(typed.comment).toBe('Every column kind we care about');
-    expect(typed.columns).toEqual([
-      { name: 'Id', ordinal: 1, type: 'bigint', nullable: false, defaultValue: null, comment: null },
-      {
-        name: 'Short Name',
-        ordinal: 2,
-        type: 'character varying(20)',
-        nullable: false,
-        defaultValue: "'anon'::character varying",
-        comment: 'At most 20 characters',
-      },
-      { name: 'Amount', ordinal: 4, type: 'numeric(10,2)', nullable: true, defaultValue: '0.00', comment: null },
-      { name: 'Tags', ordinal: 5, type: 'text[]', nullable: true, defaultValue: null, comment: null },
-      { name: 'Created At', ordinal: 6, type: 'timestamp with time zone', nullable: false, defaultValue: 'now()', comment: null },
-      { name: 'col.with.dots/and/slash', ordinal: 7, type: 'text', nullable: true, defaultValue: null, comment: null },
-      {
-        name: 'quoted "col"',
-        ordinal: 8,
-        type: 'integer',
-        nullable: true,
-        defaultValue: '42',
-        comment: 'Comment with "double" and \'single\' quotes',
-      },
-      { name: 'Doubled', ordinal: 9, type: 'numeric(10,2)', nullable: true, defaultValue: '("Amount" * (2)::numeric)', comment: null },
-    ]);
+    expect(typed.columns).toEqual(TYPED_COLUMNS);
   });
 
   it('gives a relation without columns an empty list', () => {

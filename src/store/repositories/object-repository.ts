@@ -27,15 +27,7 @@ export interface ObjectRecord {
 }
 
 /** What a new child is created with. */
-export interface NewObject {
-  name: string;
-  kind: string;
-  isLeaf: boolean;
-  stableId: string | null;
-  comment: string | null;
-  overrides: SettingOverrides;
-  columnsFingerprint: string | null;
-}
+export type NewObject = Pick<ObjectRecord, 'name' | 'kind' | 'isLeaf' | 'stableId' | 'comment' | 'overrides' | 'columnsFingerprint'>;
 
 /** Metadata a sync may change on an existing object. */
 export interface ObjectMetadataUpdate {

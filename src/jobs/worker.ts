@@ -172,7 +172,9 @@ export class SyncWorker {
       .catch((error: unknown) => logger.error({ err: error, syncRunId: run.id }, 'could not dispatch the runs queued behind this one'))
       .finally(() => {
         this.running.delete(run.id);
-        this.wake();
+        // With a dispatcher wake() does nothing: tell whoever waits for idleness here.
+        if (this.options.dispatcher) this.notifyIfIdle();
+        else this.wake();
       });
     this.running.set(run.id, { controller, done });
   }

@@ -9,11 +9,13 @@ export type StoreKind = (typeof STORE_KINDS)[number];
 /**
  * `describe` once per store kind, the kind in the suite's name. The PostgreSQL run is skipped
  * (reason in its name) when the test server does not answer — never under `CI=true`, where
- * postgres-server.ts already failed the import.
+ * postgres-server.ts already failed the import. `options.skip`, the skip reason of a server the
+ * suite needs on every store (a source database), skips both runs when it is not null.
  */
-export function describeEachStore(name: string, body: (kind: StoreKind) => void): void {
+export function describeEachStore(name: string, body: (kind: StoreKind) => void, options: { skip?: string | null } = {}): void {
   for (const kind of STORE_KINDS) {
-    if (kind === 'postgres' && skipReason !== null) describe.skip(`${name} [${kind}] (skipped: ${skipReason})`, () => body(kind));
+    const reason = options.skip ?? (kind === 'postgres' ? skipReason : null);
+    if (reason !== null) describe.skip(`${name} [${kind}] (skipped: ${reason})`, () => body(kind));
     else describe(`${name} [${kind}]`, () => body(kind));
   }
 }

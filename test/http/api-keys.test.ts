@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/http/app-deps.js';
 import { registerAccessControl } from '../../src/http/plugins/access-control.js';
 import { addUserWithKey } from '../helpers/access-fixtures.js';
+import { describeEachStore } from '../helpers/store-kinds.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
-describe('users and API keys', () => {
+describeEachStore('users and API keys', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { store: kind });
   });
   afterAll(async () => server.close());
 
@@ -87,10 +88,10 @@ describe('users and API keys', () => {
   });
 });
 
-describe('failed authentication rate limit', () => {
+describeEachStore('failed authentication rate limit', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ authFailureLimit: 3, authFailureWindowMs: 60_000 });
+    server = await startTestServer({ authFailureLimit: 3, authFailureWindowMs: 60_000 }, { store: kind });
   });
   afterAll(async () => server.close());
 

@@ -11,6 +11,8 @@ export interface ScopeCatalog {
   containers: ObjectRecord[];
   /** Ids of objects that are, or are ancestors of, an object overriding isActive to true. */
   withEnabledDescendants: Set<number>;
+  /** Ids of the containers that have children stored (the others were never listed, or are empty). */
+  withChildren: Set<number>;
 }
 
 /**
@@ -19,7 +21,9 @@ export interface ScopeCatalog {
  * Steps carry the stable ids the catalog knows, so a renamed target is still found. Where the
  * crawl descends: everywhere on the first sync or when forced; otherwise not into a known
  * container that is disabled and holds no enabled override below it. Containers the catalog
- * does not know yet, or knows as removed, are always listed so new objects appear.
+ * does not know yet, knows as removed, or holds no children of (a sync that stopped after
+ * adding a container but before listing it, or an empty one) are always listed, so nothing a
+ * disabled container holds stays unknown.
  */
 export function buildCrawlScope(names: readonly string[], catalog: ScopeCatalog, descendEverywhere: boolean): CrawlScope {
   const [root, ...knownSteps] = catalog.chainAsFarAsKnown;
@@ -53,7 +57,8 @@ function skippedContainers(catalog: ScopeCatalog): Set<string> {
     const ownPath = [...parentPath, container.name];
     settings.set(container.id, own);
     paths.set(container.id, ownPath);
-    if (!own.isActive && !container.removed && !catalog.withEnabledDescendants.has(container.id)) skipped.add(pathKey(ownPath));
+    const known = !container.removed && catalog.withChildren.has(container.id);
+    if (!own.isActive && known && !catalog.withEnabledDescendants.has(container.id)) skipped.add(pathKey(ownPath));
   }
   return skipped;
 }

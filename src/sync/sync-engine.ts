@@ -112,6 +112,7 @@ export class SyncEngine {
       chainAsFarAsKnown: chain,
       containers: end && !descendEverywhere ? await objects.listContainers(end) : [],
       withEnabledDescendants: end && !descendEverywhere ? await objects.containersWithActiveDescendants(end) : new Set<number>(),
+      withChildren: end && !descendEverywhere ? await objects.containersWithChildren(end) : new Set<number>(),
     };
     return buildCrawlScope(names, catalog, descendEverywhere);
   }

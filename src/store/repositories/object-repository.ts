@@ -269,6 +269,18 @@ export class ObjectRepository {
     return rows.map(toRecord);
   }
 
+  /** Ids of the containers of a subtree that have at least one child stored. */
+  async containersWithChildren(root: ObjectRecord): Promise<Set<number>> {
+    const rows = await this.db
+      .selectFrom('objects')
+      .where(this.subtree(root.idPath))
+      .where('parent_id', 'is not', null)
+      .select('parent_id')
+      .distinct()
+      .execute();
+    return new Set(rows.map((r) => r.parent_id!));
+  }
+
   /** Deletes the object and its subtree with its dictionaries; returns how many objects went. */
   async deleteSubtree(record: ObjectRecord): Promise<number> {
     // Counted first: rows removed by the parent_id cascade are not in the statement's count.

@@ -42,13 +42,14 @@ export class SyncScheduler {
   }
 
   /** Queues the scheduled syncs now; returns the keys of the connections that got one. */
-  async tick(): Promise<string[]> {
+  async tick(now = new Date()): Promise<string[]> {
+    // Cron fires at most once a minute: a scheduled run queued since the start of this minute
+    // is this due time's, whichever process or retry queued it.
+    const dueSince = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
     const queued: string[] = [];
     for (const connection of await this.store.connections.list()) {
       try {
-        if (await this.queue.hasOpenFullRun(connection.id)) continue;
-        await this.queue.request({ connection, scope: [connection.connectionKey], trigger: 'schedule', requestedBy: null, forceRecursive: false });
-        queued.push(connection.connectionKey);
+        if (await this.queue.requestScheduled(connection, dueSince)) queued.push(connection.connectionKey);
       } catch (error) {
         this.logger.error({ err: error, connectionKey: connection.connectionKey }, 'could not queue the scheduled sync');
       }

@@ -66,10 +66,22 @@ export class SyncRunQueue {
     return { run, joined: false };
   }
 
-  /** Whether a whole-connection run is queued or running (the schedule adds no second one). */
-  async hasOpenFullRun(connectionId: number): Promise<boolean> {
-    const open = await this.store.syncRuns.listOpen(connectionId);
-    return open.some((run) => run.scope.length === 1);
+  /**
+   * Queues the scheduled whole-connection sync of one due time, atomically (under the job lock):
+   * not when a whole-connection run is still queued or running, and not when a scheduled run
+   * was already queued since `dueSince` — however many processes' schedulers fire for it.
+   * Returns the run, or null when none was queued.
+   */
+  async requestScheduled(connection: ConnectionRecord, dueSince: string): Promise<SyncRunRecord | null> {
+    const run = await this.store.exclusive(async (repos) => {
+      const open = await repos.syncRuns.listOpen(connection.id);
+      if (open.some((r) => r.scope.length === 1)) return null;
+      if (await repos.syncRuns.hasTriggeredSince(connection.id, 'schedule', dueSince)) return null;
+      const request = { connection, scope: [connection.connectionKey], trigger: 'schedule' as const, requestedBy: null, forceRecursive: false };
+      return (await this.queueOrJoin(repos, request)).run;
+    });
+    if (run) for (const listener of this.listeners) listener(run);
+    return run;
   }
 
   /** Called whenever a new run is queued, so a worker can start it at once (or it is dispatched to one). */

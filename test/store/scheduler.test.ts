@@ -34,6 +34,16 @@ describeEachStore('the sync schedule', (kind) => {
     ]);
   });
 
+  it('queues once per due time, even when a second tick (another process, a retry) comes after the run finished', async () => {
+    const due = new Date('2026-11-26T01:00:03Z');
+    expect(await scheduler.tick(due)).toEqual(['A', 'B']);
+    for (const run of (await temp.catalog.syncRuns.search({ offset: 0, size: 10 })).hits) {
+      await temp.catalog.syncRuns.finish(run.id, { state: 'completed', counts: run.counts, errors: [], progress: run.progress, failureMessage: null }, new Date().toISOString());
+    }
+    expect(await scheduler.tick(new Date('2026-11-26T01:00:41Z'))).toEqual([]);
+    expect(await scheduler.tick(new Date('2026-11-27T01:00:02Z'))).toEqual(['A', 'B']);
+  });
+
   it('joins a manual request for a subtree to the queued scheduled sync', async () => {
     await scheduler.tick();
     const connection = (await temp.catalog.connections.findByKey('A'))!;

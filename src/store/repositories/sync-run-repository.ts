@@ -203,6 +203,19 @@ export class SyncRunRepository {
     return { count: Number(count), hits: rows.map(toRecord) };
   }
 
+  /** Whether a run with this trigger was queued for the connection at or after `since`. */
+  async hasTriggeredSince(connectionId: number, trigger: SyncTrigger, since: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('sync_runs')
+      .select('id')
+      .where('connection_id', '=', connectionId)
+      .where('trigger', '=', trigger)
+      .where('created_at', '>=', since)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async latestForConnection(connectionId: number): Promise<SyncRunRecord | undefined> {
     const row = await this.db
       .selectFrom('sync_runs')

@@ -89,6 +89,15 @@ describeEachStore('object sync against PostgreSQL', (kind) => {
       expect(job.counts.added).toBe(2);
     });
 
+    it('refuses a second connection with the same key with 409, naming the key, and changes nothing', async () => {
+      const before = (await server.request('GET', `/data/connection/${key}`)).body;
+      const again = await server.request('POST', '/data/connection', { connectionKey: key, connection: { ...before.connection, password: 'x' } });
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'CONNECTION_KEY_TAKEN' });
+      expect(again.body.message).toContain(`connectionKey "${key}"`);
+      expect((await server.request('GET', `/data/connection/${key}`)).body).toEqual(before);
+    });
+
     it('adds a created table and records it on the run', async () => {
       await sqlIn(db, 'CREATE TABLE public.invoices (id integer)');
       const { job, changes } = await sync(key, db.name);

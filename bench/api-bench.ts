@@ -30,6 +30,7 @@ try {
       ['POST /data/object/search/{path} (100 of 10,000 children)', { method: 'POST' as const, path: searchPath, body: JSON.stringify({ size: 100 }) }],
     ] as const) {
       const syncs = during === 'idle' ? null : keepSyncing(server, key);
+      const cpuBefore = server.cpuSeconds();
       const result = await autocannon({
         url: server.url,
         connections: 10,
@@ -37,12 +38,25 @@ try {
         headers: { authorization: 'Bearer bench-admin-key', 'content-type': 'application/json' },
         requests: [request],
       });
+      const serverCpu = server.cpuSeconds() - cpuBefore;
       const completedSyncs = syncs ? await syncs.stop() : null;
       if (result.non2xx > 0) throw new Error(`${label}: ${result.non2xx} non-2xx answers`);
-      rows.push([label, during, Math.round(result.requests.average).toLocaleString('en'), String(result.latency.p50), String(result.latency.p99), completedSyncs === null ? '' : String(completedSyncs)]);
+      // The load generator shares the machine's cores with the server: server CPU per request says
+      // what one core of the server alone could answer.
+      const cpuMsPerRequest = (serverCpu * 1000) / result.requests.total;
+      rows.push([
+        label,
+        during,
+        Math.round(result.requests.average).toLocaleString('en'),
+        String(result.latency.p50),
+        String(result.latency.p99),
+        during === 'idle' ? cpuMsPerRequest.toFixed(3) : '',
+        during === 'idle' ? Math.round(1000 / cpuMsPerRequest).toLocaleString('en') : '',
+        completedSyncs === null ? '' : String(completedSyncs),
+      ]);
     }
   }
-  console.log('| request | server | req/s | p50 ms | p99 ms | syncs completed meanwhile |\n| --- | --- | --- | --- | --- | --- |');
+  console.log('| request | server | req/s | p50 ms | p99 ms | server CPU ms/request | req/s per server core | syncs completed meanwhile |\n| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(`\nautocannon, 10 connections, ${DURATION_S} s each, loopback; server peak RSS ${server.peakRssMiB().toFixed(0)} MiB`);
 } finally {

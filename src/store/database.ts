@@ -46,23 +46,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  try {
-    await migrateToLatest(db as Kysely<unknown>, sqliteDialect);
-  } catch (error) {
-    await db.destroy();
-    throw error;
-  }
-  return {
-    db,
-    dialect: sqliteDialect,
-    location: `sqlite:${file}`,
-    bulk: sqliteBulkWriter(sqlite),
-    databaseUrl: null,
-    ping: async () => {
-      await sql`select 1`.execute(db);
-    },
-    close: () => db.destroy(),
-  };
+  return migrated(db, sqliteDialect, { location: `sqlite:${file}`, bulk: sqliteBulkWriter(sqlite), databaseUrl: null });
 }
 
 /**
@@ -72,18 +56,25 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
 export async function openPostgresStore(url: string, options: { poolSize?: number } = {}): Promise<Store> {
   const pool = createStorePool(url, options.poolSize);
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
+  return migrated(db, postgresDialect, { location: redactedUrl(url), bulk: postgresBulkWriter(), databaseUrl: url });
+}
+
+/** Migrates a freshly opened store (closing it when that fails) and wraps it as a Store. */
+async function migrated(
+  db: Kysely<StoreSchema>,
+  dialect: StoreDialect,
+  fields: Pick<Store, 'location' | 'bulk' | 'databaseUrl'>,
+): Promise<Store> {
   try {
-    await migrateToLatest(db as Kysely<unknown>, postgresDialect);
+    await migrateToLatest(db as Kysely<unknown>, dialect);
   } catch (error) {
     await db.destroy();
     throw error;
   }
   return {
     db,
-    dialect: postgresDialect,
-    location: redactedUrl(url),
-    bulk: postgresBulkWriter(),
-    databaseUrl: url,
+    dialect,
+    ...fields,
     ping: async () => {
       await sql`select 1`.execute(db);
     },

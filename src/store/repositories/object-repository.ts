@@ -113,15 +113,8 @@ export class ObjectRepository {
     return chain;
   }
 
-  /** The object and its ancestors, root first, from its id_path in one query. */
-  async findLineage(record: ObjectRecord): Promise<ObjectRecord[]> {
-    const ids = lineageIds(record.idPath);
-    const rows = await this.db.selectFrom('objects').selectAll().where('id', 'in', ids).orderBy('depth').execute();
-    return rows.map(toRecord);
-  }
-
   /** Names of the given objects and all their ancestors, for building paths of many objects at once. */
-  async namesOfLineages(records: readonly ObjectRecord[]): Promise<Map<number, string>> {
+  async namesOfLineages(records: readonly Pick<ObjectRecord, 'idPath'>[]): Promise<Map<number, string>> {
     const ids = [...new Set(records.flatMap((r) => lineageIds(r.idPath)))];
     const names = new Map<number, string>();
     for (const chunk of chunkRows(ids, 1, this.dialect)) {

@@ -24,7 +24,7 @@ export class DataSourceService {
 
   async search(search: { searchText?: string; connectionKey?: string; offset: number; size: number }) {
     const { count, hits } = await this.dataSources.search(search);
-    const paths = await this.pathsOf(hits.map((h) => h.id));
+    const paths = await this.pathsOf(hits);
     return {
       count,
       hits: hits.map((h): DataSourceView => {
@@ -36,7 +36,7 @@ export class DataSourceService {
 
   /** The data source's object view; DATA_SOURCE_NOT_FOUND unless the id is an enabled leaf. */
   async get(id: number): Promise<ObjectView> {
-    const path = (await this.pathsOf([id])).get(id);
+    const path = await this.pathOf(id);
     const view = path && (await this.catalog.getObject(path));
     if (!view || view.dataSourceId !== id) throw new WardenError('DATA_SOURCE_NOT_FOUND', { id });
     return view;
@@ -50,11 +50,12 @@ export class DataSourceService {
   /** The object path of the object with this id (enabled or not), or null when there is none. */
   async pathOf(id: number): Promise<string[] | null> {
     if (!Number.isSafeInteger(id)) return null;
-    return (await this.pathsOf([id])).get(id) ?? null;
+    const record = await this.store.objects.findById(id);
+    return record ? ((await this.pathsOf([record])).get(id) ?? null) : null;
   }
 
-  private async pathsOf(ids: readonly number[]): Promise<Map<number, string[]>> {
-    const records = (await Promise.all(ids.map((id) => this.store.objects.findById(id)))).filter((r) => r !== undefined);
+  /** Object paths from id_paths: one query for the names of every object on the way. */
+  private async pathsOf(records: readonly { id: number; idPath: string }[]): Promise<Map<number, string[]>> {
     const names = await this.store.objects.namesOfLineages(records);
     return new Map(
       records.map((r) => [

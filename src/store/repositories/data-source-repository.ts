@@ -6,6 +6,8 @@ import type { StoreSchema } from '../store-schema.js';
 export interface DataSourceRow {
   id: number;
   connectionId: number;
+  /** The leaf's id_path, from which its object path is built. */
+  idPath: string;
   name: string;
   kind: string;
   comment: string | null;
@@ -31,16 +33,16 @@ export class DataSourceRepository {
     const where = sql.join(filters, sql` and `);
     const tree = this.tree(search.connectionKey);
     const { rows: countRows } = await sql<{ count: number }>`${tree} select count(*) as count from tree t join objects o on o.id = t.id where ${where}`.execute(this.db);
-    const { rows } = await sql<{ id: number; connection_id: number; full_name: string; kind: string; comment: string | null }>`
+    const { rows } = await sql<{ id: number; connection_id: number; id_path: string; full_name: string; kind: string; comment: string | null }>`
       ${tree}
-      select o.id, o.connection_id, t.full_name, o.kind, o.comment
+      select o.id, o.connection_id, o.id_path, t.full_name, o.kind, o.comment
       from tree t join objects o on o.id = t.id
       where ${where}
       order by t.full_name, o.id
       limit ${search.size} offset ${search.offset}`.execute(this.db);
     return {
       count: Number(countRows[0]?.count ?? 0),
-      hits: rows.map((r) => ({ id: Number(r.id), connectionId: Number(r.connection_id), name: r.full_name, kind: r.kind, comment: r.comment })),
+      hits: rows.map((r) => ({ id: Number(r.id), connectionId: Number(r.connection_id), idPath: r.id_path, name: r.full_name, kind: r.kind, comment: r.comment })),
     };
   }
 

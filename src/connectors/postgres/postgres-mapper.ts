@@ -60,7 +60,7 @@ function groupColumns({ columns, defaults, comments }: ColumnRows): Map<string, 
       byRelation.set(relationId, list);
     }
     const key = columnKey(relationId, ordinal);
-    list.push({ name, ordinal, type, nullable, defaultValue: defaultOf.get(key) ?? null, comment: commentOf.get(key) ?? null });
+    list.push({ name, ordinal, type, nullable, defaultValue: defaultOf.get(key) ?? null, generated: null, comment: commentOf.get(key) ?? null });
   }
   for (const list of byRelation.values()) list.sort((a, b) => a.ordinal - b.ordinal);
   return byRelation;

@@ -47,6 +47,7 @@ function groupColumns(rows: readonly ColumnRow[], mapping: InformationSchemaMapp
       type,
       nullable: nullable === 'YES',
       defaultValue: mapping.columnDefault ? mapping.columnDefault(defaultValue) : defaultValue,
+      generated: null,
       comment: emptyIsNull(comment),
     });
   }

@@ -1,38 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
-import { afterAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
 import type { CrawledColumn } from '../../src/domain/catalog-types.js';
 import { columnsFingerprint } from '../../src/domain/column-diff.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
-import { openPostgresStore, openSqliteStore } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
-import { postgresDialect, sqliteDialect } from '../../src/store/store-dialect.js';
 import { applyListing } from '../../src/sync/apply.js';
-import { createStoreDatabase, describeEachStore } from '../helpers/store-kinds.js';
+import { useOldStores } from '../helpers/old-store.js';
+import { describeEachStore } from '../helpers/store-kinds.js';
 
 const BEFORE_GENERATED = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '006'));
 
 /** Dictionaries written before generated columns were recorded read as ordinary columns and stay unchanged. */
 describeEachStore('migration 006-columns-generated on an existing store', (kind) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'warden-migrate-'));
-  const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const cleanup of cleanups) await cleanup();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const oldStore = useOldStores();
 
   it('reads old columns as not generated, and a sync of the same dictionary records no change', async () => {
-    const database = kind === 'postgres' ? await createStoreDatabase() : null;
-    if (database) cleanups.push(() => database.cleanup());
-    const old = database
-      ? new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) }) })
-      : new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(join(dataDir, 'warden.db')) }) });
-    await migrateToLatest(old, database ? postgresDialect : sqliteDialect, BEFORE_GENERATED);
+    const { db: old, open } = await oldStore(kind, BEFORE_GENERATED);
     const columns: CrawledColumn[] = [
       { name: 'id', ordinal: 1, type: 'integer', nullable: false, defaultValue: null, generated: null, comment: null },
       { name: 'note', ordinal: 2, type: 'text', nullable: true, defaultValue: "'x'", generated: null, comment: 'a note' },
@@ -46,9 +29,8 @@ describeEachStore('migration 006-columns-generated on an existing store', (kind)
     await sql`insert into columns (object_id, name, ordinal, type, nullable, default_value, comment)
       select id, 'id', 1, 'integer', 0, null, null from objects where is_leaf = 1
       union all select id, 'note', 2, 'text', 1, '''x''', 'a note' from objects where is_leaf = 1`.execute(old);
-    await old.destroy();
 
-    const store = database ? await openPostgresStore(database.url) : await openSqliteStore(dataDir);
+    const store = await open();
     try {
       const catalog = new CatalogStore(store);
       const connection = (await catalog.connections.findByKey('Old'))!;

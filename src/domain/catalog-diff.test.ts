@@ -4,7 +4,7 @@ import { diffChildren, fingerprint, type StoredChild } from './catalog-diff.js';
 import { columnsFingerprint, diffColumns } from './column-diff.js';
 
 const col = (name: string, type = 'integer', ordinal = 1): CrawledColumn => ({
-  name, ordinal, type, nullable: true, defaultValue: null, comment: null,
+  name, ordinal, type, nullable: true, defaultValue: null, generated: null, comment: null,
 });
 const table = (name: string, stableId: string | null, columns = [col('id')]): CrawledObject => ({
   name, kind: 'table', stableId, comment: null, columns,
@@ -165,9 +165,31 @@ describe('diffColumns', () => {
     ]);
   });
 
+  it('reports a change of generation as a modified column', () => {
+    const doubled = { ...col('doubled'), generated: { expression: '(a * 2)', stored: true } };
+    expect(diffColumns([doubled], [{ ...doubled, generated: { expression: '(a * 2)', stored: true } }])).toEqual([]);
+    expect(diffColumns([doubled], [{ ...doubled, generated: { expression: '(a * 3)', stored: true } }])).toEqual([
+      { change: 'modified', column: 'doubled', fields: { generated: { from: { expression: '(a * 2)', stored: true }, to: { expression: '(a * 3)', stored: true } } } },
+    ]);
+    expect(diffColumns([doubled], [{ ...doubled, generated: { expression: '(a * 2)', stored: false } }])[0]).toMatchObject({ fields: { generated: { to: { stored: false } } } });
+    expect(diffColumns([{ ...doubled, defaultValue: '(a * 2)', generated: null }], [doubled])).toEqual([
+      { change: 'modified', column: 'doubled', fields: { defaultValue: { from: '(a * 2)', to: null }, generated: { from: null, to: { expression: '(a * 2)', stored: true } } } },
+    ]);
+  });
+
   it('gives equal fingerprints exactly for equal dictionaries', () => {
     expect(columnsFingerprint([col('a')])).toBe(columnsFingerprint([col('a')]));
     expect(columnsFingerprint([col('a')])).not.toBe(columnsFingerprint([{ ...col('a'), nullable: false }]));
     expect(columnsFingerprint([{ ...col('a'), comment: '' }])).not.toBe(columnsFingerprint([col('a')]));
+    const generated = (expression: string, stored: boolean) => [{ ...col('a'), generated: { expression, stored } }];
+    expect(columnsFingerprint(generated('1', true))).toBe(columnsFingerprint(generated('1', true)));
+    expect(columnsFingerprint(generated('1', true))).not.toBe(columnsFingerprint(generated('1', false)));
+    expect(columnsFingerprint(generated('1', true))).not.toBe(columnsFingerprint(generated('2', true)));
+    expect(columnsFingerprint(generated('1', true))).not.toBe(columnsFingerprint([col('a')]));
+  });
+
+  it('keeps the fingerprint of a dictionary without generated columns as it was before they were recorded', () => {
+    // The digest stores written before generation was recorded hold: an upgrade must not see every table as changed.
+    expect(columnsFingerprint([col('id', 'integer', 1), { ...col('name', 'text', 2), defaultValue: "'x'", comment: 'c' }])).toBe('Zad9xw8lnDh1Of47Tx6VHPyvP7E=');
   });
 });

@@ -5,9 +5,21 @@ export interface CrawledColumn {
   ordinal: number;
   /** The platform's type as the platform writes it, e.g. `character varying(20)`. */
   type: string;
+  /** False when the column cannot hold NULL (on PostgreSQL also through a NOT NULL domain). */
   nullable: boolean;
+  /** The default as SQL, as the platform writes it; null when none (and for a generated column). */
   defaultValue: string | null;
+  /** A generated (computed) column's expression; null for an ordinary column. */
+  generated: GeneratedColumn | null;
   comment: string | null;
+}
+
+/** How a generated column is computed. */
+export interface GeneratedColumn {
+  /** The generation expression as the platform writes it. */
+  expression: string;
+  /** True when the value is computed on write and stored, false when computed on read (virtual). */
+  stored: boolean;
 }
 
 /** Leaf kinds a platform may have; containers use their level name as kind. */

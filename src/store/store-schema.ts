@@ -67,6 +67,9 @@ export interface ColumnsTable {
   type: string;
   nullable: number;
   default_value: string | null;
+  /** A generated column's expression and whether it is stored (0/1); both null for an ordinary column. */
+  generated_expression: string | null;
+  generated_stored: number | null;
   comment: string | null;
 }
 

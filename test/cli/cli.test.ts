@@ -339,6 +339,7 @@ describeWithPostgres('warden CLI with a real PostgreSQL connection and hostile n
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('"Mixed Case" / "Typed Columns"');
     expect(human.stdout).toMatch(/Short Name\s+character varying\(20\)\s+no\s+'anon'::character varying\s+At most 20 characters/);
+    expect(human.stdout).toMatch(/Doubled\s+numeric\(10,2\)\s+yes\s+generated stored: \("Amount" \* \(2\)::numeric\)/);
   });
 
   it('syncs hostile subtrees with --wait and reports the run', async () => {

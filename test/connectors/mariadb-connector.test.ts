@@ -36,22 +36,31 @@ const HOSTILE_LEAVES: Record<string, string> = {
   'Ünïcødé 表': 'table',
 };
 const TYPED_COLUMNS = [
-  { name: 'Id', ordinal: 1, type: 'bigint(20) unsigned', nullable: false, defaultValue: null, comment: null },
-  { name: 'Short Name', ordinal: 2, type: 'varchar(20)', nullable: false, defaultValue: "'anon'", comment: 'At most 20 characters' },
-  { name: 'Amount', ordinal: 3, type: 'decimal(10,2)', nullable: true, defaultValue: '0.00', comment: null },
-  { name: 'Status', ordinal: 4, type: "enum('new','done')", nullable: false, defaultValue: "'new'", comment: null },
-  { name: 'Created At', ordinal: 5, type: 'timestamp', nullable: false, defaultValue: 'current_timestamp()', comment: null },
-  { name: 'col.with.dots/and/slash', ordinal: 6, type: 'text', nullable: true, defaultValue: null, comment: null },
+  { name: 'Id', ordinal: 1, type: 'bigint(20) unsigned', nullable: false, defaultValue: null, generated: null, comment: null },
+  { name: 'Short Name', ordinal: 2, type: 'varchar(20)', nullable: false, defaultValue: "'anon'", generated: null, comment: 'At most 20 characters' },
+  { name: 'Amount', ordinal: 3, type: 'decimal(10,2)', nullable: true, defaultValue: '0.00', generated: null, comment: null },
+  { name: 'Status', ordinal: 4, type: "enum('new','done')", nullable: false, defaultValue: "'new'", generated: null, comment: null },
+  { name: 'Created At', ordinal: 5, type: 'timestamp', nullable: false, defaultValue: 'current_timestamp()', generated: null, comment: null },
+  { name: 'col.with.dots/and/slash', ordinal: 6, type: 'text', nullable: true, defaultValue: null, generated: null, comment: null },
   {
     name: 'quoted "col" and \'single\' and `back`',
     ordinal: 7,
     type: 'int(11)',
     nullable: true,
     defaultValue: '42',
+    generated: null,
     comment: 'Comment with "double" and \'single\' quotes',
   },
-  { name: 'Doubled', ordinal: 8, type: 'decimal(10,2)', nullable: true, defaultValue: null, comment: null },
-  { name: 'Maybe', ordinal: 9, type: 'int(11)', nullable: true, defaultValue: null, comment: null },
+  {
+    name: 'Doubled',
+    ordinal: 8,
+    type: 'decimal(10,2)',
+    nullable: true,
+    defaultValue: null,
+    generated: { expression: '`Amount` * 2', stored: false },
+    comment: null,
+  },
+  { name: 'Maybe', ordinal: 9, type: 'int(11)', nullable: true, defaultValue: null, generated: null, comment: null },
 ];
 
 const context = new MariadbTestContext();
@@ -110,7 +119,7 @@ describeWithMariadb('MariaDB connector', () => {
       expect(byName(leaves, 'Typed Columns')).toMatchObject({ comment: 'Every column kind we care about', columns: TYPED_COLUMNS });
       expect(byName(leaves, 'Ünïcødé 表')).toMatchObject({
         comment: 'Ünïcødé comment 表',
-        columns: [{ name: '列 ü', ordinal: 1, type: 'varchar(10)', nullable: false, defaultValue: "'ß'", comment: null }],
+        columns: [{ name: '列 ü', ordinal: 1, type: 'varchar(10)', nullable: false, defaultValue: "'ß'", generated: null, comment: null }],
       });
       expect(byName(leaves, 'History')).toMatchObject({ comment: 'System-versioned' });
       // Views have no comments of their own (information_schema writes "VIEW").
@@ -132,6 +141,46 @@ describeWithMariadb('MariaDB connector', () => {
       const leaves = listingOf(batches, [hostile]).objects;
       expect(names(leaves)).toEqual(['Typed Columns']);
       expect(leaves[0]!.columns?.map((column) => column.name)).toEqual(['Id']);
+    });
+
+    it('lists the columns a user holds some privilege on, as the PostgreSQL connector does', async () => {
+      const db = await context.createDatabase({ label: 'partly' });
+      await mariadbAdmin("CREATE TABLE partly (visible int, insertable int, hidden int DEFAULT 7 COMMENT 'not for this user')", [], db);
+      const user = await context.createUser({ label: 'partly' });
+      await mariadbAdmin(`GRANT SELECT (visible), INSERT (insertable) ON ${quoteName(db)}.partly TO ${account(user.name)}`);
+      const batches = await crawlAll(connect(context.connectionDetails({ user })), scope([], [db]));
+      expect(listingOf(batches, [db]).objects).toEqual([
+        {
+          name: 'partly',
+          kind: 'table',
+          stableId: null,
+          comment: null,
+          columns: [
+            { name: 'visible', ordinal: 1, type: 'int(11)', nullable: true, defaultValue: null, generated: null, comment: null },
+            { name: 'insertable', ordinal: 2, type: 'int(11)', nullable: true, defaultValue: null, generated: null, comment: null },
+          ],
+        },
+      ]);
+    });
+  });
+
+  describe('generated columns', () => {
+    it('records virtual and stored (PERSISTENT too) generated columns apart from defaults', async () => {
+      const db = await context.createDatabase({ label: 'generated' });
+      await mariadbAdmin(
+        'CREATE TABLE computed (a int DEFAULT 1, v int AS (a * 2) VIRTUAL, s int AS (a * 3) STORED, p int AS (a + 1) PERSISTENT, d int DEFAULT (a + 1))',
+        [],
+        db,
+      );
+      const batches = await crawlAll(connect(context.connectionDetails()), scope([], [db]));
+      const columns = byName(listingOf(batches, [db]).objects, 'computed').columns;
+      expect(columns?.map(({ name, defaultValue, generated }) => ({ name, defaultValue, generated }))).toEqual([
+        { name: 'a', defaultValue: '1', generated: null },
+        { name: 'v', defaultValue: null, generated: { expression: '`a` * 2', stored: false } },
+        { name: 's', defaultValue: null, generated: { expression: '`a` * 3', stored: true } },
+        { name: 'p', defaultValue: null, generated: { expression: '`a` + 1', stored: true } },
+        { name: 'd', defaultValue: '(`a` + 1)', generated: null },
+      ]);
     });
   });
 

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { CrawledColumn } from '../../src/domain/catalog-types.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/database.js';
 import { describeEachStore, openStoreOfKind, type StoreKind } from '../helpers/store-kinds.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 
-/** What each store kind must do the same way: refuse a newer schema, bulk-write any text, count as numbers. */
+/** What each store kind must do the same way: refuse a newer schema, bulk-write any text and generated columns, count as numbers. */
 describeEachStore('the store', (kind) => {
   let dataDir: string;
   let opened: { store: Store; cleanup(): Promise<void> };
@@ -43,9 +44,11 @@ describeEachStore('the store', (kind) => {
     const connection = await catalog.connections.insert({ connectionKey: 'C', technology: 'PostgreSQL', details: {}, secretsCiphertext: null, createdBy: null }, now);
     const root = await catalog.objects.insertRoot(connection.id, 'C', { isActive: true, activateNewChildren: null, dataOwners: null }, now);
     const hostile = 'tab\there\nnew line\r\\N back\\slash "quoted" \'single\' \\t 表';
-    const columns = [
-      { name: hostile, ordinal: 1, type: 'text', nullable: true, defaultValue: null, comment: hostile },
-      { name: 'plain', ordinal: 2, type: 'integer', nullable: false, defaultValue: '\\N', comment: null },
+    const columns: CrawledColumn[] = [
+      { name: hostile, ordinal: 1, type: 'text', nullable: true, defaultValue: null, generated: null, comment: hostile },
+      { name: 'plain', ordinal: 2, type: 'integer', nullable: false, defaultValue: '\\N', generated: null, comment: null },
+      { name: 'virtual', ordinal: 3, type: 'integer', nullable: true, defaultValue: null, generated: { expression: hostile, stored: false }, comment: null },
+      { name: 'stored', ordinal: 4, type: 'integer', nullable: true, defaultValue: null, generated: { expression: '`plain` * 2', stored: true }, comment: null },
     ];
     const ids = await catalog.transaction(async (repos) => {
       const inserted = await repos.objects.insertChildren(

@@ -172,6 +172,27 @@ describeEachStore(
         });
       });
 
+      it('shows generated columns in the object view, and records a change of their expression', async () => {
+        await sql(db, 'CREATE TABLE order_lines (qty int NOT NULL, price decimal(10,2), total decimal(12,2) AS (qty * price) VIRTUAL)');
+        await sync(key, db);
+        const lines = await object(key, db, 'order_lines');
+        expect(lines.body.columns.map(({ name, nullable, defaultValue, generated }: any) => ({ name, nullable, defaultValue, generated }))).toEqual([
+          { name: 'qty', nullable: false, defaultValue: null, generated: null },
+          { name: 'price', nullable: true, defaultValue: null, generated: null },
+          { name: 'total', nullable: true, defaultValue: null, generated: { expression: '`qty` * `price`', stored: false } },
+        ]);
+        await sql(db, 'ALTER TABLE order_lines MODIFY total decimal(12,2) AS (qty * price * 2) VIRTUAL');
+        const { job, changes } = await sync(key, db, 'order_lines');
+        expect(job.counts).toMatchObject({ changed: 1, renamed: 0 });
+        expect(changes[0]?.details.columns).toEqual([
+          {
+            change: 'modified',
+            column: 'total',
+            fields: { generated: { from: { expression: '`qty` * `price`', stored: false }, to: { expression: '`qty` * `price` * 2', stored: false } } },
+          },
+        ]);
+      });
+
       it('changes nothing when nothing changed', async () => {
         const { job, changes } = await sync(key);
         expect(job.counts).toMatchObject({ added: 0, removed: 0, renamed: 0, changed: 0, restored: 0 });

@@ -172,6 +172,37 @@ describeEachStore('object sync against PostgreSQL', (kind) => {
     });
   });
 
+  describe('column facts', () => {
+    let db: TestDatabase;
+    const key = 'Column Facts';
+
+    beforeAll(async () => {
+      const sql = `CREATE DOMAIN code_text AS text NOT NULL;
+        CREATE TABLE public.facts (code code_text, note text, code_length integer GENERATED ALWAYS AS (length(code)) STORED, n integer DEFAULT 0)`;
+      db = (await registerTestConnection(server, pg, { connectionKey: key, sql, settings: { isActive: true } })).db;
+    });
+
+    it('shows generated columns and effective nullability in the object view and the dictionary', async () => {
+      const facts = await object(key, db.name, 'public', 'facts');
+      const expected = [
+        { name: 'code', ordinal: 1, type: 'code_text', nullable: false, defaultValue: null, generated: null, comment: null },
+        { name: 'note', ordinal: 2, type: 'text', nullable: true, defaultValue: null, generated: null, comment: null },
+        { name: 'code_length', ordinal: 3, type: 'integer', nullable: true, defaultValue: null, generated: { expression: 'length((code)::text)', stored: true }, comment: null },
+        { name: 'n', ordinal: 4, type: 'integer', nullable: true, defaultValue: '0', generated: null, comment: null },
+      ];
+      expect(facts.body.columns).toEqual(expected);
+      expect((await server.request('GET', `/dictionary/${facts.body.dataSourceId}`)).body.columns).toEqual(expected);
+    });
+
+    it('records a domain losing NOT NULL as a change of the column', async () => {
+      await sqlIn(db, 'ALTER DOMAIN code_text DROP NOT NULL');
+      const { job, changes } = await sync(key, db.name);
+      expect(job.counts).toMatchObject({ changed: 1 });
+      expect(changes[0]?.details.columns).toEqual([{ change: 'modified', column: 'code', fields: { nullable: { from: false, to: true } } }]);
+      expect((await object(key, db.name, 'public', 'facts')).body.columns[0]).toMatchObject({ name: 'code', nullable: true });
+    });
+  });
+
   describe('status and settings', () => {
     let db: TestDatabase;
     const key = 'Status';

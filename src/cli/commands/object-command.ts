@@ -152,12 +152,18 @@ function formatObject(found: DataObject): string {
       lines.push(
         formatTable(
           ['#', 'NAME', 'TYPE', 'NULL', 'DEFAULT', 'COMMENT'],
-          found.columns.map((c) => [String(c.ordinal), displayName(c.name), c.type, c.nullable ? 'yes' : 'no', c.defaultValue ?? '', c.comment ?? '']),
+          found.columns.map((c) => [String(c.ordinal), displayName(c.name), c.type, c.nullable ? 'yes' : 'no', defaultText(c), c.comment ?? '']),
         ),
       );
     }
   }
   return lines.join('\n');
+}
+
+/** A generated column has no default: its expression takes the DEFAULT cell, marked as such. */
+function defaultText(column: NonNullable<DataObject['columns']>[number]): string {
+  if (column.generated === null) return column.defaultValue ?? '';
+  return `generated ${column.generated.stored ? 'stored' : 'virtual'}: ${column.generated.expression}`;
 }
 
 function formatChildren(path: readonly string[], result: { count: number; hits: Summary[] }, offset: number): string {

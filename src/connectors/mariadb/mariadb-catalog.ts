@@ -46,6 +46,13 @@ export const MARIADB_DIALECT: InformationSchemaDialect = {
   // The full type as written: `varchar(20)`, `int(10) unsigned`, `enum('a','b')`.
   columnTypeExpression: 'COLUMN_TYPE',
   columnCommentExpression: 'COLUMN_COMMENT',
+  // EXTRA says `VIRTUAL GENERATED` or `STORED GENERATED` (MariaDB's PERSISTENT too) on both
+  // servers, beside other words (INVISIBLE); MySQL's `DEFAULT_GENERATED` marks an expression
+  // default, not a generated column. MySQL writes '' as the GENERATION_EXPRESSION of an ordinary
+  // column, MariaDB NULL.
+  columnGenerationExpression:
+    "CASE WHEN EXTRA LIKE '%VIRTUAL GENERATED%' OR EXTRA LIKE '%STORED GENERATED%' THEN GENERATION_EXPRESSION END",
+  columnGenerationStoredExpression: "CASE WHEN EXTRA LIKE '%STORED GENERATED%' THEN 'YES' ELSE 'NO' END",
 };
 
 /**

@@ -52,11 +52,42 @@ describe('mapLeaves', () => {
     expect(Object.fromEntries(leaves.map((leaf) => [leaf.name, leaf.kind]))).toEqual(MIXED_CASE_LEAVES);
   });
 
-  it('builds the dictionary: ordinals with gaps, types, nullability, defaults, comments', () => {
+  it('builds the dictionary: ordinals with gaps, types, nullability, defaults, generated columns, comments', () => {
     const typed = byName(leaves, 'Typed Columns');
     expect(typed.stableId).toBe('346651');
     expect(typed.comment).toBe('Every column kind we care about');
     expect(typed.columns).toEqual(TYPED_COLUMNS);
+  });
+
+  it("reads a generated column's pg_attrdef row as its expression, stored or virtual, never as a default", () => {
+    const relation: RelationRow = ['1', 'generated', 'r', null];
+    const [leaf] = mapLeaves([relation], {
+      columns: [
+        ['1', 'plain', 1, 'integer', true, ''],
+        ['1', 'stored', 2, 'integer', true, 's'],
+        ['1', 'virtual', 3, 'integer', true, 'v'],
+      ],
+      defaults: [
+        ['1', 1, '0'],
+        ['1', 2, '(plain * 2)'],
+        ['1', 3, '(plain * 3)'],
+      ],
+      comments: [],
+    });
+    expect(leaf!.columns!.map(({ name, defaultValue, generated }) => ({ name, defaultValue, generated }))).toEqual([
+      { name: 'plain', defaultValue: '0', generated: null },
+      { name: 'stored', defaultValue: null, generated: { expression: '(plain * 2)', stored: true } },
+      { name: 'virtual', defaultValue: null, generated: { expression: '(plain * 3)', stored: false } },
+    ]);
+  });
+
+  it('leaves out defaults and comments of columns that are not listed (no privilege on them)', () => {
+    const [leaf] = mapLeaves([['1', 'partly visible', 'r', null]], {
+      columns: [['1', 'visible', 1, 'integer', true, '']],
+      defaults: [['1', 2, "'secret'::text"]],
+      comments: [['1', 2, 'hidden']],
+    });
+    expect(leaf!.columns).toEqual([{ name: 'visible', ordinal: 1, type: 'integer', nullable: true, defaultValue: null, generated: null, comment: null }]);
   });
 
   it('gives a relation without columns an empty list', () => {
@@ -68,7 +99,7 @@ describe('mapLeaves', () => {
   });
 
   it('ignores columns of relations that are not listed', () => {
-    const orphan: ColumnRow = ['999999', 'ghost', 1, 'integer', true];
+    const orphan: ColumnRow = ['999999', 'ghost', 1, 'integer', true, ''];
     expect(mapLeaves(relations, { ...columns, columns: [...columns.columns, orphan], comments: [...columns.comments, ['999999', 1, 'ghostly']] })).toEqual(leaves);
   });
 

@@ -51,7 +51,7 @@ function groupColumns({ columns, defaults, comments }: ColumnRows): Map<string, 
     return text;
   };
   const byRelation = new Map<string, CrawledColumn[]>();
-  for (const [relationId, rawName, ordinal, rawType, nullable] of columns) {
+  for (const [relationId, rawName, ordinal, rawType, nullable, generation] of columns) {
     const name = shared(rawName);
     const type = shared(rawType);
     let list = byRelation.get(relationId);
@@ -60,7 +60,10 @@ function groupColumns({ columns, defaults, comments }: ColumnRows): Map<string, 
       byRelation.set(relationId, list);
     }
     const key = columnKey(relationId, ordinal);
-    list.push({ name, ordinal, type, nullable, defaultValue: defaultOf.get(key) ?? null, comment: commentOf.get(key) ?? null });
+    const expression = defaultOf.get(key) ?? null;
+    // pg_attrdef holds a generated column's expression as if it were its default; it has none.
+    const generated = generation === '' || expression === null ? null : { expression, stored: generation === 's' };
+    list.push({ name, ordinal, type, nullable, defaultValue: generated === null ? expression : null, generated, comment: commentOf.get(key) ?? null });
   }
   for (const list of byRelation.values()) list.sort((a, b) => a.ordinal - b.ordinal);
   return byRelation;

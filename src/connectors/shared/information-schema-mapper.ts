@@ -35,18 +35,22 @@ export function mapLeafRows(tables: readonly TableRow[], columns: readonly Colum
 
 function groupColumns(rows: readonly ColumnRow[], mapping: InformationSchemaMapping): Map<string, CrawledColumn[]> {
   const byTable = new Map<string, CrawledColumn[]>();
-  for (const [table, name, ordinal, type, nullable, defaultValue, comment] of rows) {
+  for (const [table, name, ordinal, type, nullable, defaultValue, comment, generationExpression, generationStored] of rows) {
     let list = byTable.get(table);
     if (list === undefined) {
       list = [];
       byTable.set(table, list);
     }
+    const expression = emptyIsNull(generationExpression);
+    const generated = expression === null ? null : { expression, stored: generationStored === 'YES' };
     list.push({
       name,
       ordinal: Number(ordinal),
       type,
       nullable: nullable === 'YES',
-      defaultValue: mapping.columnDefault ? mapping.columnDefault(defaultValue) : defaultValue,
+      // A generated column has no default, whatever COLUMN_DEFAULT says.
+      defaultValue: generated !== null ? null : mapping.columnDefault ? mapping.columnDefault(defaultValue) : defaultValue,
+      generated,
       comment: emptyIsNull(comment),
     });
   }

@@ -49,13 +49,20 @@ export interface InformationSchemaDialect {
   /** COLUMNS expressions for the platform's full type and the column comment. */
   columnTypeExpression: string;
   columnCommentExpression: string;
+  /**
+   * COLUMNS expressions for a generated column: its generation expression (NULL or '' for an
+   * ordinary column), and `'YES'` when it is stored, `'NO'` when virtual. `NULL` and `'NO'` on a
+   * platform without generated columns.
+   */
+  columnGenerationExpression: string;
+  columnGenerationStoredExpression: string;
 }
 
 /** `[name, comment]` of a container. */
 export type ContainerRow = [name: string, comment: string | null];
 /** `[name, table type, comment]` of a table-like object. */
 export type TableRow = [name: string, tableType: string, comment: string | null];
-/** `[table name, column name, ordinal, type, IS_NULLABLE, default, comment]` of a column. */
+/** `[table name, column name, ordinal, type, IS_NULLABLE, default, comment, generation expression, stored]` of a column. */
 export type ColumnRow = [
   table: string,
   name: string,
@@ -64,6 +71,8 @@ export type ColumnRow = [
   nullable: string,
   defaultValue: string | null,
   comment: string | null,
+  generationExpression: string | null,
+  generationStored: string,
 ];
 
 /** SQL text and the values to bind, in order. */
@@ -111,7 +120,8 @@ export class InformationSchemaQueries {
   columns(parent: readonly string[], name?: string): BoundQuery {
     const d = this.dialect;
     return this.leafQuery(
-      `SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, ${d.columnTypeExpression}, IS_NULLABLE, COLUMN_DEFAULT, ${d.columnCommentExpression}\nFROM ${d.view('COLUMNS', parent[0])}`,
+      `SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, ${d.columnTypeExpression}, IS_NULLABLE, COLUMN_DEFAULT, ${d.columnCommentExpression}, ` +
+        `${d.columnGenerationExpression}, ${d.columnGenerationStoredExpression}\nFROM ${d.view('COLUMNS', parent[0])}`,
       parent,
       name,
       undefined,

@@ -20,6 +20,7 @@ describe('InformationSchemaQueries', () => {
     expect(tables.values).toEqual(['db "x"', 'db "x"']);
     const columns = mariadb.columns(['db'], 'T');
     expect(columns.sql).toContain('COLUMN_TYPE');
+    expect(columns.sql).toContain("CASE WHEN EXTRA LIKE '%STORED GENERATED%' THEN 'YES' ELSE 'NO' END");
     expect(columns.values).toEqual(['db', 'db', 'T', 'T']);
   });
 
@@ -56,9 +57,9 @@ describe('mapLeafRows (MariaDB mapping)', () => {
         ['tmp', 'TEMPORARY', ''],
       ],
       [
-        ['t', 'b', 2, 'varchar(5)', 'YES', 'NULL', ''],
-        ['t', 'a', '1', 'int(11)', 'NO', null, 'first'],
-        ['gone', 'x', 1, 'int(11)', 'YES', null, ''],
+        ['t', 'b', 2, 'varchar(5)', 'YES', 'NULL', '', null, 'NO'],
+        ['t', 'a', '1', 'int(11)', 'NO', null, 'first', null, 'NO'],
+        ['gone', 'x', 1, 'int(11)', 'YES', null, '', null, 'NO'],
       ],
       MARIADB_MAPPING,
     );
@@ -68,9 +69,28 @@ describe('mapLeafRows (MariaDB mapping)', () => {
       ['h', 'systemVersionedTable', 'kept'],
     ]);
     expect(leaves[0]!.columns).toEqual([
-      { name: 'a', ordinal: 1, type: 'int(11)', nullable: false, defaultValue: null, comment: 'first' },
-      { name: 'b', ordinal: 2, type: 'varchar(5)', nullable: true, defaultValue: null, comment: null },
+      { name: 'a', ordinal: 1, type: 'int(11)', nullable: false, defaultValue: null, generated: null, comment: 'first' },
+      { name: 'b', ordinal: 2, type: 'varchar(5)', nullable: true, defaultValue: null, generated: null, comment: null },
     ]);
     expect(leaves[1]!.columns).toEqual([]);
+  });
+
+  it('records generated columns, stored or virtual, apart from the default (MySQL writes an ordinary one\'s expression as \'\')', () => {
+    const [leaf] = mapLeafRows(
+      [['g', 'BASE TABLE', '']],
+      [
+        ['g', 'a', 1, 'int(11)', 'YES', 'NULL', '', null, 'NO'],
+        ['g', 'v', 2, 'int(11)', 'YES', 'NULL', '', '`a` * 2', 'NO'],
+        ['g', 's', 3, 'int(11)', 'YES', null, '', '`a` * 3', 'YES'],
+        ['g', 'mysql', 4, 'int', 'YES', '(`a` + 1)', '', '', 'NO'],
+      ],
+      MARIADB_MAPPING,
+    );
+    expect(leaf!.columns!.map(({ name, defaultValue, generated }) => ({ name, defaultValue, generated }))).toEqual([
+      { name: 'a', defaultValue: null, generated: null },
+      { name: 'v', defaultValue: null, generated: { expression: '`a` * 2', stored: false } },
+      { name: 's', defaultValue: null, generated: { expression: '`a` * 3', stored: true } },
+      { name: 'mysql', defaultValue: '(`a` + 1)', generated: null },
+    ]);
   });
 });

@@ -5,8 +5,18 @@ const Column = Type.Object({
   name: Type.String(),
   ordinal: Type.Integer(),
   type: Type.String({ description: 'The platform type as the platform writes it' }),
-  nullable: Type.Boolean(),
-  defaultValue: Type.Union([Type.String(), Type.Null()]),
+  nullable: Type.Boolean({ description: 'False when the column cannot hold NULL (on PostgreSQL also through a NOT NULL domain)' }),
+  defaultValue: Type.Union([Type.String(), Type.Null()], { description: 'The default as SQL; null when none and for a generated column' }),
+  generated: Type.Union(
+    [
+      Type.Object({
+        expression: Type.String({ description: 'The generation expression as the platform writes it' }),
+        stored: Type.Boolean({ description: 'Computed on write and stored (true), or on read (virtual, false)' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'A generated column: how it is computed; null for an ordinary column' },
+  ),
   comment: Type.Union([Type.String(), Type.Null()]),
 });
 

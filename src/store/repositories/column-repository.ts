@@ -6,7 +6,7 @@ import type { StoreSchema } from '../store-schema.js';
 
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
-const COLUMN_FIELDS = ['object_id', 'name', 'ordinal', 'type', 'nullable', 'default_value', 'comment'] as const;
+const COLUMN_FIELDS = ['object_id', 'name', 'ordinal', 'type', 'nullable', 'default_value', 'generated_expression', 'generated_stored', 'comment'] as const;
 
 /** The data dictionaries of leaves. Written in bulk: a sync replaces whole dictionaries at once. */
 export class ColumnRepository {
@@ -28,6 +28,7 @@ export class ColumnRepository {
       type: r.type,
       nullable: r.nullable === 1,
       defaultValue: r.default_value,
+      generated: r.generated_expression === null ? null : { expression: r.generated_expression, stored: r.generated_stored === 1 },
       comment: r.comment,
     }));
   }
@@ -57,7 +58,9 @@ function* columnRows(dictionaries: ReadonlyMap<number, readonly CrawledColumn[]>
       row[3] = c.type;
       row[4] = c.nullable ? 1 : 0;
       row[5] = c.defaultValue;
-      row[6] = c.comment;
+      row[6] = c.generated?.expression ?? null;
+      row[7] = c.generated === null ? null : c.generated.stored ? 1 : 0;
+      row[8] = c.comment;
       yield row;
     }
   }

@@ -10,9 +10,8 @@ import {
   type TableRow,
 } from '../shared/information-schema-queries.js';
 import type { MariadbSession } from './mariadb-session.js';
+import { MARIADB_LEVELS } from './mariadb-technology.js';
 
-/** The hierarchy levels of a MariaDB/MySQL connection, top to leaf: there is no schema level. */
-export const MARIADB_LEVELS = ['database', 'table'] as const;
 
 /** The server's own databases: never objects. */
 export const SYSTEM_DATABASES = ['information_schema', 'mysql', 'performance_schema', 'sys'] as const;

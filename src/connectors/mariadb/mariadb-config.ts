@@ -1,5 +1,6 @@
 import type { ConnectionOptions } from 'mysql2';
-import type { ConnectionDetails, ConnectorTimeouts } from '../connector.js';
+import type { ConnectorTimeouts } from '../connector.js';
+import type { ServerConnectionDetails } from '../shared/server-connection.js';
 import { nodeTlsOptions } from '../shared/tls-options.js';
 
 /**
@@ -23,7 +24,7 @@ export const DRIVER_TIMER_BACKSTOP_MS = 1_000;
  * No session `max_statement_time` is set: query time is bounded on the client side, so an
  * administrator's own server-side limit keeps applying (and is translated when it fires).
  */
-export function mariadbConnectionOptions(details: ConnectionDetails, timeouts: ConnectorTimeouts): ConnectionOptions {
+export function mariadbConnectionOptions(details: ServerConnectionDetails, timeouts: ConnectorTimeouts): ConnectionOptions {
   const options: ConnectionOptions = {
     host: details.hostname,
     port: details.port,

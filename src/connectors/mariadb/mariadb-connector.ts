@@ -1,13 +1,11 @@
 import type { CrawlBatch, CrawlScope } from '../../domain/catalog-types.js';
-import { DEFAULT_CAPABILITIES, type ConnectionDetails, type Connector, type ConnectorCapabilities, type ConnectorFactory, type ConnectorTimeouts } from '../connector.js';
+import type { Connector, ConnectorCapabilities, ConnectorFactory, ConnectorTimeouts } from '../connector.js';
 import { linkSignals } from '../connector-runtime.js';
 import { walkCatalog, type CatalogWalkContext } from '../shared/catalog-walk.js';
-import { LIST_DATABASES, MARIADB_LEVELS, MariadbCatalogReader, PING } from './mariadb-catalog.js';
+import { serverDetails, type ServerConnectionDetails } from '../shared/server-connection.js';
+import { LIST_DATABASES, MariadbCatalogReader, PING } from './mariadb-catalog.js';
 import { MariadbSession } from './mariadb-session.js';
-
-/** The values of `connection.technology` this connector serves. */
-export const MARIADB_TECHNOLOGY = 'MariaDB';
-export const MYSQL_TECHNOLOGY = 'MySQL';
+import { MARIADB_CAPABILITIES, MARIADB_LEVELS } from './mariadb-technology.js';
 
 /**
  * How many databases one crawl reads at once, each on its own connection (plus one for the
@@ -17,15 +15,9 @@ export const MYSQL_TECHNOLOGY = 'MySQL';
  */
 export const DATABASE_CONCURRENCY = 4;
 
-/**
- * MariaDB and MySQL have no stable object identifiers (no OID, no TABLE_ID): renames are
- * recognised by the diff's column-fingerprint heuristic instead (see catalog-diff.ts).
- */
-const MARIADB_CAPABILITIES: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES, stableIds: false };
-
 /** Creates the connector of one MariaDB or MySQL connection (`technology` names which). */
 export function mariadbConnectorFactory(technology: string): ConnectorFactory {
-  return (details, timeouts) => new MariadbConnector(technology, details, timeouts);
+  return (details, timeouts) => new MariadbConnector(technology, serverDetails(details), timeouts);
 }
 
 class MariadbConnector implements Connector {
@@ -42,7 +34,7 @@ class MariadbConnector implements Connector {
 
   constructor(
     readonly technology: string,
-    private readonly details: ConnectionDetails,
+    private readonly details: ServerConnectionDetails,
     private readonly timeouts: ConnectorTimeouts,
   ) {}
 

@@ -1,6 +1,7 @@
 import mysql from 'mysql2';
 import { WardenError } from '../../errors.js';
-import type { ConnectionDetails, ConnectorTimeouts } from '../connector.js';
+import type { ConnectorTimeouts } from '../connector.js';
+import type { ServerConnectionDetails } from '../shared/server-connection.js';
 import { abortReason, abortable, onAbort, withTimeout } from '../connector-runtime.js';
 import { mariadbConnectionOptions } from './mariadb-config.js';
 import { formatObjectPath } from '../shared/network-errors.js';
@@ -42,7 +43,7 @@ export class MariadbSession {
    * Connects within `timeouts.connectMs` (CONNECT_TIMEOUT otherwise).
    * @throws WardenError translated from the driver's error, or the signal's abort reason.
    */
-  static async open(details: ConnectionDetails, timeouts: ConnectorTimeouts, signal: AbortSignal): Promise<MariadbSession> {
+  static async open(details: ServerConnectionDetails, timeouts: ConnectorTimeouts, signal: AbortSignal): Promise<MariadbSession> {
     signal.throwIfAborted();
     const context = {
       hostname: details.hostname,

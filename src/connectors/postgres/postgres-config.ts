@@ -1,5 +1,6 @@
 import type { ClientConfig } from 'pg';
-import type { ConnectionDetails, ConnectorTimeouts, TlsOptions } from '../connector.js';
+import type { ConnectorTimeouts, TlsOptions } from '../connector.js';
+import type { ServerConnectionDetails } from '../shared/server-connection.js';
 import { nodeTlsOptions } from '../shared/tls-options.js';
 
 /** What Warden's sessions call themselves in `pg_stat_activity.application_name`. */
@@ -24,7 +25,7 @@ export const DRIVER_TIMER_BACKSTOP_MS = 1_000;
  * settings administrators rely on. Query time is bounded on the client side instead.
  */
 export function postgresClientConfig(
-  details: ConnectionDetails,
+  details: ServerConnectionDetails,
   timeouts: ConnectorTimeouts,
   database: string = details.database ?? DEFAULT_DATABASE,
 ): ClientConfig {

@@ -1,20 +1,12 @@
 import type { CrawlBatch, CrawlScope } from '../../domain/catalog-types.js';
-import {
-  DEFAULT_CAPABILITIES,
-  type ConnectionDetails,
-  type Connector,
-  type ConnectorCapabilities,
-  type ConnectorFactory,
-  type ConnectorTimeouts,
-} from '../connector.js';
+import type { Connector, ConnectorCapabilities, ConnectorFactory, ConnectorTimeouts } from '../connector.js';
 import { linkSignals } from '../connector-runtime.js';
 import { DEFAULT_DATABASE } from './postgres-config.js';
-import { POSTGRES_LEVELS, crawlPostgres } from './postgres-crawl.js';
+import { serverDetails, type ServerConnectionDetails } from '../shared/server-connection.js';
+import { crawlPostgres } from './postgres-crawl.js';
 import { LIST_DATABASES, PING } from './postgres-queries.js';
 import { PostgresSession } from './postgres-session.js';
-
-/** The value of `connection.technology` for PostgreSQL. */
-export const POSTGRES_TECHNOLOGY = 'PostgreSQL';
+import { POSTGRES_LEVELS, POSTGRES_TECHNOLOGY, postgresTechnology } from './postgres-technology.js';
 
 /**
  * How many databases one crawl reads at once. Each holds one session; four keep a big server
@@ -27,17 +19,17 @@ export const DATABASE_CONCURRENCY = 4;
  * session per database it reads (at most {@link DATABASE_CONCURRENCY} at once, plus one for
  * the database listing) and closes it when that database is done.
  */
-export const createPostgresConnector: ConnectorFactory = (details, timeouts) => new PostgresConnector(details, timeouts);
+export const createPostgresConnector: ConnectorFactory = (details, timeouts) => new PostgresConnector(serverDetails(details), timeouts);
 
 class PostgresConnector implements Connector {
   readonly technology = POSTGRES_TECHNOLOGY;
   readonly levels: readonly string[] = POSTGRES_LEVELS;
-  readonly capabilities: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES };
+  readonly capabilities: ConnectorCapabilities = postgresTechnology.capabilities;
   /** Aborted by close(): every session of every running operation listens to it. */
   private readonly closing = new AbortController();
 
   constructor(
-    private readonly details: ConnectionDetails,
+    private readonly details: ServerConnectionDetails,
     private readonly timeouts: ConnectorTimeouts,
   ) {}
 

@@ -21,8 +21,7 @@ import {
 } from './postgres-queries.js';
 import type { PostgresSession } from './postgres-session.js';
 
-/** The hierarchy levels of a PostgreSQL connection, top to leaf. */
-export const POSTGRES_LEVELS = ['database', 'schema', 'table'] as const;
+import { POSTGRES_LEVELS } from './postgres-technology.js';
 
 /** What the crawl needs from its connector. */
 export interface PostgresCrawlContext {

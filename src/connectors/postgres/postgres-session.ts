@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { WardenError } from '../../errors.js';
-import type { ConnectionDetails, ConnectorTimeouts } from '../connector.js';
+import type { ConnectorTimeouts } from '../connector.js';
+import type { ServerConnectionDetails } from '../shared/server-connection.js';
 import { abortReason, abortable, onAbort, withTimeout } from '../connector-runtime.js';
 import { postgresClientConfig } from './postgres-config.js';
 import { formatObjectPath, translatePostgresError, type PostgresErrorContext } from './postgres-errors.js';
@@ -43,7 +44,7 @@ export class PostgresSession {
    * @throws WardenError translated from the driver's error, or the signal's abort reason.
    */
   static async open(
-    details: ConnectionDetails,
+    details: ServerConnectionDetails,
     timeouts: ConnectorTimeouts,
     database: string,
     signal: AbortSignal,

@@ -31,7 +31,7 @@ const Tls = Type.Object(
     mode: Type.Union([Type.Literal('disable'), Type.Literal('require'), Type.Literal('verify-full')], {
       description: 'disable: plain TCP; require: TLS without certificate checks; verify-full: TLS checked against ca',
     }),
-    ca: Type.Optional(Type.String({ description: 'PEM CA bundle for verify-full' })),
+    ca: Type.Optional(Type.String({ description: 'PEM CA bundle for verify-full', contentMediaType: 'application/x-pem-file' })),
   },
   { additionalProperties: false },
 );
@@ -52,7 +52,7 @@ export const USER_PASSWORD: AuthenticationType = {
   description: 'a user name and a password',
   fields: {
     username: Type.String({ minLength: 1, description: 'The system user Warden crawls as' }),
-    password: Type.String({ description: 'Write-only: encrypted at rest, shown as [REDACTED]' }),
+    password: Type.String({ description: 'The password (write-only: encrypted at rest, shown as [REDACTED])' }),
   },
   secretFields: ['password'],
 };

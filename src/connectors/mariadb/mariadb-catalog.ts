@@ -1,5 +1,5 @@
 import type { CrawledObject, ScopeStep } from '../../domain/catalog-types.js';
-import type { CatalogReader } from '../shared/catalog-walk.js';
+import { pathOf, type CatalogReader } from '../shared/catalog-walk.js';
 import { mapContainerRows, mapLeafRows, type InformationSchemaMapping } from '../shared/information-schema-mapper.js';
 import {
   InformationSchemaQueries,
@@ -81,15 +81,17 @@ export class MariadbCatalogReader implements CatalogReader {
     return this.session.lost;
   }
 
-  async listContainers(parent: readonly string[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
-    const rows = await this.run<ContainerRow>(QUERIES.containers(parent, only?.name), parent);
-    return mapContainerRows(rows, MARIADB_LEVELS[parent.length]!);
+  async listContainers(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
+    const path = pathOf(parent);
+    const rows = await this.run<ContainerRow>(QUERIES.containers(path, only?.name), path);
+    return mapContainerRows(rows, MARIADB_LEVELS[path.length]!);
   }
 
-  async listLeaves(parent: readonly string[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
-    const tables = await this.run<TableRow>(QUERIES.tables(parent, only?.name), parent);
+  async listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
+    const path = pathOf(parent);
+    const tables = await this.run<TableRow>(QUERIES.tables(path, only?.name), path);
     if (tables.length === 0) return [];
-    const columns = await this.run<ColumnRow>(QUERIES.columns(parent, only?.name), parent);
+    const columns = await this.run<ColumnRow>(QUERIES.columns(path, only?.name), path);
     return mapLeafRows(tables, columns, MARIADB_MAPPING);
   }
 

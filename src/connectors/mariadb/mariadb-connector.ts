@@ -4,7 +4,7 @@ import { linkSignals } from '../connector-runtime.js';
 import { walkCatalog, type CatalogWalkContext } from '../shared/catalog-walk.js';
 import { serverDetails, type ServerConnectionDetails } from '../shared/server-connection.js';
 import { LIST_DATABASES, MariadbCatalogReader, PING } from './mariadb-catalog.js';
-import { MariadbSession } from './mariadb-session.js';
+import { openMariadbSession, type MariadbSession } from './mariadb-session.js';
 import { MARIADB_CAPABILITIES, MARIADB_LEVELS } from './mariadb-technology.js';
 
 /**
@@ -69,6 +69,6 @@ class MariadbConnector implements Connector {
   }
 
   private open(signal: AbortSignal): Promise<MariadbSession> {
-    return MariadbSession.open(this.details, this.timeouts, signal);
+    return openMariadbSession(this.details, this.timeouts, signal);
   }
 }

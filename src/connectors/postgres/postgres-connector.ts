@@ -3,9 +3,10 @@ import type { Connector, ConnectorCapabilities, ConnectorFactory, ConnectorTimeo
 import { linkSignals } from '../connector-runtime.js';
 import { DEFAULT_DATABASE } from './postgres-config.js';
 import { serverDetails, type ServerConnectionDetails } from '../shared/server-connection.js';
-import { crawlPostgres } from './postgres-crawl.js';
+import { walkCatalog, type CatalogWalkContext } from '../shared/catalog-walk.js';
+import { PostgresCatalogReader } from './postgres-catalog.js';
 import { LIST_DATABASES, PING } from './postgres-queries.js';
-import { PostgresSession } from './postgres-session.js';
+import { openPostgresSession, type PostgresSession } from './postgres-session.js';
 import { POSTGRES_LEVELS, POSTGRES_TECHNOLOGY, postgresTechnology } from './postgres-technology.js';
 
 /**
@@ -27,6 +28,12 @@ class PostgresConnector implements Connector {
   readonly capabilities: ConnectorCapabilities = postgresTechnology.capabilities;
   /** Aborted by close(): every session of every running operation listens to it. */
   private readonly closing = new AbortController();
+  /** The database listing on the connection's first database, then one session per database. */
+  private readonly walk: CatalogWalkContext = {
+    levels: POSTGRES_LEVELS,
+    concurrency: DATABASE_CONCURRENCY,
+    openReader: async (database, signal) => new PostgresCatalogReader(await this.openSession(database?.name ?? this.rootDatabase, signal)),
+  };
 
   constructor(
     private readonly details: ServerConnectionDetails,
@@ -52,15 +59,7 @@ class PostgresConnector implements Connector {
   async *crawl(scope: CrawlScope, signal: AbortSignal): AsyncGenerator<CrawlBatch> {
     const linked = linkSignals([signal, this.closing.signal]);
     try {
-      yield* crawlPostgres(
-        {
-          rootDatabase: this.rootDatabase,
-          databaseConcurrency: DATABASE_CONCURRENCY,
-          openSession: (database, sessionSignal) => this.openSession(database, sessionSignal),
-        },
-        scope,
-        linked.signal,
-      );
+      yield* walkCatalog(this.walk, scope, linked.signal);
     } finally {
       linked.dispose();
     }
@@ -76,6 +75,6 @@ class PostgresConnector implements Connector {
   }
 
   private openSession(database: string, signal: AbortSignal): Promise<PostgresSession> {
-    return PostgresSession.open(this.details, this.timeouts, database, signal);
+    return openPostgresSession(this.details, this.timeouts, database, signal);
   }
 }

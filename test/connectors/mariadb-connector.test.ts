@@ -4,6 +4,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector, ConnectionDetails, ConnectorTimeouts } from '../../src/connectors/connector.js';
 import { mariadbConnectorFactory } from '../../src/connectors/mariadb/mariadb-connector.js';
+import { mariadbTechnology } from '../../src/connectors/mariadb/mariadb-technology.js';
 import { openMariadbSession } from '../../src/connectors/mariadb/mariadb-session.js';
 import { mariadbSetupScript } from '../../src/connectors/mariadb/mariadb-setup-script.js';
 import type { CrawlBatch } from '../../src/domain/catalog-types.js';
@@ -56,7 +57,7 @@ const TYPED_COLUMNS = [
 
 const context = new MariadbTestContext();
 const openConnectors: Connector[] = [];
-const create = mariadbConnectorFactory('MariaDB');
+const create = mariadbConnectorFactory(mariadbTechnology);
 
 function connect(details: ConnectionDetails, timeouts: ConnectorTimeouts = TIMEOUTS): Connector {
   const connector = create(details, timeouts);

@@ -67,12 +67,6 @@ export const MARIADB_MAPPING: InformationSchemaMapping = {
 
 const QUERIES = new InformationSchemaQueries(MARIADB_DIALECT);
 
-/** A PING for testConnection. Row: `[1]`. */
-export const PING = 'SELECT 1';
-
-/** The database listing as testConnection runs it: proves the user can read information_schema. */
-export const LIST_DATABASES: BoundQuery = QUERIES.containers([]);
-
 /** Reads the catalog through one session, for the shared walk. */
 export class MariadbCatalogReader implements CatalogReader {
   constructor(private readonly session: MariadbSession) {}

@@ -17,7 +17,7 @@ export const MARIADB_LEVELS = ['database', 'table'] as const;
 export const MARIADB_CAPABILITIES: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES, stableIds: false };
 
 function descriptor(technology: string): TechnologyDescriptor {
-  return {
+  const described: TechnologyDescriptor = {
     technology,
     levels: MARIADB_LEVELS,
     capabilities: MARIADB_CAPABILITIES,
@@ -26,8 +26,9 @@ function descriptor(technology: string): TechnologyDescriptor {
     defaultPort: 3306,
     defaultTimeouts: SERVER_TIMEOUTS,
     setupScript: mariadbSetupScript,
-    loadConnector: async () => (await import('./mariadb-connector.js')).mariadbConnectorFactory(technology),
+    loadConnector: async () => (await import('./mariadb-connector.js')).mariadbConnectorFactory(described),
   };
+  return described;
 }
 
 /** MariaDB as the connector registry knows it; mysql2 is loaded with the connector. */

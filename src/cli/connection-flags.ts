@@ -102,7 +102,7 @@ export async function connectionFromFlags(
     const value = await fieldValue(field, options, io);
     if (value !== undefined) setAt(connection, field.path, value);
   }
-  if (connection.port === undefined && descriptor !== undefined) connection.port = descriptor.defaultPort;
+  if (connection.port === undefined && descriptor !== undefined && 'port' in descriptor.connectionFields) connection.port = descriptor.defaultPort;
   return connection;
 }
 

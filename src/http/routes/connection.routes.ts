@@ -105,8 +105,6 @@ function assertSupported(deps: AppDeps, body: unknown): void {
   if (typeof connection !== 'object' || connection === null) return;
   const { technology, authenticationType } = connection as Record<string, unknown>;
   if (typeof technology !== 'string') return;
-  const descriptor = deps.registry.get(technology);
-  if (typeof authenticationType === 'string' && descriptor.authenticationTypes.length > 0) {
-    deps.registry.authentication({ technology, authenticationType });
-  }
+  deps.registry.get(technology);
+  if (typeof authenticationType === 'string') deps.registry.authentication({ technology, authenticationType });
 }

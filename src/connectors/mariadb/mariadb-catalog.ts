@@ -12,7 +12,6 @@ import {
 import type { MariadbSession } from './mariadb-session.js';
 import { MARIADB_LEVELS } from './mariadb-technology.js';
 
-
 /** The server's own databases: never objects. */
 export const SYSTEM_DATABASES = ['information_schema', 'mysql', 'performance_schema', 'sys'] as const;
 

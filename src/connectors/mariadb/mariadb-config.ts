@@ -5,7 +5,7 @@ import { nodeTlsOptions } from '../shared/tls-options.js';
 
 /**
  * How much later than our own timers mysql2's connect timeout fires. Ours (see
- * mariadb-session.ts) reports CONNECT_TIMEOUT as a typed error; mysql2's would report a bare
+ * shared/guarded-session.ts) reports CONNECT_TIMEOUT as a typed error; mysql2's would report a bare
  * ETIMEDOUT, so it only stays as a safety net that closes the socket if ours did not.
  */
 export const DRIVER_TIMER_BACKSTOP_MS = 1_000;

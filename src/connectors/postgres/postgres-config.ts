@@ -11,7 +11,7 @@ export const DEFAULT_DATABASE = 'postgres';
 
 /**
  * How much later than our own timers pg's built-in ones fire. Our timers (connectMs,
- * statementMs, see postgres-session.ts) report CONNECT_TIMEOUT / QUERY_TIMEOUT as typed
+ * statementMs, see shared/guarded-session.ts) report CONNECT_TIMEOUT / QUERY_TIMEOUT as typed
  * errors; pg's fire the same teardown but with code-less errors ("timeout expired", "Query
  * read timeout") that could only be recognised by their message text. Set a little later,
  * they never win the race and remain a safety net that closes the socket if ours did not.

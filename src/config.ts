@@ -24,8 +24,9 @@ export interface Config {
   logLevel: string;
   /** Sync runs executed at once by this process. */
   syncConcurrency: number;
-  connectTimeoutMs: number;
-  statementTimeoutMs: number;
+  /** Connector timeouts set by the operator; unset, each technology's defaults apply. */
+  connectTimeoutMs: number | undefined;
+  statementTimeoutMs: number | undefined;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
   /** Invalid API keys one client address may present within `authFailureWindowMs` before it is refused (429). */
@@ -53,8 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.WARDEN_SECRET_KEY || null,
     logLevel: env.WARDEN_LOG_LEVEL ?? 'info',
     syncConcurrency: integer(env, 'WARDEN_SYNC_CONCURRENCY', 2, 1, 64),
-    connectTimeoutMs: integer(env, 'WARDEN_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
-    statementTimeoutMs: integer(env, 'WARDEN_STATEMENT_TIMEOUT_MS', 120_000, 100, 86_400_000),
+    connectTimeoutMs: integer(env, 'WARDEN_CONNECT_TIMEOUT_MS', undefined, 100, 600_000),
+    statementTimeoutMs: integer(env, 'WARDEN_STATEMENT_TIMEOUT_MS', undefined, 100, 86_400_000),
     bodyLimit: integer(env, 'WARDEN_BODY_LIMIT', 1_048_576, 1024, 104_857_600),
     authFailureLimit: integer(env, 'WARDEN_AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'WARDEN_AUTH_FAILURE_WINDOW_MS', 60_000, 1_000, 86_400_000),
@@ -76,7 +77,7 @@ function databaseUrl(raw: string | undefined): string | null {
   return raw;
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function integer<Fallback extends number | undefined>(env: NodeJS.ProcessEnv, name: string, fallback: Fallback, min: number, max: number): number | Fallback {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

@@ -55,11 +55,13 @@ export async function createContainer(config: Config, options: ContainerOptions 
     await store.close();
     throw error;
   }
-  const registry = new ConnectorRegistry(options.technologies ?? ALL_TECHNOLOGIES);
-  const timeouts = { connectMs: config.connectTimeoutMs, statementMs: config.statementTimeoutMs };
+  const registry = new ConnectorRegistry(options.technologies ?? ALL_TECHNOLOGIES, {
+    ...(config.connectTimeoutMs !== undefined && { connectMs: config.connectTimeoutMs }),
+    ...(config.statementTimeoutMs !== undefined && { statementMs: config.statementTimeoutMs }),
+  });
   const queue = new SyncRunQueue(catalogStore);
   const jobs = store.databaseUrl ? new PgBossJobs(store.databaseUrl, logger, config.role !== 'api') : null;
-  const engine = new SyncEngine({ store: catalogStore, registry, secrets, timeouts, logger });
+  const engine = new SyncEngine({ store: catalogStore, registry, secrets, logger });
   const worker = new SyncWorker({
     store: catalogStore,
     engine,
@@ -81,13 +83,14 @@ export async function createContainer(config: Config, options: ContainerOptions 
     logger,
     catalogStore,
     queue,
+    registry,
     worker,
     scheduler,
     jobs,
     auth: new AuthService(catalogStore, new FailedLoginLimiter(config.authFailureLimit, config.authFailureWindowMs)),
     users: new UserService(catalogStore),
     audit: new AuditService(catalogStore.audit),
-    connections: new ConnectionService({ store: catalogStore, registry, secrets, queue, timeouts }),
+    connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
     catalog,
     syncs: new SyncService(catalogStore, queue),
     dataSources: new DataSourceService(catalogStore, new DataSourceRepository(store.db), catalog),

@@ -21,17 +21,15 @@ export interface TlsOptions {
   ca?: string;
 }
 
-/** Everything a connector needs to reach a platform. Secrets are decrypted only here. */
+/**
+ * Everything a connector needs to reach a platform, as its technology's connection schema
+ * describes it (see TechnologyDescriptor): the two fields every technology has, and the rest
+ * by name. Secrets are decrypted only here.
+ */
 export interface ConnectionDetails {
   technology: string;
-  hostname: string;
-  port: number;
-  /** The database to connect to first (PostgreSQL: `postgres` when absent). */
-  database?: string;
   authenticationType: string;
-  username?: string;
-  password?: string;
-  tls?: TlsOptions;
+  [field: string]: unknown;
 }
 
 /** Timeouts every connector honours (milliseconds). */

@@ -1,4 +1,5 @@
-import type { ConnectorFactory } from './connector.js';
+import type { TSchema } from 'typebox';
+import type { ConnectorCapabilities, ConnectorFactory, ConnectorTimeouts } from './connector.js';
 
 /** Options for a technology's setup script. */
 export interface SetupScriptOptions {
@@ -8,15 +9,54 @@ export interface SetupScriptOptions {
   databases?: string[];
 }
 
-/** Everything Warden knows about one technology, registered once in the connector registry. */
+/**
+ * One way of signing in to a technology (`connection.authenticationType`), with the fields it
+ * adds to the connection. Two types of one technology may share field names (Snowflake's
+ * `username`) with different required-ness.
+ */
+export interface AuthenticationType {
+  /** The value of `connection.authenticationType`, e.g. `userPassword`, `keyPair`, `oAuthM2M`. */
+  name: string;
+  /** One line for the API documentation and the CLI help. */
+  description: string;
+  /** The fields this type adds, as TypeBox properties (wrap optional ones in `Type.Optional`). */
+  fields: Readonly<Record<string, TSchema>>;
+  /**
+   * Dotted paths of the secret values among `fields`, at any depth (`password`,
+   * `oAuthClientConfig.clientSecret`, `privateKey.content`): sealed at rest, never returned,
+   * never logged.
+   */
+  secretFields: readonly string[];
+}
+
+/**
+ * Everything Warden knows about one technology, registered once in the connector registry.
+ *
+ * A descriptor is light on purpose: the registry, the HTTP schemas, the CLI and the server's
+ * start import every descriptor, so a descriptor module imports no driver or SDK. The
+ * connector itself (pg, mysql2, snowflake-sdk, …) is loaded by {@link loadConnector} the
+ * first time a connection of the technology is tested or crawled.
+ */
 export interface TechnologyDescriptor {
   /** The value of `connection.technology`, e.g. `PostgreSQL`. */
   technology: string;
   /** Hierarchy level names below the connection, top to leaf. */
   levels: readonly string[];
-  authenticationTypes: readonly string[];
+  capabilities: ConnectorCapabilities;
+  /**
+   * The connection fields every authentication type shares (`hostname`, `port`, `warehouse`,
+   * `httpPath`, `tls`, …), as TypeBox properties; `technology` and `authenticationType` are
+   * added by the registry.
+   */
+  connectionFields: Readonly<Record<string, TSchema>>;
+  /** The ways of signing in, at least one; the first is the default the CLI documents. */
+  authenticationTypes: readonly AuthenticationType[];
+  /** The port a connection usually uses (documentation, CLI help). */
   defaultPort: number;
-  create: ConnectorFactory;
-  /** SQL that creates the system user with exactly the privileges the crawl needs. */
-  setupScript(options: SetupScriptOptions): string;
+  /** Connect and statement timeouts unless the operator sets them (WARDEN_*_TIMEOUT_MS). */
+  defaultTimeouts: ConnectorTimeouts;
+  /** SQL that creates the system user with exactly the privileges the crawl needs (where the platform has one). */
+  setupScript?(options: SetupScriptOptions): string;
+  /** Loads the connector implementation (by dynamic `import()`) and returns its factory. */
+  loadConnector(): Promise<ConnectorFactory>;
 }

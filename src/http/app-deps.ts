@@ -1,3 +1,4 @@
+import type { ConnectorRegistry } from '../connectors/registry.js';
 import type { AuditService } from '../services/audit-service.js';
 import type { AuthService } from '../services/auth-service.js';
 import type { CatalogService } from '../services/catalog-service.js';
@@ -16,6 +17,8 @@ export interface AppDeps {
   dataSources: DataSourceService;
   users: UserService;
   audit: AuditService;
+  /** The technologies served: their descriptors make the connection schemas. */
+  registry: ConnectorRegistry;
   /** Checks the store answers (for /health). */
   ping(): Promise<void>;
   logger: Logger;

@@ -30,7 +30,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       void reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: `The URL is not valid: ${error.message}; percent-encode each path segment on its own`, code: 'VALIDATION_FAILED' });
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // `discriminator`: a connection is validated against its technology's schema only (see connection-schema.ts).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, discriminator: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setSchemaErrorFormatter((errors, dataVar) => {

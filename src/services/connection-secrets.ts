@@ -1,37 +1,105 @@
 import type { ConnectionDetails } from '../connectors/connector.js';
 import type { SecretBox } from './secret-box.js';
 
-/** Fields of `connection` that are secrets: encrypted at rest, never returned, never logged. */
-export const SECRET_FIELDS = ['password', 'privateKey', 'token', 'clientSecret'] as const;
+/**
+ * A connection's secrets are the values at its authentication type's `secretFields` (dotted
+ * paths, at any depth). They are sealed together as one JSON document shaped like the
+ * connection itself (`{password}`, `{oAuthClientConfig: {clientSecret}}`), so opening is a
+ * deep merge and redaction needs no descriptor: the sealed document names its own paths.
+ */
 
 /** Shown in place of a secret in every response. */
 export const REDACTED = '[REDACTED]';
 
-/** Splits connection input into what may be stored in clear and the sealed secrets. */
+type Details = Record<string, unknown>;
+
+/** Splits connection input into what may be stored in clear and the sealed secrets at `secretFields`. */
 export function sealConnection(
-  input: Record<string, unknown>,
+  input: Details,
+  secretFields: readonly string[],
   box: SecretBox,
-): { details: Record<string, unknown>; secretsCiphertext: string | null } {
-  const details: Record<string, unknown> = {};
-  const secrets: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    if ((SECRET_FIELDS as readonly string[]).includes(key)) secrets[key] = value;
-    else details[key] = value;
+): { details: Details; secretsCiphertext: string | null } {
+  const details = withoutUndefined(input);
+  const secrets: Details = {};
+  for (const path of secretFields) {
+    const value = take(details, path.split('.'));
+    if (value !== undefined) put(secrets, path.split('.'), value);
   }
   const secretsCiphertext = Object.keys(secrets).length > 0 ? box.seal(JSON.stringify(secrets)) : null;
   return { details, secretsCiphertext };
 }
 
 /** The full details a connector needs, secrets decrypted. */
-export function openConnection(details: Record<string, unknown>, secretsCiphertext: string | null, box: SecretBox): ConnectionDetails {
-  const secrets = secretsCiphertext === null ? {} : (JSON.parse(box.open(secretsCiphertext)) as Record<string, unknown>);
-  return { ...details, ...secrets } as unknown as ConnectionDetails;
+export function openConnection(details: Details, secretsCiphertext: string | null, box: SecretBox): ConnectionDetails {
+  if (secretsCiphertext === null) return { ...details } as ConnectionDetails;
+  return merge(details, JSON.parse(box.open(secretsCiphertext)) as Details) as ConnectionDetails;
 }
 
 /** The stored details as a response shows them: every secret the connection has is `[REDACTED]`. */
-export function redactedDetails(details: Record<string, unknown>, secretsCiphertext: string | null, box: SecretBox): Record<string, unknown> {
+export function redactedDetails(details: Details, secretsCiphertext: string | null, box: SecretBox): Details {
   if (secretsCiphertext === null) return { ...details };
-  const secretKeys = Object.keys(JSON.parse(box.open(secretsCiphertext)) as Record<string, unknown>);
-  return { ...details, ...Object.fromEntries(secretKeys.map((k) => [k, REDACTED])) };
+  return merge(details, redact(JSON.parse(box.open(secretsCiphertext)) as Details));
+}
+
+/** The secret paths whose values differ between two versions of a connection (a credential rotation). */
+export function changedSecrets(before: Details, after: Details, secretFields: readonly string[]): string[] {
+  return secretFields.filter((path) => valueAt(before, path.split('.')) !== valueAt(after, path.split('.')));
+}
+
+/** The value at `path`, if any. */
+export function valueAt(details: Details, path: readonly string[]): unknown {
+  let node: unknown = details;
+  for (const key of path) {
+    if (!isObject(node)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+/** Removes the value at `path` from `details` (copying the objects on the way) and returns it. */
+function take(details: Details, path: readonly string[]): unknown {
+  const [key, ...rest] = path as [string, ...string[]];
+  const value = details[key];
+  if (rest.length === 0) {
+    delete details[key];
+    return value;
+  }
+  if (!isObject(value)) return undefined;
+  const copy = { ...value };
+  details[key] = copy;
+  return take(copy, rest);
+}
+
+function put(target: Details, path: readonly string[], value: unknown): void {
+  const [key, ...rest] = path as [string, ...string[]];
+  if (rest.length === 0) {
+    target[key] = value;
+    return;
+  }
+  const next = isObject(target[key]) ? (target[key] as Details) : {};
+  target[key] = next;
+  put(next, rest, value);
+}
+
+/** `base` with `overlay`'s values laid over it, objects merged key by key. */
+function merge(base: Details, overlay: Details): Details {
+  const merged: Details = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    const current = merged[key];
+    merged[key] = isObject(value) && isObject(current) ? merge(current, value) : value;
+  }
+  return merged;
+}
+
+/** The same shape with every leaf value replaced by {@link REDACTED}. */
+function redact(secrets: Details): Details {
+  return Object.fromEntries(Object.entries(secrets).map(([key, value]) => [key, isObject(value) ? redact(value) : REDACTED]));
+}
+
+function withoutUndefined(input: Details): Details {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+function isObject(value: unknown): value is Details {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
-import type { ConnectionDetails, ConnectorTimeouts } from '../connectors/connector.js';
+import { assertValidConnection } from '../connectors/connection-schema.js';
+import type { ConnectionDetails } from '../connectors/connector.js';
 import type { ConnectorRegistry } from '../connectors/registry.js';
-import type { TechnologyDescriptor } from '../connectors/technology.js';
+import type { AuthenticationType } from '../connectors/technology.js';
 import { nowIso } from '../clock.js';
 import { assertValidConnectionKey } from '../domain/connection-key.js';
 import { objectState, resolveSettings, type Principal as Owner } from '../domain/settings.js';
@@ -9,12 +10,16 @@ import type { SyncRunQueue } from '../jobs/sync-run-queue.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionHealth, ConnectionRecord } from '../store/repositories/connection-repository.js';
 import { auditEntry, type Actor } from './actor.js';
-import { openConnection, redactedDetails, sealConnection, SECRET_FIELDS } from './connection-secrets.js';
+import { editedConnection } from './connection-edit.js';
+import { changedSecrets, openConnection, redactedDetails, sealConnection } from './connection-secrets.js';
 import type { SecretBox } from './secret-box.js';
 import { toSyncRunView, type SyncRunView } from './sync-run-view.js';
 
-/** `connection` of the register and update calls: the details a connector needs. */
+/** `connection` of a registration: the details a connector needs, as the technology's schema describes them. */
 export type ConnectionInput = ConnectionDetails;
+
+/** `connection` of an edit: any fields of the technology's schema; the merged result must match it. */
+export type ConnectionChanges = Partial<Pick<ConnectionDetails, 'technology' | 'authenticationType'>> & Record<string, unknown>;
 
 export interface RegisterInput {
   connectionKey: string;
@@ -43,7 +48,6 @@ export interface ConnectionServiceDeps {
   registry: ConnectorRegistry;
   secrets: SecretBox;
   queue: SyncRunQueue;
-  timeouts: ConnectorTimeouts;
 }
 
 /** Registers, shows, edits and tests connections. Credentials are always checked before anything is stored. */
@@ -56,14 +60,14 @@ export class ConnectionService {
    */
   async register(input: RegisterInput, actor: Actor, dryRun: boolean): Promise<{ connection: ConnectionView | null; syncRunId: string | null }> {
     assertValidConnectionKey(input.connectionKey);
-    this.assertAuthenticationType(input.connection);
+    const authentication = this.validated(input.connection);
     if (await this.deps.store.connections.findByKey(input.connectionKey)) {
       throw new WardenError('CONNECTION_KEY_TAKEN', { connectionKey: input.connectionKey });
     }
     await this.testDetails(input.connection);
     if (dryRun) return { connection: null, syncRunId: null };
 
-    const { details, secretsCiphertext } = sealConnection({ ...input.connection }, this.deps.secrets);
+    const { details, secretsCiphertext } = sealConnection(input.connection, authentication.secretFields, this.deps.secrets);
     const now = nowIso();
     const record = await this.deps.store.transaction(async (repos) => {
       if (await repos.connections.findByKey(input.connectionKey)) {
@@ -108,7 +112,7 @@ export class ConnectionService {
   }
 
   /** Changes details or rotates credentials; the merged details are checked against the platform first. */
-  async update(connectionKey: string, changes: Partial<ConnectionInput>, actor: Actor): Promise<ConnectionView> {
+  async update(connectionKey: string, changes: ConnectionChanges, actor: Actor): Promise<ConnectionView> {
     const record = await this.find(connectionKey);
     if (changes.technology !== undefined && changes.technology !== record.technology) {
       throw new WardenError('VALIDATION_FAILED', {
@@ -116,12 +120,14 @@ export class ConnectionService {
       });
     }
     const current = openConnection(record.details, record.secretsCiphertext, this.deps.secrets);
-    const merged: ConnectionInput = { ...current, ...stripUndefined(changes) };
-    this.assertAuthenticationType(merged);
+    const before = this.deps.registry.authentication(current);
+    const after = this.deps.registry.authentication({ ...current, ...(changes.authenticationType !== undefined && { authenticationType: changes.authenticationType }) });
+    const merged = editedConnection(current, changes, before, after);
+    this.validated(merged);
     await this.testDetails(merged);
-    const { details, secretsCiphertext } = sealConnection({ ...merged }, this.deps.secrets);
+    const { details, secretsCiphertext } = sealConnection(merged, after.secretFields, this.deps.secrets);
     const now = nowIso();
-    const credentialsChanged = SECRET_FIELDS.some((field) => current[field as keyof ConnectionInput] !== merged[field as keyof ConnectionInput]);
+    const credentialsChanged = before !== after || changedSecrets(current, merged, after.secretFields).length > 0;
     await this.deps.store.transaction(async (repos) => {
       await repos.connections.updateDetails(record.id, details, secretsCiphertext, now);
       await repos.connections.setHealth(record.id, { status: 'healthy', checkedAt: now });
@@ -157,7 +163,11 @@ export class ConnectionService {
 
   /** The setup script of a technology for a system user of that name. */
   setupScript(technology: string, username: string, databases?: string[]): string {
-    return this.deps.registry.get(technology).setupScript({ username, ...(databases && { databases }) });
+    const { setupScript } = this.deps.registry.get(technology);
+    if (setupScript === undefined) {
+      throw new WardenError('VALIDATION_FAILED', { detail: `${technology} has no setup script: create its system user as its documentation says` });
+    }
+    return setupScript({ username, ...(databases && { databases }) });
   }
 
   async find(connectionKey: string): Promise<ConnectionRecord> {
@@ -166,25 +176,22 @@ export class ConnectionService {
     return record;
   }
 
-  private descriptor(connection: Pick<ConnectionInput, 'technology'>): TechnologyDescriptor {
-    return this.deps.registry.get(connection.technology);
-  }
-
-  private assertAuthenticationType(connection: ConnectionInput): void {
-    const descriptor = this.descriptor(connection);
-    if (!descriptor.authenticationTypes.includes(connection.authenticationType)) {
-      throw new WardenError('UNSUPPORTED_AUTHENTICATION', {
-        authenticationType: connection.authenticationType,
-        technology: connection.technology,
-        supported: descriptor.authenticationTypes.join(', '),
-      });
-    }
+  /**
+   * The authentication type of `connection`, which its technology must offer
+   * (UNSUPPORTED_TECHNOLOGY / UNSUPPORTED_AUTHENTICATION), after checking its fields against
+   * their schema (VALIDATION_FAILED). The HTTP layer checks the same before a handler runs;
+   * the demo and the other in-process callers rely on this.
+   */
+  private validated(connection: ConnectionDetails): AuthenticationType {
+    const authentication = this.deps.registry.authentication(connection);
+    assertValidConnection(this.deps.registry.get(connection.technology), authentication, connection);
+    return authentication;
   }
 
   private async testDetails(details: ConnectionDetails): Promise<void> {
-    const connector = this.descriptor(details).create(details, this.deps.timeouts);
+    const connector = await this.deps.registry.createConnector(details);
     try {
-      await connector.testConnection(AbortSignal.timeout(this.deps.timeouts.connectMs * 3));
+      await connector.testConnection(AbortSignal.timeout(this.deps.registry.timeoutsFor(details.technology).connectMs * 3));
     } finally {
       await connector.close();
     }
@@ -202,7 +209,7 @@ export class ConnectionService {
       connection: redactedDetails(record.details, record.secretsCiphertext, this.deps.secrets),
       state: record.health?.status === 'unhealthy' ? 'UNHEALTHY' : enabled ? 'ACTIVE' : 'INACTIVE',
       health: record.health,
-      levels: this.descriptor(record).levels,
+      levels: this.deps.registry.get(record.technology).levels,
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
       createdBy: record.createdBy,
@@ -210,8 +217,4 @@ export class ConnectionService {
       lastSyncRun: lastRun ? toSyncRunView(lastRun) : null,
     };
   }
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import { nowIso } from '../clock.js';
-import type { ConnectorTimeouts } from '../connectors/connector.js';
 import type { ConnectorRegistry } from '../connectors/registry.js';
 import { isWardenError } from '../errors.js';
 import { openConnection } from '../services/connection-secrets.js';
@@ -21,7 +20,6 @@ export interface SyncEngineDeps {
   store: CatalogStore;
   registry: ConnectorRegistry;
   secrets: SecretBox;
-  timeouts: ConnectorTimeouts;
   logger: Logger;
 }
 
@@ -48,7 +46,7 @@ export class SyncEngine {
       return;
     }
     const technology = this.deps.registry.get(connection.technology);
-    const connector = technology.create(openConnection(connection.details, connection.secretsCiphertext, this.deps.secrets), this.deps.timeouts);
+    const connector = await this.deps.registry.createConnector(openConnection(connection.details, connection.secretsCiphertext, this.deps.secrets));
     let lastProgressAt = Date.now();
     try {
       // Until a whole-connection sync has completed, every sync behaves like the first one.

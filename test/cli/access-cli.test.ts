@@ -118,7 +118,7 @@ describeEachStore('warden secrets rotate', (kind) => {
   /** A store with one connection sealed with the current key, as the server would have written it. */
   async function seed(secretKey: string | null): Promise<void> {
     const box = SecretBox.load(dataDir, secretKey);
-    const { details, secretsCiphertext } = sealConnection({ technology: 'PostgreSQL', hostname: 'h', port: 5432, username: 'u', password }, box);
+    const { details, secretsCiphertext } = sealConnection({ technology: 'PostgreSQL', hostname: 'h', port: 5432, username: 'u', password }, ['password'], box);
     await withCatalog((catalog) => catalog.connections.insert({ connectionKey: 'Sealed', technology: 'PostgreSQL', details, secretsCiphertext, createdBy: 'test' }, new Date().toISOString()));
   }
 
@@ -159,7 +159,7 @@ describeEachStore('warden secrets rotate', (kind) => {
 
   it('changes nothing when one secret does not open: every secret is re-encrypted in one transaction', async () => {
     // "Sealed" (first) opens with the current key; "Foreign", sealed with another key, fails the transaction.
-    const foreign = sealConnection({ technology: 'PostgreSQL', hostname: 'h', port: 5432, username: 'u', password }, SecretBox.fromPassphrase('another-key'));
+    const foreign = sealConnection({ technology: 'PostgreSQL', hostname: 'h', port: 5432, username: 'u', password }, ['password'], SecretBox.fromPassphrase('another-key'));
     const inserted = await withCatalog((catalog) =>
       catalog.connections.insert({ connectionKey: 'Foreign', technology: 'PostgreSQL', ...foreign, createdBy: 'test' }, new Date().toISOString()),
     );

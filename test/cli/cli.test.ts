@@ -96,7 +96,7 @@ describe('warden CLI against a real server', () => {
   });
 
   describe('connection add', () => {
-    const add = ['connection', 'add', 'Bad Port', '--technology', 'PostgreSQL', '--host', '127.0.0.1', '--port', '1', '--username', 'u'];
+    const add = ['connection', 'add', 'Bad Port', '--technology', 'PostgreSQL', '--hostname', '127.0.0.1', '--port', '1', '--username', 'u'];
     const secret = 'S3cret-never-printed';
 
     it('prints the 422 of an unreachable platform and exits 1, storing nothing and printing no secret', async () => {
@@ -117,18 +117,18 @@ describe('warden CLI against a real server', () => {
     });
 
     it('passes the API validation message through (400, exit 1)', async () => {
-      const result = await cli(['connection', 'add', 'Bad Tech', '--technology', 'Oracle', '--host', 'h', '--port', '1521', '--username', 'u']);
+      const result = await cli(['connection', 'add', 'Bad Tech', '--technology', 'Oracle', '--hostname', 'h', '--port', '1521', '--username', 'u']);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/connection\.technology "Oracle" is not supported; use one of: PostgreSQL/);
     });
 
-    it('refuses a password given twice, an unset variable and a CA file without verify-full (exit 2)', async () => {
+    it('refuses a password given twice, an unset variable and an unreadable CA file (exit 2)', async () => {
       expect((await cli([...add, '--password-env', 'X', '--password-stdin'], { X: 'p' })).code).toBe(2);
       const unset = await cli([...add, '--password-env', 'NOT_SET_ANYWHERE']);
       expect(unset.code).toBe(2);
       expect(unset.stderr).toContain('NOT_SET_ANYWHERE is not set');
-      expect((await cli([...add, '--tls', 'require', '--ca-file', '/nonexistent.pem'])).code).toBe(2);
-      expect((await cli([...add, '--ca-file', '/nonexistent.pem'])).stderr).toContain('cannot be read');
+      expect((await cli([...add, '--tls-mode', 'require', '--tls-ca-file', '/nonexistent.pem'])).code).toBe(2);
+      expect((await cli([...add, '--tls-ca-file', '/nonexistent.pem'])).stderr).toContain('cannot be read');
     });
   });
 
@@ -137,8 +137,8 @@ describe('warden CLI against a real server', () => {
       ['an unknown command', ['bogus'], /unknown command 'bogus'/],
       ['an unknown option', ['object', 'ls', '--bogus'], /unknown option '--bogus'/],
       ['a missing argument', ['job', 'show'], /missing required argument 'id'/],
-      ['a missing required option', ['connection', 'add', 'k', '--host', 'h', '--port', '1', '--username', 'u'], /--technology/],
-      ['a port that is not a number', ['connection', 'add', 'k', '--technology', 'PostgreSQL', '--host', 'h', '--port', 'many', '--username', 'u'], /--port.*whole number/],
+      ['a missing required option', ['connection', 'add', 'k', '--hostname', 'h', '--port', '1', '--username', 'u'], /--technology/],
+      ['a port that is not a number', ['connection', 'add', 'k', '--technology', 'PostgreSQL', '--hostname', 'h', '--port', 'many', '--username', 'u'], /--port.*whole number/],
       ['a size out of range', ['object', 'ls', '--size', '5000'], /--size.*1 to 1000/],
       ['a bad --state', ['object', 'ls', '--state', 'on'], /--state.*active, inactive/],
       ['a bad --setting', ['object', 'enable', 'c', '--setting', 'dataOwners'], /--setting.*isActive/],
@@ -301,8 +301,8 @@ describeWithPostgres('warden CLI with a real PostgreSQL connection and hostile n
 
   it('registers the connection with the password from stdin and waits for the first sync', async () => {
     const result = await cli(
-      ['connection', 'add', KEY, '--technology', 'PostgreSQL', '--host', adminServer.host, '--port', String(adminServer.port)]
-        .concat(['--database', db.name, '--username', role.name, '--password-stdin', '--tls', 'disable', '--wait']),
+      ['connection', 'add', KEY, '--technology', 'PostgreSQL', '--hostname', adminServer.host, '--port', String(adminServer.port)]
+        .concat(['--database', db.name, '--username', role.name, '--password-stdin', '--tls-mode', 'disable', '--wait']),
       {},
       { stdin: Readable.from([`${password}\n`]) },
     );

@@ -5,7 +5,8 @@
  * docs/connectors.md. Run per technology by `<technology>-contract.test.ts`.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionDetails, Connector, ConnectorFactory, ConnectorTimeouts } from '../../src/connectors/connector.js';
+import type { Connector, ConnectorFactory, ConnectorTimeouts } from '../../src/connectors/connector.js';
+import type { ServerConnectionDetails as ConnectionDetails } from '../../src/connectors/shared/server-connection.js';
 import { diffChildren, fingerprint, type StoredChild } from '../../src/domain/catalog-diff.js';
 import type { CrawlBatch, CrawledObject } from '../../src/domain/catalog-types.js';
 import { byName, closedPort, crawlAll, failures, kinds, listingOf, listings, names, rejectionOf, scope, silentServer } from '../helpers/crawl-helpers.js';

@@ -4,7 +4,8 @@ import mysql from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector, ConnectionDetails, ConnectorTimeouts } from '../../src/connectors/connector.js';
 import { mariadbConnectorFactory } from '../../src/connectors/mariadb/mariadb-connector.js';
-import { MariadbSession } from '../../src/connectors/mariadb/mariadb-session.js';
+import { mariadbTechnology } from '../../src/connectors/mariadb/mariadb-technology.js';
+import { openMariadbSession } from '../../src/connectors/mariadb/mariadb-session.js';
 import { mariadbSetupScript } from '../../src/connectors/mariadb/mariadb-setup-script.js';
 import type { CrawlBatch } from '../../src/domain/catalog-types.js';
 import { byName, crawlAll, failures, kinds, listingOf, listings, names, rejectionOf, scope } from '../helpers/crawl-helpers.js';
@@ -65,7 +66,7 @@ const TYPED_COLUMNS = [
 
 const context = new MariadbTestContext();
 const openConnectors: Connector[] = [];
-const create = mariadbConnectorFactory('MariaDB');
+const create = mariadbConnectorFactory(mariadbTechnology);
 
 function connect(details: ConnectionDetails, timeouts: ConnectorTimeouts = TIMEOUTS): Connector {
   const connector = create(details, timeouts);
@@ -186,10 +187,10 @@ describeWithMariadb('MariaDB connector', () => {
 
   describe('failures', () => {
     it('a session the server killed (KILL CONNECTION) is CONNECTION_LOST, and stays lost', async () => {
-      const session = await MariadbSession.open(context.connectionDetails(), TIMEOUTS, AbortSignal.timeout(10_000));
+      const session = await openMariadbSession(context.connectionDetails(), TIMEOUTS, AbortSignal.timeout(10_000));
       try {
         await session.query('SELECT 1', [], []);
-        await mariadbAdmin(`KILL CONNECTION ${session.threadId}`);
+        await mariadbAdmin(`KILL CONNECTION ${session.driver.threadId}`);
         const first = await rejectionOf(session.query('SELECT 1', [], [hostile]));
         expect(first.code).toBe('CONNECTION_LOST');
         expect(session.lost).toBe(true);
@@ -200,7 +201,7 @@ describeWithMariadb('MariaDB connector', () => {
     });
 
     it('a server-side statement limit (max_statement_time) is QUERY_TIMEOUT naming the path', async () => {
-      const session = await MariadbSession.open(context.connectionDetails(), TIMEOUTS, AbortSignal.timeout(10_000));
+      const session = await openMariadbSession(context.connectionDetails(), TIMEOUTS, AbortSignal.timeout(10_000));
       try {
         const error = await rejectionOf(session.query('SET STATEMENT max_statement_time=0.01 FOR SELECT SLEEP(1)', [], [hostile]));
         expect(error.code).toBe('QUERY_TIMEOUT');

@@ -1,4 +1,5 @@
 import { mariadbConnectorFactory } from '../../src/connectors/mariadb/mariadb-connector.js';
+import { mariadbTechnology, mysqlTechnology } from '../../src/connectors/mariadb/mariadb-technology.js';
 import {
   MariadbTestContext,
   account,
@@ -12,11 +13,14 @@ import { describeConnectorContract } from './connector-contract.js';
 const context = new MariadbTestContext();
 const crawlers = new Map<string, TestUser>();
 
-for (const technology of ['MariaDB', 'MySQL']) {
+for (const { technology, descriptor } of [
+  { technology: 'MariaDB', descriptor: mariadbTechnology },
+  { technology: 'MySQL', descriptor: mysqlTechnology },
+]) {
   describeConnectorContract({
     technology,
     skipReason: mariadbSkipReason,
-    create: mariadbConnectorFactory(technology),
+    create: mariadbConnectorFactory(descriptor),
     createDatabase: (label) => context.createDatabase({ label }),
     cleanup: () => context.cleanup(),
     adminDetails: () => context.connectionDetails({ technology }),

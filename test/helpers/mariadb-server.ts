@@ -19,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
 import { describe } from 'vitest';
-import type { ConnectionDetails } from '../../src/connectors/connector.js';
+import type { ServerConnectionDetails as ConnectionDetails } from '../../src/connectors/shared/server-connection.js';
 
 /** The administrator URL the tests administer the server with. */
 export const MARIADB_ADMIN_URL = process.env.WARDEN_TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';

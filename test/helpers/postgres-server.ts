@@ -33,7 +33,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe } from 'vitest';
-import type { ConnectionDetails } from '../../src/connectors/connector.js';
+import type { ServerConnectionDetails as ConnectionDetails } from '../../src/connectors/shared/server-connection.js';
 
 /** The superuser URL the tests administer the server with. */
 export const ADMIN_URL = process.env.WARDEN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -65,6 +65,19 @@ describeEachStore('API errors and authentication', (kind) => {
     );
   });
 
+  it("validates a connection against its technology's and authentication type's schema only", async () => {
+    const { password: _, ...withoutPassword } = connection;
+    const missing = await server.request('POST', '/data/connection', { connectionKey: 'x', connection: withoutPassword });
+    expectError(missing, 400, 'VALIDATION_FAILED', /password/);
+    expect(missing.body.message).not.toMatch(/MariaDB|MySQL|technology/);
+    expectError(
+      await server.request('POST', '/data/connection', { connectionKey: 'x', connection: { ...connection, technology: 'MariaDB', warehouse: 'w' } }),
+      400,
+      'VALIDATION_FAILED',
+      /additional properties/,
+    );
+  });
+
   it.each([
     ['a reserved word', 'Settings', /reserved/],
     ['a slash', 'a/b', /letters, digits/],

@@ -88,6 +88,12 @@ describeEachStore(
       await request('POST', '/data/connection?dryRun=true', { connectionKey: 'Other', connection: details(password) });
       const rotated = await request('PUT', '/data/connection/Secretive', { connection: { password } });
       expect(rotated.status).toBe(200);
+      // An edit without the password keeps it; the merged details are checked against the schema.
+      const edited = await request('PUT', '/data/connection/Secretive', { connection: { tls: { mode: 'disable' } } });
+      expect(edited.status).toBe(200);
+      expect(edited.body.connection.password).toBe('[REDACTED]');
+      const invalid = await request('PUT', '/data/connection/Secretive', { connection: { port: 'many', surprise: 1 } });
+      expect(invalid.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
       await request('PUT', '/data/connection/Secretive', { connection: { password: `${password}-wrong` } });
       await request('POST', '/data/connection', { connectionKey: 'Bad Port', connection: { ...details(password), port: 1 } });
       // The audit log records registrations and credential changes with the secrets redacted.

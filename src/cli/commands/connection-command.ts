@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { ALL_TECHNOLOGIES } from '../../connectors/technologies.js';
 import type { ConnectionView } from '../../services/connection-service.js';
 import { encodeObjectPath } from '../../domain/object-path.js';
 import {
@@ -13,18 +13,11 @@ import {
   type CliIo,
   type JsonOption,
 } from './command-context.js';
+import { addConnectionFlags, connectionFlagsHelp, connectionFromFlags } from '../connection-flags.js';
 import { waitForJob } from './job-command.js';
 
-interface AddOptions extends JsonOption {
+interface AddOptions extends JsonOption, Record<string, unknown> {
   technology: string;
-  host: string;
-  port: number;
-  database?: string;
-  username: string;
-  passwordStdin?: boolean;
-  passwordEnv?: string;
-  tls?: 'disable' | 'require' | 'verify-full';
-  caFile?: string;
   enable?: boolean;
   activateNewChildren?: boolean;
   dryRun?: boolean;
@@ -35,9 +28,9 @@ interface AddOptions extends JsonOption {
 const SECRET_DETAIL = /password|secret|token|private/i;
 
 const ADD_HELP = `
-The password never goes on the command line (other users could read it in "ps"):
+Secrets never go on the command line (other users could read them in "ps"):
   WARDEN_PG_PASSWORD=... warden connection add "My Conn" --technology PostgreSQL \\
-    --host db.example.com --port 5432 --username warden_sync --password-env WARDEN_PG_PASSWORD
+    --hostname db.example.com --port 5432 --username warden_sync --password-env WARDEN_PG_PASSWORD
   printf %s "$PW" | warden connection add ... --password-stdin
 The credentials are checked against the platform first; nothing is stored if they fail.`;
 
@@ -45,38 +38,23 @@ The credentials are checked against the platform first; nothing is stored if the
 export function addConnectionCommands(program: Command, ctx: CliContext): void {
   const connection = program.command('connection').description('connections: one per platform account (register, inspect, test, remove)');
 
+  const add = connection
+    .command('add')
+    .description('register a connection: check the credentials, store it, start its first sync (POST /data/connection)')
+    .argument('<key>', 'the connection key: letters, digits, space, "-" and "_" (the first name of every object path)')
+    .requiredOption('--technology <name>', `the platform: ${ALL_TECHNOLOGIES.map((d) => d.technology).join(', ')}`)
+    .option('--authentication-type <name>', "how Warden signs in (default: the technology's first, see below)");
   withJson(
-    connection
-      .command('add')
-      .description('register a connection: check the credentials, store it, start its first sync (POST /data/connection)')
-      .argument('<key>', 'the connection key: letters, digits, space, "-" and "_" (the first name of every object path)')
-      .requiredOption('--technology <name>', 'the platform, e.g. PostgreSQL')
-      .requiredOption('--host <hostname>', 'host name or address of the platform')
-      .requiredOption('--port <port>', 'port of the platform', integerOption(1, 65_535))
-      .option('--database <name>', 'database to connect to first (PostgreSQL: postgres)')
-      .requiredOption('--username <name>', 'the system user Warden crawls as')
-      .option('--password-stdin', 'read the password from standard input (one trailing newline is dropped)')
-      .option('--password-env <variable>', 'read the password from this environment variable')
-      .addOption(new Option('--tls <mode>', 'disable: plain TCP; require: TLS, certificate unchecked; verify-full: TLS checked').choices(['disable', 'require', 'verify-full']))
-      .option('--ca-file <file>', 'PEM CA bundle to check the certificate against (implies --tls verify-full)')
+    addConnectionFlags(add, ALL_TECHNOLOGIES)
       .option('--enable', 'enable the connection at once (by default everything arrives disabled)')
       .option('--activate-new-children', 'objects found by later syncs arrive enabled')
       .option('--dry-run', 'only check the details and credentials; store nothing')
       .option('--wait', 'wait for the first sync to end and show its summary; exit 1 unless it completed')
-      .addHelpText('after', ADD_HELP),
+      .addHelpText('after', `${ADD_HELP}\n${connectionFlagsHelp(ALL_TECHNOLOGIES)}`),
   ).action(async (key: string, options: AddOptions, command: Command) => {
     const body = {
       connectionKey: key,
-      connection: {
-        technology: options.technology,
-        hostname: options.host,
-        port: options.port,
-        ...(options.database !== undefined && { database: options.database }),
-        authenticationType: 'userPassword',
-        username: options.username,
-        ...(await passwordField(options, ctx.io)),
-        ...tlsField(options),
-      },
+      connection: await connectionFromFlags(options, ALL_TECHNOLOGIES, ctx.io),
       settings: { isActive: options.enable === true, activateNewChildren: options.activateNewChildren === true },
     };
     const client = ctx.client(command);
@@ -150,47 +128,6 @@ export function addConnectionCommands(program: Command, ctx: CliContext): void {
     if (options.json) ctx.printJson(deleted);
     else ctx.print(`Deleted connection "${key}" and the ${deleted.childCount} objects below it.`);
   });
-}
-
-async function passwordField(options: AddOptions, io: CliIo): Promise<{ password?: string }> {
-  if (options.passwordStdin && options.passwordEnv !== undefined) {
-    throw new UsageError('give the password with --password-stdin or --password-env, not both');
-  }
-  if (options.passwordEnv !== undefined) {
-    const value = io.env[options.passwordEnv];
-    if (value === undefined) throw new UsageError(`--password-env: the environment variable ${options.passwordEnv} is not set`);
-    return { password: value };
-  }
-  if (options.passwordStdin) {
-    const stdin = io.stdin ?? process.stdin;
-    if ((stdin as { isTTY?: boolean }).isTTY) {
-      throw new UsageError('--password-stdin reads a piped password, e.g. printf %s "$PW" | warden connection add … --password-stdin; or use --password-env');
-    }
-    const value = (await readAll(stdin)).replace(/\r?\n$/, '');
-    if (value === '') throw new UsageError('--password-stdin read an empty password');
-    return { password: value };
-  }
-  return {};
-}
-
-function tlsField(options: AddOptions): { tls?: { mode: 'disable' | 'require' | 'verify-full'; ca?: string } } {
-  if (options.caFile === undefined) return options.tls === undefined ? {} : { tls: { mode: options.tls } };
-  if (options.tls !== undefined && options.tls !== 'verify-full') {
-    throw new UsageError(`--ca-file checks the server certificate: it needs --tls verify-full, not --tls ${options.tls}`);
-  }
-  let ca: string;
-  try {
-    ca = readFileSync(options.caFile, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--ca-file ${options.caFile} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  return { tls: { mode: 'verify-full', ca } };
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function hostOf(connection: ConnectionView): string {

@@ -1,5 +1,5 @@
 import type { CrawledObject, ScopeStep } from '../../domain/catalog-types.js';
-import type { CatalogReader } from '../shared/catalog-walk.js';
+import { pathOf, type CatalogReader } from '../shared/catalog-walk.js';
 import { mapContainerRows, mapLeafRows, type InformationSchemaMapping } from '../shared/information-schema-mapper.js';
 import {
   InformationSchemaQueries,
@@ -10,9 +10,7 @@ import {
   type TableRow,
 } from '../shared/information-schema-queries.js';
 import type { MariadbSession } from './mariadb-session.js';
-
-/** The hierarchy levels of a MariaDB/MySQL connection, top to leaf: there is no schema level. */
-export const MARIADB_LEVELS = ['database', 'table'] as const;
+import { MARIADB_LEVELS } from './mariadb-technology.js';
 
 /** The server's own databases: never objects. */
 export const SYSTEM_DATABASES = ['information_schema', 'mysql', 'performance_schema', 'sys'] as const;
@@ -75,12 +73,6 @@ export const MARIADB_MAPPING: InformationSchemaMapping = {
 
 const QUERIES = new InformationSchemaQueries(MARIADB_DIALECT);
 
-/** A PING for testConnection. Row: `[1]`. */
-export const PING = 'SELECT 1';
-
-/** The database listing as testConnection runs it: proves the user can read information_schema. */
-export const LIST_DATABASES: BoundQuery = QUERIES.containers([]);
-
 /** Reads the catalog through one session, for the shared walk. */
 export class MariadbCatalogReader implements CatalogReader {
   constructor(private readonly session: MariadbSession) {}
@@ -89,15 +81,17 @@ export class MariadbCatalogReader implements CatalogReader {
     return this.session.lost;
   }
 
-  async listContainers(parent: readonly string[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
-    const rows = await this.run<ContainerRow>(QUERIES.containers(parent, only?.name), parent);
-    return mapContainerRows(rows, MARIADB_LEVELS[parent.length]!);
+  async listContainers(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
+    const path = pathOf(parent);
+    const rows = await this.run<ContainerRow>(QUERIES.containers(path, only?.name), path);
+    return mapContainerRows(rows, MARIADB_LEVELS[path.length]!);
   }
 
-  async listLeaves(parent: readonly string[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
-    const tables = await this.run<TableRow>(QUERIES.tables(parent, only?.name), parent);
+  async listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
+    const path = pathOf(parent);
+    const tables = await this.run<TableRow>(QUERIES.tables(path, only?.name), path);
     if (tables.length === 0) return [];
-    const columns = await this.run<ColumnRow>(QUERIES.columns(parent, only?.name), parent);
+    const columns = await this.run<ColumnRow>(QUERIES.columns(path, only?.name), path);
     return mapLeafRows(tables, columns, MARIADB_MAPPING);
   }
 

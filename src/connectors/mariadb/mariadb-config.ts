@@ -1,10 +1,11 @@
 import type { ConnectionOptions } from 'mysql2';
-import type { ConnectionDetails, ConnectorTimeouts } from '../connector.js';
+import type { ConnectorTimeouts } from '../connector.js';
+import type { ServerConnectionDetails } from '../shared/server-connection.js';
 import { nodeTlsOptions } from '../shared/tls-options.js';
 
 /**
  * How much later than our own timers mysql2's connect timeout fires. Ours (see
- * mariadb-session.ts) reports CONNECT_TIMEOUT as a typed error; mysql2's would report a bare
+ * shared/guarded-session.ts) reports CONNECT_TIMEOUT as a typed error; mysql2's would report a bare
  * ETIMEDOUT, so it only stays as a safety net that closes the socket if ours did not.
  */
 export const DRIVER_TIMER_BACKSTOP_MS = 1_000;
@@ -23,7 +24,7 @@ export const DRIVER_TIMER_BACKSTOP_MS = 1_000;
  * No session `max_statement_time` is set: query time is bounded on the client side, so an
  * administrator's own server-side limit keeps applying (and is translated when it fires).
  */
-export function mariadbConnectionOptions(details: ConnectionDetails, timeouts: ConnectorTimeouts): ConnectionOptions {
+export function mariadbConnectionOptions(details: ServerConnectionDetails, timeouts: ConnectorTimeouts): ConnectionOptions {
   const options: ConnectionOptions = {
     host: details.hostname,
     port: details.port,

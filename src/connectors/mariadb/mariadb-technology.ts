@@ -1,20 +1,37 @@
+import { DEFAULT_CAPABILITIES, type ConnectorCapabilities } from '../connector.js';
+import { SERVER_TIMEOUTS, USER_PASSWORD, serverConnectionFields } from '../shared/server-connection.js';
 import type { TechnologyDescriptor } from '../technology.js';
-import { MARIADB_LEVELS } from './mariadb-catalog.js';
-import { MARIADB_TECHNOLOGY, MYSQL_TECHNOLOGY, mariadbConnectorFactory } from './mariadb-connector.js';
 import { mariadbSetupScript } from './mariadb-setup-script.js';
 
+/** The values of `connection.technology` the MariaDB connector serves. */
+export const MARIADB_TECHNOLOGY = 'MariaDB';
+export const MYSQL_TECHNOLOGY = 'MySQL';
+
+/** The hierarchy levels of a MariaDB/MySQL connection, top to leaf: there is no schema level. */
+export const MARIADB_LEVELS = ['database', 'table'] as const;
+
+/**
+ * MariaDB and MySQL have no stable object identifiers (no OID, no TABLE_ID): renames are
+ * recognised by the diff's column-fingerprint heuristic instead (see catalog-diff.ts).
+ */
+export const MARIADB_CAPABILITIES: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES, stableIds: false };
+
 function descriptor(technology: string): TechnologyDescriptor {
-  return {
+  const described: TechnologyDescriptor = {
     technology,
     levels: MARIADB_LEVELS,
-    authenticationTypes: ['userPassword'],
+    capabilities: MARIADB_CAPABILITIES,
+    connectionFields: serverConnectionFields('Database to connect to (optional: information_schema spans the server)'),
+    authenticationTypes: [USER_PASSWORD],
     defaultPort: 3306,
-    create: mariadbConnectorFactory(technology),
+    defaultTimeouts: SERVER_TIMEOUTS,
     setupScript: mariadbSetupScript,
+    loadConnector: async () => (await import('./mariadb-connector.js')).mariadbConnectorFactory(described),
   };
+  return described;
 }
 
-/** MariaDB as the connector registry knows it. */
+/** MariaDB as the connector registry knows it; mysql2 is loaded with the connector. */
 export const mariadbTechnology: TechnologyDescriptor = descriptor(MARIADB_TECHNOLOGY);
 
 /** MySQL: the same connector (same protocol, same information_schema, same error numbers). */

@@ -1,5 +1,6 @@
 import type { ClientConfig } from 'pg';
-import type { ConnectionDetails, ConnectorTimeouts, TlsOptions } from '../connector.js';
+import type { ConnectorTimeouts, TlsOptions } from '../connector.js';
+import type { ServerConnectionDetails } from '../shared/server-connection.js';
 import { nodeTlsOptions } from '../shared/tls-options.js';
 
 /** What Warden's sessions call themselves in `pg_stat_activity.application_name`. */
@@ -10,7 +11,7 @@ export const DEFAULT_DATABASE = 'postgres';
 
 /**
  * How much later than our own timers pg's built-in ones fire. Our timers (connectMs,
- * statementMs, see postgres-session.ts) report CONNECT_TIMEOUT / QUERY_TIMEOUT as typed
+ * statementMs, see shared/guarded-session.ts) report CONNECT_TIMEOUT / QUERY_TIMEOUT as typed
  * errors; pg's fire the same teardown but with code-less errors ("timeout expired", "Query
  * read timeout") that could only be recognised by their message text. Set a little later,
  * they never win the race and remain a safety net that closes the socket if ours did not.
@@ -24,7 +25,7 @@ export const DRIVER_TIMER_BACKSTOP_MS = 1_000;
  * settings administrators rely on. Query time is bounded on the client side instead.
  */
 export function postgresClientConfig(
-  details: ConnectionDetails,
+  details: ServerConnectionDetails,
   timeouts: ConnectorTimeouts,
   database: string = details.database ?? DEFAULT_DATABASE,
 ): ClientConfig {

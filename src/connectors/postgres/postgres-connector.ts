@@ -1,20 +1,10 @@
-import type { CrawlBatch, CrawlScope } from '../../domain/catalog-types.js';
-import {
-  DEFAULT_CAPABILITIES,
-  type ConnectionDetails,
-  type Connector,
-  type ConnectorCapabilities,
-  type ConnectorFactory,
-  type ConnectorTimeouts,
-} from '../connector.js';
-import { linkSignals } from '../connector-runtime.js';
+import type { ConnectorFactory } from '../connector.js';
+import { CatalogConnector } from '../shared/catalog-connector.js';
+import { serverDetails } from '../shared/server-connection.js';
+import { PostgresCatalogReader } from './postgres-catalog.js';
 import { DEFAULT_DATABASE } from './postgres-config.js';
-import { POSTGRES_LEVELS, crawlPostgres } from './postgres-crawl.js';
-import { LIST_DATABASES, PING } from './postgres-queries.js';
-import { PostgresSession } from './postgres-session.js';
-
-/** The value of `connection.technology` for PostgreSQL. */
-export const POSTGRES_TECHNOLOGY = 'PostgreSQL';
+import { openPostgresSession } from './postgres-session.js';
+import { postgresTechnology } from './postgres-technology.js';
 
 /**
  * How many databases one crawl reads at once. Each holds one session; four keep a big server
@@ -23,67 +13,14 @@ export const POSTGRES_TECHNOLOGY = 'PostgreSQL';
 export const DATABASE_CONCURRENCY = 4;
 
 /**
- * Creates the connector of one PostgreSQL connection. It holds no pool: each crawl opens one
- * session per database it reads (at most {@link DATABASE_CONCURRENCY} at once, plus one for
- * the database listing) and closes it when that database is done.
+ * Creates the connector of one PostgreSQL connection: the database listing is read on a
+ * session of the connection's first database, each database on a session of its own (a
+ * PostgreSQL session is bound to one database), at most {@link DATABASE_CONCURRENCY} at once.
  */
-export const createPostgresConnector: ConnectorFactory = (details, timeouts) => new PostgresConnector(details, timeouts);
-
-class PostgresConnector implements Connector {
-  readonly technology = POSTGRES_TECHNOLOGY;
-  readonly levels: readonly string[] = POSTGRES_LEVELS;
-  readonly capabilities: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES };
-  /** Aborted by close(): every session of every running operation listens to it. */
-  private readonly closing = new AbortController();
-
-  constructor(
-    private readonly details: ConnectionDetails,
-    private readonly timeouts: ConnectorTimeouts,
-  ) {}
-
-  /** Connects to the starting database, runs a trivial query and the database listing. */
-  async testConnection(signal: AbortSignal): Promise<void> {
-    const linked = linkSignals([signal, this.closing.signal]);
-    try {
-      const session = await this.openSession(this.rootDatabase, linked.signal);
-      try {
-        await session.query(PING, [], []);
-        await session.query(LIST_DATABASES, [], []);
-      } finally {
-        await session.close();
-      }
-    } finally {
-      linked.dispose();
-    }
-  }
-
-  async *crawl(scope: CrawlScope, signal: AbortSignal): AsyncGenerator<CrawlBatch> {
-    const linked = linkSignals([signal, this.closing.signal]);
-    try {
-      yield* crawlPostgres(
-        {
-          rootDatabase: this.rootDatabase,
-          databaseConcurrency: DATABASE_CONCURRENCY,
-          openSession: (database, sessionSignal) => this.openSession(database, sessionSignal),
-        },
-        scope,
-        linked.signal,
-      );
-    } finally {
-      linked.dispose();
-    }
-  }
-
-  /** Aborts every running operation; their sessions tear their sockets down at once. */
-  async close(): Promise<void> {
-    this.closing.abort(new Error('The PostgreSQL connector was closed'));
-  }
-
-  private get rootDatabase(): string {
-    return this.details.database ?? DEFAULT_DATABASE;
-  }
-
-  private openSession(database: string, signal: AbortSignal): Promise<PostgresSession> {
-    return PostgresSession.open(this.details, this.timeouts, database, signal);
-  }
-}
+export const createPostgresConnector: ConnectorFactory = (details, timeouts) => {
+  const server = serverDetails(details);
+  const firstDatabase = server.database ?? DEFAULT_DATABASE;
+  return new CatalogConnector(postgresTechnology, DATABASE_CONCURRENCY, async (database, signal) => {
+    return new PostgresCatalogReader(await openPostgresSession(server, timeouts, database?.name ?? firstDatabase, signal));
+  });
+};

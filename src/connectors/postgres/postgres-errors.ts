@@ -10,8 +10,6 @@ import {
   redact,
 } from '../shared/network-errors.js';
 
-export { formatObjectPath, redact };
-
 /** What the translator needs to know besides the error itself. */
 export interface PostgresErrorContext {
   hostname: string;

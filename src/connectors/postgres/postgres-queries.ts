@@ -45,12 +45,6 @@ export interface ColumnRows {
   comments: readonly ColumnTextRow[];
 }
 
-/**
- * A trivial round trip, used by testConnection to prove the session can run queries.
- * Row: `[1]`. Privileges: none.
- */
-export const PING = 'SELECT 1';
-
 /*
  * Databases the role may connect to. Templates and databases that refuse connections are
  * not crawlable, so they are not objects. Privileges: none beyond LOGIN (pg_database and

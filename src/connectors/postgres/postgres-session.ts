@@ -1,55 +1,34 @@
 import pg from 'pg';
-import { WardenError } from '../../errors.js';
-import type { ConnectionDetails, ConnectorTimeouts } from '../connector.js';
-import { abortReason, abortable, onAbort, withTimeout } from '../connector-runtime.js';
+import type { ConnectorTimeouts } from '../connector.js';
+import { GuardedSession, type SessionDriver, type SessionEvents } from '../shared/guarded-session.js';
+import type { ServerConnectionDetails } from '../shared/server-connection.js';
 import { postgresClientConfig } from './postgres-config.js';
-import { formatObjectPath, translatePostgresError, type PostgresErrorContext } from './postgres-errors.js';
+import { translatePostgresError, type PostgresErrorContext } from './postgres-errors.js';
 
-/** How long a polite close (Terminate message) may take before the socket is destroyed. */
-const CLOSE_GRACE_MS = 1_000;
+/** A session on one PostgreSQL database. */
+export type PostgresSession = GuardedSession<PostgresDriver>;
 
 /**
- * One `pg.Client` connected to one database, with Warden's rules around it: our own connect
- * and query timers, abort handling, error translation, and tracking whether the connection is
- * still usable. Every method either succeeds or throws a WardenError (or the abort reason when
- * the signal aborted).
+ * Connects to `database` (see GuardedSession for the deadlines, abort and loss rules).
+ * @throws WardenError translated from the driver's error, or the signal's abort reason.
  */
-export class PostgresSession {
-  /** The first error the client emitted outside a query (e.g. its backend was terminated). */
-  private idleError: unknown;
-  private ended = false;
-  private closed = false;
-  private readonly stopAbortListener: () => void;
+export function openPostgresSession(
+  details: ServerConnectionDetails,
+  timeouts: ConnectorTimeouts,
+  database: string,
+  signal: AbortSignal,
+): Promise<PostgresSession> {
+  return GuardedSession.open((events) => new PostgresDriver(details, timeouts, database, events), details, timeouts, signal);
+}
 
-  private constructor(
-    private readonly client: pg.Client,
-    private readonly context: Omit<PostgresErrorContext, 'phase' | 'clientEnded' | 'path'>,
-    private readonly timeouts: ConnectorTimeouts,
-    private readonly signal: AbortSignal,
-  ) {
-    // pg emits 'error' when the connection fails while no query is running (a terminated
-    // backend, a reset socket); without a listener Node would crash the process.
-    client.on('error', (error: unknown) => {
-      this.idleError ??= error;
-    });
-    client.on('end', () => {
-      this.ended = true;
-    });
-    this.stopAbortListener = onAbort(signal, () => this.destroy());
-  }
+/** One `pg.Client` on one database, as a GuardedSession drives it. */
+class PostgresDriver implements SessionDriver {
+  private readonly client: pg.Client;
+  private readonly context: Omit<PostgresErrorContext, 'phase' | 'clientEnded' | 'path'>;
 
-  /**
-   * Connects to `database` within `timeouts.connectMs` (CONNECT_TIMEOUT otherwise).
-   * @throws WardenError translated from the driver's error, or the signal's abort reason.
-   */
-  static async open(
-    details: ConnectionDetails,
-    timeouts: ConnectorTimeouts,
-    database: string,
-    signal: AbortSignal,
-  ): Promise<PostgresSession> {
-    signal.throwIfAborted();
-    const context = {
+  constructor(details: ServerConnectionDetails, timeouts: ConnectorTimeouts, database: string, events: SessionEvents) {
+    this.client = new pg.Client(postgresClientConfig(details, timeouts, database));
+    this.context = {
       hostname: details.hostname,
       port: details.port,
       username: details.username ?? '',
@@ -57,93 +36,36 @@ export class PostgresSession {
       tlsRequested: (details.tls?.mode ?? 'disable') !== 'disable',
       ...(details.password === undefined ? {} : { password: details.password }),
     };
-    const session = new PostgresSession(
-      new pg.Client(postgresClientConfig(details, timeouts, database)),
-      context,
-      timeouts,
-      signal,
-    );
-    const connectTimeout = (): Error =>
-      new WardenError('CONNECT_TIMEOUT', { hostname: details.hostname, port: details.port, timeoutMs: timeouts.connectMs });
-    try {
-      await abortable(withTimeout(session.client.connect(), timeouts.connectMs, connectTimeout), signal);
-      return session;
-    } catch (error) {
-      const translated = session.translate(error, 'connect', []);
-      session.destroy();
-      throw signal.aborted ? abortReason(signal) : translated;
-    }
+    // pg emits 'error' when the connection fails while no query is running (a terminated
+    // backend, a reset socket); without a listener Node would crash the process.
+    this.client.on('error', (error: unknown) => events.failed(error));
+    this.client.on('end', () => events.ended());
   }
 
-  /** The connection broke (or was closed): no further query can succeed on this session. */
-  get lost(): boolean {
-    return this.closed || this.ended || this.idleError !== undefined || this.client.connection.stream.destroyed;
+  async connect(): Promise<void> {
+    await this.client.connect();
   }
 
-  /**
-   * Runs one catalog query in array row mode within `timeouts.statementMs`. On a timeout the
-   * session is destroyed: the backend is still busy with the query, so the connection could not
-   * serve another one anyway.
-   * @param path the object path being read, named in QUERY_TIMEOUT messages.
-   */
-  async query<Row extends unknown[]>(text: string, values: readonly unknown[], path: readonly string[]): Promise<Row[]> {
-    this.signal.throwIfAborted();
-    if (this.lost) {
-      throw this.idleError === undefined
-        ? new WardenError('CONNECTION_LOST', { cause: 'the session was closed after an earlier error' })
-        : this.translate(this.idleError, 'query', path);
-    }
-    const queryTimeout = (): Error =>
-      new WardenError('QUERY_TIMEOUT', {
-        path: formatObjectPath(path),
-        cause: `no answer within ${this.timeouts.statementMs} ms`,
-      });
-    try {
-      const result = await abortable(
-        withTimeout(
-          this.client.query<Row>({ text, values: [...values], rowMode: 'array' }),
-          this.timeouts.statementMs,
-          queryTimeout,
-        ),
-        this.signal,
-      );
-      return result.rows;
-    } catch (error) {
-      if (this.signal.aborted) throw abortReason(this.signal);
-      if (error instanceof WardenError && error.code === 'QUERY_TIMEOUT') this.destroy();
-      throw this.translate(this.idleError ?? error, 'query', path);
-    }
+  async query(sql: string, values: readonly unknown[]): Promise<unknown[][]> {
+    return (await this.client.query<unknown[]>({ text: sql, values: [...values], rowMode: 'array' })).rows;
   }
 
-  /** Ends the session politely, destroying the socket if the server does not answer in time. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.stopAbortListener();
-    try {
-      await withTimeout(this.client.end(), CLOSE_GRACE_MS, () => new Error('close timed out'));
-    } catch {
-      this.client.connection.stream.destroy();
-    }
+  end(): Promise<void> {
+    return this.client.end();
   }
 
-  /** Tears the connection down at once (abort, timeout, failed connect). */
-  private destroy(): void {
-    this.closed = true;
-    // Undefined only when the signal had already aborted while the constructor ran.
-    this.stopAbortListener?.();
+  destroy(): void {
     // end() marks the client as ending so pg does not report the teardown as an error; the
     // socket is destroyed right away because a busy or silent server would delay a polite end.
     this.client.end().catch(() => {});
     this.client.connection.stream.destroy();
   }
 
-  private translate(error: unknown, phase: PostgresErrorContext['phase'], path: readonly string[]): WardenError {
-    return translatePostgresError(error, {
-      ...this.context,
-      phase,
-      path,
-      clientEnded: this.ended || this.client.connection.stream.destroyed,
-    });
+  get socketGone(): boolean {
+    return this.client.connection.stream.destroyed;
+  }
+
+  translate(error: unknown, phase: 'connect' | 'query', path: readonly string[], ended: boolean) {
+    return translatePostgresError(error, { ...this.context, phase, path, clientEnded: ended });
   }
 }

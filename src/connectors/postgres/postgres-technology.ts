@@ -1,14 +1,23 @@
+import { DEFAULT_CAPABILITIES } from '../connector.js';
+import { SERVER_TIMEOUTS, USER_PASSWORD, serverConnectionFields } from '../shared/server-connection.js';
 import type { TechnologyDescriptor } from '../technology.js';
-import { POSTGRES_TECHNOLOGY, createPostgresConnector } from './postgres-connector.js';
-import { POSTGRES_LEVELS } from './postgres-crawl.js';
 import { postgresSetupScript } from './postgres-setup-script.js';
 
-/** PostgreSQL as the connector registry knows it. */
+/** The value of `connection.technology` for PostgreSQL. */
+export const POSTGRES_TECHNOLOGY = 'PostgreSQL';
+
+/** The hierarchy levels of a PostgreSQL connection, top to leaf. */
+export const POSTGRES_LEVELS = ['database', 'schema', 'table'] as const;
+
+/** PostgreSQL as the connector registry knows it; `pg` is loaded with the connector. */
 export const postgresTechnology: TechnologyDescriptor = {
   technology: POSTGRES_TECHNOLOGY,
   levels: POSTGRES_LEVELS,
-  authenticationTypes: ['userPassword'],
+  capabilities: DEFAULT_CAPABILITIES,
+  connectionFields: serverConnectionFields('Database to connect to first and read the database listing in (default: postgres)'),
+  authenticationTypes: [USER_PASSWORD],
   defaultPort: 5432,
-  create: createPostgresConnector,
+  defaultTimeouts: SERVER_TIMEOUTS,
   setupScript: postgresSetupScript,
+  loadConnector: async () => (await import('./postgres-connector.js')).createPostgresConnector,
 };

@@ -4,18 +4,20 @@ import { abortReason, mergeBounded, type MergeSource } from '../connector-runtim
 
 /**
  * One session's view of a platform catalog, as the generic walk reads it. A technology
- * implements it on top of its own queries (e.g. the information_schema queries of
- * `information-schema-queries.ts`); every method either resolves or throws a WardenError (or
- * the abort reason).
+ * implements it on top of its own queries (PostgreSQL's pg_catalog queries, the
+ * information_schema queries of `information-schema-queries.ts`); every method either resolves
+ * or throws a WardenError (or the abort reason).
+ *
+ * `parent` is the chain of containers from the top level down to the container whose children
+ * are listed (`[]` = the connection root), exactly as the walk listed them: a reader can
+ * address a container by its name path or by its stable id (PostgreSQL lists a schema's
+ * relations by the schema's oid).
  */
 export interface CatalogReader {
-  /**
-   * The containers of level `levels[parent.length]` under `parent` (`[]` = the connection
-   * root), in full, or only the one `only` designates (by name or stable id).
-   */
-  listContainers(parent: readonly string[], only: ScopeStep | undefined): Promise<CrawledObject[]>;
-  /** The leaves under `parent` (a path to a container of the last container level) with their columns. */
-  listLeaves(parent: readonly string[], only: ScopeStep | undefined): Promise<CrawledObject[]>;
+  /** The containers of level `levels[parent.length]` under `parent`, in full, or only the one `only` designates (by name or stable id). */
+  listContainers(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]>;
+  /** The leaves under `parent` (a chain down to a container of the last container level) with their columns. */
+  listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]>;
   /** The session broke: nothing more can be read through this reader. */
   readonly lost: boolean;
   close(): Promise<void>;
@@ -28,11 +30,12 @@ export interface CatalogWalkContext {
   /** How many top-level containers are read at once. */
   concurrency: number;
   /**
-   * Opens a reader for the root listing (`path` = `[]`) or for the subtree of one top-level
-   * container (`path` = `[name]`). A technology may open one session per call (PostgreSQL
-   * must: a session is bound to one database) or hand out pooled ones.
+   * Opens a reader for the root listing (`top` undefined) or for the subtree of one top-level
+   * container. The walk opens one per top-level container and closes it when that subtree is
+   * done, so a technology whose session is bound to a top-level container (a PostgreSQL
+   * database) opens its session there; others may open one per call or hand out pooled ones.
    */
-  openReader(path: readonly string[], signal: AbortSignal): Promise<CatalogReader>;
+  openReader(top: CrawledObject | undefined, signal: AbortSignal): Promise<CatalogReader>;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function* walkCatalog(context: CatalogWalkContext, scope: CrawlScop
 }
 
 async function readRoot(context: CatalogWalkContext, step: ScopeStep | undefined, signal: AbortSignal): Promise<CrawledObject[]> {
-  const reader = await context.openReader([], signal);
+  const reader = await context.openReader(undefined, signal);
   try {
     return await listChildren(reader, context.levels, [], step);
   } finally {
@@ -92,14 +95,14 @@ async function* walkTopContainer(
   const path = [container.name];
   let reader: CatalogReader;
   try {
-    reader = await context.openReader(path, signal);
+    reader = await context.openReader(container, signal);
   } catch (error) {
     yield failure(path, error, signal);
     return;
   }
   const walk: SubtreeWalk = { reader, levels: context.levels, scope, signal, brokenBy: undefined };
   try {
-    yield* walkSubtree(walk, path, below);
+    yield* walkSubtree(walk, [container], below);
   } finally {
     await reader.close();
   }
@@ -114,8 +117,9 @@ interface SubtreeWalk {
   brokenBy: WardenError | undefined;
 }
 
-/** The listing of `path`'s children, then (containers only) each child's subtree. */
-async function* walkSubtree(walk: SubtreeWalk, path: string[], steps: readonly ScopeStep[]): AsyncGenerator<CrawlBatch> {
+/** The listing of the children of `chain`'s last container, then (containers only) each child's subtree. */
+async function* walkSubtree(walk: SubtreeWalk, chain: readonly CrawledObject[], steps: readonly ScopeStep[]): AsyncGenerator<CrawlBatch> {
+  const path = pathOf(chain);
   if (walk.brokenBy !== undefined) {
     yield notReadAfter(path, walk.brokenBy);
     return;
@@ -123,7 +127,7 @@ async function* walkSubtree(walk: SubtreeWalk, path: string[], steps: readonly S
   const [step, ...rest] = steps;
   let children: CrawledObject[];
   try {
-    children = await listChildren(walk.reader, walk.levels, path, step);
+    children = await listChildren(walk.reader, walk.levels, chain, step);
   } catch (error) {
     const batch = failure(path, error, walk.signal);
     // failure() returned, so `error` is a WardenError.
@@ -136,17 +140,22 @@ async function* walkSubtree(walk: SubtreeWalk, path: string[], steps: readonly S
   for (const child of children) {
     const childPath = [...path, child.name];
     if (step === undefined && !walk.scope.shouldDescend(childPath, child)) continue;
-    yield* walkSubtree(walk, childPath, rest);
+    yield* walkSubtree(walk, [...chain, child], rest);
   }
 }
 
 function listChildren(
   reader: CatalogReader,
   levels: readonly string[],
-  parent: readonly string[],
+  parent: readonly CrawledObject[],
   step: ScopeStep | undefined,
 ): Promise<CrawledObject[]> {
   return parent.length + 1 >= levels.length ? reader.listLeaves(parent, step) : reader.listContainers(parent, step);
+}
+
+/** The names of a chain of containers: its object path below the connection. */
+export function pathOf(chain: readonly CrawledObject[]): string[] {
+  return chain.map((container) => container.name);
 }
 
 /** The failure of a subtree left unread because its reader broke on an earlier one. */

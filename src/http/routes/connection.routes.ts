@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
 import { AUTH_ERRORS, ErrorResponse } from '../schemas/common-schemas.js';
-import { ConnectionChanges, DryRunResponse, RegisterBody, RegisterResponse, SetupScriptBody, UpdateBody } from '../schemas/connection-schemas.js';
+import { DryRunResponse, RegisterResponse, SetupScriptBody, UpdateBody, registerBody } from '../schemas/connection-schemas.js';
 
 const KeyParams = Type.Object({ connectionKey: Type.String({ minLength: 1 }) });
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse, ...AUTH_ERRORS };
@@ -10,6 +10,7 @@ const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422
 /** Register, read, edit and test connections; the setup script for a technology's system user. */
 export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    const RegisterBody = registerBody(deps.registry.descriptors());
     app.post(
       '/data/connection',
       {
@@ -20,6 +21,7 @@ export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           body: RegisterBody,
           response: { 201: RegisterResponse, 200: DryRunResponse, ...errors },
         },
+        preValidation: async (request) => assertSupported(deps, request.body),
       },
       async (request, reply) => {
         const dryRun = request.query.dryRun === true;
@@ -59,7 +61,7 @@ export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Ref('Connection'), ...errors },
         },
       },
-      async (request) => deps.connections.update(request.params.connectionKey, request.body.connection as Type.Static<typeof ConnectionChanges>, request.principal),
+      async (request) => deps.connections.update(request.params.connectionKey, request.body.connection, request.principal),
     );
 
     app.post(
@@ -91,4 +93,18 @@ export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       }),
     );
   };
+}
+
+/**
+ * An unknown technology or authentication type is answered with the values this server
+ * offers (UNSUPPORTED_TECHNOLOGY / UNSUPPORTED_AUTHENTICATION) before the schema would reject
+ * it less helpfully; anything else malformed is left to the schema.
+ */
+function assertSupported(deps: AppDeps, body: unknown): void {
+  const connection = (body as { connection?: unknown } | null)?.connection;
+  if (typeof connection !== 'object' || connection === null) return;
+  const { technology, authenticationType } = connection as Record<string, unknown>;
+  if (typeof technology !== 'string') return;
+  deps.registry.get(technology);
+  if (typeof authenticationType === 'string') deps.registry.authentication({ technology, authenticationType });
 }

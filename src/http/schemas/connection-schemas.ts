@@ -1,53 +1,50 @@
 import { Type } from 'typebox';
+import { connectionSchema } from '../../connectors/connection-schema.js';
+import type { TechnologyDescriptor } from '../../connectors/technology.js';
 import { RESERVED_CONNECTION_KEYS } from '../../domain/connection-key.js';
 import { Job, PrincipalRef } from './common-schemas.js';
 
-const Tls = Type.Object(
+/**
+ * `connection` of an edit: any fields of the technology's connection schema (see
+ * `connection-schema.ts`); the service checks the stored details merged with these against it.
+ */
+export const ConnectionChanges = Type.Object(
   {
-    mode: Type.Union([Type.Literal('disable'), Type.Literal('require'), Type.Literal('verify-full')], {
-      description: 'disable: plain TCP; require: TLS without certificate checks; verify-full: TLS checked against ca',
-    }),
-    ca: Type.Optional(Type.String({ description: 'PEM CA bundle for verify-full' })),
+    technology: Type.Optional(Type.String({ minLength: 1, description: "Cannot change; when given, must be the connection's" })),
+    authenticationType: Type.Optional(Type.String({ minLength: 1 })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: true,
+    description:
+      'The fields to change, as in the registration schema of the technology; secrets not sent again are kept unless the authentication type changes',
+  },
 );
 
-const connectionFields = {
-  technology: Type.String({ minLength: 1, description: 'PostgreSQL' }),
-  hostname: Type.String({ minLength: 1, maxLength: 255 }),
-  port: Type.Integer({ minimum: 1, maximum: 65_535 }),
-  database: Type.Optional(Type.String({ minLength: 1, description: 'Database to connect to first (PostgreSQL: postgres)' })),
-  authenticationType: Type.String({ minLength: 1, description: 'userPassword' }),
-  username: Type.Optional(Type.String({ minLength: 1 })),
-  password: Type.Optional(Type.String({ description: 'Write-only: encrypted at rest, shown as [REDACTED]' })),
-  tls: Type.Optional(Tls),
-};
-
-export const ConnectionInput = Type.Object(connectionFields, { additionalProperties: false });
-export const ConnectionChanges = Type.Partial(Type.Object(connectionFields), { additionalProperties: false });
-
-export const RegisterBody = Type.Object(
-  {
-    connectionKey: Type.String({
-      minLength: 1,
-      maxLength: 128,
-      description: `Letters, digits, space, "-" and "_"; not one of ${RESERVED_CONNECTION_KEYS.join(', ')}`,
-    }),
-    connection: ConnectionInput,
-    settings: Type.Optional(
-      Type.Object(
-        {
-          isActive: Type.Optional(Type.Boolean({ default: false })),
-          activateNewChildren: Type.Optional(Type.Boolean({ default: false })),
-          dataOwners: Type.Optional(Type.Array(PrincipalRef)),
-        },
-        { additionalProperties: false },
+/** The registration body; `connection` is one of `descriptors`' connection schemas. */
+export function registerBody(descriptors: readonly TechnologyDescriptor[]) {
+  return Type.Object(
+    {
+      connectionKey: Type.String({
+        minLength: 1,
+        maxLength: 128,
+        description: `Letters, digits, space, "-" and "_"; not one of ${RESERVED_CONNECTION_KEYS.join(', ')}`,
+      }),
+      connection: connectionSchema(descriptors),
+      settings: Type.Optional(
+        Type.Object(
+          {
+            isActive: Type.Optional(Type.Boolean({ default: false })),
+            activateNewChildren: Type.Optional(Type.Boolean({ default: false })),
+            dataOwners: Type.Optional(Type.Array(PrincipalRef)),
+          },
+          { additionalProperties: false },
+        ),
       ),
-    ),
-    options: Type.Optional(Type.Object({ forceRecursiveCrawl: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
-  },
-  { additionalProperties: false },
-);
+      options: Type.Optional(Type.Object({ forceRecursiveCrawl: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
+    },
+    { additionalProperties: false },
+  );
+}
 
 export const UpdateBody = Type.Object({ connection: ConnectionChanges }, { additionalProperties: false });
 

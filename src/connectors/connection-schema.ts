@@ -1,0 +1,64 @@
+import { Type, type TObject, type TUnsafe } from 'typebox';
+import { Value } from 'typebox/value';
+import { WardenError } from '../errors.js';
+import type { ConnectionDetails } from './connector.js';
+import type { AuthenticationType, TechnologyDescriptor } from './technology.js';
+
+/**
+ * The connection schemas built from technology descriptors: one object per technology and
+ * authentication type, so the API documents (and validates) exactly the fields each one
+ * needs.
+ *
+ * The union is discriminated twice — by `technology`, then by `authenticationType` — with
+ * OpenAPI's `discriminator` over `oneOf`. Ajv (with `discriminator: true`) then validates a
+ * connection against its own branch only, so an error names the field of that branch instead
+ * of listing why every other technology did not match.
+ */
+
+/** The connection object of one technology signed in one way. */
+export function authenticationSchema(descriptor: TechnologyDescriptor, authentication: AuthenticationType): TObject {
+  return Type.Object(
+    {
+      technology: Type.Literal(descriptor.technology),
+      authenticationType: Type.Literal(authentication.name, { description: authentication.description }),
+      ...descriptor.connectionFields,
+      ...authentication.fields,
+    },
+    { additionalProperties: false, title: `${descriptor.technology} (${authentication.name})` },
+  );
+}
+
+/** The connection of one technology: one branch per authentication type. */
+export function technologyConnectionSchema(descriptor: TechnologyDescriptor): TUnsafe<ConnectionDetails> {
+  return Type.Unsafe<ConnectionDetails>({
+    type: 'object',
+    title: `${descriptor.technology} connection`,
+    required: ['technology', 'authenticationType'],
+    properties: { technology: Type.Literal(descriptor.technology) },
+    oneOf: descriptor.authenticationTypes.map((authentication) => authenticationSchema(descriptor, authentication)),
+    discriminator: { propertyName: 'authenticationType' },
+  });
+}
+
+/** `connection` of a registration: any technology of `descriptors`. */
+export function connectionSchema(descriptors: readonly TechnologyDescriptor[]): TUnsafe<ConnectionDetails> {
+  return Type.Unsafe<ConnectionDetails>({
+    type: 'object',
+    required: ['technology'],
+    description: 'The platform and how to sign in; secret fields are write-only (encrypted at rest, shown as [REDACTED])',
+    oneOf: descriptors.map(technologyConnectionSchema),
+    discriminator: { propertyName: 'technology' },
+  });
+}
+
+/**
+ * Checks complete details (e.g. an edit merged with the stored connection) against their
+ * authentication type's schema; VALIDATION_FAILED names the first offending field.
+ */
+export function assertValidConnection(descriptor: TechnologyDescriptor, authentication: AuthenticationType, details: ConnectionDetails): void {
+  const schema = authenticationSchema(descriptor, authentication);
+  if (Value.Check(schema, details)) return;
+  const [first] = Value.Errors(schema, details);
+  const where = first === undefined || first.instancePath === '' ? 'connection' : `connection${first.instancePath.replace(/\//g, '.')}`;
+  throw new WardenError('VALIDATION_FAILED', { detail: `${where} ${first?.message ?? 'does not match its schema'}` });
+}

@@ -1,0 +1,91 @@
+import type { CrawledObject, ScopeStep } from '../../domain/catalog-types.js';
+import { pathOf, type CatalogReader } from '../shared/catalog-walk.js';
+import { mapContainers, mapLeaves, oidParameter, pickScopedMatch } from './postgres-mapper.js';
+import {
+  FIND_DATABASE,
+  FIND_RELATION,
+  FIND_SCHEMA,
+  LIST_DATABASES,
+  LIST_RELATION_COMMENTS,
+  LIST_RELATIONS,
+  LIST_RELATION_COLUMNS,
+  LIST_SCHEMAS,
+  LIST_SCHEMA_COLUMNS,
+  type ColumnRow,
+  type ColumnRows,
+  type ColumnTextRow,
+  type ContainerRow,
+  type RelationNameRow,
+  type RelationRow,
+} from './postgres-queries.js';
+import type { PostgresSession } from './postgres-session.js';
+
+/**
+ * Reads a PostgreSQL catalog through one session, for the shared walk: the database listing
+ * (on the session of the connection's first database), and a database's schemas and their
+ * leaves (on a session of that database: PostgreSQL binds a session to one database). A scope
+ * step is found by name or oid, the oid winning (see pickScopedMatch).
+ */
+export class PostgresCatalogReader implements CatalogReader {
+  constructor(private readonly session: PostgresSession) {}
+
+  get lost(): boolean {
+    return this.session.lost;
+  }
+
+  /** The databases (`parent` = `[]`) or the schemas of the session's database (`parent` = `[database]`). */
+  async listContainers(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
+    const level = parent.length === 0 ? 'database' : 'schema';
+    const [list, find] = parent.length === 0 ? [LIST_DATABASES, FIND_DATABASE] : [LIST_SCHEMAS, FIND_SCHEMA];
+    const path = pathOf(parent);
+    if (only === undefined) return mapContainers(await this.session.query<ContainerRow>(list, [], path), level);
+    const rows = await this.session.query<ContainerRow>(find, [only.name, oidParameter(only.stableId)], path);
+    const match = pickScopedMatch(mapContainers(rows, level), only);
+    return match === undefined ? [] : [match];
+  }
+
+  /**
+   * The leaves of one schema (the chain's last container, read by its oid) with their columns —
+   * one query each for the relations, their comments, the columns, the defaults and the column
+   * comments of the whole schema — or, when the crawl targets one table, that table (found by
+   * name or oid) and its columns.
+   */
+  async listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
+    const schemaId = parent[parent.length - 1]!.stableId;
+    const path = pathOf(parent);
+    if (only === undefined) {
+      const relations = await this.readRelations(LIST_RELATIONS, [schemaId], path);
+      return mapLeaves(relations, await this.readDictionary(LIST_SCHEMA_COLUMNS, schemaId, path));
+    }
+    const rows = await this.readRelations(FIND_RELATION, [schemaId, only.name, oidParameter(only.stableId)], path);
+    const match = pickScopedMatch(mapLeaves(rows, NO_COLUMNS), only);
+    if (match === undefined) return [];
+    return mapLeaves(
+      rows.filter(([stableId]) => stableId === match.stableId),
+      await this.readDictionary(LIST_RELATION_COLUMNS, match.stableId, [...path, match.name]),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.session.close();
+  }
+
+  /** Relations of a schema (`values[0]`, its oid) with their comments, read by their own query. */
+  private async readRelations(query: string, values: unknown[], path: readonly string[]): Promise<RelationRow[]> {
+    const relations = await this.session.query<RelationNameRow>(query, values, path);
+    if (relations.length === 0) return [];
+    const comments = new Map(await this.session.query<[string, string]>(LIST_RELATION_COMMENTS, [values[0]], path));
+    return relations.map(([stableId, name, relkind]) => [stableId, name, relkind, comments.get(stableId) ?? null]);
+  }
+
+  /** Columns, defaults and comments of a schema or a relation (`id`), one after the other on the session. */
+  private async readDictionary(queries: Record<keyof ColumnRows, string>, id: string | null, path: readonly string[]): Promise<ColumnRows> {
+    return {
+      columns: await this.session.query<ColumnRow>(queries.columns, [id], path),
+      defaults: await this.session.query<ColumnTextRow>(queries.defaults, [id], path),
+      comments: await this.session.query<ColumnTextRow>(queries.comments, [id], path),
+    };
+  }
+}
+
+const NO_COLUMNS: ColumnRows = { columns: [], defaults: [], comments: [] };

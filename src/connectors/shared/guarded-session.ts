@@ -1,0 +1,156 @@
+import { WardenError } from '../../errors.js';
+import type { ConnectorTimeouts } from '../connector.js';
+import { abortReason, abortable, onAbort, withTimeout } from '../connector-runtime.js';
+import { formatObjectPath } from './network-errors.js';
+
+/** How long a polite close (the protocol's goodbye) may take before the socket is destroyed. */
+const CLOSE_GRACE_MS = 1_000;
+
+/** What a driver reports about its connection outside the calls the session makes. */
+export interface SessionEvents {
+  /** The connection failed (an error event while idle, or a query error the driver marks fatal). */
+  failed(error: unknown): void;
+  /** The server or the socket ended the connection. */
+  ended(): void;
+}
+
+/**
+ * The per-technology part of a session: one connection of one driver, and the translation of
+ * its errors. Every other rule lives in {@link GuardedSession}.
+ */
+export interface SessionDriver {
+  connect(): Promise<void>;
+  /** One query, rows as arrays of column values. */
+  query(sql: string, values: readonly unknown[]): Promise<unknown[][]>;
+  /** Ends the connection politely. */
+  end(): Promise<void>;
+  /** Tears the socket down at once. */
+  destroy(): void;
+  /** The socket is gone although no event said so yet (e.g. it was destroyed). */
+  readonly socketGone: boolean;
+  /**
+   * The driver's (or Node's) error as a WardenError, by the platform's codes, never its
+   * message text. `ended`: the connection had already ended when the error was seen.
+   */
+  translate(error: unknown, phase: 'connect' | 'query', path: readonly string[], ended: boolean): WardenError;
+}
+
+/** Where a session connects, for CONNECT_TIMEOUT messages. */
+export interface SessionTarget {
+  hostname: string;
+  port: number;
+}
+
+/**
+ * One connection with Warden's rules around it, the same for every technology: our own connect
+ * and query deadlines (CONNECT_TIMEOUT / QUERY_TIMEOUT, whatever the driver's own timers do),
+ * abort handling (an abort tears the socket down at once), capture of the connection failing
+ * outside a query, tracking whether it is still usable, a polite close with a deadline, and
+ * error translation through the driver. Every method either succeeds or throws a WardenError
+ * (or the abort reason when the signal aborted).
+ */
+export class GuardedSession<Driver extends SessionDriver = SessionDriver> {
+  /** The first failure the driver reported outside a query; it explains later errors best. */
+  private failure: unknown;
+  private ended = false;
+  private closed = false;
+  private stopAbortListener: (() => void) | undefined;
+
+  private constructor(
+    /** The driver, for technology-specific diagnostics (e.g. a server-side connection id). */
+    readonly driver: Driver,
+    private readonly timeouts: ConnectorTimeouts,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /**
+   * Creates the driver and connects within `timeouts.connectMs` (CONNECT_TIMEOUT otherwise).
+   * @throws WardenError translated by the driver, or the signal's abort reason.
+   */
+  static async open<Driver extends SessionDriver>(
+    createDriver: (events: SessionEvents) => Driver,
+    target: SessionTarget,
+    timeouts: ConnectorTimeouts,
+    signal: AbortSignal,
+  ): Promise<GuardedSession<Driver>> {
+    signal.throwIfAborted();
+    let created: GuardedSession<Driver> | undefined;
+    // Events can only arrive once connect() runs, after `created` is set.
+    const driver = createDriver({ failed: (error) => created?.capture(error), ended: () => created?.markEnded() });
+    const session = new GuardedSession(driver, timeouts, signal);
+    created = session;
+    session.stopAbortListener = onAbort(signal, () => session.destroy());
+    const connectTimeout = (): Error =>
+      new WardenError('CONNECT_TIMEOUT', { hostname: target.hostname, port: target.port, timeoutMs: timeouts.connectMs });
+    try {
+      await abortable(withTimeout(driver.connect(), timeouts.connectMs, connectTimeout), signal);
+      return session;
+    } catch (error) {
+      const translated = session.translate(error, 'connect', []);
+      session.destroy();
+      throw signal.aborted ? abortReason(signal) : translated;
+    }
+  }
+
+  /** The connection broke (or was closed): no further query can succeed on this session. */
+  get lost(): boolean {
+    return this.closed || this.ended || this.failure !== undefined || this.driver.socketGone;
+  }
+
+  /**
+   * Runs one query within `timeouts.statementMs`. On a timeout the session is destroyed: the
+   * server is still busy with the query, so the connection could not serve another one anyway,
+   * and closing the socket makes the server abandon it.
+   * @param path the object path being read, named in QUERY_TIMEOUT messages.
+   */
+  async query<Row extends unknown[]>(sql: string, values: readonly unknown[], path: readonly string[]): Promise<Row[]> {
+    this.signal.throwIfAborted();
+    if (this.lost) {
+      if (this.failure !== undefined) throw this.translate(this.failure, 'query', path);
+      throw new WardenError('CONNECTION_LOST', {
+        cause: this.closed ? 'the session was closed after an earlier error' : 'the server closed the connection',
+      });
+    }
+    const queryTimeout = (): Error =>
+      new WardenError('QUERY_TIMEOUT', { path: formatObjectPath(path), cause: `no answer within ${this.timeouts.statementMs} ms` });
+    try {
+      const rows = await abortable(withTimeout(this.driver.query(sql, values), this.timeouts.statementMs, queryTimeout), this.signal);
+      return rows as Row[];
+    } catch (error) {
+      if (this.signal.aborted) throw abortReason(this.signal);
+      if (error instanceof WardenError && error.code === 'QUERY_TIMEOUT') this.destroy();
+      throw this.translate(this.failure ?? error, 'query', path);
+    }
+  }
+
+  /** Ends the session politely, destroying the socket if the server does not answer in time. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopAbortListener?.();
+    try {
+      await withTimeout(this.driver.end(), CLOSE_GRACE_MS, () => new Error('close timed out'));
+    } catch {
+      this.driver.destroy();
+    }
+  }
+
+  /** Tears the connection down at once (abort, timeout, failed connect). */
+  private destroy(): void {
+    this.closed = true;
+    this.stopAbortListener?.();
+    this.driver.destroy();
+  }
+
+  private capture(error: unknown): void {
+    this.failure ??= error;
+  }
+
+  private markEnded(): void {
+    this.ended = true;
+  }
+
+  private translate(error: unknown, phase: 'connect' | 'query', path: readonly string[]): WardenError {
+    return this.driver.translate(error, phase, path, this.ended || this.driver.socketGone);
+  }
+}

@@ -137,11 +137,15 @@ export class PostgresTestContext {
   /** Creates a uniquely named database, optionally seeded. */
   async createDatabase(options: CreateDatabaseOptions = {}): Promise<TestDatabase> {
     const name = uniqueName(options.label);
-    await adminQuery(adminServer.database, `CREATE DATABASE ${quoteIdent(name)}`);
+    // Created closed to connections (so no crawl lists it: the crawl skips datallowconn = false)
+    // until PUBLIC's CONNECT is revoked: in between, another test file's sync could see it and a
+    // later sync report it removed.
+    await adminQuery(adminServer.database, `CREATE DATABASE ${quoteIdent(name)} WITH ALLOW_CONNECTIONS false`);
     this.databases.push(name);
     if (options.publicConnect !== true) {
       await adminQuery(adminServer.database, `REVOKE CONNECT ON DATABASE ${quoteIdent(name)} FROM PUBLIC`);
     }
+    await adminQuery(adminServer.database, `ALTER DATABASE ${quoteIdent(name)} WITH ALLOW_CONNECTIONS true`);
     for (const file of [options.seed ?? []].flat()) await runSeedFile(name, file);
     const rows = await adminQuery<{ oid: string }>(adminServer.database, 'SELECT oid::text AS oid FROM pg_database WHERE datname = $1', [name]);
     return { name, oid: rows[0]!.oid };

@@ -145,8 +145,9 @@ export class SyncRunRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async recordProgress(id: string, counts: SyncCounts, errors: SyncRunError[], progress: SyncProgress, leaseExpiresAt: string): Promise<void> {
-    await this.db
+  /** Writes a running run's totals, fenced like every write of a run: false when `owner` lost the lease. */
+  async recordProgress(id: string, owner: string, counts: SyncCounts, errors: SyncRunError[], progress: SyncProgress, leaseExpiresAt: string): Promise<boolean> {
+    const result = await this.db
       .updateTable('sync_runs')
       .set({
         counts_json: JSON.stringify(counts),
@@ -155,15 +156,20 @@ export class SyncRunRepository {
         lease_expires_at: leaseExpiresAt,
       })
       .where('id', '=', id)
-      .execute();
+      .where('lease_owner', '=', owner)
+      .where('state', '=', SYNC_RUN_STATES.active)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Records the end of a run `owner` still holds; false (nothing written) when it lost the lease. */
   async finish(
     id: string,
+    owner: string,
     outcome: { state: SyncRunState; counts: SyncCounts; errors: SyncRunError[]; progress: SyncProgress; failureMessage: string | null },
     now: string,
-  ): Promise<void> {
-    await this.db
+  ): Promise<boolean> {
+    const result = await this.db
       .updateTable('sync_runs')
       .set({
         state: outcome.state,
@@ -176,19 +182,26 @@ export class SyncRunRepository {
         lease_expires_at: null,
       })
       .where('id', '=', id)
-      .execute();
+      .where('lease_owner', '=', owner)
+      .where('state', '=', SYNC_RUN_STATES.active)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Fails active runs whose lease ran out (their worker died); returns their ids. */
-  async failAbandoned(now: string, reason: string): Promise<string[]> {
-    const rows = await this.db
+  /**
+   * Fails the active runs whose lease ran out before `expiredBefore`, or, with null, every
+   * active run (the embedded store's previous process is gone). One statement, so a worker
+   * renewing at the same moment either renews first or finds its run failed. Returns the runs
+   * as they were.
+   */
+  async failAbandoned(expiredBefore: string | null, reason: string, now: string): Promise<SyncRunRecord[]> {
+    let query = this.db
       .updateTable('sync_runs')
       .set({ state: SYNC_RUN_STATES.failed, failure_message: reason, finished_at: now, lease_owner: null, lease_expires_at: null })
-      .where('state', '=', SYNC_RUN_STATES.active)
-      .where('lease_expires_at', '<', now)
-      .returning('id')
-      .execute();
-    return rows.map((r) => r.id);
+      .where('state', '=', SYNC_RUN_STATES.active);
+    if (expiredBefore !== null) query = query.where('lease_expires_at', '<', expiredBefore);
+    const rows = await query.returningAll().execute();
+    return rows.map((row) => ({ ...toRecord(row), state: SYNC_RUN_STATES.active }));
   }
 
   async search(search: SyncRunSearch): Promise<{ count: number; hits: SyncRunRecord[] }> {

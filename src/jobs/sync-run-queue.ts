@@ -3,7 +3,8 @@ import type { Clock } from '../clock.js';
 import { isWholeConnection, isWithin } from '../domain/object-path.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
-import { SYNC_RUN_STATES, type SyncRunRecord, type SyncTrigger } from '../store/repositories/sync-run-repository.js';
+import { SYNC_RUN_STATES } from '../domain/sync-run-states.js';
+import type { SyncRunRecord, SyncTrigger } from '../store/repositories/sync-run-repository.js';
 
 export interface SyncRequest {
   connection: ConnectionRecord;

@@ -2,7 +2,8 @@ import { WardenError, type ErrorCode } from '../errors.js';
 import { auditEntry, systemActor } from '../services/actor.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import type { ConnectionHealth } from '../store/repositories/connection-repository.js';
-import { SYNC_RUN_STATES, type SyncCounts, type SyncProgress, type SyncRunError, type SyncRunRecord, type SyncRunState } from '../store/repositories/sync-run-repository.js';
+import { SYNC_RUN_STATES, type SyncRunState } from '../domain/sync-run-states.js';
+import type { SyncCounts, SyncProgress, SyncRunError, SyncRunRecord } from '../store/repositories/sync-run-repository.js';
 
 /** How a sync run ended. */
 export interface SyncRunOutcome {

@@ -1,15 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { SYNC_RUN_STATES, type SyncRunState } from '../../domain/sync-run-states.js';
 import type { StoreSchema, SyncRunsTable } from '../store-schema.js';
 
-/** The states of a sync run (a job). */
-export const SYNC_RUN_STATES = Object.freeze({
-  created: 'created',
-  active: 'active',
-  completed: 'completed',
-  failed: 'failed',
-  cancelled: 'cancelled',
-} as const);
-export type SyncRunState = (typeof SYNC_RUN_STATES)[keyof typeof SYNC_RUN_STATES];
 
 export const SYNC_TRIGGERS = ['registration', 'schedule', 'manual'] as const;
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];

@@ -24,9 +24,12 @@ describe('the data directory lock (embedded store)', () => {
     lockDataDir(dataDir).release();
   });
 
-  it('takes over the lock of a process that is gone', () => {
-    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
-    writeFileSync(join(dataDir, DATA_DIR_LOCK_FILE), gone.stdout);
+  it.each([
+    ['a process that is gone', () => spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout],
+    // A restarted container's process has the pid its crashed predecessor had (pid 1).
+    ['this pid, left by an earlier process', () => String(process.pid)],
+  ])('takes over the lock of %s', (_, holder) => {
+    writeFileSync(join(dataDir, DATA_DIR_LOCK_FILE), holder());
     const lock = lockDataDir(dataDir);
     expect(readFileSync(join(dataDir, DATA_DIR_LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
     lock.release();

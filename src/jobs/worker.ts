@@ -188,7 +188,9 @@ export class SyncWorker {
     // lease (the run was failed as abandoned) stops the run.
     const heartbeat = setInterval(() => {
       store.syncRuns.renewLease(run.id, workerId, this.leaseUntil()).then(
-        (held) => held || controller.abort(leaseLost(lease)),
+        (held) => {
+          if (!held) controller.abort(leaseLost(lease));
+        },
         (error: unknown) => logger.warn({ err: error, syncRunId: run.id }, 'could not renew the lease'),
       );
     }, Math.max(250, leaseMs / 3));

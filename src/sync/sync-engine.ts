@@ -10,7 +10,7 @@ import type { SecretBox } from '../services/secret-box.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
 import { SYNC_RUN_STATES } from '../domain/sync-run-states.js';
-import type { SyncProgress, SyncRunError, SyncRunRecord } from '../store/repositories/sync-run-repository.js';
+import type { SyncRunRecord } from '../store/repositories/sync-run-repository.js';
 import { addCounts, applyListing, emptyCounts, type ApplyContext } from './apply.js';
 import { buildCrawlScope } from './crawl-scope.js';
 import { isLeaseLost, leaseLost, type RunLease } from './run-lease.js';
@@ -52,7 +52,7 @@ export class SyncEngine {
 
   async run(run: SyncRunRecord, signal: AbortSignal, lease: RunLease): Promise<void> {
     const log = this.deps.logger.child({ syncRunId: run.id, scope: run.scope });
-    const totals: RunTotals = { counts: emptyCounts(), errors: [] as SyncRunError[], progress: { containersListed: 0, objectsSeen: 0 } as SyncProgress };
+    const totals: RunTotals = { counts: emptyCounts(), errors: [], progress: { containersListed: 0, objectsSeen: 0 } };
     let opened: OpenedRun | null = null;
     try {
       opened = await this.open(run, lease);

@@ -113,6 +113,10 @@ describeWithPostgres('crash recovery of warden serve', () => {
         return response.body.syncRunId;
       };
       await completed(await register('Clean'));
+      if (kind === 'sqlite') {
+        // A second server on the data directory in use is refused before it listens, naming the first.
+        await expect(startWardenProcess(env, [], { dataDir })).rejects.toThrow(new RegExp(`exited \\(1\\)[^]*in use by another Warden process \\(pid ${server.child.pid}`));
+      }
       const listings = 2 + SCHEMAS;
 
       for (let point = 0; point < POINTS; point++) {

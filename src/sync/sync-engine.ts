@@ -4,7 +4,7 @@ import type { Connector, ConnectorTimeouts } from '../connectors/connector.js';
 import type { CrawlScope } from '../domain/catalog-types.js';
 import type { ConnectorRegistry } from '../connectors/registry.js';
 import { isWholeConnection } from '../domain/object-path.js';
-import { isWardenError } from '../errors.js';
+import { isWardenError, WardenError } from '../errors.js';
 import { openConnection } from '../services/connection-secrets.js';
 import type { SecretBox } from '../services/secret-box.js';
 import type { CatalogStore } from '../store/catalog-store.js';
@@ -81,6 +81,10 @@ export class SyncEngine {
     const connection = await store.connections.findById(run.connectionId);
     if (!connection) return null;
     const technology = registry.get(connection.technology);
+    // The key changed under a running server (`warden secrets rotate` elsewhere): say so, not "internal error".
+    if (connection.secretsCiphertext !== null && !secrets.opens(connection.secretsCiphertext)) {
+      throw new WardenError('SECRET_KEY_MISMATCH', { detail: `connection "${connection.connectionKey}"` });
+    }
     const connector = technology.create(openConnection(connection.details, connection.secretsCiphertext, secrets), timeouts);
     try {
       // Until a whole-connection sync has completed, every sync behaves like the first one.

@@ -120,7 +120,7 @@ describeEachStore('the sync run lifecycle', (kind) => {
 
   it.each([
     ['the technology is not supported', { technology: 'Missing' }, /not supported/],
-    ['the secrets do not decrypt', { secretsCiphertext: 'not a sealed secret' }, /Internal error/],
+    ['the secrets do not decrypt (the key was rotated under the server)', { secretsCiphertext: SecretBox.fromPassphrase('another key').seal('{}') }, /does not decrypt the stored connection secrets \(connection "Broken"\)/],
   ])('fails a run at once when %s (it was left active until its lease expired)', async (_, change, message) => {
     connection = { ...connection, ...change };
     await store.connections.delete(connection.id);

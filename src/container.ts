@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { ConnectorRegistry } from './connectors/registry.js';
 import { ALL_TECHNOLOGIES } from './connectors/technologies.js';
@@ -21,6 +22,7 @@ import { assertKeyOpensSecrets } from './services/secret-rotation.js';
 import { SyncService } from './services/sync-service.js';
 import { UserService } from './services/user-service.js';
 import { CatalogStore } from './store/catalog-store.js';
+import { lockDataDir } from './store/data-dir-lock.js';
 import { openStore } from './store/database.js';
 import { DataSourceRepository } from './store/repositories/data-source-repository.js';
 import { SyncEngine } from './sync/sync-engine.js';
@@ -28,6 +30,8 @@ import { SyncEngine } from './sync/sync-engine.js';
 /** Everything the server is made of, wired once. */
 export interface Container extends AppDeps {
   config: Config;
+  /** The one clock every time comparison asks (leases, due times, key expiry). */
+  clock: Clock;
   catalogStore: CatalogStore;
   queue: SyncRunQueue;
   worker: SyncWorker;
@@ -40,12 +44,23 @@ export interface Container extends AppDeps {
 export interface ContainerOptions {
   logger?: Logger;
   technologies?: readonly TechnologyDescriptor[];
+  /** The system clock unless a test sets the time. */
+  clock?: Clock;
 }
 
-/** Opens the store and builds every service, the worker and the scheduler (none started). */
+/**
+ * Opens the store (on the embedded store, first taking the data directory's lock: STORE_IN_USE
+ * while another process holds it) and builds every service, the worker and the scheduler (none
+ * started).
+ */
 export async function createContainer(config: Config, options: ContainerOptions = {}): Promise<Container> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = await openStore(config);
+  const clock = options.clock ?? systemClock;
+  const lock = config.databaseUrl ? null : lockDataDir(config.dataDir);
+  const store = await openStore(config).catch((error: unknown) => {
+    lock?.release();
+    throw error;
+  });
   const catalogStore = new CatalogStore(store);
   let secrets: SecretBox;
   try {
@@ -53,22 +68,25 @@ export async function createContainer(config: Config, options: ContainerOptions 
     await assertKeyOpensSecrets(catalogStore, secrets);
   } catch (error) {
     await store.close();
+    lock?.release();
     throw error;
   }
   const registry = new ConnectorRegistry(options.technologies ?? ALL_TECHNOLOGIES, {
     ...(config.connectTimeoutMs !== undefined && { connectMs: config.connectTimeoutMs }),
     ...(config.statementTimeoutMs !== undefined && { statementMs: config.statementTimeoutMs }),
   });
-  const queue = new SyncRunQueue(catalogStore);
+  const queue = new SyncRunQueue(catalogStore, clock);
   const jobs = store.databaseUrl ? new PgBossJobs(store.databaseUrl, logger, config.role !== 'api') : null;
-  const engine = new SyncEngine({ store: catalogStore, registry, secrets, logger });
+  const engine = new SyncEngine({ store: catalogStore, registry, secrets, logger, clock });
   const worker = new SyncWorker({
     store: catalogStore,
     engine,
     logger,
+    clock,
     concurrency: config.syncConcurrency,
     workerId: `worker-${randomUUID()}`,
     leaseMs: config.syncLeaseMs,
+    soleProcess: lock !== null,
     ...(jobs && { dispatcher: jobs }),
   });
   queue.onQueued((run) => {
@@ -77,9 +95,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
     jobs.dispatch([run.id]).catch((error: unknown) => logger.error({ err: error, syncRunId: run.id }, 'could not dispatch the sync run'));
   });
   const catalog = new CatalogService(catalogStore);
-  const scheduler = new SyncScheduler(catalogStore, queue, logger);
+  const scheduler = new SyncScheduler(catalogStore, queue, logger, clock);
   return {
     config,
+    clock,
     logger,
     catalogStore,
     queue,
@@ -87,7 +106,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     worker,
     scheduler,
     jobs,
-    auth: new AuthService(catalogStore, new FailedLoginLimiter(config.authFailureLimit, config.authFailureWindowMs)),
+    auth: new AuthService(catalogStore, new FailedLoginLimiter(config.authFailureLimit, config.authFailureWindowMs, () => clock.now().getTime()), clock),
     users: new UserService(catalogStore),
     audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
@@ -101,6 +120,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       await worker.stop();
       await jobs?.stop();
       await store.close();
+      lock?.release();
     },
   };
 }

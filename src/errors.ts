@@ -52,6 +52,17 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'The built-in user "admin" cannot be changed or deleted: it holds the bootstrap admin key (WARDEN_ADMIN_API_KEY or the admin key file)',
   },
+  STORE_IN_USE: {
+    status: 409,
+    retryable: false,
+    message:
+      'The data directory {dataDir} is in use by another Warden process (pid {pid}, lock file {lockFile}): stop that process first; several processes share a store only on PostgreSQL (WARDEN_DATABASE_URL)',
+  },
+  SYNC_LEASE_LOST: {
+    status: 409,
+    retryable: false,
+    message: 'Sync run {syncRunId} is no longer held by this worker (its lease ran out and it was failed as abandoned); it stopped without writing more',
+  },
   AUTHENTICATION_FAILED: {
     status: 422,
     retryable: false,
@@ -105,6 +116,11 @@ export const ERROR_CATALOGUE = {
     status: 500,
     retryable: false,
     message: 'A secret key rotation was interrupted ({file} exists); run `warden secrets rotate` again to finish it',
+  },
+  SYNC_RUN_ABANDONED: {
+    status: 500,
+    retryable: true,
+    message: 'Abandoned: the worker running this sync stopped before it finished ({cause}); request the sync again',
   },
   INTERNAL: { status: 500, retryable: true, message: 'Internal error; the server log has the details (request id {requestId})' },
 } as const satisfies Record<string, { status: number; retryable: boolean; message: string }>;

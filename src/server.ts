@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { nowIso } from './clock.js';
 import type { Config } from './config.js';
 import { createContainer, type Container, type ContainerOptions } from './container.js';
 import { ensureDemoConnection } from './demo/demo-connection.js';
@@ -65,9 +64,7 @@ export async function startServer(config: Config, options: ContainerOptions = {}
       });
     }
     if (work) {
-      // One process owns the embedded store: whatever a previous process left running is abandoned.
-      // On PostgreSQL other processes may be running syncs: only runs whose lease ran out are.
-      await worker.start(jobs ? nowIso() : new Date(8.64e15).toISOString());
+      await worker.start();
       if (!jobs) scheduler.start(config.syncSchedule);
       container.logger.info({ workerId: worker.id, role: config.role, store: container.catalogStore.store.location }, 'sync worker started');
     }

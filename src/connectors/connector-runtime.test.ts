@@ -144,4 +144,28 @@ describe('mergeBounded', () => {
     await tick(40);
     expect(log).toContain('a:closed');
   });
+
+  it('given an aborted signal, starts nothing and throws the reason instead of ending as if complete', async () => {
+    const log: string[] = [];
+    const controller = new AbortController();
+    controller.abort(new Error('stopped before the crawl'));
+    const iterator = mergeBounded([trackedSource('a', 3, log), trackedSource('b', 3, log)], { concurrency: 2, signal: controller.signal });
+    await expect(iterator.next()).rejects.toThrow('stopped before the crawl');
+    expect(log).toEqual([]);
+  });
+
+  it('an abort while the last source ends still throws the reason', async () => {
+    const controller = new AbortController();
+    async function* last(): AsyncGenerator<string> {
+      yield 'only';
+      controller.abort(new Error('stopped at the end'));
+    }
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const item of mergeBounded([() => last()], { concurrency: 1, signal: controller.signal })) seen.push(item);
+      })(),
+    ).rejects.toThrow('stopped at the end');
+    expect(seen).toEqual(['only']);
+  });
 });

@@ -107,7 +107,8 @@ type Settled<T> =
  * waits until each has finished its cleanup (`finally` blocks), so resources are released when
  * `return()` resolves.
  *
- * Items of one source keep their order; items of different sources interleave. A source that
+ * An aborted `signal` ends the merged iteration with its reason, even when it aborted before
+ * any source started. Items of one source keep their order; items of different sources interleave. A source that
  * throws ends the merged iteration with that error (sources that must not stop their siblings
  * catch their own errors and yield them as items).
  */
@@ -165,6 +166,8 @@ export async function* mergeBounded<T>(sources: Iterable<MergeSource<T>>, option
       pull(item.iterator);
       yield item.result.value;
     }
+    // An abort stops the sources that were not started yet: the merge is incomplete, never done.
+    signal.throwIfAborted();
   } finally {
     stopWaking();
     stopForwarding();

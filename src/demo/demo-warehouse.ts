@@ -1,7 +1,8 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { takePidFile } from '../pid-file.js';
 import { DEMO_SEED_SQL, isDemoSeedMarker } from './demo-seed.js';
 
 /** Options for {@link startDemoWarehouse}. */
@@ -118,46 +119,20 @@ function listeningPort(server: PGLiteSocketServer): number {
   return port;
 }
 
-const lockedInThisProcess = new Set<string>();
-
 /**
  * PGlite does not lock its data directory: two instances on one directory corrupt it silently.
  * A pid file refuses a second Warden on the same data directory; a lock left by a crashed process
  * (its pid no longer running) is taken over.
  */
 async function lockDirectory(directory: string): Promise<() => Promise<void>> {
-  if (lockedInThisProcess.has(directory)) {
-    throw new Error(`The demo warehouse in ${directory} is already running in this process`);
-  }
   await mkdir(directory, { recursive: true });
-  const lockPath = join(directory, LOCK_FILE);
-  const holder = await readLockHolder(lockPath);
-  if (holder !== undefined && holder !== process.pid && isRunning(holder)) {
-    throw new Error(`The demo warehouse in ${directory} is in use by process ${holder}; stop it first`);
+  const lock = takePidFile(join(directory, LOCK_FILE));
+  if ('heldBy' in lock) {
+    throw new Error(
+      lock.heldBy === process.pid
+        ? `The demo warehouse in ${directory} is already running in this process`
+        : `The demo warehouse in ${directory} is in use by process ${lock.heldBy ?? 'unknown'}; stop it first`,
+    );
   }
-  await writeFile(lockPath, `${process.pid}\n`);
-  lockedInThisProcess.add(directory);
-  return async () => {
-    lockedInThisProcess.delete(directory);
-    await rm(lockPath, { force: true });
-  };
-}
-
-async function readLockHolder(lockPath: string): Promise<number | undefined> {
-  try {
-    const pid = Number.parseInt(await readFile(lockPath, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return async () => lock.release();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WardenError } from '../errors.js';
-import { dataSourceName, decodeObjectPath, encodeObjectPath, pathsOverlap } from './object-path.js';
+import { dataSourceName, decodeObjectPath, encodeObjectPath, isWholeConnection, pathsOverlap } from './object-path.js';
 
 const hostile = ['My Conn', 'Db.With.Dots', 'a/b "quoted"', 'Ünïcødé 表', '%2F literal', 'x'.repeat(63)];
 
@@ -33,5 +33,10 @@ describe('object paths', () => {
     expect(pathsOverlap(['c', 'db', 's'], ['c', 'db'])).toBe(true);
     expect(pathsOverlap(['c', 'db1'], ['c', 'db2'])).toBe(false);
     expect(pathsOverlap(['c', 'db'], ['c', 'db2'])).toBe(false);
+  });
+
+  it('tells a whole-connection scope from a subtree', () => {
+    expect(isWholeConnection(['c'])).toBe(true);
+    expect(isWholeConnection(['c', 'db'])).toBe(false);
   });
 });

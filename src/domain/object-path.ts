@@ -53,3 +53,8 @@ export function isWithin(inner: ObjectPath, outer: ObjectPath): boolean {
 export function pathsOverlap(a: ObjectPath, b: ObjectPath): boolean {
   return isWithin(a, b) || isWithin(b, a);
 }
+
+/** True when a sync scope (connection key first) is the whole connection, not a subtree of it. */
+export function isWholeConnection(scope: ObjectPath): boolean {
+  return scope.length === 1;
+}

@@ -7,9 +7,15 @@ import type { SyncDispatcher, SyncWorker } from './worker.js';
 export const PG_BOSS_QUEUES = Object.freeze({
   /** One job per queued sync run: `{ syncRunId }`. */
   syncRun: 'warden-sync-run',
-  /** The daily schedule: one job per due time, whatever the number of processes. */
+  /** The daily schedule: one job per due time, whatever the number of processes: {@link ScheduleJob}. */
   schedule: 'warden-sync-schedule',
 } as const);
+
+/** A job of the schedule queue. The cron's jobs carry no due time: theirs is the clock's now. */
+export interface ScheduleJob {
+  /** ISO-8601: the due time this job queues the syncs of (a job sent for a set time). */
+  dueAt?: string;
+}
 
 /** What a worker process does with the jobs: run dispatched syncs and keep the schedule. */
 export interface PgBossWork {
@@ -61,8 +67,8 @@ export class PgBossJobs implements SyncDispatcher {
       });
       this.localWorkers.push(id);
     }
-    await this.boss.work(PG_BOSS_QUEUES.schedule, { pollingIntervalSeconds: 1, batchSize: 1 }, async () => {
-      await work.scheduler.tick();
+    await this.boss.work<ScheduleJob>(PG_BOSS_QUEUES.schedule, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+      await work.scheduler.tick(job?.data.dueAt === undefined ? undefined : new Date(job.data.dueAt));
     });
     await this.boss.schedule(PG_BOSS_QUEUES.schedule, work.schedule, {}, { tz: 'UTC' });
   }

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { SyncRunQueue } from './sync-run-queue.js';
@@ -15,6 +16,7 @@ export class SyncScheduler {
     private readonly store: CatalogStore,
     private readonly queue: SyncRunQueue,
     private readonly logger: Logger,
+    private readonly clock: Clock,
   ) {}
 
   /** Throws VALIDATION_FAILED naming WARDEN_SYNC_SCHEDULE when the expression is not valid cron. */
@@ -41,8 +43,8 @@ export class SyncScheduler {
     return this.cron?.nextRun() ?? null;
   }
 
-  /** Queues the scheduled syncs now; returns the keys of the connections that got one. */
-  async tick(now = new Date()): Promise<string[]> {
+  /** Queues the scheduled syncs of the due time `now` (the clock's time by default); returns the keys of the connections that got one. */
+  async tick(now = this.clock.now()): Promise<string[]> {
     // Cron fires at most once a minute: a scheduled run queued since the start of this minute
     // is this due time's, whichever process or retry queued it.
     const dueSince = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();

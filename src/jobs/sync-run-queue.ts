@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { nowIso } from '../clock.js';
-import { isWithin } from '../domain/object-path.js';
+import type { Clock } from '../clock.js';
+import { isWholeConnection, isWithin } from '../domain/object-path.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
-import { SYNC_RUN_STATES, type SyncRunRecord, type SyncTrigger } from '../store/repositories/sync-run-repository.js';
+import { SYNC_RUN_STATES } from '../domain/sync-run-states.js';
+import type { SyncRunRecord, SyncTrigger } from '../store/repositories/sync-run-repository.js';
 
 export interface SyncRequest {
   connection: ConnectionRecord;
@@ -22,7 +23,10 @@ export interface SyncRequest {
 export class SyncRunQueue {
   private readonly listeners = new Set<(run: SyncRunRecord) => void>();
 
-  constructor(private readonly store: CatalogStore) {}
+  constructor(
+    private readonly store: CatalogStore,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Queues (or joins) a run. `alongside` runs in the same transaction once the outcome is
@@ -61,7 +65,7 @@ export class SyncRunQueue {
         forceRecursive: request.forceRecursive,
         firstSync: request.connection.firstSyncCompletedAt === null,
       },
-      nowIso(),
+      this.clock.nowIso(),
     );
     return { run, joined: false };
   }
@@ -75,7 +79,7 @@ export class SyncRunQueue {
   async requestScheduled(connection: ConnectionRecord, dueSince: string): Promise<SyncRunRecord | null> {
     const run = await this.store.exclusive(async (repos) => {
       const open = await repos.syncRuns.listOpen(connection.id);
-      if (open.some((r) => r.scope.length === 1)) return null;
+      if (open.some((r) => isWholeConnection(r.scope))) return null;
       if (await repos.syncRuns.hasTriggeredSince(connection.id, 'schedule', dueSince)) return null;
       const request = { connection, scope: [connection.connectionKey], trigger: 'schedule' as const, requestedBy: null, forceRecursive: false };
       return (await this.queueOrJoin(repos, request)).run;

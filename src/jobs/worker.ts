@@ -1,9 +1,13 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { pathsOverlap } from '../domain/object-path.js';
 import type { CatalogStore } from '../store/catalog-store.js';
-import { SYNC_RUN_STATES, type SyncRunRecord } from '../store/repositories/sync-run-repository.js';
+import { SYNC_RUN_STATES } from '../domain/sync-run-states.js';
+import type { SyncRunRecord } from '../store/repositories/sync-run-repository.js';
+import { leaseLost, type RunLease } from '../sync/run-lease.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
+import { failAbandonedRuns } from '../sync/sync-run-finish.js';
 
 /** Hands queued runs to whichever process will execute them (pg-boss in PostgreSQL mode). */
 export interface SyncDispatcher {
@@ -14,11 +18,19 @@ export interface SyncWorkerOptions {
   store: CatalogStore;
   engine: SyncEngine;
   logger: Logger;
+  clock: Clock;
   /** Runs executed at once (in-process mode; with a dispatcher, the dispatcher's workers decide). */
   concurrency: number;
   workerId: string;
   /** How long a run stays ours without a renewal; a dead worker's runs are failed after it. */
   leaseMs: number;
+  /**
+   * True when this process alone uses the store (the embedded store, whose data directory it
+   * holds locked): every run still active when it starts was left by a process that is gone.
+   * Otherwise (PostgreSQL) other processes may be running syncs: only runs whose lease ran
+   * out are abandoned.
+   */
+  soleProcess: boolean;
   /**
    * Set in multi-process mode: queued runs are dispatched (to any process) instead of claimed by
    * this process's own loop, and runs arrive through {@link SyncWorker.runDispatched}.
@@ -26,18 +38,20 @@ export interface SyncWorkerOptions {
   dispatcher?: SyncDispatcher;
 }
 
-const ABANDONED_REASON = 'Abandoned: the worker running it stopped before it finished (its lease expired)';
-
 /**
  * Executes queued sync runs in this process. Claims are made in a store transaction holding
  * the job lock, and a run starts only when no overlapping run of its connection is active: one
  * sync at a time per subtree, enforced by the store's records rather than by memory, across
  * every process on the store.
+ *
+ * Claiming is driven by the event loop: a wake-up schedules one claim loop, which runs until
+ * nothing is claimable and gives the loop a turn before it looks again, so however the store
+ * resolves its promises (better-sqlite3 resolves them without I/O) the worker never spins.
  */
 export class SyncWorker {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private pumping: Promise<void> | null = null;
-  private pumpAgain = false;
+  private wakeRequested = false;
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
   private reaper: NodeJS.Timeout | null = null;
@@ -50,37 +64,34 @@ export class SyncWorker {
   }
 
   /**
-   * Fails runs whose lease ran out before `abandonedBefore`, then starts (or dispatches) whatever
-   * is queued. With a dispatcher, keeps failing abandoned runs as their leases run out.
+   * Fails the runs a gone process left active (see {@link SyncWorkerOptions.soleProcess}), then
+   * starts (or dispatches) whatever is queued, and keeps failing runs whose lease runs out.
    */
-  async start(abandonedBefore: string): Promise<void> {
-    await this.failAbandoned(abandonedBefore);
-    if (this.options.dispatcher) {
-      const every = Math.max(500, Math.min(this.options.leaseMs / 2, 30_000));
-      this.reaper = setInterval(() => {
-        void this.failAbandoned(nowIso()).catch((error: unknown) => this.options.logger.error({ err: error }, 'could not check for abandoned sync runs'));
-      }, every);
-      this.reaper.unref();
-      await this.dispatchQueued();
-    }
+  async start(): Promise<void> {
+    await this.failAbandoned(this.options.soleProcess ? null : this.options.clock.nowIso());
+    const every = Math.max(500, Math.min(this.options.leaseMs / 2, 30_000));
+    this.reaper = setInterval(() => {
+      void this.reapExpired().catch((error: unknown) => this.options.logger.error({ err: error }, 'could not check for abandoned sync runs'));
+    }, every);
+    this.reaper.unref();
+    await this.dispatchQueued();
     this.wake();
   }
 
-  /** Looks for claimable runs now (in-process mode). */
+  /** Fails the runs whose lease ran out by the clock's time (the reaper's timer calls it too). */
+  async reapExpired(): Promise<void> {
+    await this.failAbandoned(this.options.clock.nowIso());
+  }
+
+  /** Looks for claimable runs on the event loop's next turn (in-process mode). */
   wake(): void {
     if (this.stopped || this.options.dispatcher) return;
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
-    }
-    this.pumping = this.pump().finally(() => {
+    this.wakeRequested = true;
+    this.pumping ??= this.pump().finally(() => {
       this.pumping = null;
-      if (this.pumpAgain) {
-        this.pumpAgain = false;
-        this.wake();
-      } else {
-        this.notifyIfIdle();
-      }
+      // A wake-up that came after the loop's last look.
+      if (this.wakeRequested && !this.stopped) this.wake();
+      else this.notifyIfIdle();
     });
   }
 
@@ -113,12 +124,15 @@ export class SyncWorker {
     await this.pumping;
   }
 
-  private async failAbandoned(before: string): Promise<void> {
-    const failed = await this.options.store.syncRuns.failAbandoned(before, ABANDONED_REASON);
+  /** Fails active runs whose lease ran out before `expiredBefore` (null: every active run). */
+  private async failAbandoned(expiredBefore: string | null): Promise<void> {
+    const cause = expiredBefore === null ? 'found when the next server started on the store' : 'its lease expired';
+    const failed = await failAbandonedRuns(this.options.store, expiredBefore, cause, this.options.clock.nowIso());
     if (failed.length === 0) return;
-    this.options.logger.warn({ syncRunIds: failed }, 'marked abandoned sync runs as failed');
+    this.options.logger.warn({ syncRunIds: failed.map((r) => r.id) }, 'marked abandoned sync runs as failed');
     // Runs queued behind the abandoned ones may start now.
     await this.dispatchQueued();
+    this.wake();
   }
 
   private async dispatchQueued(connectionId?: number): Promise<void> {
@@ -128,17 +142,26 @@ export class SyncWorker {
     if (queued.length > 0) await dispatcher.dispatch(queued.map((r) => r.id));
   }
 
+  /** Claims until nothing is claimable (or the worker is full), a loop turn between looks. */
   private async pump(): Promise<void> {
-    while (!this.stopped && this.running.size < this.options.concurrency) {
-      const run = await this.claimNext();
-      if (!run) return;
-      this.execute(run);
+    try {
+      while (this.wakeRequested && !this.stopped) {
+        await nextTurn();
+        this.wakeRequested = false;
+        while (!this.stopped && this.running.size < this.options.concurrency) {
+          const run = await this.claimNext();
+          if (!run) break;
+          this.execute(run);
+        }
+      }
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'could not claim a sync run');
     }
   }
 
   /** Claims the first claimable queued run (or only `onlyId`), under the job lock. */
   private async claimNext(onlyId?: string): Promise<SyncRunRecord | undefined> {
-    const { store, workerId } = this.options;
+    const { store, workerId, clock } = this.options;
     // Under the job lock, so no other process claims an overlapping run between our look and our claim.
     return store.exclusive(async (repos) => {
       const open = await repos.syncRuns.listOpen();
@@ -149,7 +172,7 @@ export class SyncWorker {
         // Overlapping runs start in the order they were queued.
         ahead.push(candidate);
         if (blocked || (onlyId !== undefined && candidate.id !== onlyId)) continue;
-        if (await repos.syncRuns.claim(candidate.id, workerId, this.leaseUntil(), nowIso())) {
+        if (await repos.syncRuns.claim(candidate.id, workerId, this.leaseUntil(), clock.nowIso())) {
           return { ...candidate, state: SYNC_RUN_STATES.active };
         }
       }
@@ -160,12 +183,19 @@ export class SyncWorker {
   private execute(run: SyncRunRecord): void {
     const controller = new AbortController();
     const { store, workerId, logger, leaseMs } = this.options;
-    // The lease is renewed on a timer too: one listing may take longer than the lease.
+    const lease: RunLease = { syncRunId: run.id, owner: workerId, until: () => this.leaseUntil() };
+    // The lease is renewed on a timer too: one listing may take longer than the lease. A lost
+    // lease (the run was failed as abandoned) stops the run.
     const heartbeat = setInterval(() => {
-      void store.syncRuns.renewLease(run.id, workerId, this.leaseUntil()).catch((error: unknown) => logger.warn({ err: error, syncRunId: run.id }, 'could not renew the lease'));
+      store.syncRuns.renewLease(run.id, workerId, this.leaseUntil()).then(
+        (held) => {
+          if (!held) controller.abort(leaseLost(lease));
+        },
+        (error: unknown) => logger.warn({ err: error, syncRunId: run.id }, 'could not renew the lease'),
+      );
     }, Math.max(250, leaseMs / 3));
     const done = this.options.engine
-      .run(run, controller.signal, () => this.leaseUntil())
+      .run(run, controller.signal, lease)
       .catch((error: unknown) => logger.error({ err: error, syncRunId: run.id }, 'sync run crashed'))
       .finally(() => clearInterval(heartbeat))
       .then(() => this.dispatchQueued(run.connectionId))
@@ -180,20 +210,14 @@ export class SyncWorker {
   }
 
   private leaseUntil(): string {
-    return new Date(Date.now() + this.options.leaseMs).toISOString();
+    return new Date(this.options.clock.now().getTime() + this.options.leaseMs).toISOString();
   }
 
+  /** Idle: no claim loop scheduled and nothing running (what is still queued is blocked, or another process's). */
   private notifyIfIdle(): void {
     if (this.pumping || this.running.size > 0) return;
-    void this.options.store.syncRuns.listOpen().then((open) => {
-      if (this.pumping || this.running.size > 0) return;
-      if (open.some((r) => r.state === SYNC_RUN_STATES.created) && !this.stopped && !this.options.dispatcher) {
-        this.wake();
-        return;
-      }
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    });
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ApiKeyRecord } from '../store/repositories/api-key-repository.js';
@@ -47,6 +47,7 @@ export class AuthService {
   constructor(
     private readonly store: CatalogStore,
     private readonly limiter: FailedLoginLimiter,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -65,7 +66,7 @@ export class AuthService {
     const record = await this.store.apiKeys.findByHash(hash);
     if (!record || !timingSafeEqual(Buffer.from(record.keyHash), Buffer.from(hash))) return this.fail(clientAddress, 'unknown', key);
     if (record.revokedAt) return this.fail(clientAddress, 'revoked', key, record);
-    if (record.expiresAt && record.expiresAt <= nowIso()) return this.fail(clientAddress, 'expired', key, record);
+    if (record.expiresAt && record.expiresAt <= this.clock.nowIso()) return this.fail(clientAddress, 'expired', key, record);
     const principal = record.userId === null ? undefined : await this.principalOf(record.userId, clientAddress);
     if (!principal) return this.fail(clientAddress, 'no user', key, record);
     return principal;
@@ -113,7 +114,8 @@ export class AuthService {
 
   /** Creates a key for a user; the result holds the plain key, which is never shown again. */
   async createKey(userName: string, input: { name: string; expiresAt: string | null }, actor: Actor): Promise<ApiKeyView & { key: string }> {
-    if (input.expiresAt !== null && input.expiresAt <= nowIso()) {
+    const now = this.clock.nowIso();
+    if (input.expiresAt !== null && input.expiresAt <= now) {
       throw new WardenError('VALIDATION_FAILED', { detail: `body.expiresAt ${input.expiresAt} is not in the future` });
     }
     const key = newKey();
@@ -123,14 +125,14 @@ export class AuthService {
       prefix: key.slice(0, KEY_PREFIX_LENGTH),
       keyHash: hashKey(key),
       userId: '',
-      createdAt: nowIso(),
+      createdAt: now,
       expiresAt: input.expiresAt,
     };
     const view = await this.store.transaction(async (repos) => {
       const user = await repos.principals.find('user', userName);
       if (!user) throw new WardenError('USER_NOT_FOUND', { name: userName });
       await repos.apiKeys.insert({ ...record, userId: user.id });
-      const created = toView({ ...record, userId: user.id, revokedAt: null }, userName);
+      const created = toView({ ...record, userId: user.id, revokedAt: null }, userName, now);
       await repos.audit.insert(auditEntry(actor, 'apikey.created', { target: `apikey:${record.id}`, after: created }));
       return created;
     });
@@ -140,7 +142,8 @@ export class AuthService {
   async listKeys(userName: string): Promise<ApiKeyView[]> {
     const user = await this.store.principals.find('user', userName);
     if (!user) throw new WardenError('USER_NOT_FOUND', { name: userName });
-    return (await this.store.apiKeys.listByUser(user.id)).map((k) => toView(k, userName));
+    const now = this.clock.nowIso();
+    return (await this.store.apiKeys.listByUser(user.id)).map((k) => toView(k, userName, now));
   }
 
   /** Revokes a key at once: the next request with it gets 401. */
@@ -150,10 +153,11 @@ export class AuthService {
       if (!user) throw new WardenError('USER_NOT_FOUND', { name: userName });
       const record = await repos.apiKeys.findById(keyId);
       if (!record || record.userId !== user.id) throw new WardenError('API_KEY_NOT_FOUND', { id: keyId, user: userName });
-      const before = toView(record, userName);
-      const revokedAt = record.revokedAt ?? nowIso();
+      const now = this.clock.nowIso();
+      const before = toView(record, userName, now);
+      const revokedAt = record.revokedAt ?? now;
       await repos.apiKeys.revoke(keyId, revokedAt);
-      const after = toView({ ...record, revokedAt }, userName);
+      const after = toView({ ...record, revokedAt }, userName, now);
       await repos.audit.insert(auditEntry(actor, 'apikey.revoked', { target: `apikey:${keyId}`, before, after }));
       return after;
     });
@@ -171,7 +175,7 @@ export class AuthService {
   }
 
   private async replaceAdminKey(key: string): Promise<void> {
-    const now = nowIso();
+    const now = this.clock.nowIso();
     // Under the job lock and read again: processes starting at once with the same configured key store it once.
     await this.store.exclusive(async (repos) => {
       const previous = await repos.apiKeys.findActiveByName(BUILTIN_ADMIN_USER_ID, ADMIN_KEY_NAME);
@@ -205,8 +209,8 @@ function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-function toView(record: ApiKeyRecord, userName: string): ApiKeyView {
-  const state = record.revokedAt ? 'revoked' : record.expiresAt && record.expiresAt <= nowIso() ? 'expired' : 'active';
+function toView(record: ApiKeyRecord, userName: string, now: string): ApiKeyView {
+  const state = record.revokedAt ? 'revoked' : record.expiresAt && record.expiresAt <= now ? 'expired' : 'active';
   return {
     id: record.id,
     name: record.name,

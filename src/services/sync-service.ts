@@ -2,7 +2,7 @@ import { WardenError } from '../errors.js';
 import type { SyncRunQueue } from '../jobs/sync-run-queue.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { SyncChangeKind } from '../store/repositories/sync-change-repository.js';
-import type { SyncRunState } from '../store/repositories/sync-run-repository.js';
+import type { SyncRunState } from '../domain/sync-run-states.js';
 import { auditEntry, type Actor } from './actor.js';
 import { toSyncRunView, type SyncRunView } from './sync-run-view.js';
 

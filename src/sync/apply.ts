@@ -1,4 +1,4 @@
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { diffChildren, fingerprint, type ChildrenChangeSet, type FingerprintedObject, type StoredChild } from '../domain/catalog-diff.js';
 import type { CrawlBatch, CrawledColumn } from '../domain/catalog-types.js';
 import { diffColumns } from '../domain/column-diff.js';
@@ -7,6 +7,7 @@ import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import type { ObjectRecord } from '../store/repositories/object-repository.js';
 import type { SyncChange } from '../store/repositories/sync-change-repository.js';
 import type { SyncCounts, SyncRunError } from '../store/repositories/sync-run-repository.js';
+import { holdLease, type RunLease } from './run-lease.js';
 import { mapYielding } from './yielding-map.js';
 
 /** What apply needs to know about the run it works for. */
@@ -20,6 +21,10 @@ export interface ApplyContext {
   leafDepth: number;
   /** False when the technology has no stable ids: renames are then recognised by column fingerprint (catalog-diff.ts). Default true. */
   stableIds?: boolean;
+  /** The run's clock: the time written on what this listing changes. */
+  clock: Clock;
+  /** Each listing's transaction writes only while the run is still this worker's. */
+  lease: RunLease;
 }
 
 /** The outcome of applying one listing, added into the run's totals by the engine. */
@@ -49,6 +54,7 @@ export const SYNC_ERROR_CODES = {
 export async function applyListing(store: CatalogStore, context: ApplyContext, batch: ListingBatch): Promise<ApplyResult> {
   const crawled = await mapYielding(batch.objects, fingerprint);
   return store.transaction(async (repos) => {
+    await holdLease(repos, context.lease);
     const chain = await repos.objects.findChain(context.connectionId, batch.parent);
     const path = [context.connectionKey, ...batch.parent];
     if (!chain) {
@@ -73,7 +79,7 @@ class ListingWriter {
   /** Dictionaries of objects added by this listing (nothing to delete first) and of changed ones. */
   private readonly newDictionaries = new Map<number, readonly CrawledColumn[]>();
   private readonly changedDictionaries = new Map<number, readonly CrawledColumn[]>();
-  private readonly now = nowIso();
+  private readonly now: string;
   private readonly isLeafLevel: boolean;
 
   constructor(
@@ -84,6 +90,7 @@ class ListingWriter {
     private readonly parentPath: string[],
   ) {
     this.isLeafLevel = parent.depth + 1 === context.leafDepth;
+    this.now = context.clock.nowIso();
   }
 
   async write(diff: ChildrenChangeSet): Promise<void> {

@@ -1,100 +1,155 @@
 import type { Logger } from 'pino';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
+import type { Connector } from '../connectors/connector.js';
+import type { CrawlScope } from '../domain/catalog-types.js';
 import type { ConnectorRegistry } from '../connectors/registry.js';
-import { isWardenError } from '../errors.js';
+import { isWholeConnection } from '../domain/object-path.js';
+import { isWardenError, WardenError } from '../errors.js';
 import { openConnection } from '../services/connection-secrets.js';
 import type { SecretBox } from '../services/secret-box.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
-import {
-  SYNC_RUN_STATES,
-  type SyncProgress,
-  type SyncRunError,
-  type SyncRunRecord,
-} from '../store/repositories/sync-run-repository.js';
-import { addCounts, applyListing, emptyCounts } from './apply.js';
+import { SYNC_RUN_STATES } from '../domain/sync-run-states.js';
+import type { SyncRunRecord } from '../store/repositories/sync-run-repository.js';
+import { addCounts, applyListing, emptyCounts, type ApplyContext } from './apply.js';
 import { buildCrawlScope } from './crawl-scope.js';
-import { finishSyncRun } from './sync-run-finish.js';
+import { isLeaseLost, leaseLost, type RunLease } from './run-lease.js';
+import { finishSyncRun, type ConnectionOutcome, type SyncRunOutcome } from './sync-run-finish.js';
 
 export interface SyncEngineDeps {
   store: CatalogStore;
   registry: ConnectorRegistry;
   secrets: SecretBox;
   logger: Logger;
+  clock: Clock;
 }
 
 /** How often a running sync writes its counts (and renews its lease). */
 const PROGRESS_INTERVAL_MS = 1_000;
 
+/** A run ready to stream: its connection, a connector for it and what to crawl. */
+interface OpenedRun {
+  connection: ConnectionRecord;
+  connector: Connector;
+  scope: CrawlScope;
+  context: ApplyContext;
+}
+
+/** The totals a run accumulates while it streams. */
+type RunTotals = Pick<SyncRunOutcome, 'counts' | 'errors' | 'progress'>;
+
 /**
- * Runs one sync run: crawl → diff → apply, streamed listing by listing. A listing is applied
- * only when the connector read it completely; a subtree the connector could not read is
- * recorded as not crawled and left as it was.
+ * Runs one sync run in three steps: open (connection, secrets, connector, crawl scope), stream
+ * (crawl → diff → apply, listing by listing) and finish (the run's state, its audit row and
+ * what it says about the connection, in one transaction). A listing is applied only when the
+ * connector read it completely; a subtree the connector could not read is recorded as not
+ * crawled and left as it was. Whatever fails, at whichever step, ends the run at once; a run
+ * whose lease was taken over writes nothing more.
  */
 export class SyncEngine {
   constructor(private readonly deps: SyncEngineDeps) {}
 
-  async run(run: SyncRunRecord, signal: AbortSignal, renewLease: () => string): Promise<void> {
-    const { store, logger } = this.deps;
-    const counts = emptyCounts();
-    const errors: SyncRunError[] = [];
-    const progress: SyncProgress = { containersListed: 0, objectsSeen: 0 };
-    const log = logger.child({ syncRunId: run.id, scope: run.scope });
-    const connection = await store.connections.findById(run.connectionId);
-    if (!connection) {
-      await finishSyncRun(store, run, { state: SYNC_RUN_STATES.cancelled, counts, errors, progress, failureMessage: 'The connection was deleted' }, nowIso());
-      return;
+  async run(run: SyncRunRecord, signal: AbortSignal, lease: RunLease): Promise<void> {
+    const log = this.deps.logger.child({ syncRunId: run.id, scope: run.scope });
+    const totals: RunTotals = { counts: emptyCounts(), errors: [], progress: { containersListed: 0, objectsSeen: 0 } };
+    let opened: OpenedRun | null = null;
+    try {
+      opened = await this.open(run, lease);
+      if (!opened) {
+        await this.finish(run, lease, { ...totals, state: SYNC_RUN_STATES.cancelled, failureMessage: 'The connection was deleted' }, log);
+        return;
+      }
+      await this.stream(opened, signal, lease, totals, log);
+      // A crawl stopped by the signal is never complete, however its stream ended.
+      signal.throwIfAborted();
+      const { connection, context } = opened;
+      const health = { status: 'healthy' as const, checkedAt: this.deps.clock.nowIso() };
+      const firstSyncCompleted = context.firstSync && isWholeConnection(run.scope);
+      await this.finish(run, lease, { ...totals, state: SYNC_RUN_STATES.completed, failureMessage: null }, log, { connectionId: connection.id, firstSyncCompleted, health });
+      log.info({ counts: totals.counts, notCrawled: totals.errors.length }, 'sync completed');
+    } catch (error) {
+      await this.fail(run, lease, signal, error, totals, opened?.connection ?? null, log);
+    } finally {
+      await opened?.connector.close();
     }
-    const technology = this.deps.registry.get(connection.technology);
-    const connector = await this.deps.registry.createConnector(openConnection(connection.details, connection.secretsCiphertext, this.deps.secrets));
-    let lastProgressAt = Date.now();
+  }
+
+  /** Everything before the first listing; null when the connection is gone. */
+  private async open(run: SyncRunRecord, lease: RunLease): Promise<OpenedRun | null> {
+    const { store, registry, secrets, clock } = this.deps;
+    const connection = await store.connections.findById(run.connectionId);
+    if (!connection) return null;
+    const technology = registry.get(connection.technology);
+    // The key changed under a running server (`warden secrets rotate` elsewhere): say so, not "internal error".
+    if (connection.secretsCiphertext !== null && !secrets.opens(connection.secretsCiphertext)) {
+      throw new WardenError('SECRET_KEY_MISMATCH', { detail: `connection "${connection.connectionKey}"` });
+    }
+    const connector = await registry.createConnector(openConnection(connection.details, connection.secretsCiphertext, secrets));
     try {
       // Until a whole-connection sync has completed, every sync behaves like the first one.
       const firstSync = connection.firstSyncCompletedAt === null;
       const scope = await this.scopeFor(connection, run, firstSync);
-      const context = {
+      const context: ApplyContext = {
         syncRunId: run.id,
         connectionId: connection.id,
         connectionKey: connection.connectionKey,
         firstSync,
         leafDepth: technology.levels.length,
         stableIds: connector.capabilities.stableIds,
+        clock,
+        lease,
       };
-      for await (const batch of connector.crawl(scope, signal)) {
-        if (batch.type === 'failure') {
-          errors.push({ objectPath: [connection.connectionKey, ...batch.path], code: batch.code, message: batch.message });
-          log.warn({ path: batch.path, code: batch.code }, 'subtree not crawled');
-          continue;
-        }
-        const result = await applyListing(store, context, batch);
-        addCounts(counts, result.counts);
-        errors.push(...result.errors);
-        progress.containersListed += 1;
-        progress.objectsSeen += result.objectsSeen;
-        if (Date.now() - lastProgressAt > PROGRESS_INTERVAL_MS) {
-          lastProgressAt = Date.now();
-          await store.syncRuns.recordProgress(run.id, counts, errors, progress, renewLease());
-        }
-      }
-      const finishedAt = nowIso();
-      await finishSyncRun(store, run, { state: SYNC_RUN_STATES.completed, counts, errors, progress, failureMessage: null }, finishedAt);
-      if (firstSync && run.scope.length === 1) await store.connections.markFirstSyncCompleted(connection.id, finishedAt);
-      await store.connections.setHealth(connection.id, { status: 'healthy', checkedAt: finishedAt });
-      log.info({ counts, notCrawled: errors.length }, 'sync completed');
+      return { connection, connector, scope, context };
     } catch (error) {
-      const message = isWardenError(error) ? error.message : 'Internal error during the sync; see the server log';
-      if (!isWardenError(error)) log.error({ err: error }, 'sync failed');
-      else log.warn({ code: error.code }, 'sync failed');
-      const finishedAt = nowIso();
-      const state = signal.aborted ? SYNC_RUN_STATES.cancelled : SYNC_RUN_STATES.failed;
-      await finishSyncRun(store, run, { state, counts, errors, progress, failureMessage: message }, finishedAt);
-      if (isWardenError(error)) await store.connections.setHealth(connection.id, { status: 'unhealthy', checkedAt: finishedAt, message });
-    } finally {
       await connector.close();
+      throw error;
     }
   }
 
-  private async scopeFor(connection: ConnectionRecord, run: SyncRunRecord, firstSync: boolean) {
+  private async stream({ connection, connector, scope, context }: OpenedRun, signal: AbortSignal, lease: RunLease, totals: RunTotals, log: Logger): Promise<void> {
+    const { store, clock } = this.deps;
+    let lastProgressAt = clock.now().getTime();
+    for await (const batch of connector.crawl(scope, signal)) {
+      if (batch.type === 'failure') {
+        totals.errors.push({ objectPath: [connection.connectionKey, ...batch.path], code: batch.code, message: batch.message });
+        log.warn({ path: batch.path, code: batch.code }, 'subtree not crawled');
+        continue;
+      }
+      const result = await applyListing(store, context, batch);
+      addCounts(totals.counts, result.counts);
+      totals.errors.push(...result.errors);
+      totals.progress.containersListed += 1;
+      totals.progress.objectsSeen += result.objectsSeen;
+      const now = clock.now().getTime();
+      if (now - lastProgressAt > PROGRESS_INTERVAL_MS) {
+        lastProgressAt = now;
+        if (!(await store.syncRuns.recordProgress(lease.syncRunId, lease.owner, totals.counts, totals.errors, totals.progress, lease.until()))) throw leaseLost(lease);
+      }
+    }
+  }
+
+  private async fail(run: SyncRunRecord, lease: RunLease, signal: AbortSignal, error: unknown, totals: RunTotals, connection: ConnectionRecord | null, log: Logger): Promise<void> {
+    if (isLeaseLost(error) || isLeaseLost(signal.reason)) {
+      log.warn('sync stopped: its lease was taken over (failed as abandoned); nothing more written');
+      return;
+    }
+    const known = isWardenError(error) ? error : null;
+    if (known) log.warn({ code: known.code }, 'sync failed');
+    else log.error({ err: error }, 'sync failed');
+    const failureMessage = known ? known.message : 'Internal error during the sync; see the server log';
+    const state = signal.aborted ? SYNC_RUN_STATES.cancelled : SYNC_RUN_STATES.failed;
+    const health = known && connection ? { status: 'unhealthy' as const, checkedAt: this.deps.clock.nowIso(), message: failureMessage } : null;
+    const outcome = { ...totals, state, failureMessage, failureCode: known?.code ?? null };
+    await this.finish(run, lease, outcome, log, connection ? { connectionId: connection.id, firstSyncCompleted: false, health } : undefined);
+  }
+
+  private async finish(run: SyncRunRecord, lease: RunLease, outcome: SyncRunOutcome, log: Logger, connection?: ConnectionOutcome): Promise<void> {
+    if (!(await finishSyncRun(this.deps.store, run, lease.owner, outcome, this.deps.clock.nowIso(), connection))) {
+      log.warn({ state: outcome.state }, 'sync ended after its lease was taken over; its outcome was not recorded');
+    }
+  }
+
+  private async scopeFor(connection: ConnectionRecord, run: SyncRunRecord, firstSync: boolean): Promise<CrawlScope> {
     const { objects } = this.deps.store;
     const names = run.scope.slice(1);
     const root = await objects.findRoot(connection.id);

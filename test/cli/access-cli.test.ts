@@ -225,4 +225,21 @@ describeEachStore('warden secrets rotate', (kind) => {
     expect(wrong.stderr).toMatch(/does not decrypt/);
     expect(await storedPassword(SecretBox.fromPassphrase('env-key-two'))).toBe(password);
   });
+
+  it(kind === 'sqlite' ? 'refuses while a server holds the data directory, naming its process' : 'runs while other processes use the store (they share it by design)', async () => {
+    // The tests above left the store on WARDEN_SECRET_KEY=env-key-two.
+    const running = await createContainer({ ...loadConfig({}), dataDir, demo: false, secretKey: 'env-key-two', databaseUrl: database?.url ?? null }, { logger: createLogger('silent') });
+    try {
+      const result = await rotate(['--new-key-env', 'NEW_KEY'], { WARDEN_SECRET_KEY: 'env-key-two', NEW_KEY: 'env-key-four' });
+      if (kind === 'sqlite') {
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(`in use by another Warden process (pid ${process.pid}`);
+      } else {
+        expect(result).toMatchObject({ code: 0, stderr: '' });
+      }
+    } finally {
+      await running.close();
+    }
+    expect(await storedPassword(SecretBox.fromPassphrase(kind === 'sqlite' ? 'env-key-two' : 'env-key-four'))).toBe(password);
+  });
 });

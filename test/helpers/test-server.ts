@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
+import type { Clock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
@@ -32,6 +33,8 @@ export interface TestServer {
 /** Where a test server keeps its store: embedded SQLite (default) or a fresh PostgreSQL database. */
 export interface TestServerOptions {
   store?: StoreKind;
+  /** The server's clock (the system clock by default): a test sets the time instead of waiting. */
+  clock?: Clock;
 }
 
 export async function startTestServer(overrides: Partial<Config> = {}, options: TestServerOptions = {}): Promise<TestServer> {
@@ -59,7 +62,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
   };
   let server: RunningServer;
   try {
-    server = await startServer(config, { logger: createLogger(config.logLevel, sink) });
+    server = await startServer(config, { logger: createLogger(config.logLevel, sink), ...(options.clock && { clock: options.clock }) });
   } catch (error) {
     await database?.cleanup();
     throw error;

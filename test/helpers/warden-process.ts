@@ -18,18 +18,25 @@ export interface WardenProcess {
   waitForJob(id: string, timeoutMs?: number): Promise<any>;
   /** SIGTERM and wait (a no-op once it exited). */
   stop(): Promise<void>;
+  /** SIGKILL (a crash: nothing runs on the way out) and wait until it is gone. */
+  kill(): Promise<void>;
+}
+
+export interface WardenProcessOptions {
+  /** A data directory the test owns, kept when the process exits (a restart on the same store); a fresh one removed on exit otherwise. */
+  dataDir?: string;
 }
 
 /** Starts `warden serve --port 0` with `env` added (WARDEN_ADMIN_API_KEY must be among them). */
-export async function startWardenProcess(env: Record<string, string>, args: string[] = []): Promise<WardenProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'warden-proc-'));
+export async function startWardenProcess(env: Record<string, string>, args: string[] = [], options: WardenProcessOptions = {}): Promise<WardenProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-proc-'));
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'serve', '--port', '0', ...args], {
     env: { ...process.env, CI: process.env.CI ?? '', WARDEN_DATA_DIR: dataDir, WARDEN_DEMO: '0', WARDEN_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  if (options.dataDir === undefined) child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const started = new Promise<{ url: string; workerId: string }>((resolve, reject) => {
     let text = '';
     const onData = (chunk: Buffer) => {
@@ -73,6 +80,11 @@ export async function startWardenProcess(env: Record<string, string>, args: stri
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
       await exited;
     },
   };

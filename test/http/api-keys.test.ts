@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import { SettableClock } from '../../src/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/http/app-deps.js';
 import { registerAccessControl } from '../../src/http/plugins/access-control.js';
@@ -6,10 +7,14 @@ import { addUserWithKey } from '../helpers/access-fixtures.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
+/** Key expiry by a set clock: nothing here depends on today's date or waits for time to pass. */
+const CLOCK_DATES = ['2027-06-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z'];
+
 describeEachStore('users and API keys', (kind) => {
   let server: TestServer;
+  const clock = new SettableClock(CLOCK_DATES[0]!);
   beforeAll(async () => {
-    server = await startTestServer({}, { store: kind });
+    server = await startTestServer({}, { store: kind, clock });
   });
   afterAll(async () => server.close());
 
@@ -40,16 +45,19 @@ describeEachStore('users and API keys', (kind) => {
     expect((await server.request('GET', '/users/dave/api-keys')).body[0].state).toBe('revoked');
   });
 
-  it('refuses an expired key with 401 at once, and an expiry in the past at creation', async () => {
-    await server.request('POST', '/users', { name: 'erin' });
-    const expiresAt = new Date(Date.now() + 1_500).toISOString();
-    const created = await server.request('POST', '/users/erin/api-keys', { expiresAt });
-    expect(created.body.expiresAt).toBe(expiresAt);
+  it.each(CLOCK_DATES)('refuses an expired key with 401 at once, and an expiry in the past at creation (clock at %s)', async (date) => {
+    clock.set(date);
+    const user = `erin-${date.slice(0, 4)}`;
+    await server.request('POST', '/users', { name: user });
+    const expiresAt = new Date(Date.parse(date) + 3_600_000).toISOString();
+    const created = await server.request('POST', `/users/${user}/api-keys`, { expiresAt });
+    expect(created.body).toMatchObject({ expiresAt, createdAt: date, state: 'active' });
+    clock.advance(3_600_000 - 1);
     expect((await server.request('GET', '/me', undefined, { apiKey: created.body.key })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, Date.parse(expiresAt) - Date.now() + 50));
+    clock.advance(1);
     expect((await server.request('GET', '/me', undefined, { apiKey: created.body.key })).status).toBe(401);
-    expect((await server.request('GET', '/users/erin/api-keys')).body[0].state).toBe('expired');
-    const past = await server.request('POST', '/users/erin/api-keys', { expiresAt: '2020-01-01T00:00:00Z' });
+    expect((await server.request('GET', `/users/${user}/api-keys`)).body[0].state).toBe('expired');
+    const past = await server.request('POST', `/users/${user}/api-keys`, { expiresAt: new Date(Date.parse(date) - 1_000).toISOString() });
     expect(past).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
   });
 

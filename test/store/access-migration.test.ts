@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { systemClock } from '../../src/clock.js';
 import { AuthService } from '../../src/services/auth-service.js';
 import { FailedLoginLimiter } from '../../src/services/failed-login-limiter.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
@@ -26,7 +27,7 @@ describeEachStore('migration 002-access on an existing store', (kind) => {
     const store = await open();
     try {
       const catalog = new CatalogStore(store);
-      const auth = new AuthService(catalog, new FailedLoginLimiter(10, 60_000));
+      const auth = new AuthService(catalog, new FailedLoginLimiter(10, 60_000), systemClock);
       expect(await auth.authenticate(`Bearer ${key}`, '127.0.0.1')).toMatchObject({
         id: 'user:admin',
         name: 'admin',

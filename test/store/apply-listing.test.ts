@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { SettableClock } from '../../src/clock.js';
 import type { CrawledObject } from '../../src/domain/catalog-types.js';
 import { NO_OVERRIDES } from '../../src/domain/settings.js';
 import type { CatalogStore } from '../../src/store/catalog-store.js';
@@ -15,18 +16,14 @@ describeEachStore('applying listings to the catalog', (kind) => {
   let connectionId: number;
   let run = 0;
 
-  const context = async (firstSync: boolean): Promise<ApplyContext> => ({
-    syncRunId: (
-      await store.syncRuns.insert(
-        { id: `run-${++run}`, connectionId, scope: ['Conn'], trigger: 'manual', requestedBy: null, forceRecursive: false, firstSync },
-        new Date().toISOString(),
-      )
-    ).id,
-    connectionId,
-    connectionKey: 'Conn',
-    firstSync,
-    leafDepth: 3,
-  });
+  const clock = new SettableClock('2027-06-01T00:00:00Z');
+  const context = async (firstSync: boolean): Promise<ApplyContext> => {
+    const syncRunId = `run-${++run}`;
+    await store.syncRuns.insert({ id: syncRunId, connectionId, scope: ['Conn'], trigger: 'manual', requestedBy: null, forceRecursive: false, firstSync }, clock.nowIso());
+    await store.syncRuns.claim(syncRunId, 'test-worker', '2100-01-01T00:00:00.000Z', clock.nowIso());
+    const lease = { syncRunId, owner: 'test-worker', until: () => '2100-01-01T00:00:00.000Z' };
+    return { syncRunId, connectionId, connectionKey: 'Conn', firstSync, leafDepth: 3, clock, lease };
+  };
   const db = (name: string, stableId = name): CrawledObject => ({ name, kind: 'database', stableId, comment: null });
   const schema = (name: string, stableId = name): CrawledObject => ({ name, kind: 'schema', stableId, comment: null });
   const table = (name: string, stableId = name, type = 'integer'): CrawledObject => ({

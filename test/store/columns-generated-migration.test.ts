@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { CrawledColumn } from '../../src/domain/catalog-types.js';
 import { columnsFingerprint } from '../../src/domain/column-diff.js';
+import { systemClock } from '../../src/clock.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { applyListing } from '../../src/sync/apply.js';
@@ -39,7 +40,8 @@ describeEachStore('migration 006-columns-generated on an existing store', (kind)
       expect(await catalog.columns.listFor(table!.id)).toEqual(columns);
 
       await catalog.syncRuns.insert({ id: 'run-1', connectionId: connection.id, scope: ['Old'], trigger: 'manual', requestedBy: null, forceRecursive: false, firstSync: false }, '2024-01-02');
-      const result = await applyListing(catalog, { syncRunId: 'run-1', connectionId: connection.id, connectionKey: 'Old', firstSync: false, leafDepth: 1, stableIds: false }, {
+      await catalog.syncRuns.claim('run-1', 'test-worker', '2100-01-01T00:00:00.000Z', '2024-01-02');
+      const result = await applyListing(catalog, { syncRunId: 'run-1', connectionId: connection.id, connectionKey: 'Old', firstSync: false, leafDepth: 1, stableIds: false, clock: systemClock, lease: { syncRunId: 'run-1', owner: 'test-worker', until: () => '2100-01-01T00:00:00.000Z' } }, {
         type: 'listing',
         parent: [],
         objects: [{ name: 't', kind: 'table', stableId: null, comment: null, columns }],

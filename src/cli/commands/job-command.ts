@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
+import { isFinalSyncRunState, SYNC_RUN_STATES } from '../../domain/sync-run-states.js';
 import type { SyncRunView } from '../../services/sync-run-view.js';
 import type { ApiClient } from '../api-client.js';
 import { CliFailure, displayPath, formatFields, withJson, type CliContext, type JsonOption } from './command-context.js';
 
-const FINAL_STATES = new Set(['completed', 'failed', 'cancelled']);
 const POLL_INTERVAL_MS = 250;
 
 /** `warden job show <id>`. */
@@ -79,13 +79,13 @@ export async function waitForJob(
   let run: SyncRunView;
   for (;;) {
     run = await client.get<SyncRunView>(`/jobs/${encodeURIComponent(id)}`);
-    if (FINAL_STATES.has(run.state)) break;
-    if (live) ctx.io.stdout.write(`\r\u001b[2K${run.state === 'created' ? 'queued' : 'syncing'} ${displayPath(run.objectPath)}: ${formatProgress(run)}`);
+    if (isFinalSyncRunState(run.state)) break;
+    if (live) ctx.io.stdout.write(`\r\u001b[2K${run.state === SYNC_RUN_STATES.created ? 'queued' : 'syncing'} ${displayPath(run.objectPath)}: ${formatProgress(run)}`);
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
   if (live) ctx.io.stdout.write('\r\u001b[2K');
   if (options.json) ctx.printJson(options.jsonOutput ? options.jsonOutput(run) : run);
   else ctx.print(formatJobSummary(run));
-  if (run.state !== 'completed') throw new CliFailure(`Sync ${run.id} ${run.state}${run.failureMessage ? `: ${run.failureMessage}` : ''}`);
+  if (run.state !== SYNC_RUN_STATES.completed) throw new CliFailure(`Sync ${run.id} ${run.state}${run.failureMessage ? `: ${run.failureMessage}` : ''}`);
   return run;
 }

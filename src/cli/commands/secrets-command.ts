@@ -9,7 +9,8 @@ const ROTATE_HELP = `
 Runs on the server's machine, not over the API, against the server's store: the PostgreSQL
 database of WARDEN_DATABASE_URL when it is set, else the SQLite store in the data directory
 (WARDEN_DATA_DIR). The key file is in the data directory either way. Stop the server first
-(every process sharing a PostgreSQL store): a running server keeps the old key in memory.
+(every process sharing a PostgreSQL store): a running server keeps the old key in memory. On
+the embedded store the command refuses while a server holds the data directory.
 Back up the store and secret.key together before rotating.
 
 With the key file (<data dir>/secret.key, the default): a new random key is written to
@@ -33,8 +34,9 @@ export function addSecretsCommands(program: Command, ctx: CliContext): void {
       .option('--new-key-env <variable>', 'take the new key from this environment variable (required when WARDEN_SECRET_KEY is set)')
       .addHelpText('after', ROTATE_HELP),
   ).action(async (options: RotateOptions) => {
-    const [{ loadConfig }, { openStore }, { CatalogStore }, { rotateSecretKey }, { systemActor }] = await Promise.all([
+    const [{ loadConfig }, { lockDataDir }, { openStore }, { CatalogStore }, { rotateSecretKey }, { systemActor }] = await Promise.all([
       import('../../config.js'),
+      import('../../store/data-dir-lock.js'),
       import('../../store/database.js'),
       import('../../store/catalog-store.js'),
       import('../../services/secret-rotation.js'),
@@ -49,8 +51,13 @@ export function addSecretsCommands(program: Command, ctx: CliContext): void {
     } else if (config.secretKey !== null) {
       throw new UsageError('WARDEN_SECRET_KEY is set: put the new key in another variable and name it with --new-key-env (see --help)');
     }
-    // The store the server would open: PostgreSQL with WARDEN_DATABASE_URL, else SQLite in the data directory.
-    const store = await openStore(config);
+    // The store the server would open: PostgreSQL with WARDEN_DATABASE_URL, else SQLite in the
+    // data directory, which a running server holds (STORE_IN_USE): it keeps the old key in memory.
+    const lock = config.databaseUrl ? null : lockDataDir(config.dataDir);
+    const store = await openStore(config).catch((error: unknown) => {
+      lock?.release();
+      throw error;
+    });
     try {
       const result = await rotateSecretKey(new CatalogStore(store), {
         dataDir: config.dataDir,
@@ -72,6 +79,7 @@ export function addSecretsCommands(program: Command, ctx: CliContext): void {
       if (result.newKey === 'environment') ctx.print(`Now set WARDEN_SECRET_KEY to the value of ${options.newKeyEnv} for the server, then start it.`);
     } finally {
       await store.close();
+      lock?.release();
     }
   });
 }

@@ -15,9 +15,12 @@ WARDEN_PORT, WARDEN_DEMO, WARDEN_SYNC_SCHEDULE, WARDEN_ADMIN_API_KEY, WARDEN_SEC
 WARDEN_LOG_LEVEL, WARDEN_DATABASE_URL, WARDEN_ROLE, …); --host, --port and --role override theirs.
 With WARDEN_DATABASE_URL=postgres://… the store is that PostgreSQL database and any number of
 processes may share it: --role api serves only the API, --role worker only runs syncs and the
-schedule (no API), --role all (the default) both. On its first start the server
-generates the admin API key and writes it to <data dir>/admin-api-key (mode 0600); other
-warden commands run from the same directory (or with the same WARDEN_DATA_DIR) read it there.
+schedule (no API), --role all (the default) both. Without it the store is SQLite in the data
+directory, which one process holds (<data dir>/warden.lock): a second server on it is refused,
+and a server killed mid-sync fails that sync as abandoned when it starts again. On its first
+start the server generates the admin API key and writes it to <data dir>/admin-api-key (mode
+0600); other warden commands run from the same directory (or with the same WARDEN_DATA_DIR)
+read it there.
 Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.`;
 
 /** `warden serve`: the API, the sync worker and the scheduler (or, with `--role`, some of them) until a signal. */

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
-import { AUTH_ERRORS, ErrorResponse, Paging } from '../schemas/common-schemas.js';
+import { AUTH_ERRORS, ErrorResponse, Paging, SyncRunStateSchema } from '../schemas/common-schemas.js';
 import { ChangesQuery, ChangesResponse } from '../schemas/object-schemas.js';
 
 const JobSearchQuery = Type.Object({
   connectionKey: Type.Optional(Type.String()),
-  state: Type.Optional(Type.Union(['created', 'active', 'completed', 'failed', 'cancelled'].map((s) => Type.Literal(s)))),
+  state: Type.Optional(SyncRunStateSchema),
   ...Paging,
 });
 const JobSearchResponse = Type.Object({ count: Type.Integer(), hits: Type.Array(Type.Ref('Job')) });
@@ -18,7 +18,7 @@ export function jobRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     const search = async (query: Type.Static<typeof JobSearchQuery>) =>
       deps.syncs.searchRuns({
         ...(query.connectionKey !== undefined && { connectionKey: query.connectionKey }),
-        ...(query.state !== undefined && { state: query.state as 'created' }),
+        ...(query.state !== undefined && { state: query.state }),
         offset: query.offset ?? 0,
         size: query.size ?? 100,
       });

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { ALL_SYNC_RUN_STATES } from '../../domain/sync-run-states.js';
 
 /** The body of every error response. */
 export const ErrorResponse = Type.Object(
@@ -49,11 +50,14 @@ export const SyncRunError = Type.Object({
   message: Type.String(),
 });
 
+/** A sync run's state, from the one list of states. */
+export const SyncRunStateSchema = Type.Union(ALL_SYNC_RUN_STATES.map((s) => Type.Literal(s)));
+
 export const Job = Type.Object(
   {
     id: Type.String(),
     type: Type.Literal('objectSync'),
-    state: Type.Union(['created', 'active', 'completed', 'failed', 'cancelled'].map((s) => Type.Literal(s))),
+    state: SyncRunStateSchema,
     connectionKey: Type.String(),
     objectPath: Type.Array(Type.String()),
     trigger: Type.String({ description: 'registration, schedule or manual' }),

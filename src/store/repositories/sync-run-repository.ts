@@ -1,15 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { SYNC_RUN_STATES, type SyncRunState } from '../../domain/sync-run-states.js';
 import type { StoreSchema, SyncRunsTable } from '../store-schema.js';
 
-/** The states of a sync run (a job). */
-export const SYNC_RUN_STATES = Object.freeze({
-  created: 'created',
-  active: 'active',
-  completed: 'completed',
-  failed: 'failed',
-  cancelled: 'cancelled',
-} as const);
-export type SyncRunState = (typeof SYNC_RUN_STATES)[keyof typeof SYNC_RUN_STATES];
 
 export const SYNC_TRIGGERS = ['registration', 'schedule', 'manual'] as const;
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
@@ -145,8 +137,9 @@ export class SyncRunRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async recordProgress(id: string, counts: SyncCounts, errors: SyncRunError[], progress: SyncProgress, leaseExpiresAt: string): Promise<void> {
-    await this.db
+  /** Writes a running run's totals, fenced like every write of a run: false when `owner` lost the lease. */
+  async recordProgress(id: string, owner: string, counts: SyncCounts, errors: SyncRunError[], progress: SyncProgress, leaseExpiresAt: string): Promise<boolean> {
+    const result = await this.db
       .updateTable('sync_runs')
       .set({
         counts_json: JSON.stringify(counts),
@@ -155,15 +148,20 @@ export class SyncRunRepository {
         lease_expires_at: leaseExpiresAt,
       })
       .where('id', '=', id)
-      .execute();
+      .where('lease_owner', '=', owner)
+      .where('state', '=', SYNC_RUN_STATES.active)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Records the end of a run `owner` still holds; false (nothing written) when it lost the lease. */
   async finish(
     id: string,
+    owner: string,
     outcome: { state: SyncRunState; counts: SyncCounts; errors: SyncRunError[]; progress: SyncProgress; failureMessage: string | null },
     now: string,
-  ): Promise<void> {
-    await this.db
+  ): Promise<boolean> {
+    const result = await this.db
       .updateTable('sync_runs')
       .set({
         state: outcome.state,
@@ -176,19 +174,26 @@ export class SyncRunRepository {
         lease_expires_at: null,
       })
       .where('id', '=', id)
-      .execute();
+      .where('lease_owner', '=', owner)
+      .where('state', '=', SYNC_RUN_STATES.active)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Fails active runs whose lease ran out (their worker died); returns their ids. */
-  async failAbandoned(now: string, reason: string): Promise<string[]> {
-    const rows = await this.db
+  /**
+   * Fails the active runs whose lease ran out before `expiredBefore`, or, with null, every
+   * active run (the embedded store's previous process is gone). One statement, so a worker
+   * renewing at the same moment either renews first or finds its run failed. Returns the runs
+   * as they were.
+   */
+  async failAbandoned(expiredBefore: string | null, reason: string, now: string): Promise<SyncRunRecord[]> {
+    let query = this.db
       .updateTable('sync_runs')
       .set({ state: SYNC_RUN_STATES.failed, failure_message: reason, finished_at: now, lease_owner: null, lease_expires_at: null })
-      .where('state', '=', SYNC_RUN_STATES.active)
-      .where('lease_expires_at', '<', now)
-      .returning('id')
-      .execute();
-    return rows.map((r) => r.id);
+      .where('state', '=', SYNC_RUN_STATES.active);
+    if (expiredBefore !== null) query = query.where('lease_expires_at', '<', expiredBefore);
+    const rows = await query.returningAll().execute();
+    return rows.map((row) => ({ ...toRecord(row), state: SYNC_RUN_STATES.active }));
   }
 
   async search(search: SyncRunSearch): Promise<{ count: number; hits: SyncRunRecord[] }> {

@@ -84,7 +84,8 @@ export class SyncEngine {
     if (connection.secretsCiphertext !== null && !secrets.opens(connection.secretsCiphertext)) {
       throw new WardenError('SECRET_KEY_MISMATCH', { detail: `connection "${connection.connectionKey}"` });
     }
-    const connector = await registry.createConnector(openConnection(connection.details, connection.secretsCiphertext, secrets));
+    // The record's technology column is the truth; the details are what the connector reads.
+    const connector = await registry.createConnector({ ...openConnection(connection.details, connection.secretsCiphertext, secrets), technology: technology.technology });
     try {
       // Until a whole-connection sync has completed, every sync behaves like the first one.
       const firstSync = connection.firstSyncCompletedAt === null;

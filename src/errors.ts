@@ -72,7 +72,7 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'Database "{database}" does not exist on the platform: check connection.database',
   },
-  TLS_FAILED: { status: 422, retryable: false, message: 'TLS negotiation failed: {cause}; check connection.ssl' },
+  TLS_FAILED: { status: 422, retryable: false, message: 'TLS negotiation failed: {cause}; check connection.tls (mode and ca)' },
   PERMISSION_DENIED: {
     status: 422,
     retryable: false,

@@ -371,6 +371,9 @@ describeWithPostgres('warden CLI with a real PostgreSQL connection and hostile n
     for (const schema of ['Mixed Case', 'with "quotes" and spaces', 'dots.and/slashes', 'Ünïcødé 表']) {
       expect(ls.stdout).toMatch(new RegExp(`^${schema.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+schema\\s+inactive`, 'm'));
     }
+    const noneActive = await cli(['object', 'ls', KEY, db.name, '--state', 'active']);
+    expect(noneActive).toMatchObject({ code: 0, stderr: '' });
+    expect(noneActive.stdout).toMatch(new RegExp(`^No active objects below "${KEY}" / "${db.name}" \\(\\d+ objects in other states\\)\\.\n$`));
     const schema = [KEY, db.name, 'Ünïcødé 表'];
     const enabled = await cli(['object', 'enable', ...schema]);
     expect(enabled.stdout).toContain('"Ünïcødé 表": isActive = true (set on this object); state active');

@@ -63,9 +63,16 @@ export function addObjectCommands(program: Command, ctx: CliContext): void {
         ...(options.size !== undefined && { size: options.size }),
       };
       const url = path.length === 0 ? '/data/object/search' : `/data/object/search/${toUrlPath(path)}`;
-      const result = await ctx.client(command).post<{ count: number; hits: Summary[] }>(url, { body });
-      if (options.json) ctx.printJson(result);
-      else ctx.print(formatChildren(path, result, options.offset ?? 0));
+      const client = ctx.client(command);
+      const result = await client.post<{ count: number; hits: Summary[] }>(url, { body });
+      if (options.json) {
+        ctx.printJson(result);
+        return;
+      }
+      // An empty filtered listing would read as "nothing here"; say how many the filter hid.
+      const { state, ...unfiltered } = body;
+      const hidden = state !== undefined && result.count === 0 ? (await client.post<{ count: number }>(url, { body: { ...unfiltered, size: 1 } })).count : 0;
+      ctx.print(formatChildren(path, result, options.offset ?? 0, { state, hidden }));
     });
 
   const booleanSetting = () =>
@@ -160,9 +167,18 @@ function formatObject(found: DataObject): string {
   return lines.join('\n');
 }
 
-function formatChildren(path: readonly string[], result: { count: number; hits: Summary[] }, offset: number): string {
-  const where = path.length === 0 ? 'No connections' : `No objects below ${displayPath(path)}`;
-  if (result.hits.length === 0) return result.count > offset ? `${where} from offset ${offset} (${result.count} in all)` : `${where}.`;
+function formatChildren(
+  path: readonly string[],
+  result: { count: number; hits: Summary[] },
+  offset: number,
+  filter: { state: string | undefined; hidden: number },
+): string {
+  const which = filter.state === undefined ? '' : `${filter.state} `;
+  const where = path.length === 0 ? `No ${which}connections` : `No ${which}objects below ${displayPath(path)}`;
+  if (result.hits.length === 0) {
+    if (result.count > offset) return `${where} from offset ${offset} (${result.count} in all)`;
+    return filter.hidden > 0 ? `${where} (${filter.hidden} ${filter.hidden === 1 ? 'object' : 'objects'} in other states).` : `${where}.`;
+  }
   const table = formatTable(
     ['NAME', 'KIND', 'STATE', 'CHILDREN', 'OVERRIDES'],
     result.hits.map((hit) => [

@@ -17,7 +17,9 @@ Object paths:
     warden object show "Demo Warehouse" postgres sales orders
     warden object show "My Conn" "dots.and/slashes" "a \\"quoted\\" table"
   Each argument is taken literally: dots, slashes, quotes, spaces and non-ASCII
-  are part of the name. Quote a name for your shell when it has spaces or quotes.
+  are part of the name, and any name works, "." and ".." too (the CLI sends the
+  path to the API as a JSON array). Quote a name for your shell when it has
+  spaces or quotes.
   A name that starts with "-" goes after "--":
     warden object show -- "My Conn" db -weird-table
 
@@ -60,7 +62,7 @@ function fromUrlPath(value: string): string[] {
   }
 }
 
-/** The path as the `--url-path` form (and the API's URL tail): each name percent-encoded on its own. */
+/** The path as the `--url-path` form (and the audit log's `objectPath` filter): each name percent-encoded on its own. */
 export function toUrlPath(path: ObjectPath): string {
   return encodeObjectPath(path);
 }

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from './app-deps.js';
+import { nameObjectPathParameter, swaggerObjectPathInterceptor } from './object-path-openapi.js';
 import { registerAccessControl } from './plugins/access-control.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { accessRoutes } from './routes/access.routes.js';
@@ -30,7 +31,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       void reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: `The URL is not valid: ${error.message}; percent-encode each path segment on its own`, code: 'VALIDATION_FAILED' });
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: {
+      // x-consume: @fastify/swagger's mark of a query parameter that is JSON (the objectPath array); no validation meaning.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, keywords: ['x-consume'] },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setSchemaErrorFormatter((errors, dataVar) => {
@@ -58,8 +62,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ apiKey: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    transformObject: nameObjectPathParameter,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { requestInterceptor: swaggerObjectPathInterceptor } });
 
   registerErrorHandler(app);
 

@@ -26,6 +26,8 @@ describeEachStore('API errors and authentication', (kind) => {
     const docs = await fetch(`${server.url}/docs/`, { redirect: 'follow' });
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger');
+    // "Try it out" sends a wildcard path as typed (src/http/object-path-openapi.ts).
+    expect((await server.request('GET', '/docs/static/swagger-initializer.js', undefined, { apiKey: null })).body).toContain('requestInterceptor');
   });
 
   it('answers 401 without a key or with a wrong one', async () => {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { ConnectionView } from '../../services/connection-service.js';
-import { encodeObjectPath } from '../../domain/object-path.js';
 import {
   CliFailure,
   formatFields,
@@ -139,14 +138,14 @@ export function addConnectionCommands(program: Command, ctx: CliContext): void {
   withJson(
     connection
       .command('remove')
-      .description('delete a connection with all its objects, settings and history (DELETE /data/object/<key>)')
+      .description('delete a connection with all its objects, settings and history (DELETE /data/object)')
       .argument('<key>', 'the connection key')
       .option('--yes', 'confirm the deletion (required: there is no prompt)'),
   ).action(async (key: string, options: JsonOption & { yes?: boolean }, command: Command) => {
     if (!options.yes) {
       throw new UsageError(`not deleting connection "${key}" and every object below it without --yes`);
     }
-    const deleted = await ctx.client(command).delete<{ objectPath: string[]; childCount: number }>(`/data/object/${encodeObjectPath([key])}`);
+    const deleted = await ctx.client(command).delete<{ objectPath: string[]; childCount: number }>('/data/object', { body: { objectPath: [key] } });
     if (options.json) ctx.printJson(deleted);
     else ctx.print(`Deleted connection "${key}" and the ${deleted.childCount} objects below it.`);
   });

@@ -1,14 +1,14 @@
 import { Option, type Command } from 'commander';
 import type { Static } from 'typebox';
 import type { ObjectSummary, ObjectView } from '../../http/schemas/object-schemas.js';
-import { OBJECT_PATH_HELP, parseObjectPathArg, toUrlPath } from '../object-path-arg.js';
+import { OBJECT_PATH_HELP, parseObjectPathArg } from '../object-path-arg.js';
 import {
   displayName,
   displayPath,
   formatFields,
   formatTable,
-  integerOption,
   withJson,
+  withPaging,
   type CliContext,
   type JsonOption,
 } from './command-context.js';
@@ -40,38 +40,38 @@ export function addObjectCommands(program: Command, ctx: CliContext): void {
     .description('data objects: the hierarchy of a connection (database > schema > table …)')
     .addHelpText('after', OBJECT_PATH_HELP);
 
-  pathCommand(object, 'show', 'show one object: state, settings, columns, tags (GET /data/object/<path>)', true).action(
+  pathCommand(object, 'show', 'show one object: state, settings, columns, tags (GET /data/object)', true).action(
     async (names: string[], options: PathOptions, command: Command) => {
       const path = parseObjectPathArg({ segments: names, urlPath: options.urlPath }, { required: true });
-      const found = await ctx.client(command).get<DataObject>(`/data/object/${toUrlPath(path)}`);
+      const found = await ctx.client(command).get<DataObject>('/data/object', { query: { objectPath: JSON.stringify(path) } });
       if (options.json) ctx.printJson(found);
       else ctx.print(formatObject(found));
     },
   );
 
-  pathCommand(object, 'ls', 'list the children of an object; no path lists the connections', false)
+  withPaging(pathCommand(object, 'ls', 'list the children of an object; no path lists the connections', false), 'children')
     .option('--search <text>', 'only children whose name contains this text (any case)')
     .addOption(new Option('--state <state>', 'only active (enabled) or inactive children').choices(['active', 'inactive']))
-    .option('--offset <n>', 'skip this many children', integerOption(0, Number.MAX_SAFE_INTEGER))
-    .option('--size <n>', 'show at most this many children (1-1000, default 100)', integerOption(1, 1000))
     .action(async (names: string[], options: LsOptions, command: Command) => {
       const path = parseObjectPathArg({ segments: names, urlPath: options.urlPath }, { required: false });
+      // The path travels as a JSON array (never in the URL), so every name arrives, "." and ".." too.
       const body = {
+        ...(path.length > 0 && { objectPath: path }),
         ...(options.search !== undefined && { searchText: options.search }),
         ...(options.state !== undefined && { state: options.state }),
         ...(options.offset !== undefined && { offset: options.offset }),
         ...(options.size !== undefined && { size: options.size }),
       };
-      const url = path.length === 0 ? '/data/object/search' : `/data/object/search/${toUrlPath(path)}`;
       const client = ctx.client(command);
-      const result = await client.post<{ count: number; hits: Summary[] }>(url, { body });
+      const result = await client.post<{ count: number; hits: Summary[] }>('/data/object/search', { body });
       if (options.json) {
         ctx.printJson(result);
         return;
       }
       // An empty filtered listing would read as "nothing here"; say how many the filter hid.
       const { state, ...unfiltered } = body;
-      const hidden = state !== undefined && result.count === 0 ? (await client.post<{ count: number }>(url, { body: { ...unfiltered, size: 1 } })).count : 0;
+      const hidden =
+        state !== undefined && result.count === 0 ? (await client.post<{ count: number }>('/data/object/search', { body: { ...unfiltered, size: 1 } })).count : 0;
       ctx.print(formatChildren(path, result, options.offset ?? 0, { state, hidden }));
     });
 
@@ -108,7 +108,7 @@ function pathCommand(parent: Command, name: string, description: string, require
 }
 
 function settingsCommand(parent: Command, name: string, description: string): Command {
-  return pathCommand(parent, name, `${description} (PUT /data/settings/<path>)`, true).option(
+  return pathCommand(parent, name, `${description} (PUT /data/settings)`, true).option(
     '--cascade',
     "also clear the descendants' own overrides of the setting, so the whole subtree follows",
   );
@@ -116,8 +116,8 @@ function settingsCommand(parent: Command, name: string, description: string): Co
 
 async function updateSetting(ctx: CliContext, command: Command, names: string[], options: SettingsOptions, value: boolean | null): Promise<void> {
   const path = parseObjectPathArg({ segments: names, urlPath: options.urlPath }, { required: true });
-  const body = { settings: { [options.setting]: value }, cascade: options.cascade === true };
-  const updated = await ctx.client(command).put<DataObject>(`/data/settings/${toUrlPath(path)}`, { body });
+  const body = { objectPath: path, settings: { [options.setting]: value }, cascade: options.cascade === true };
+  const updated = await ctx.client(command).put<DataObject>('/data/settings', { body });
   if (options.json) {
     ctx.printJson(updated);
     return;

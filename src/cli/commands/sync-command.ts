@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { SyncRunView } from '../../services/sync-run-view.js';
-import { OBJECT_PATH_HELP, parseObjectPathArg, toUrlPath } from '../object-path-arg.js';
+import { OBJECT_PATH_HELP, parseObjectPathArg } from '../object-path-arg.js';
 import { displayPath, withJson, type CliContext, type JsonOption } from './command-context.js';
 import { waitForJob } from './job-command.js';
 
@@ -16,7 +16,7 @@ interface CrawlResponse {
   job: SyncRunView;
 }
 
-/** `warden sync <path…>`: start an object sync of a subtree (POST /data/crawl/<path>). */
+/** `warden sync <path…>`: start an object sync of a subtree (POST /data/crawl). */
 export function addSyncCommand(program: Command, ctx: CliContext): void {
   withJson(
     program
@@ -30,8 +30,8 @@ export function addSyncCommand(program: Command, ctx: CliContext): void {
   ).action(async (names: string[], options: SyncOptions, command: Command) => {
     const path = parseObjectPathArg({ segments: names, urlPath: options.urlPath }, { required: true });
     const client = ctx.client(command);
-    const response = await client.post<CrawlResponse>(`/data/crawl/${toUrlPath(path)}`, {
-      body: { forceRecursiveCrawl: options.forceRecursive === true },
+    const response = await client.post<CrawlResponse>('/data/crawl', {
+      body: { objectPath: path, forceRecursiveCrawl: options.forceRecursive === true },
     });
     if (options.wait) {
       if (!options.json) ctx.print(startedLine(response, path));

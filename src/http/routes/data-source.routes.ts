@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
-import { AUTH_ERRORS, ErrorResponse, Paging } from '../schemas/common-schemas.js';
+import { AUTH_ERRORS, ErrorResponse, Paging, pageOf } from '../schemas/common-schemas.js';
 import { DataSource, Dictionary } from '../schemas/object-schemas.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -27,8 +27,7 @@ export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         deps.dataSources.search({
           ...(request.query.searchText !== undefined && { searchText: request.query.searchText }),
           ...(request.query.connectionKey !== undefined && { connectionKey: request.query.connectionKey }),
-          offset: request.query.offset ?? 0,
-          size: request.query.size ?? 100,
+          ...pageOf(request.query),
         }),
     );
 

@@ -16,6 +16,7 @@ import {
 import { addCounts, applyListing, emptyCounts } from './apply.js';
 import { buildCrawlScope } from './crawl-scope.js';
 import { finishSyncRun } from './sync-run-finish.js';
+import { batchShowsTarget, targetNotFound } from './target-found.js';
 
 export interface SyncEngineDeps {
   store: CatalogStore;
@@ -62,7 +63,9 @@ export class SyncEngine {
         leafDepth: technology.levels.length,
         stableIds: connector.capabilities.stableIds,
       };
+      let targetShown = false;
       for await (const batch of connector.crawl(scope, signal)) {
+        targetShown ||= batchShowsTarget(run.scope.slice(1), batch);
         if (batch.type === 'failure') {
           errors.push({ objectPath: [connection.connectionKey, ...batch.path], code: batch.code, message: batch.message });
           log.warn({ path: batch.path, code: batch.code }, 'subtree not crawled');
@@ -79,10 +82,13 @@ export class SyncEngine {
         }
       }
       const finishedAt = nowIso();
-      await finishSyncRun(store, run, { state: SYNC_RUN_STATES.completed, counts, errors, progress, failureMessage: null }, finishedAt);
+      const notFound = targetNotFound(run.scope, targetShown, counts);
+      if (notFound) errors.push(notFound);
+      const state = notFound ? SYNC_RUN_STATES.failed : SYNC_RUN_STATES.completed;
+      await finishSyncRun(store, run, { state, counts, errors, progress, failureMessage: notFound?.message ?? null }, finishedAt);
       if (firstSync && run.scope.length === 1) await store.connections.markFirstSyncCompleted(connection.id, finishedAt);
       await store.connections.setHealth(connection.id, { status: 'healthy', checkedAt: finishedAt });
-      log.info({ counts, notCrawled: errors.length }, 'sync completed');
+      log.info({ counts, notCrawled: errors.length }, `sync ${state}`);
     } catch (error) {
       const message = isWardenError(error) ? error.message : 'Internal error during the sync; see the server log';
       if (!isWardenError(error)) log.error({ err: error }, 'sync failed');

@@ -363,6 +363,10 @@ describeWithPostgres('warden CLI with a real PostgreSQL connection and hostile n
     expect(live.stdout).toMatch(/queued\n(\r\u001b\[2K(queued|syncing) .*)*\r\u001b\[2KSync \S+ completed in/);
     const json = await cli(['sync', '--json', '--wait', '--url-path', encodeObjectPath([KEY, db.name, 'with "quotes" and spaces'])]);
     expect(JSON.parse(json.stdout)).toMatchObject({ state: 'completed', objectPath: [KEY, db.name, 'with "quotes" and spaces'] });
+    const missing = await cli(['sync', '--wait', KEY, db.name, 'Mixed Case', 'no such table']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/ queued\nSync \S+ failed in [\d.]+ s: 0 added, 0 removed, .*\n  not found: .*"no such table": The platform has no object at .* \(OBJECT_NOT_FOUND\)\n$/);
+    expect(missing.stderr).toMatch(/^error: Sync \S+ failed: The platform has no object at .*"no such table"/);
   });
 
   it('lists children, enables, disables and inherits, and finds the data sources', async () => {

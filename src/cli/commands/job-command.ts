@@ -40,7 +40,8 @@ export function formatJob(run: SyncRunView): string {
 export function formatJobSummary(run: SyncRunView): string {
   const took = run.startedAt && run.finishedAt ? ` in ${seconds(Date.parse(run.finishedAt) - Date.parse(run.startedAt))}` : '';
   const lines = [`Sync ${run.id} ${run.state}${took}: ${formatCounts(run)}`];
-  if (run.failureMessage) lines.push(`  failure: ${run.failureMessage}`);
+  // A failure that is also a run error (a target the platform does not have) is shown once.
+  if (run.failureMessage && !run.errors.some((error) => error.message === run.failureMessage)) lines.push(`  failure: ${run.failureMessage}`);
   return [...lines, ...formatRunErrors(run)].join('\n');
 }
 
@@ -53,11 +54,10 @@ function formatProgress(run: SyncRunView): string {
   return `${run.progress.containersListed} containers listed, ${run.progress.objectsSeen} objects seen`;
 }
 
+const ERROR_LABELS: Record<string, string> = { OBJECT_UNIQUENESS_VIOLATION: 'conflict', OBJECT_NOT_FOUND: 'not found' };
+
 function formatRunErrors(run: SyncRunView): string[] {
-  return run.errors.map((error) => {
-    const label = error.code === 'OBJECT_UNIQUENESS_VIOLATION' ? 'conflict' : 'not crawled';
-    return `  ${label}: ${displayPath(error.objectPath)}: ${error.message} (${error.code})`;
-  });
+  return run.errors.map((error) => `  ${ERROR_LABELS[error.code] ?? 'not crawled'}: ${displayPath(error.objectPath)}: ${error.message} (${error.code})`);
 }
 
 function seconds(ms: number): string {

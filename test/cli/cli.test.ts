@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { encodeObjectPath } from '../../src/domain/object-path.js';
-import { adminServer, describeWithPostgres, PostgresTestContext, quoteIdent, withAdminClient, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
+import { adminServer, PostgresTestContext, quoteIdent, withAdminClient, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
+import { describeIfServer } from '../helpers/server-availability.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -269,7 +270,7 @@ describe('warden as a child process', () => {
   });
 });
 
-describeWithPostgres('warden CLI with a real PostgreSQL connection and hostile names', () => {
+describeIfServer(['PostgreSQL'], 'warden CLI with a real PostgreSQL connection and hostile names', () => {
   const pg = new PostgresTestContext();
   const KEY = 'Hostile Conn';
   const password = 'pw-Must-Not-Show-1';

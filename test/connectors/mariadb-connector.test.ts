@@ -7,11 +7,11 @@ import { mariadbConnectorFactory } from '../../src/connectors/mariadb/mariadb-co
 import { MariadbSession } from '../../src/connectors/mariadb/mariadb-session.js';
 import { mariadbSetupScript } from '../../src/connectors/mariadb/mariadb-setup-script.js';
 import type { CrawlBatch } from '../../src/domain/catalog-types.js';
+import { describeIfServer } from '../helpers/server-availability.js';
 import { byName, crawlAll, failures, kinds, listingOf, listings, names, rejectionOf, scope } from '../helpers/crawl-helpers.js';
 import {
   MariadbTestContext,
   account,
-  describeWithMariadb,
   mariadbAdmin,
   mariadbServer,
   quoteName,
@@ -75,7 +75,7 @@ async function connectionsOf(user: string, expected: number): Promise<number> {
   }
 }
 
-describeWithMariadb('MariaDB connector', () => {
+describeIfServer(['MariaDB'], 'MariaDB connector', () => {
   let hostile: string;
   let crawler: TestUser;
 

@@ -3,10 +3,10 @@ import {
   MariadbTestContext,
   account,
   mariadbAdmin,
-  mariadbSkipReason,
   quoteName,
   type TestUser,
 } from '../helpers/mariadb-server.js';
+import { serverSkipReason } from '../helpers/server-availability.js';
 import { describeConnectorContract } from './connector-contract.js';
 
 const context = new MariadbTestContext();
@@ -15,7 +15,7 @@ const crawlers = new Map<string, TestUser>();
 for (const technology of ['MariaDB', 'MySQL']) {
   describeConnectorContract({
     technology,
-    skipReason: mariadbSkipReason,
+    skipReason: serverSkipReason('MariaDB'),
     create: mariadbConnectorFactory(technology),
     createDatabase: (label) => context.createDatabase({ label }),
     cleanup: () => context.cleanup(),

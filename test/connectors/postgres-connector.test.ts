@@ -28,7 +28,6 @@ import {
   PostgresTestContext,
   adminQuery,
   adminServer,
-  describeWithPostgres,
   passwordAuthSkipReason,
   quoteIdent,
   terminateSessions,
@@ -38,6 +37,7 @@ import {
   type TestRole,
 } from '../helpers/postgres-server.js';
 import { MIXED_CASE_LEAVES, TYPED_COLUMNS } from '../fixtures/postgres/hostile-names-expected.js';
+import { describeIfServer } from '../helpers/server-availability.js';
 
 const TIMEOUTS: ConnectorTimeouts = { connectMs: 3_000, statementMs: 10_000 };
 /** Distinctive, so a leak into any message is found by a substring search. */
@@ -76,7 +76,7 @@ async function expectNoWardenSessions(database: string): Promise<void> {
   }
 }
 
-describeWithPostgres('PostgreSQL connector', () => {
+describeIfServer(['PostgreSQL'], 'PostgreSQL connector', () => {
   let hostile: TestDatabase;
   let hidden: TestDatabase;
   let restricted: TestRole;

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { GuardedRoute } from '../../src/http/plugins/access-control.js';
 import { addUserWithKey } from '../helpers/access-fixtures.js';
 import { connectionInput, registerTestConnection } from '../helpers/catalog-fixtures.js';
-import { PostgresTestContext, skipReason } from '../helpers/postgres-server.js';
+import { PostgresTestContext } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { urlPath, useServerWithPostgres } from '../helpers/test-server.js';
 
@@ -180,5 +180,5 @@ describeEachStore(
     });
   },
   // The suite crawls a PostgreSQL source on either store.
-  { skip: skipReason },
+  { needs: ['PostgreSQL'] },
 );

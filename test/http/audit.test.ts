@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { AuditRepository } from '../../src/store/repositories/audit-repository.js';
 import { addUserWithKey, auditOf } from '../helpers/access-fixtures.js';
 import { connectionInput, registerTestConnection } from '../helpers/catalog-fixtures.js';
-import { PostgresTestContext, skipReason } from '../helpers/postgres-server.js';
+import { PostgresTestContext } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { urlPath, useServerWithPostgres } from '../helpers/test-server.js';
 
@@ -142,5 +142,5 @@ describeEachStore(
     });
   },
   // The suite crawls a PostgreSQL source on either store.
-  { skip: skipReason },
+  { needs: ['PostgreSQL'] },
 );

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { registerTestConnection } from '../helpers/catalog-fixtures.js';
-import { PostgresTestContext, skipReason } from '../helpers/postgres-server.js';
+import { PostgresTestContext } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { urlPath, useServerWithPostgres } from '../helpers/test-server.js';
 
@@ -96,5 +96,5 @@ describeEachStore(
       expect((await s.request('GET', `/data/object/${urlPath(KEY)}`)).status).toBe(200);
     });
   },
-  { skip: skipReason },
+  { needs: ['PostgreSQL'] },
 );

@@ -4,10 +4,10 @@ import { connectionInput, grantCrawlAccess, sqlIn } from '../helpers/catalog-fix
 import { adminQuery, PostgresTestContext, withAdminClient, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
 import { createStoreDatabase } from '../helpers/store-kinds.js';
 import { startWardenProcess, type WardenProcess } from '../helpers/warden-process.js';
-import { describeWithPostgres } from '../helpers/postgres-server.js';
+import { describeIfServer } from '../helpers/server-availability.js';
 
 /** Two real `warden serve` processes on one PostgreSQL store. */
-describeWithPostgres('two server processes on one PostgreSQL store', () => {
+describeIfServer(['PostgreSQL'], 'two server processes on one PostgreSQL store', () => {
   const pg = new PostgresTestContext();
   let store: Awaited<ReturnType<typeof createStoreDatabase>>;
   let source: TestDatabase;

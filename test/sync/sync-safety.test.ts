@@ -140,7 +140,7 @@ describeEachStore('sync safety', (kind) => {
       });
     });
   });
-});
+}, { needs: ['PostgreSQL'] });
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

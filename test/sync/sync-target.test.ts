@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { registerTestConnection, sqlIn } from '../helpers/catalog-fixtures.js';
-import { PostgresTestContext, skipReason, type TestDatabase } from '../helpers/postgres-server.js';
+import { PostgresTestContext, type TestDatabase } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { syncThroughApi, useServerWithPostgres } from '../helpers/test-server.js';
 
@@ -33,5 +33,5 @@ describeEachStore(
       expect((await syncThroughApi(server(), 'Target', db.name, 's', 't')).job).toMatchObject({ state: 'failed', errors: [{ code: 'OBJECT_NOT_FOUND' }] });
     });
   },
-  { skip: skipReason },
+  { needs: ['PostgreSQL'] },
 );

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { encodeObjectPath } from '../../src/domain/object-path.js';
 import { adminServer, PostgresTestContext, quoteIdent, withAdminClient, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
+import { eventually } from '../helpers/polling.js';
 import { describeIfServer } from '../helpers/server-availability.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -216,7 +217,7 @@ describe('warden serve', () => {
     try {
       const env = { WARDEN_DATA_DIR: dataDir, WARDEN_DEMO: '0', WARDEN_LOG_LEVEL: 'warn' };
       const serving = run(['serve', '--port', '0'], env, { stdout, signal: abort.signal });
-      const url = await waitFor(() => /API\s+(http:\/\/\S+)/.exec(stdout.text)?.[1]);
+      const url = await eventually(() => /API\s+(http:\/\/\S+)/.exec(stdout.text)?.[1], { what: 'the API line' });
       expect(stdout.text).toContain(`${url}/docs`);
       expect(stdout.text).toContain(`${url}/openapi.json`);
       expect(stdout.text).toContain(join(dataDir, 'admin-api-key'));
@@ -258,7 +259,7 @@ describe('warden as a child process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'warden-cli-child-'));
     try {
       const child = startChild(['serve'], { WARDEN_DATA_DIR: dataDir, WARDEN_DEMO: '0', WARDEN_PORT: '0', WARDEN_LOG_LEVEL: 'warn' });
-      const url = await waitFor(() => /API\s+(http:\/\/\S+)/.exec(child.stdout())?.[1], 20_000);
+      const url = await eventually(() => /API\s+(http:\/\/\S+)/.exec(child.stdout())?.[1], { timeout: 20_000, what: 'the API line' });
       expect(await run(['connection', 'list'], { WARDEN_URL: url, WARDEN_DATA_DIR: dataDir })).toMatchObject({ code: 0 });
       child.process.kill('SIGTERM');
       const code = await child.exited;
@@ -413,17 +414,6 @@ describeIfServer(['PostgreSQL'], 'warden CLI with a real PostgreSQL connection a
     expect((await cli(['connection', 'show', KEY])).code).toBe(1);
   });
 });
-
-/** Polls `probe` until it returns a value. */
-async function waitFor<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** Starts `node --import tsx src/cli/main.ts …` with only `env` (plus PATH). */
 function startChild(args: string[], env: NodeJS.ProcessEnv) {

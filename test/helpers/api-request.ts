@@ -1,5 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { vi } from 'vitest';
+import { eventually } from './polling.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -54,13 +54,12 @@ function parseBody(text: string): any {
 
 /** Polls `GET /jobs/{id}` until the job leaves created/active and returns it; fails after `timeoutMs`. */
 export async function waitForJobThrough(request: ApiRequest, id: string, timeoutMs = 30_000): Promise<any> {
-  return vi.waitFor(
+  return eventually(
     async () => {
       const { status, body } = await request<any>('GET', `/jobs/${id}`);
       if (status !== 200) throw new Error(`GET /jobs/${id} answered ${status}: ${JSON.stringify(body)}`);
-      if (body.state === 'created' || body.state === 'active') throw new Error(`job ${id} still ${body.state} after ${timeoutMs} ms`);
-      return body;
+      return body.state === 'created' || body.state === 'active' ? null : body;
     },
-    { timeout: timeoutMs, interval: 25 },
+    { timeout: timeoutMs, what: `the end of job ${id}` },
   );
 }

@@ -4,6 +4,7 @@ import { connectionInput, grantCrawlAccess, sqlIn } from '../helpers/catalog-fix
 import { adminQuery, PostgresTestContext, withAdminClient, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
 import { createStoreDatabase } from '../helpers/store-kinds.js';
 import { startWardenProcess, type WardenProcess } from '../helpers/warden-process.js';
+import { eventually } from '../helpers/polling.js';
 import { describeIfServer } from '../helpers/server-availability.js';
 
 /** Two real `warden serve` processes on one PostgreSQL store. */
@@ -97,7 +98,7 @@ describeIfServer(['PostgreSQL'], 'two server processes on one PostgreSQL store',
           const crawl = await a.request('POST', '/data/crawl/Killed', { forceRecursiveCrawl: true });
           expect(crawl.status, JSON.stringify(crawl.body)).toBe(202);
           runId = crawl.body.syncRunId;
-          const owner = await waitFor(async () => (await storeRows<{ lease_owner: string | null }>('select lease_owner from sync_runs where id = $1', [runId]))[0]?.lease_owner);
+          const owner = await eventually(async () => (await storeRows<{ lease_owner: string | null }>('select lease_owner from sync_runs where id = $1', [runId]))[0]?.lease_owner, { timeout: 20_000, interval: 100 });
           victim = [a, b].find((p) => p.workerId === owner)!;
           expect(victim).toBeDefined();
           victim.child.kill('SIGKILL');
@@ -141,8 +142,9 @@ describeIfServer(['PostgreSQL'], 'two server processes on one PostgreSQL store',
       const [a] = await start({ WARDEN_SYNC_SCHEDULE: '* * * * *' });
       await register(a!, 'Scheduled');
       // pg-boss fires a due schedule within a few seconds of the minute.
-      const fired = await waitFor(async () => (await runsOf('Scheduled')).find((r) => r.trigger === 'schedule'), 80_000);
+      const fired = await eventually(async () => (await runsOf('Scheduled')).find((r) => r.trigger === 'schedule'), { timeout: 80_000, interval: 100 });
       await a!.waitForJob(fired.id);
+      // A second firing of the same due time would come within seconds: give it the time (an absence cannot be polled for).
       await new Promise((resolve) => setTimeout(resolve, 8_000));
       expect((await runsOf('Scheduled')).filter((r) => r.trigger === 'schedule')).toHaveLength(1);
       // Every connection (Shared and Killed from above too) got one scheduled sync per due time:
@@ -156,13 +158,3 @@ describeIfServer(['PostgreSQL'], 'two server processes on one PostgreSQL store',
     }, 120_000);
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined | null>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== null) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

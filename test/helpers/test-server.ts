@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
+import { encodeObjectPath } from '../../src/domain/object-path.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { apiRequest, waitForJobThrough, type ApiRequest } from './api-request.js';
@@ -81,9 +82,9 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
   };
 }
 
-/** Percent-encodes each segment of an object path for a URL. */
+/** Percent-encodes each segment of an object path for a URL, as the API expects it. */
 export function urlPath(...segments: string[]): string {
-  return segments.map((s) => encodeURIComponent(s)).join('/');
+  return encodeObjectPath(segments);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { AuditEntry } from '../../store/repositories/audit-repository.js';
+import type { AuditEntryView, AuditResponse } from '../../http/schemas/access-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
 import { OBJECT_PATH_HELP, parseObjectPathArg, toUrlPath } from '../object-path-arg.js';
 import { displayPath, formatTable, UsageError, withJson, withPaging, type CliContext, type JsonOption } from './command-context.js';
 
@@ -33,7 +34,7 @@ export function addAuditCommand(program: Command, ctx: CliContext): void {
     for (const [flag, value] of [['--since', options.since], ['--until', options.until]] as const) {
       if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} "${value}" is not an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z`);
     }
-    const result = await ctx.client(command).get<{ count: number; hits: AuditEntry[] }>('/audit', {
+    const result = await ctx.client(command).get<Wire<typeof AuditResponse>>('/audit', {
       query: {
         objectPath: path.length > 0 ? toUrlPath(path) : undefined,
         actor: options.actor,
@@ -64,7 +65,7 @@ export function addAuditCommand(program: Command, ctx: CliContext): void {
 }
 
 /** One line of before → after, short enough for a table (--json has everything). */
-function summarise(entry: AuditEntry): string {
+function summarise(entry: Wire<typeof AuditEntryView>): string {
   const text = (value: unknown) => (value === null || value === undefined ? '-' : JSON.stringify(value));
   const line = `${text(entry.before)} -> ${text(entry.after)}`;
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;

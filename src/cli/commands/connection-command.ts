@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import type { ConnectionView } from '../../services/connection-service.js';
+import type { ConnectionView as ConnectionSchema, RegisterResponse } from '../../http/schemas/connection-schemas.js';
+import type { DeleteResponse } from '../../http/schemas/object-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
 import {
   CliFailure,
   formatFields,
@@ -32,6 +34,8 @@ interface AddOptions extends JsonOption {
 
 /** Detail keys whose values are secrets: never shown, whatever the server sent. */
 const SECRET_DETAIL = /password|secret|token|private/i;
+
+type ConnectionView = Wire<typeof ConnectionSchema>;
 
 const ADD_HELP = `
 The password never goes on the command line (other users could read it in "ps"):
@@ -85,7 +89,7 @@ export function addConnectionCommands(program: Command, ctx: CliContext): void {
       else ctx.print(`The details and credentials of "${key}" are valid (dry run: nothing was stored).`);
       return;
     }
-    const result = await client.post<{ connection: ConnectionView; syncRunId: string }>('/data/connection', { body });
+    const result = await client.post<Wire<typeof RegisterResponse>>('/data/connection', { body });
     if (options.wait) {
       if (!options.json) ctx.print(`Registered connection "${key}" (${result.connection.technology}); first sync ${result.syncRunId} queued`);
       await waitForJob(ctx, client, result.syncRunId, { json: options.json === true, jsonOutput: (job) => ({ ...result, job }) });
@@ -145,7 +149,7 @@ export function addConnectionCommands(program: Command, ctx: CliContext): void {
     if (!options.yes) {
       throw new UsageError(`not deleting connection "${key}" and every object below it without --yes`);
     }
-    const deleted = await ctx.client(command).delete<{ objectPath: string[]; childCount: number }>('/data/object', { body: { objectPath: [key] } });
+    const deleted = await ctx.client(command).delete<Wire<typeof DeleteResponse>>('/data/object', { body: { objectPath: [key] } });
     if (options.json) ctx.printJson(deleted);
     else ctx.print(`Deleted connection "${key}" and the ${deleted.childCount} objects below it.`);
   });
@@ -193,7 +197,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 function hostOf(connection: ConnectionView): string {
-  const { hostname, port } = connection.connection;
+  // The schema leaves the details open (they differ per technology); read the two every technology has.
+  const { hostname, port } = connection.connection as { hostname?: unknown; port?: unknown };
   return typeof hostname === 'string' ? `${hostname}:${String(port)}` : '-';
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Static } from 'typebox';
-import type { DataSource } from '../../http/schemas/object-schemas.js';
+import type { DataSourceList } from '../../http/schemas/object-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
 import { displayName, formatTable, withJson, withPaging, type CliContext, type JsonOption } from './command-context.js';
 
 interface LsOptions extends JsonOption {
@@ -23,7 +23,7 @@ export function addDataSourceCommands(program: Command, ctx: CliContext): void {
       'data sources',
     ),
   ).action(async (options: LsOptions, command: Command) => {
-    const result = await ctx.client(command).get<{ count: number; hits: Static<typeof DataSource>[] }>('/dataSource', {
+    const result = await ctx.client(command).get<Wire<typeof DataSourceList>>('/dataSource', {
       query: { searchText: options.search, connectionKey: options.connection, offset: options.offset, size: options.size },
     });
     if (options.json) {

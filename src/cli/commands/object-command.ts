@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import type { Static } from 'typebox';
-import type { ObjectSummary, ObjectView } from '../../http/schemas/object-schemas.js';
+import type { ObjectView, SearchResponse } from '../../http/schemas/object-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
 import { OBJECT_PATH_HELP, parseObjectPathArg } from '../object-path-arg.js';
 import {
   displayName,
@@ -13,8 +13,8 @@ import {
   type JsonOption,
 } from './command-context.js';
 
-type DataObject = Static<typeof ObjectView>;
-type Summary = Static<typeof ObjectSummary>;
+type DataObject = Wire<typeof ObjectView>;
+type Children = Wire<typeof SearchResponse>;
 type SettingName = 'isActive' | 'activateNewChildren' | 'dataOwners';
 
 interface PathOptions extends JsonOption {
@@ -63,7 +63,7 @@ export function addObjectCommands(program: Command, ctx: CliContext): void {
         ...(options.size !== undefined && { size: options.size }),
       };
       const client = ctx.client(command);
-      const result = await client.post<{ count: number; hits: Summary[] }>('/data/object/search', { body });
+      const result = await client.post<Children>('/data/object/search', { body });
       if (options.json) {
         ctx.printJson(result);
         return;
@@ -71,7 +71,7 @@ export function addObjectCommands(program: Command, ctx: CliContext): void {
       // An empty filtered listing would read as "nothing here"; say how many the filter hid.
       const { state, ...unfiltered } = body;
       const hidden =
-        state !== undefined && result.count === 0 ? (await client.post<{ count: number }>('/data/object/search', { body: { ...unfiltered, size: 1 } })).count : 0;
+        state !== undefined && result.count === 0 ? (await client.post<Children>('/data/object/search', { body: { ...unfiltered, size: 1 } })).count : 0;
       ctx.print(formatChildren(path, result, options.offset ?? 0, { state, hidden }));
     });
 
@@ -169,7 +169,7 @@ function formatObject(found: DataObject): string {
 
 function formatChildren(
   path: readonly string[],
-  result: { count: number; hits: Summary[] },
+  result: Children,
   offset: number,
   filter: { state: string | undefined; hidden: number },
 ): string {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { SyncRunView } from '../../services/sync-run-view.js';
+import type { CrawlResponse } from '../../http/schemas/object-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
 import { OBJECT_PATH_HELP, parseObjectPathArg } from '../object-path-arg.js';
 import { displayPath, withJson, type CliContext, type JsonOption } from './command-context.js';
 import { waitForJob } from './job-command.js';
@@ -10,11 +11,7 @@ interface SyncOptions extends JsonOption {
   wait?: boolean;
 }
 
-interface CrawlResponse {
-  syncRunId: string;
-  joined: boolean;
-  job: SyncRunView;
-}
+type Crawl = Wire<typeof CrawlResponse>;
 
 /** `warden sync <path…>`: start an object sync of a subtree (POST /data/crawl). */
 export function addSyncCommand(program: Command, ctx: CliContext): void {
@@ -30,7 +27,7 @@ export function addSyncCommand(program: Command, ctx: CliContext): void {
   ).action(async (names: string[], options: SyncOptions, command: Command) => {
     const path = parseObjectPathArg({ segments: names, urlPath: options.urlPath }, { required: true });
     const client = ctx.client(command);
-    const response = await client.post<CrawlResponse>('/data/crawl', {
+    const response = await client.post<Crawl>('/data/crawl', {
       body: { objectPath: path, forceRecursiveCrawl: options.forceRecursive === true },
     });
     if (options.wait) {
@@ -47,7 +44,7 @@ export function addSyncCommand(program: Command, ctx: CliContext): void {
   });
 }
 
-function startedLine(response: CrawlResponse, path: readonly string[]): string {
+function startedLine(response: Crawl, path: readonly string[]): string {
   return response.joined
     ? `Sync ${response.syncRunId} of ${displayPath(response.job.objectPath)} already covers ${displayPath(path)}: joined it`
     : `Sync ${response.syncRunId} of ${displayPath(path)} queued`;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
 import { AUTH_ERRORS, ErrorResponse, Paging, pageOf } from '../schemas/common-schemas.js';
-import { DataSource, Dictionary } from '../schemas/object-schemas.js';
+import { DataSourceList, Dictionary } from '../schemas/object-schemas.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
@@ -20,7 +20,7 @@ export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
             connectionKey: Type.Optional(Type.String()),
             ...Paging,
           }),
-          response: { 200: Type.Object({ count: Type.Integer(), hits: Type.Array(DataSource) }), 400: ErrorResponse, ...AUTH_ERRORS },
+          response: { 200: DataSourceList, 400: ErrorResponse, ...AUTH_ERRORS },
         },
       },
       async (request) =>

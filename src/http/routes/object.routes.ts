@@ -6,6 +6,7 @@ import { objectPathParam, parseObjectPathQuery } from '../object-path-param.js';
 import { AUTH_ERRORS, ErrorResponse, pageOf } from '../schemas/common-schemas.js';
 import {
   CrawlBody,
+  CrawlResponse,
   DeleteResponse,
   ObjectPathQuery,
   SearchBody,
@@ -16,7 +17,6 @@ import {
 } from '../schemas/object-schemas.js';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, ...AUTH_ERRORS };
-const CrawlResponse = Type.Object({ syncRunId: Type.String(), joined: Type.Boolean(), job: Type.Ref('Job') });
 const urlForm =
   'The path in the URL: the connection key, then each name, each percent-encoded on its own and joined with "/" ("/" in a name is %2F). ' +
   'Names "." and ".." cannot travel in a URL (clients resolve them away; the server refuses them with DOT_SEGMENT_IN_URL): use the JSON-array form of this route, the same URL without the path.';

@@ -116,6 +116,8 @@ export const CrawlBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const CrawlResponse = Type.Object({ syncRunId: Type.String(), joined: Type.Boolean(), job: Type.Ref('Job') });
+
 export const DeleteResponse = Type.Object({ objectPath: Type.Array(Type.String()), childCount: Type.Integer() });
 
 export const ChangesQuery = Type.Object({
@@ -143,5 +145,7 @@ export const DataSource = Type.Object({
   kind: Type.String(),
   comment: Type.Union([Type.String(), Type.Null()]),
 });
+
+export const DataSourceList = Type.Object({ count: Type.Integer(), hits: Type.Array(DataSource) });
 
 export const Dictionary = Type.Object({ dataSourceId: Type.Integer(), dataSourceName: Type.String(), columns: Type.Array(Column) });

@@ -8,6 +8,12 @@ export const ERROR_CATALOGUE = {
   VALIDATION_FAILED: { status: 400, retryable: false, message: '{detail}' },
   INVALID_CONNECTION_KEY: { status: 400, retryable: false, message: 'connectionKey {reason}' },
   INVALID_OBJECT_PATH: { status: 400, retryable: false, message: 'objectPath {reason}' },
+  DOT_SEGMENT_IN_URL: {
+    status: 400,
+    retryable: false,
+    message:
+      'objectPath segment {index} in the URL is "{segment}": URL parsers drop "." and ".." segments (also as %2E), so clients cannot send them reliably; send the path as a JSON array instead: {alternative}',
+  },
   UNSUPPORTED_TECHNOLOGY: {
     status: 400,
     retryable: false,
@@ -83,7 +89,7 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'Database "{database}" does not exist on the platform: check connection.database',
   },
-  TLS_FAILED: { status: 422, retryable: false, message: 'TLS negotiation failed: {cause}; check connection.ssl' },
+  TLS_FAILED: { status: 422, retryable: false, message: 'TLS negotiation failed: {cause}; check connection.tls (mode and ca)' },
   PERMISSION_DENIED: {
     status: 422,
     retryable: false,

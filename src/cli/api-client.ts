@@ -78,10 +78,10 @@ export interface RequestOptions {
 }
 
 /**
- * A small client of the Warden API. Paths are passed already encoded (object paths with
- * `encodeObjectPath`) and sent as they are: it uses `node:http` rather than `fetch`, because
- * WHATWG URL parsing (which `fetch` applies) rewrites the segments `.`, `..`, `%2E` and `%2E%2E`,
- * and a table may be named `..`.
+ * A small client of the Warden API. Object paths travel as JSON arrays (the `objectPath` query
+ * parameter or body field), never in the URL path: WHATWG URL parsing, which `fetch` applies,
+ * resolves the segments `.`, `..`, `%2E` and `%2E%2E`, and a table may be named `..`. Paths are
+ * passed already encoded and sent as they are, with `node:http`.
  */
 export class ApiClient {
   private readonly base: URL;

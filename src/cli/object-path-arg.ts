@@ -14,17 +14,19 @@ import { UsageError } from './commands/command-context.js';
 export const OBJECT_PATH_HELP = `
 Object paths:
   Give the path as separate arguments, one per name, connection key first:
-    warden object show "Demo Warehouse" sales orders
+    warden object show "Demo Warehouse" postgres sales orders
     warden object show "My Conn" "dots.and/slashes" "a \\"quoted\\" table"
   Each argument is taken literally: dots, slashes, quotes, spaces and non-ASCII
-  are part of the name. Quote a name for your shell when it has spaces or quotes.
+  are part of the name, and any name works, "." and ".." too (the CLI sends the
+  path to the API as a JSON array). Quote a name for your shell when it has
+  spaces or quotes.
   A name that starts with "-" goes after "--":
     warden object show -- "My Conn" db -weird-table
 
   Or give the whole path as one value in URL form with --url-path: segments
   separated by "/", each percent-encoded on its own ("%2F" is a "/" inside a
   name, "%20" a space, "%25" a percent sign; "+" stays a plus):
-    warden object show --url-path "Demo%20Warehouse/sales/orders"
+    warden object show --url-path "Demo%20Warehouse/postgres/sales/orders"
   Use one form or the other, not both.`;
 
 /** Option value of `--url-path` and the positional names, as commander hands them over. */
@@ -60,7 +62,7 @@ function fromUrlPath(value: string): string[] {
   }
 }
 
-/** The path as the `--url-path` form (and the API's URL tail): each name percent-encoded on its own. */
+/** The path as the `--url-path` form (and the audit log's `objectPath` filter): each name percent-encoded on its own. */
 export function toUrlPath(path: ObjectPath): string {
   return encodeObjectPath(path);
 }

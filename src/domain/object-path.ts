@@ -34,6 +34,14 @@ export function decodeObjectPath(rawTail: string): string[] {
   });
 }
 
+/**
+ * True for `.` and `..`: as URL path segments, clients resolve them away before sending (even
+ * percent-encoded), so such names travel only in the JSON-array forms of the API.
+ */
+export function isDotSegment(name: string): boolean {
+  return name === '.' || name === '..';
+}
+
 /** A path for messages: each segment quoted so spaces and dots stay readable. */
 export function describePath(path: ObjectPath): string {
   return path.map((segment) => JSON.stringify(segment)).join(' / ');

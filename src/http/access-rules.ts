@@ -2,11 +2,13 @@ import type { GlobalPermission } from '../services/auth-service.js';
 
 /**
  * Where an object-scoped rule finds the object whose owners may act: the path in the URL after
- * `prefixSegments` segments, a connection key parameter, the scope of the sync run named by a
+ * `prefixSegments` segments, the validated `objectPath` field of a JSON-array route (its query
+ * on GET, its body otherwise), a connection key parameter, the scope of the sync run named by a
  * parameter, or the data source (enabled leaf) named by a parameter.
  */
 export type ObjectScope =
   | { from: 'urlPath'; prefixSegments: number }
+  | { from: 'objectPathField' }
   | { from: 'connectionKey'; param: string }
   | { from: 'syncRun'; param: string }
   | { from: 'dataSource'; param: string };
@@ -38,6 +40,7 @@ const READERS: readonly GlobalPermission[] = ['CREATE_DATA_SOURCE', 'GOVERNANCE'
 
 const PUBLIC: AccessRule = { public: true, anyOf: [] };
 const urlPath = (prefixSegments: number): ObjectScope => ({ from: 'urlPath', prefixSegments });
+const objectPathField: ObjectScope = { from: 'objectPathField' };
 const connectionKey: ObjectScope = { from: 'connectionKey', param: 'connectionKey' };
 const syncRun = (param: string): ObjectScope => ({ from: 'syncRun', param });
 const dataSource = (param: string): ObjectScope => ({ from: 'dataSource', param });
@@ -57,12 +60,18 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /data/connection/:connectionKey/test': { anyOf: ADMIN, mutates: true },
   'POST /integrations/scripts/create': { anyOf: READERS, mutates: false },
 
+  // Each object route twice: the path in the URL, and (same URL without it) as a JSON array.
   'GET /data/object/*': { anyOf: READERS, owner: urlPath(2) },
-  'POST /data/object/search': { anyOf: READERS, mutates: false },
+  'GET /data/object': { anyOf: READERS, owner: objectPathField },
   'POST /data/object/search/*': { anyOf: READERS, owner: urlPath(3), mutates: false },
+  // Without objectPath it lists the connections: no owner scope, so owners are refused.
+  'POST /data/object/search': { anyOf: READERS, owner: objectPathField, mutates: false },
   'PUT /data/settings/*': { anyOf: GOVERNANCE, owner: urlPath(2), mutates: true },
+  'PUT /data/settings': { anyOf: GOVERNANCE, owner: objectPathField, mutates: true },
   'DELETE /data/object/*': { anyOf: ADMIN, mutates: true },
+  'DELETE /data/object': { anyOf: ADMIN, mutates: true },
   'POST /data/crawl/*': { anyOf: ADMIN, owner: urlPath(2), mutates: true },
+  'POST /data/crawl': { anyOf: ADMIN, owner: objectPathField, mutates: true },
 
   'GET /jobs': { anyOf: READERS },
   'GET /jobs/search': { anyOf: READERS },

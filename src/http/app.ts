@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from './app-deps.js';
+import { nameObjectPathParameter, swaggerObjectPathInterceptor } from './object-path-openapi.js';
 import { registerAccessControl } from './plugins/access-control.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { accessRoutes } from './routes/access.routes.js';
@@ -30,8 +31,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       void reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: `The URL is not valid: ${error.message}; percent-encode each path segment on its own`, code: 'VALIDATION_FAILED' });
     },
-    // `discriminator`: a connection is validated against its technology's schema only (see connection-schema.ts).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, discriminator: true } },
+    ajv: {
+      // x-consume: @fastify/swagger's mark of a query parameter that is JSON (the objectPath array); no validation meaning.
+      // `discriminator`: a connection is validated against its technology's schema only (see connection-schema.ts).
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, discriminator: true, keywords: ['x-consume'] },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setSchemaErrorFormatter((errors, dataVar) => {
@@ -59,8 +63,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ apiKey: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    transformObject: nameObjectPathParameter,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { requestInterceptor: swaggerObjectPathInterceptor } });
 
   registerErrorHandler(app);
 

@@ -15,6 +15,7 @@ import { addCounts, applyListing, emptyCounts, type ApplyContext } from './apply
 import { buildCrawlScope } from './crawl-scope.js';
 import { isLeaseLost, leaseLost, type RunLease } from './run-lease.js';
 import { finishSyncRun, type ConnectionOutcome, type SyncRunOutcome } from './sync-run-finish.js';
+import { batchShowsTarget, targetNotFound } from './target-found.js';
 
 export interface SyncEngineDeps {
   store: CatalogStore;
@@ -59,10 +60,18 @@ export class SyncEngine {
         await this.finish(run, lease, { ...totals, state: SYNC_RUN_STATES.cancelled, failureMessage: 'The connection was deleted' }, log);
         return;
       }
-      await this.stream(opened, signal, lease, totals, log);
+      const targetShown = await this.stream(opened, run.scope.slice(1), signal, lease, totals, log);
       // A crawl stopped by the signal is never complete, however its stream ended.
       signal.throwIfAborted();
       const { connection, context } = opened;
+      const notFound = targetNotFound(run.scope, targetShown, totals.counts);
+      if (notFound) {
+        // The platform lacks what was asked for: the run fails, the connection's health stays as it was.
+        totals.errors.push(notFound);
+        await this.finish(run, lease, { ...totals, state: SYNC_RUN_STATES.failed, failureMessage: notFound.message, failureCode: 'OBJECT_NOT_FOUND' }, log);
+        log.warn({ code: notFound.code }, 'sync failed');
+        return;
+      }
       const health = { status: 'healthy' as const, checkedAt: this.deps.clock.nowIso() };
       const firstSyncCompleted = context.firstSync && isWholeConnection(run.scope);
       await this.finish(run, lease, { ...totals, state: SYNC_RUN_STATES.completed, failureMessage: null }, log, { connectionId: connection.id, firstSyncCompleted, health });
@@ -107,10 +116,13 @@ export class SyncEngine {
     }
   }
 
-  private async stream({ connection, connector, scope, context }: OpenedRun, signal: AbortSignal, lease: RunLease, totals: RunTotals, log: Logger): Promise<void> {
+  /** Crawls and applies; resolves whether the crawl showed the run's target (see target-found.ts). */
+  private async stream({ connection, connector, scope, context }: OpenedRun, targetNames: readonly string[], signal: AbortSignal, lease: RunLease, totals: RunTotals, log: Logger): Promise<boolean> {
     const { store, clock } = this.deps;
+    let targetShown = false;
     let lastProgressAt = clock.now().getTime();
     for await (const batch of connector.crawl(scope, signal)) {
+      targetShown ||= batchShowsTarget(targetNames, batch);
       if (batch.type === 'failure') {
         totals.errors.push({ objectPath: [connection.connectionKey, ...batch.path], code: batch.code, message: batch.message });
         log.warn({ path: batch.path, code: batch.code }, 'subtree not crawled');
@@ -127,6 +139,7 @@ export class SyncEngine {
         if (!(await store.syncRuns.recordProgress(lease.syncRunId, lease.owner, totals.counts, totals.errors, totals.progress, lease.until()))) throw leaseLost(lease);
       }
     }
+    return targetShown;
   }
 
   private async fail(run: SyncRunRecord, lease: RunLease, signal: AbortSignal, error: unknown, totals: RunTotals, connection: ConnectionRecord | null, log: Logger): Promise<void> {

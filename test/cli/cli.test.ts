@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { encodeObjectPath } from '../../src/domain/object-path.js';
-import { adminServer, describeWithPostgres, PostgresTestContext, quoteIdent, withAdminClient, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
+import { adminServer, PostgresTestContext, quoteIdent, withAdminClient, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
+import { eventually } from '../helpers/polling.js';
+import { describeIfServer } from '../helpers/server-availability.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -215,7 +217,7 @@ describe('warden serve', () => {
     try {
       const env = { WARDEN_DATA_DIR: dataDir, WARDEN_DEMO: '0', WARDEN_LOG_LEVEL: 'warn' };
       const serving = run(['serve', '--port', '0'], env, { stdout, signal: abort.signal });
-      const url = await waitFor(() => /API\s+(http:\/\/\S+)/.exec(stdout.text)?.[1]);
+      const url = await eventually(() => /API\s+(http:\/\/\S+)/.exec(stdout.text)?.[1], { what: 'the API line' });
       expect(stdout.text).toContain(`${url}/docs`);
       expect(stdout.text).toContain(`${url}/openapi.json`);
       expect(stdout.text).toContain(join(dataDir, 'admin-api-key'));
@@ -257,7 +259,7 @@ describe('warden as a child process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'warden-cli-child-'));
     try {
       const child = startChild(['serve'], { WARDEN_DATA_DIR: dataDir, WARDEN_DEMO: '0', WARDEN_PORT: '0', WARDEN_LOG_LEVEL: 'warn' });
-      const url = await waitFor(() => /API\s+(http:\/\/\S+)/.exec(child.stdout())?.[1], 20_000);
+      const url = await eventually(() => /API\s+(http:\/\/\S+)/.exec(child.stdout())?.[1], { timeout: 20_000, what: 'the API line' });
       expect(await run(['connection', 'list'], { WARDEN_URL: url, WARDEN_DATA_DIR: dataDir })).toMatchObject({ code: 0 });
       child.process.kill('SIGTERM');
       const code = await child.exited;
@@ -269,7 +271,7 @@ describe('warden as a child process', () => {
   });
 });
 
-describeWithPostgres('warden CLI with a real PostgreSQL connection and hostile names', () => {
+describeIfServer(['PostgreSQL'], 'warden CLI with a real PostgreSQL connection and hostile names', () => {
   const pg = new PostgresTestContext();
   const KEY = 'Hostile Conn';
   const password = 'pw-Must-Not-Show-1';
@@ -364,6 +366,10 @@ describeWithPostgres('warden CLI with a real PostgreSQL connection and hostile n
     expect(live.stdout).toMatch(/queued\n(\r\u001b\[2K(queued|syncing) .*)*\r\u001b\[2KSync \S+ completed in/);
     const json = await cli(['sync', '--json', '--wait', '--url-path', encodeObjectPath([KEY, db.name, 'with "quotes" and spaces'])]);
     expect(JSON.parse(json.stdout)).toMatchObject({ state: 'completed', objectPath: [KEY, db.name, 'with "quotes" and spaces'] });
+    const missing = await cli(['sync', '--wait', KEY, db.name, 'Mixed Case', 'no such table']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/ queued\nSync \S+ failed in [\d.]+ s: 0 added, 0 removed, .*\n  not found: .*"no such table": The platform has no object at .* \(OBJECT_NOT_FOUND\)\n$/);
+    expect(missing.stderr).toMatch(/^error: Sync \S+ failed: The platform has no object at .*"no such table"/);
   });
 
   it('lists children, enables, disables and inherits, and finds the data sources', async () => {
@@ -372,6 +378,10 @@ describeWithPostgres('warden CLI with a real PostgreSQL connection and hostile n
     for (const schema of ['Mixed Case', 'with "quotes" and spaces', 'dots.and/slashes', 'Ünïcødé 表']) {
       expect(ls.stdout).toMatch(new RegExp(`^${schema.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+schema\\s+inactive`, 'm'));
     }
+    const noneActive = await cli(['object', 'ls', KEY, db.name, '--state', 'active']);
+    expect(noneActive).toMatchObject({ code: 0, stderr: '' });
+    expect(noneActive.stdout).toMatch(/^No active objects below "Hostile Conn" \/ ".*" \(\d+ objects in other states\)\.\n$/);
+    expect(noneActive.stdout).toContain(JSON.stringify(db.name));
     const schema = [KEY, db.name, 'Ünïcødé 表'];
     const enabled = await cli(['object', 'enable', ...schema]);
     expect(enabled.stdout).toContain('"Ünïcødé 表": isActive = true (set on this object); state active');
@@ -405,17 +415,6 @@ describeWithPostgres('warden CLI with a real PostgreSQL connection and hostile n
     expect((await cli(['connection', 'show', KEY])).code).toBe(1);
   });
 });
-
-/** Polls `probe` until it returns a value. */
-async function waitFor<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** Starts `node --import tsx src/cli/main.ts …` with only `env` (plus PATH). */
 function startChild(args: string[], env: NodeJS.ProcessEnv) {

@@ -10,6 +10,7 @@ import type { ServerConnectionDetails as ConnectionDetails } from '../../src/con
 import { diffChildren, fingerprint, type StoredChild } from '../../src/domain/catalog-diff.js';
 import type { CrawlBatch, CrawledObject } from '../../src/domain/catalog-types.js';
 import { byName, closedPort, crawlAll, failures, kinds, listingOf, listings, names, rejectionOf, scope, silentServer } from '../helpers/crawl-helpers.js';
+import { describeUnless } from '../helpers/server-availability.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 /** A technology as the contract suite drives it. */
@@ -73,8 +74,7 @@ const TIMEOUTS: ConnectorTimeouts = { connectMs: 3_000, statementMs: 10_000 };
 
 export function describeConnectorContract(target: ContractTarget): void {
   const title = `${target.technology} connector contract`;
-  const suite = target.skipReason === null ? describe : describe.skip;
-  suite(target.skipReason === null ? title : `${title} (skipped: ${target.skipReason})`, () => {
+  describeUnless(target.skipReason, title, () => {
     const open: Connector[] = [];
     const connect = (details: ConnectionDetails, timeouts: ConnectorTimeouts = TIMEOUTS): Connector => {
       const connector = target.create(details, timeouts);

@@ -8,11 +8,11 @@ import { mariadbTechnology } from '../../src/connectors/mariadb/mariadb-technolo
 import { openMariadbSession } from '../../src/connectors/mariadb/mariadb-session.js';
 import { mariadbSetupScript } from '../../src/connectors/mariadb/mariadb-setup-script.js';
 import type { CrawlBatch } from '../../src/domain/catalog-types.js';
+import { describeIfServer } from '../helpers/server-availability.js';
 import { byName, crawlAll, failures, kinds, listingOf, listings, names, rejectionOf, scope } from '../helpers/crawl-helpers.js';
 import {
   MariadbTestContext,
   account,
-  describeWithMariadb,
   mariadbAdmin,
   mariadbServer,
   quoteName,
@@ -74,18 +74,13 @@ function connect(details: ConnectionDetails, timeouts: ConnectorTimeouts = TIMEO
   return connector;
 }
 
-/** The number of server connections `user` has open, once it settles (closing is asynchronous). */
-async function connectionsOf(user: string, expected: number): Promise<number> {
-  const deadline = Date.now() + 3_000;
-  for (;;) {
-    const rows = await mariadbAdmin<{ n: number }>('SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE USER = ?', [user]);
-    const count = Number(rows[0]!.n);
-    if (count === expected || Date.now() > deadline) return count;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Waits until `user` has no server connection open (closing is asynchronous). */
+async function expectNoConnectionsOf(user: string): Promise<void> {
+  const count = async () => Number((await mariadbAdmin<{ n: number }>('SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE USER = ?', [user]))[0]!.n);
+  await expect.poll(count, { timeout: 3_000, interval: 50, message: `connections left of ${user}` }).toBe(0);
 }
 
-describeWithMariadb('MariaDB connector', () => {
+describeIfServer(['MariaDB'], 'MariaDB connector', () => {
   let hostile: string;
   let crawler: TestUser;
 
@@ -232,21 +227,21 @@ describeWithMariadb('MariaDB connector', () => {
       for await (const batch of connect(details).crawl(scope([], [hostile]), AbortSignal.timeout(30_000))) {
         if (batch.type === 'listing') break;
       }
-      expect(await connectionsOf(user.name, 0)).toBe(0);
+      await expectNoConnectionsOf(user.name);
 
       const controller = new AbortController();
       const iterator = connect(details).crawl(scope([], [hostile]), controller.signal)[Symbol.asyncIterator]();
       await iterator.next();
       controller.abort(new Error('stop now'));
       await expect(iterator.next()).rejects.toThrow('stop now');
-      expect(await connectionsOf(user.name, 0)).toBe(0);
+      await expectNoConnectionsOf(user.name);
 
       const connector = create(details, TIMEOUTS);
       const closing = connector.crawl(scope([], [hostile]), AbortSignal.timeout(30_000))[Symbol.asyncIterator]();
       await closing.next();
       await connector.close();
       await expect(closing.next()).rejects.toThrow(/closed/);
-      expect(await connectionsOf(user.name, 0)).toBe(0);
+      await expectNoConnectionsOf(user.name);
     });
   });
 

@@ -4,10 +4,10 @@ import {
   MariadbTestContext,
   account,
   mariadbAdmin,
-  mariadbSkipReason,
   quoteName,
   type TestUser,
 } from '../helpers/mariadb-server.js';
+import { serverSkipReason } from '../helpers/server-availability.js';
 import { describeConnectorContract } from './connector-contract.js';
 
 const context = new MariadbTestContext();
@@ -19,7 +19,7 @@ for (const { technology, descriptor } of [
 ]) {
   describeConnectorContract({
     technology,
-    skipReason: mariadbSkipReason,
+    skipReason: serverSkipReason('MariaDB'),
     create: mariadbConnectorFactory(descriptor),
     createDatabase: (label) => context.createDatabase({ label }),
     cleanup: () => context.cleanup(),

@@ -28,7 +28,6 @@ import {
   PostgresTestContext,
   adminQuery,
   adminServer,
-  describeWithPostgres,
   passwordAuthSkipReason,
   quoteIdent,
   terminateSessions,
@@ -38,6 +37,7 @@ import {
   type TestRole,
 } from '../helpers/postgres-server.js';
 import { MIXED_CASE_LEAVES, TYPED_COLUMNS } from '../fixtures/postgres/hostile-names-expected.js';
+import { describeIfServer } from '../helpers/server-availability.js';
 
 const TIMEOUTS: ConnectorTimeouts = { connectMs: 3_000, statementMs: 10_000 };
 /** Distinctive, so a leak into any message is found by a substring search. */
@@ -61,22 +61,15 @@ async function oidOf(database: string, sql: string): Promise<string> {
   return rows[0]!.oid;
 }
 
-/** Waits until no session with application_name `warden` is connected to `database`. */
+/** Waits until no session with application_name `warden` is connected to `database` (closing is asynchronous). */
 async function expectNoWardenSessions(database: string): Promise<void> {
-  const deadline = Date.now() + 3_000;
-  for (;;) {
-    const rows = await adminQuery<{ count: number }>(
-      'postgres',
-      `SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = 'warden' AND datname = $1`,
-      [database],
-    );
-    if (rows[0]!.count === 0) return;
-    if (Date.now() > deadline) expect(rows[0]!.count, `warden sessions left in ${database}`).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const sessions = async () =>
+    (await adminQuery<{ count: number }>('postgres', `SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = 'warden' AND datname = $1`, [database]))[0]!
+      .count;
+  await expect.poll(sessions, { timeout: 3_000, interval: 50, message: `warden sessions left in ${database}` }).toBe(0);
 }
 
-describeWithPostgres('PostgreSQL connector', () => {
+describeIfServer(['PostgreSQL'], 'PostgreSQL connector', () => {
   let hostile: TestDatabase;
   let hidden: TestDatabase;
   let restricted: TestRole;

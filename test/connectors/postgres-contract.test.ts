@@ -4,15 +4,15 @@ import {
   adminQuery,
   passwordAuthSkipReason,
   quoteIdent,
-  skipReason,
 } from '../helpers/postgres-server.js';
+import { serverSkipReason } from '../helpers/server-availability.js';
 import { describeConnectorContract } from './connector-contract.js';
 
 const context = new PostgresTestContext();
 
 describeConnectorContract({
   technology: 'PostgreSQL',
-  skipReason,
+  skipReason: serverSkipReason('PostgreSQL'),
   create: createPostgresConnector,
   createDatabase: async (label) => (await context.createDatabase({ label })).name,
   cleanup: () => context.cleanup(),

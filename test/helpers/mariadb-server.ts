@@ -1,12 +1,12 @@
 /**
- * Test access to a real MariaDB (or MySQL) server: availability check, uniquely named
- * throwaway databases and users, and seed files from `test/db/mariadb/`. The MariaDB
+ * Test access to a real MariaDB (or MySQL) server: uniquely named throwaway databases and
+ * users, and seed files from `test/db/mariadb/`. The MariaDB
  * counterpart of `postgres-server.ts`.
  *
  * The server is the one at `WARDEN_TEST_MARIADB_URL` (an administrator URL; default
- * `mysql://root@127.0.0.1:3306`). When it does not answer, suites declared with
- * {@link describeWithMariadb} are skipped with the reason in their name — except under
- * `CI=true`, where importing this module throws, so a broken CI database fails the run.
+ * `mysql://root@127.0.0.1:3306`). Suites that need it say so with
+ * `describeIfServer(['MariaDB'], …)` (server-availability.ts): skipped with the reason when it
+ * does not answer, failed under `CI=true`.
  *
  * Names are unique per process and call (`warden_test_<pid>_<n>_<random>`), so parallel vitest
  * workers and repeated runs never collide. The server is shared: a whole-connection crawl sees
@@ -18,11 +18,11 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
-import { describe } from 'vitest';
 import type { ServerConnectionDetails as ConnectionDetails } from '../../src/connectors/shared/server-connection.js';
+import { describeIfServer, serverSkipReason, TEST_SERVERS } from './server-availability.js';
 
 /** The administrator URL the tests administer the server with. */
-export const MARIADB_ADMIN_URL = process.env.WARDEN_TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';
+export const MARIADB_ADMIN_URL = TEST_SERVERS.MariaDB.url;
 
 /** Host, port and administrator credentials parsed from {@link MARIADB_ADMIN_URL}. */
 export const mariadbServer = parseUrl(MARIADB_ADMIN_URL);
@@ -31,22 +31,18 @@ export const mariadbServer = parseUrl(MARIADB_ADMIN_URL);
 export const TEST_NAME_PREFIX = 'warden_test_';
 
 const SEED_DIRECTORY = fileURLToPath(new URL('../db/mariadb/', import.meta.url));
-const PROBE_TIMEOUT_MS = 3_000;
 let nameCounter = 0;
 
 /**
  * Why MariaDB suites are skipped in this process, or null when the server is available.
- * Throws at import when the server is missing and `CI=true`.
+ * @deprecated Declare the need instead: `describeIfServer(['MariaDB'], …)` or
+ * `describeEachStore(…, { needs: ['MariaDB'] })` (server-availability.ts), which also fail under CI=true.
  */
-export const mariadbSkipReason: string | null = await probe();
-if (mariadbSkipReason !== null && process.env.CI === 'true') {
-  throw new Error(`CI=true but the MariaDB test server is unusable: ${mariadbSkipReason}`);
-}
+export const mariadbSkipReason: string | null = serverSkipReason('MariaDB');
 
-/** `describe` for suites that need the server: skipped, with the reason in the suite's name, when it is unavailable. */
+/** @deprecated `describeIfServer(['MariaDB'], name, body)` (server-availability.ts). */
 export function describeWithMariadb(name: string, body: () => void): void {
-  if (mariadbSkipReason === null) describe(name, body);
-  else describe.skip(`${name} (skipped: ${mariadbSkipReason})`, body);
+  describeIfServer(['MariaDB'], name, body);
 }
 
 /** A user created by {@link MariadbTestContext.createUser}. */
@@ -187,22 +183,4 @@ function parseUrl(url: string): { host: string; port: number; user: string; pass
     user: decodeURIComponent(parsed.username) || 'root',
     ...(password === '' ? {} : { password }),
   };
-}
-
-async function probe(): Promise<string | null> {
-  try {
-    const connection = await mysql.createConnection({
-      host: mariadbServer.host,
-      port: mariadbServer.port,
-      user: mariadbServer.user,
-      password: mariadbServer.password ?? '',
-      connectTimeout: PROBE_TIMEOUT_MS,
-    });
-    await connection.query('SELECT 1');
-    await connection.end();
-    return null;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return `no MariaDB at ${mariadbServer.host}:${mariadbServer.port} (${code ?? (error as Error).message}); set WARDEN_TEST_MARIADB_URL`;
-  }
 }

@@ -1,12 +1,11 @@
 /**
- * Test access to a real PostgreSQL server: availability check, uniquely named throwaway
- * databases and roles, and seed files from `test/db/postgres/`.
+ * Test access to a real PostgreSQL server: uniquely named throwaway databases and roles, and
+ * seed files from `test/db/postgres/`.
  *
  * The server is the one at `WARDEN_TEST_PG_URL` (a superuser URL; default
- * `postgres://postgres@127.0.0.1:5432/postgres`). When it does not answer, suites declared with
- * {@link describeWithPostgres} are skipped with the reason in their name — except under
- * `CI=true`, where importing this module throws, so a broken CI database fails the run instead
- * of silently skipping it.
+ * `postgres://postgres@127.0.0.1:5432/postgres`). Suites that need it say so with
+ * `describeIfServer(['PostgreSQL'], …)` (server-availability.ts): skipped with the reason when
+ * it does not answer, failed under `CI=true`.
  *
  * Names are unique per process and call (`warden_test_<pid>_<n>_<random>`), so parallel vitest
  * workers and repeated runs never collide. The server is shared: a whole-connection crawl sees
@@ -16,7 +15,7 @@
  * ```ts
  * const pg = new PostgresTestContext();
  * let db: TestDatabase;
- * describeWithPostgres('my feature', () => {
+ * describeIfServer(['PostgreSQL'], 'my feature', () => {
  *   beforeAll(async () => {
  *     db = await pg.createDatabase({ seed: 'hostile-names.sql' });
  *   });
@@ -32,11 +31,11 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { describe } from 'vitest';
 import type { ServerConnectionDetails as ConnectionDetails } from '../../src/connectors/shared/server-connection.js';
+import { describeIfServer, serverSkipReason, TEST_SERVERS } from './server-availability.js';
 
 /** The superuser URL the tests administer the server with. */
-export const ADMIN_URL = process.env.WARDEN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = TEST_SERVERS.PostgreSQL.url;
 
 /** Host, port and superuser credentials parsed from {@link ADMIN_URL}. */
 export const adminServer = parseUrl(ADMIN_URL);
@@ -47,36 +46,28 @@ export const TEST_NAME_PREFIX = 'warden_test_';
 const SEED_DIRECTORY = fileURLToPath(new URL('../db/postgres/', import.meta.url));
 const PROBE_TIMEOUT_MS = 3_000;
 
-let availability: Promise<string | null> | undefined;
 let nameCounter = 0;
-
-/** Why the server cannot be used (null when it answers). Probed once per process. */
-export function postgresUnavailableReason(): Promise<string | null> {
-  availability ??= probe();
-  return availability;
-}
-
-/** True when the test server answers a query. */
-export async function postgresAvailable(): Promise<boolean> {
-  return (await postgresUnavailableReason()) === null;
-}
 
 /**
  * Why PostgreSQL suites are skipped in this process, or null when the server is available.
- * Throws at import when the server is missing and `CI=true`.
+ * @deprecated Declare the need instead: `describeIfServer(['PostgreSQL'], …)` or
+ * `describeEachStore(…, { needs: ['PostgreSQL'] })` (server-availability.ts), which also fail under CI=true.
  */
-export const skipReason: string | null = await postgresUnavailableReason();
-if (skipReason !== null && process.env.CI === 'true') {
-  throw new Error(`CI=true but the PostgreSQL test server is unusable: ${skipReason}`);
+export const skipReason: string | null = serverSkipReason('PostgreSQL');
+
+/** @deprecated `serverSkipReason('PostgreSQL')` (server-availability.ts). */
+export async function postgresUnavailableReason(): Promise<string | null> {
+  return skipReason;
 }
 
-/**
- * `describe` for suites that need the server: skipped, with the reason in the suite's name,
- * when it is unavailable.
- */
+/** @deprecated `serverSkipReason('PostgreSQL') === null` (server-availability.ts). */
+export async function postgresAvailable(): Promise<boolean> {
+  return skipReason === null;
+}
+
+/** @deprecated `describeIfServer(['PostgreSQL'], name, body)` (server-availability.ts). */
 export function describeWithPostgres(name: string, body: () => void): void {
-  if (skipReason === null) describe(name, body);
-  else describe.skip(`${name} (skipped: ${skipReason})`, body);
+  describeIfServer(['PostgreSQL'], name, body);
 }
 
 /** A database created by {@link PostgresTestContext.createDatabase}. */
@@ -306,27 +297,4 @@ function parseUrl(url: string): { host: string; port: number; user: string; pass
     ...(password === '' ? {} : { password }),
     database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres',
   };
-}
-
-async function probe(): Promise<string | null> {
-  const client = new pg.Client({
-    host: adminServer.host,
-    port: adminServer.port,
-    user: adminServer.user,
-    password: adminServer.password ?? '',
-    database: adminServer.database,
-    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
-    application_name: 'warden-test',
-  });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return `no PostgreSQL at ${adminServer.host}:${adminServer.port} (${code ?? (error as Error).message}); set WARDEN_TEST_PG_URL`;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }

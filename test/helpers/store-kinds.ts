@@ -1,22 +1,26 @@
-import { describe } from 'vitest';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/database.js';
-import { ADMIN_URL, PostgresTestContext, skipReason } from './postgres-server.js';
+import { ADMIN_URL, PostgresTestContext } from './postgres-server.js';
+import { describeUnless, missingServers, type TestServerName } from './server-availability.js';
 
 /** The two stores Warden runs on; store and API suites run once per kind. */
 export const STORE_KINDS = ['sqlite', 'postgres'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
 
 /**
- * `describe` once per store kind, the kind in the suite's name. The PostgreSQL run is skipped
- * (reason in its name) when the test server does not answer — never under `CI=true`, where
- * postgres-server.ts already failed the import. `options.skip`, the skip reason of a server the
- * suite needs on every store (a source database), skips both runs when it is not null.
+ * `describe` once per store kind, the kind in the suite's name. `needs` names the servers the
+ * suite uses on every store (a PostgreSQL or MariaDB source); the PostgreSQL store adds
+ * PostgreSQL. A run whose servers do not answer is skipped with the reason in its name, or
+ * fails under `CI=true` (server-availability.ts). `skip` (deprecated: use `needs`) is a reason
+ * computed by the caller, treated the same way.
  */
-export function describeEachStore(name: string, body: (kind: StoreKind) => void, options: { skip?: string | null } = {}): void {
+export function describeEachStore(
+  name: string,
+  body: (kind: StoreKind) => void,
+  options: { needs?: readonly TestServerName[]; skip?: string | null } = {},
+): void {
   for (const kind of STORE_KINDS) {
-    const reason = options.skip ?? (kind === 'postgres' ? skipReason : null);
-    if (reason !== null) describe.skip(`${name} [${kind}] (skipped: ${reason})`, () => body(kind));
-    else describe(`${name} [${kind}]`, () => body(kind));
+    const servers: TestServerName[] = [...(options.needs ?? []), ...(kind === 'postgres' ? (['PostgreSQL'] as const) : [])];
+    describeUnless(options.skip ?? missingServers(servers), `${name} [${kind}]`, () => body(kind));
   }
 }
 

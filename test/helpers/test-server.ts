@@ -6,14 +6,13 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import { encodeObjectPath } from '../../src/domain/object-path.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { apiRequest, waitForJobThrough, type ApiRequest } from './api-request.js';
 import { createStoreDatabase, type StoreKind } from './store-kinds.js';
 
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-}
+export type { ApiResponse } from './api-request.js';
 
 /** A real Warden server on a random port with its own data directory, for API and CLI tests. */
 export interface TestServer {
@@ -23,8 +22,8 @@ export interface TestServer {
   server: RunningServer;
   /** Every log line the server wrote (JSON text), for asserting that no secret is logged. */
   logs: string[];
-  /** Sends a request with the admin key (unless `apiKey: null`) and parses the JSON answer. */
-  request<T = any>(method: string, path: string, body?: unknown, options?: { apiKey?: string | null }): Promise<ApiResponse<T>>;
+  /** Sends a request with the admin key (unless `apiKey: null`), the path exactly as given, and parses the JSON answer. */
+  request: ApiRequest;
   /** Polls a job until it leaves created/active; fails after `timeoutMs`. */
   waitForJob(id: string, timeoutMs?: number): Promise<any>;
   close(): Promise<void>;
@@ -68,25 +67,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
     throw error;
   }
 
-  const request = async <T>(method: string, path: string, body?: unknown, options: { apiKey?: string | null } = {}) => {
-    const key = options.apiKey === undefined ? apiKey : options.apiKey;
-    const headers: Record<string, string> = {};
-    if (key !== null) headers.authorization = `Bearer ${key}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers,
-      ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // Not JSON (the docs page): keep the text.
-    }
-    return { status: response.status, body: parsed as T };
-  };
+  const request = apiRequest(server.url, apiKey);
 
   return {
     url: server.url,
@@ -95,16 +76,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
     server,
     logs,
     request,
-    async waitForJob(id, timeoutMs = 30_000): Promise<any> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const { status, body } = await request<any>('GET', `/jobs/${id}`);
-        if (status !== 200) throw new Error(`GET /jobs/${id} answered ${status}: ${JSON.stringify(body)}`);
-        if (body.state !== 'created' && body.state !== 'active') return body;
-        if (Date.now() > deadline) throw new Error(`job ${id} still ${body.state} after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    },
+    waitForJob: (id, timeoutMs) => waitForJobThrough(request, id, timeoutMs),
     async close() {
       await server.close();
       await database?.cleanup();
@@ -113,9 +85,9 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
   };
 }
 
-/** Percent-encodes each segment of an object path for a URL. */
+/** Percent-encodes each segment of an object path for a URL, as the API expects it. */
 export function urlPath(...segments: string[]): string {
-  return segments.map((s) => encodeURIComponent(s)).join('/');
+  return encodeObjectPath(segments);
 }
 
 /**

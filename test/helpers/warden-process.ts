@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiResponse } from './test-server.js';
+import { apiRequest, waitForJobThrough, type ApiRequest } from './api-request.js';
 
 const ENTRY = fileURLToPath(new URL('./warden-process-main.ts', import.meta.url));
 
@@ -14,7 +14,8 @@ export interface WardenProcess {
   workerId: string;
   child: ChildProcess;
   output: string[];
-  request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
+  /** Requests with the admin key; see {@link apiRequest}. */
+  request: ApiRequest;
   waitForJob(id: string, timeoutMs?: number): Promise<any>;
   /** SIGTERM and wait (a no-op once it exited). */
   stop(): Promise<void>;
@@ -52,31 +53,14 @@ export async function startWardenProcess(env: Record<string, string>, args: stri
     setTimeout(() => reject(new Error(`warden serve did not start in time:\n${output.join('')}`)), 45_000).unref();
   });
   const { url, workerId } = await started;
-  const apiKey = env.WARDEN_ADMIN_API_KEY!;
-  const request = async <T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${apiKey}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-  };
+  const request = apiRequest(url, env.WARDEN_ADMIN_API_KEY!);
   return {
     url,
     workerId,
     child,
     output,
     request,
-    async waitForJob(id, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const { body } = await request<any>('GET', `/jobs/${id}`);
-        if (body.state !== 'created' && body.state !== 'active') return body;
-        if (Date.now() > deadline) throw new Error(`job ${id} still ${body.state} after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    },
+    waitForJob: (id, timeoutMs) => waitForJobThrough(request, id, timeoutMs),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { AuditRepository } from '../../src/store/repositories/audit-repository.js';
 import { addUserWithKey, auditOf } from '../helpers/access-fixtures.js';
 import { connectionInput, registerTestConnection } from '../helpers/catalog-fixtures.js';
-import { PostgresTestContext, skipReason } from '../helpers/postgres-server.js';
+import { PostgresTestContext } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { urlPath, useServerWithPostgres } from '../helpers/test-server.js';
 
@@ -16,7 +16,7 @@ describeEachStore(
       const s = server();
       const { db, role } = await registerTestConnection(s, pg, {
         connectionKey: 'Audited',
-        sql: 'CREATE SCHEMA s; CREATE TABLE s.t (id int); CREATE TABLE s.doomed (id int);',
+        sql: 'CREATE SCHEMA s; CREATE TABLE s.t (id int); CREATE TABLE s.doomed (id int); CREATE TABLE s.".." (id int);',
       });
       const other = await pg.createDatabase();
       const otherRole = await pg.createRole({ connect: [other.name] });
@@ -34,6 +34,9 @@ describeEachStore(
         'PUT /data/settings/*': { url: `/data/settings/${path('s')}`, body: { settings: { isActive: true, dataOwners: [{ type: 'user', name: 'keyholder' }] } }, action: 'object.settings', objectPath: ['Audited', db.name, 's'] },
         'DELETE /data/object/*': { url: `/data/object/${path('s', 'doomed')}`, action: 'object.deleted', objectPath: ['Audited', db.name, 's', 'doomed'] },
         'POST /data/crawl/*': { url: `/data/crawl/${path('s')}`, body: {}, action: 'sync.requested', objectPath: ['Audited', db.name, 's'] },
+        'PUT /data/settings': { url: '/data/settings', body: { objectPath: ['Audited', db.name, 's', '..'], settings: { isActive: false } }, action: 'object.settings', objectPath: ['Audited', db.name, 's', '..'] },
+        'DELETE /data/object': { url: '/data/object', body: { objectPath: ['Audited', db.name, 's', '..'] }, action: 'object.deleted', objectPath: ['Audited', db.name, 's', '..'] },
+        'POST /data/crawl': { url: '/data/crawl', body: { objectPath: ['Audited', db.name, 's', 't'] }, action: 'sync.requested', objectPath: ['Audited', db.name, 's', 't'] },
         'POST /users': { url: '/users', body: { name: 'newcomer', permissions: ['GOVERNANCE'] }, action: 'user.created', target: 'user:newcomer' },
         'PUT /users/:name': { url: '/users/keyholder', body: { permissions: ['CREATE_DATA_SOURCE'], groups: ['readers'] }, action: 'user.updated', target: 'user:keyholder' },
         'DELETE /users/:name': { url: '/users/leaving', action: 'user.deleted', target: 'user:leaving' },
@@ -72,6 +75,8 @@ describeEachStore(
       await s.request('POST', '/data/object/search', {});
       await s.request('POST', '/integrations/scripts/create', { technology: 'PostgreSQL' });
       await s.request('GET', `/data/object/${path('s')}`);
+      await s.request('GET', `/data/object?objectPath=${encodeURIComponent(JSON.stringify(['Audited', db.name, 's']))}`);
+      await s.request('POST', '/data/object/search', { objectPath: ['Audited', db.name, 's'] });
       expect((await auditOf(s, '&actor=user:admin')).count).toBe(count);
       await s.server.container.worker.whenIdle();
     });
@@ -137,5 +142,5 @@ describeEachStore(
     });
   },
   // The suite crawls a PostgreSQL source on either store.
-  { skip: skipReason },
+  { needs: ['PostgreSQL'] },
 );

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { OBJECT_PATH_PARAMETER, swaggerObjectPathInterceptor } from '../../src/http/object-path-openapi.js';
 import { generateOpenApiDocument } from '../../src/http/openapi-document.js';
 
 describe('openapi/openapi.json', () => {
@@ -11,10 +12,42 @@ describe('openapi/openapi.json', () => {
   it('documents every route with its request schemas', async () => {
     const document = JSON.parse(await generateOpenApiDocument());
     const paths = Object.keys(document.paths);
-    for (const path of ['/data/connection', '/data/connection/{connectionKey}', '/data/crawl/{*}', '/data/settings/{*}', '/jobs/{id}', '/dataSource', '/dictionary/{dataSourceId}', '/integrations/scripts/create']) {
+    for (const path of ['/data/connection', '/data/connection/{connectionKey}', '/data/crawl/{objectPath}', '/data/crawl', '/data/settings/{objectPath}', '/data/settings', '/jobs/{id}', '/dataSource', '/dictionary/{dataSourceId}', '/integrations/scripts/create']) {
       expect(paths).toContain(path);
     }
     const register = document.paths['/data/connection'].post;
     expect(register.requestBody.content['application/json'].schema.required).toEqual(['connectionKey', 'connection']);
+  });
+});
+
+/** How Swagger UI 5 writes a path parameter: every character outside RFC 3986's unreserved set percent-encoded. */
+function swaggerUiEncode(value: string): string {
+  return [...value]
+    .map((c) => (/[A-Za-z0-9\-._~]/.test(c) ? c : [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')))
+    .join('');
+}
+
+describe('the objectPath parameter in Swagger UI', () => {
+  it('is named and documented on every wildcard route, and "Try it out" sends it as typed', async () => {
+    const document = JSON.parse(await generateOpenApiDocument());
+    const templates = Object.keys(document.paths).filter((path) => path.includes('{objectPath}'));
+    expect(templates.sort()).toEqual(['/data/crawl/{objectPath}', '/data/object/search/{objectPath}', '/data/object/{objectPath}', '/data/settings/{objectPath}']);
+    expect(Object.keys(document.paths).filter((path) => path.includes('{*}'))).toEqual([]);
+    const typed = 'Demo%20Warehouse/postgres/a%2Fb/orders';
+    for (const template of templates) {
+      for (const operation of Object.values<any>(document.paths[template])) {
+        expect(operation.parameters).toContainEqual(OBJECT_PATH_PARAMETER);
+      }
+      const sent = swaggerObjectPathInterceptor({ url: `http://127.0.0.1:8080${template.replace('{objectPath}', swaggerUiEncode(typed))}?x=1` });
+      expect(sent.url).toBe(`http://127.0.0.1:8080${template.replace('{objectPath}', typed)}?x=1`);
+    }
+  });
+
+  it('leaves a path with a "." or ".." name encoded rather than let the browser resolve it to another object', () => {
+    for (const typed of ['Conn/db/..', 'Conn/db/%2E', 'Conn/./t']) {
+      const url = `http://h/data/object/${swaggerUiEncode(typed)}`;
+      expect(swaggerObjectPathInterceptor({ url }).url).toBe(url);
+    }
+    expect(swaggerObjectPathInterceptor({ url: 'http://h/data/object?objectPath=%5B%22a%22%5D' }).url).toBe('http://h/data/object?objectPath=%5B%22a%22%5D');
   });
 });

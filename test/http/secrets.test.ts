@@ -7,7 +7,6 @@ import {
   passwordAuthSkipReason,
   PostgresTestContext,
   quoteIdent,
-  skipReason,
   withAdminClient,
   type TestDatabase,
   type TestRole,
@@ -122,5 +121,5 @@ describeEachStore(
     });
   },
   // The connection under test is a PostgreSQL source on either store.
-  { skip: skipReason },
+  { needs: ['PostgreSQL'] },
 );

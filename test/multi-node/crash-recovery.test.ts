@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectionInput, grantCrawlAccess, sqlIn } from '../helpers/catalog-fixtures.js';
-import { adminQuery, describeWithPostgres, PostgresTestContext, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
+import { adminQuery, PostgresTestContext, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
 import { createStoreDatabase, STORE_KINDS, type StoreKind } from '../helpers/store-kinds.js';
+import { eventually } from '../helpers/polling.js';
+import { describeIfServer } from '../helpers/server-availability.js';
 import { startWardenProcess, type WardenProcess } from '../helpers/warden-process.js';
 
 const SCHEMAS = 30;
@@ -57,7 +59,7 @@ function postgresReader(database: string): StoreReader {
  * every restart the server answers at once, the interrupted run is failed as abandoned with an
  * audit row, and the next sync leaves the catalog equal, row for row, to a clean sync's.
  */
-describeWithPostgres('crash recovery of warden serve', () => {
+describeIfServer(['PostgreSQL'], 'crash recovery of warden serve', () => {
   const pg = new PostgresTestContext();
   afterAll(() => pg.cleanup());
 
@@ -126,17 +128,21 @@ describeWithPostgres('crash recovery of warden serve', () => {
         // Killed once this many objects were written by the run: at least one listing in, several before the end.
         const objects = firstSync ? 1 + Math.floor(random() * (listings - 8)) * TABLES_PER_SCHEMA : Math.floor(random() * (listings - 8) * TABLES_PER_SCHEMA) + 1;
         const runId = firstSync ? await register(victim) : await crawl(victim, true);
-        await waitFor(async () => {
-          const [row] = await reader.rows<{ n: number }>('select count(*) as n from objects where last_sync_run_id = ?', [runId]);
-          return Number(row!.n) >= objects;
-        }, `run ${runId} to write ${objects} objects`);
+        await eventually(
+          async () => {
+            const [row] = await reader.rows<{ n: number }>('select count(*) as n from objects where last_sync_run_id = ?', [runId]);
+            return Number(row!.n) >= objects || null;
+          },
+          { timeout: 20_000, interval: 2, what: `run ${runId} to write ${objects} objects` },
+        );
         await server.kill();
         const interrupted = (await reader.rows<{ state: string }>('select state from sync_runs where id = ?', [runId]))[0]!;
         expect(interrupted.state, `point ${point}: the kill came after the run ended`).toBe('active');
 
         server = await startWardenProcess(env, [], { dataDir });
-        const health = await fetch(`${server.url}/health`, { signal: AbortSignal.timeout(2_000) });
-        expect(health.status).toBe(200);
+        const askedAt = Date.now();
+        expect((await server.request('GET', '/health')).status).toBe(200);
+        expect(Date.now() - askedAt, `point ${point}: /health within 2 s of the restart`).toBeLessThan(2_000);
         const failed = await server.waitForJob(runId, 10_000);
         expect(failed).toMatchObject({ state: 'failed', failureMessage: expect.stringMatching(/^Abandoned: /) });
         const audit = await server.request('GET', `/audit?action=sync.failed&size=1000`);
@@ -197,12 +203,4 @@ async function catalogOf(reader: StoreReader, connectionKey: string): Promise<{ 
     .filter((o) => o.parent_id !== null && Number(o.removed) === 0)
     .map((o) => ({ path: pathOf(Number(o.id)), kind: o.kind, isLeaf: Number(o.is_leaf), stableId: o.stable_id, comment: o.comment, fingerprint: o.columns_fingerprint, columns: columnsOf.get(Number(o.id)) ?? [] }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-async function waitFor(probe: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
 }

@@ -5,10 +5,11 @@ import { connectionInput, grantCrawlAccess, sqlIn } from '../helpers/catalog-fix
 import { adminQuery, PostgresTestContext, withAdminClient, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
 import { createStoreDatabase } from '../helpers/store-kinds.js';
 import { startWardenProcess, type WardenProcess } from '../helpers/warden-process.js';
-import { describeWithPostgres } from '../helpers/postgres-server.js';
+import { eventually } from '../helpers/polling.js';
+import { describeIfServer } from '../helpers/server-availability.js';
 
 /** Two real `warden serve` processes on one PostgreSQL store. */
-describeWithPostgres('two server processes on one PostgreSQL store', () => {
+describeIfServer(['PostgreSQL'], 'two server processes on one PostgreSQL store', () => {
   const pg = new PostgresTestContext();
   let store: Awaited<ReturnType<typeof createStoreDatabase>>;
   let source: TestDatabase;
@@ -98,7 +99,7 @@ describeWithPostgres('two server processes on one PostgreSQL store', () => {
           const crawl = await a.request('POST', '/data/crawl/Killed', { forceRecursiveCrawl: true });
           expect(crawl.status, JSON.stringify(crawl.body)).toBe(202);
           runId = crawl.body.syncRunId;
-          const owner = await waitFor(async () => (await storeRows<{ lease_owner: string | null }>('select lease_owner from sync_runs where id = $1', [runId]))[0]?.lease_owner);
+          const owner = await eventually(async () => (await storeRows<{ lease_owner: string | null }>('select lease_owner from sync_runs where id = $1', [runId]))[0]?.lease_owner, { timeout: 20_000, interval: 100 });
           victim = [a, b].find((p) => p.workerId === owner)!;
           expect(victim).toBeDefined();
           victim.child.kill('SIGKILL');
@@ -154,10 +155,13 @@ describeWithPostgres('two server processes on one PostgreSQL store', () => {
       } finally {
         await boss.stop({ graceful: false, wait: true });
       }
-      await waitFor(async () => {
-        const jobs = await storeRows<{ state: string }>('select state from pgboss.job where id = any($1::uuid[])', [jobIds]);
-        return jobs.length === 2 && jobs.every((j) => j.state === 'completed') ? true : null;
-      });
+      await eventually(
+        async () => {
+          const jobs = await storeRows<{ state: string }>('select state from pgboss.job where id = any($1::uuid[])', [jobIds]);
+          return jobs.length === 2 && jobs.every((j) => j.state === 'completed') ? true : null;
+        },
+        { timeout: 20_000, interval: 100, what: 'both schedule jobs completed' },
+      );
       const scheduled = (await runsOf('Scheduled')).filter((r) => r.trigger === 'schedule');
       expect(scheduled).toHaveLength(1);
       await a!.waitForJob(scheduled[0]!.id);
@@ -167,13 +171,3 @@ describeWithPostgres('two server processes on one PostgreSQL store', () => {
     });
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined | null>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== null) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { closedPort, silentServer } from '../helpers/crawl-helpers.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
-import { MariadbTestContext, mariadbAdmin, mariadbServer, mariadbSkipReason, quoteName, type TestUser } from '../helpers/mariadb-server.js';
+import { MariadbTestContext, mariadbAdmin, mariadbServer, quoteName, type TestUser } from '../helpers/mariadb-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { syncThroughApi, urlPath, useServerWithPostgres, type TestServer } from '../helpers/test-server.js';
 
@@ -280,7 +280,7 @@ describeEachStore(
     });
   },
   // The sources are MariaDB databases on either store.
-  { skip: mariadbSkipReason },
+  { needs: ['MariaDB'] },
 );
 
 /** A writable that collects what the CLI prints. */

@@ -251,4 +251,4 @@ describeEachStore('object sync against PostgreSQL', (kind) => {
       expect(response.body.message).toMatch(/settings\.isActive/);
     });
   });
-});
+}, { needs: ['PostgreSQL'] });

@@ -83,14 +83,19 @@ describeEachStore('sync safety', (kind) => {
         await locker.query('LOCK TABLE pg_catalog.pg_attrdef IN ACCESS EXCLUSIVE MODE');
         try {
           const runId = await startSync(key, first.name);
-          await waitUntil(async () => {
-            const rows = await adminQuery<{ n: number }>(
-              'postgres',
-              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'warden' AND datname = $1 AND wait_event_type = 'Lock'`,
-              [first.name],
-            );
-            return rows[0]!.n > 0;
-          });
+          await expect
+            .poll(
+              async () =>
+                (
+                  await adminQuery<{ n: number }>(
+                    'postgres',
+                    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'warden' AND datname = $1 AND wait_event_type = 'Lock'`,
+                    [first.name],
+                  )
+                )[0]!.n,
+              { timeout: 15_000, interval: 20 },
+            )
+            .toBeGreaterThan(0);
           expect(await terminateSessions('warden', first.name)).toBeGreaterThan(0);
           await locker.query('ROLLBACK');
           const cut = await server.waitForJob(runId);
@@ -127,7 +132,7 @@ describeEachStore('sync safety', (kind) => {
         await locker.query('BEGIN');
         await locker.query('LOCK TABLE pg_catalog.pg_attrdef IN ACCESS EXCLUSIVE MODE');
         const running = await startSync(key);
-        await waitUntil(async () => (await server.request('GET', `/jobs/${running}`)).body.state === 'active');
+        await expect.poll(async () => (await server.request('GET', `/jobs/${running}`)).body.state, { timeout: 15_000, interval: 20 }).toBe('active');
         const queued = await startSync(key, db.name);
         const joined = await server.request('POST', `/data/crawl/${urlPath(key, db.name, 's1')}`, {});
         expect(joined.body).toMatchObject({ syncRunId: queued, joined: true });
@@ -140,12 +145,4 @@ describeEachStore('sync safety', (kind) => {
       });
     });
   });
-});
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+}, { needs: ['PostgreSQL'] });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { ApiKeyView } from '../../services/auth-service.js';
+import type { ApiKeyView as ApiKeySchema, NewApiKeyResponse } from '../../http/schemas/access-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
 import { formatTable, integerOption, UsageError, withJson, type CliContext, type JsonOption } from './command-context.js';
 
 interface CreateOptions extends JsonOption {
@@ -12,6 +13,8 @@ const CREATE_HELP = `
 The key is printed once and never again: only its hash is stored. Keep it in a secret store
 and give it to the program with WARDEN_API_KEY. Lost keys cannot be recovered: revoke them
 (warden apikey revoke) and create another.`;
+
+type ApiKeyView = Wire<typeof ApiKeySchema>;
 
 /** `warden apikey create|list|revoke` (APPLICATION_ADMIN, or the user for their own keys). */
 export function addApiKeyCommands(program: Command, ctx: CliContext): void {
@@ -31,7 +34,7 @@ export function addApiKeyCommands(program: Command, ctx: CliContext): void {
     if (options.expiresAt !== undefined && Number.isNaN(Date.parse(options.expiresAt))) throw new UsageError(`--expires-at "${options.expiresAt}" is not an ISO-8601 instant`);
     const expiresAt =
       options.expiresInDays !== undefined ? new Date(Date.now() + options.expiresInDays * 86_400_000).toISOString() : options.expiresAt && new Date(options.expiresAt).toISOString();
-    const created = await ctx.client(command).post<ApiKeyView & { key: string }>(`/users/${encodeURIComponent(user)}/api-keys`, {
+    const created = await ctx.client(command).post<Wire<typeof NewApiKeyResponse>>(`/users/${encodeURIComponent(user)}/api-keys`, {
       body: { name: options.name ?? 'default', ...(expiresAt && { expiresAt }) },
     });
     if (options.json) {

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { describePath, type ObjectPath } from '../../domain/object-path.js';
+import { PAGE_SIZE } from '../../http/schemas/common-schemas.js';
 import { ApiClient, resolveClientOptions } from '../api-client.js';
 
 /** Where the CLI reads and writes; the real process streams unless a test passes its own. */
@@ -109,4 +110,11 @@ export function integerOption(min: number, max: number): (raw: string) => number
     }
     return value;
   };
+}
+
+/** `--offset` and `--size` of a listing, bounded by the API's page size (`what`: "children", "entries"). */
+export function withPaging(command: Command, what: string): Command {
+  return command
+    .option('--offset <n>', `skip this many ${what}`, integerOption(0, Number.MAX_SAFE_INTEGER))
+    .option('--size <n>', `show at most this many ${what} (1-${PAGE_SIZE.maximum}, default ${PAGE_SIZE.default})`, integerOption(1, PAGE_SIZE.maximum));
 }

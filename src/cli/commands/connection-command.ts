@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { ALL_TECHNOLOGIES } from '../../connectors/technologies.js';
-import type { ConnectionView } from '../../services/connection-service.js';
-import { encodeObjectPath } from '../../domain/object-path.js';
+import type { ConnectionView as ConnectionSchema, RegisterResponse } from '../../http/schemas/connection-schemas.js';
+import type { DeleteResponse } from '../../http/schemas/object-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
 import {
   CliFailure,
   formatFields,
@@ -15,6 +16,8 @@ import {
 } from './command-context.js';
 import { addConnectionFlags, connectionFlagsHelp, connectionFromFlags } from '../connection-flags.js';
 import { waitForJob } from './job-command.js';
+
+type ConnectionView = Wire<typeof ConnectionSchema>;
 
 interface AddOptions extends JsonOption, Record<string, unknown> {
   technology: string;
@@ -64,7 +67,7 @@ export function addConnectionCommands(program: Command, ctx: CliContext): void {
       else ctx.print(`The details and credentials of "${key}" are valid (dry run: nothing was stored).`);
       return;
     }
-    const result = await client.post<{ connection: ConnectionView; syncRunId: string }>('/data/connection', { body });
+    const result = await client.post<Wire<typeof RegisterResponse>>('/data/connection', { body });
     if (options.wait) {
       if (!options.json) ctx.print(`Registered connection "${key}" (${result.connection.technology}); first sync ${result.syncRunId} queued`);
       await waitForJob(ctx, client, result.syncRunId, { json: options.json === true, jsonOutput: (job) => ({ ...result, job }) });
@@ -117,21 +120,22 @@ export function addConnectionCommands(program: Command, ctx: CliContext): void {
   withJson(
     connection
       .command('remove')
-      .description('delete a connection with all its objects, settings and history (DELETE /data/object/<key>)')
+      .description('delete a connection with all its objects, settings and history (DELETE /data/object)')
       .argument('<key>', 'the connection key')
       .option('--yes', 'confirm the deletion (required: there is no prompt)'),
   ).action(async (key: string, options: JsonOption & { yes?: boolean }, command: Command) => {
     if (!options.yes) {
       throw new UsageError(`not deleting connection "${key}" and every object below it without --yes`);
     }
-    const deleted = await ctx.client(command).delete<{ objectPath: string[]; childCount: number }>(`/data/object/${encodeObjectPath([key])}`);
+    const deleted = await ctx.client(command).delete<Wire<typeof DeleteResponse>>('/data/object', { body: { objectPath: [key] } });
     if (options.json) ctx.printJson(deleted);
     else ctx.print(`Deleted connection "${key}" and the ${deleted.childCount} objects below it.`);
   });
 }
 
 function hostOf(connection: ConnectionView): string {
-  const { hostname, port } = connection.connection;
+  // The schema leaves the details open (they differ per technology); read the two every technology has.
+  const { hostname, port } = connection.connection as { hostname?: unknown; port?: unknown };
   return typeof hostname === 'string' ? `${hostname}:${String(port)}` : '-';
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { Static } from 'typebox';
-import type { DataSource } from '../../http/schemas/object-schemas.js';
-import { displayName, formatTable, integerOption, withJson, type CliContext, type JsonOption } from './command-context.js';
+import type { DataSourceList } from '../../http/schemas/object-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
+import { displayName, formatTable, withJson, withPaging, type CliContext, type JsonOption } from './command-context.js';
 
 interface LsOptions extends JsonOption {
   search?: string;
@@ -14,15 +14,16 @@ interface LsOptions extends JsonOption {
 export function addDataSourceCommands(program: Command, ctx: CliContext): void {
   const datasource = program.command('datasource').description('data sources: the enabled tables and views');
   withJson(
-    datasource
+    withPaging(
+      datasource
       .command('ls')
       .description('list data sources, by generated name (GET /dataSource)')
       .option('--search <text>', 'only names containing this text (any case); names are the path joined with "."')
-      .option('--connection <key>', 'only data sources of this connection')
-      .option('--offset <n>', 'skip this many data sources', integerOption(0, Number.MAX_SAFE_INTEGER))
-      .option('--size <n>', 'show at most this many (1-1000, default 100)', integerOption(1, 1000)),
+      .option('--connection <key>', 'only data sources of this connection'),
+      'data sources',
+    ),
   ).action(async (options: LsOptions, command: Command) => {
-    const result = await ctx.client(command).get<{ count: number; hits: Static<typeof DataSource>[] }>('/dataSource', {
+    const result = await ctx.client(command).get<Wire<typeof DataSourceList>>('/dataSource', {
       query: { searchText: options.search, connectionKey: options.connection, offset: options.offset, size: options.size },
     });
     if (options.json) {

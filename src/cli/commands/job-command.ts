@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { isFinalSyncRunState, SYNC_RUN_STATES } from '../../domain/sync-run-states.js';
-import type { SyncRunView } from '../../services/sync-run-view.js';
+import type { Job } from '../../http/schemas/common-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
 import type { ApiClient } from '../api-client.js';
 import { CliFailure, displayPath, formatFields, withJson, type CliContext, type JsonOption } from './command-context.js';
 
+/** A job (sync run) as `GET /jobs/{id}` answers it. */
+export type JobView = Wire<typeof Job>;
 const POLL_INTERVAL_MS = 250;
 
 /** `warden job show <id>`. */
@@ -11,14 +14,14 @@ export function addJobCommands(program: Command, ctx: CliContext): void {
   const job = program.command('job').description('background jobs (sync runs)');
   withJson(job.command('show').description('show a job: state, progress, counts and errors (GET /jobs/:id)').argument('<id>', 'the job id'))
     .action(async (id: string, options: JsonOption, command: Command) => {
-      const run = await ctx.client(command).get<SyncRunView>(`/jobs/${encodeURIComponent(id)}`);
+      const run = await ctx.client(command).get<JobView>(`/jobs/${encodeURIComponent(id)}`);
       if (options.json) ctx.printJson(run);
       else ctx.print(formatJob(run));
     });
 }
 
 /** Every field of a job, for `job show`. */
-export function formatJob(run: SyncRunView): string {
+export function formatJob(run: JobView): string {
   const fields: [string, string][] = [
     ['id', run.id],
     ['type', run.type],
@@ -37,27 +40,27 @@ export function formatJob(run: SyncRunView): string {
 }
 
 /** The one-line result of a finished sync, then a line per subtree not crawled or conflict. */
-export function formatJobSummary(run: SyncRunView): string {
+export function formatJobSummary(run: JobView): string {
   const took = run.startedAt && run.finishedAt ? ` in ${seconds(Date.parse(run.finishedAt) - Date.parse(run.startedAt))}` : '';
   const lines = [`Sync ${run.id} ${run.state}${took}: ${formatCounts(run)}`];
-  if (run.failureMessage) lines.push(`  failure: ${run.failureMessage}`);
+  // A failure that is also a run error (a target the platform does not have) is shown once.
+  if (run.failureMessage && !run.errors.some((error) => error.message === run.failureMessage)) lines.push(`  failure: ${run.failureMessage}`);
   return [...lines, ...formatRunErrors(run)].join('\n');
 }
 
-function formatCounts(run: SyncRunView): string {
+function formatCounts(run: JobView): string {
   const c = run.counts;
   return `${c.added} added, ${c.removed} removed, ${c.restored} restored, ${c.renamed} renamed, ${c.changed} changed, ${c.unchanged} unchanged, ${c.conflicts} conflicts`;
 }
 
-function formatProgress(run: SyncRunView): string {
+function formatProgress(run: JobView): string {
   return `${run.progress.containersListed} containers listed, ${run.progress.objectsSeen} objects seen`;
 }
 
-function formatRunErrors(run: SyncRunView): string[] {
-  return run.errors.map((error) => {
-    const label = error.code === 'OBJECT_UNIQUENESS_VIOLATION' ? 'conflict' : 'not crawled';
-    return `  ${label}: ${displayPath(error.objectPath)}: ${error.message} (${error.code})`;
-  });
+const ERROR_LABELS: Record<string, string> = { OBJECT_UNIQUENESS_VIOLATION: 'conflict', OBJECT_NOT_FOUND: 'not found' };
+
+function formatRunErrors(run: JobView): string[] {
+  return run.errors.map((error) => `  ${ERROR_LABELS[error.code] ?? 'not crawled'}: ${displayPath(error.objectPath)}: ${error.message} (${error.code})`);
 }
 
 function seconds(ms: number): string {
@@ -73,12 +76,12 @@ export async function waitForJob(
   ctx: CliContext,
   client: ApiClient,
   id: string,
-  options: { json: boolean; jsonOutput?: (run: SyncRunView) => unknown },
-): Promise<SyncRunView> {
+  options: { json: boolean; jsonOutput?: (run: JobView) => unknown },
+): Promise<JobView> {
   const live = ctx.io.stdout.isTTY === true && !options.json;
-  let run: SyncRunView;
+  let run: JobView;
   for (;;) {
-    run = await client.get<SyncRunView>(`/jobs/${encodeURIComponent(id)}`);
+    run = await client.get<JobView>(`/jobs/${encodeURIComponent(id)}`);
     if (isFinalSyncRunState(run.state)) break;
     if (live) ctx.io.stdout.write(`\r\u001b[2K${run.state === SYNC_RUN_STATES.created ? 'queued' : 'syncing'} ${displayPath(run.objectPath)}: ${formatProgress(run)}`);
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));

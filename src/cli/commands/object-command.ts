@@ -1,20 +1,20 @@
 import { Option, type Command } from 'commander';
-import type { Static } from 'typebox';
-import type { ObjectSummary, ObjectView } from '../../http/schemas/object-schemas.js';
-import { OBJECT_PATH_HELP, parseObjectPathArg, toUrlPath } from '../object-path-arg.js';
+import type { ObjectView, SearchResponse } from '../../http/schemas/object-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
+import { OBJECT_PATH_HELP, parseObjectPathArg } from '../object-path-arg.js';
 import {
   displayName,
   displayPath,
   formatFields,
   formatTable,
-  integerOption,
   withJson,
+  withPaging,
   type CliContext,
   type JsonOption,
 } from './command-context.js';
 
-type DataObject = Static<typeof ObjectView>;
-type Summary = Static<typeof ObjectSummary>;
+type DataObject = Wire<typeof ObjectView>;
+type Children = Wire<typeof SearchResponse>;
 type SettingName = 'isActive' | 'activateNewChildren' | 'dataOwners';
 
 interface PathOptions extends JsonOption {
@@ -40,32 +40,39 @@ export function addObjectCommands(program: Command, ctx: CliContext): void {
     .description('data objects: the hierarchy of a connection (database > schema > table …)')
     .addHelpText('after', OBJECT_PATH_HELP);
 
-  pathCommand(object, 'show', 'show one object: state, settings, columns, tags (GET /data/object/<path>)', true).action(
+  pathCommand(object, 'show', 'show one object: state, settings, columns, tags (GET /data/object)', true).action(
     async (names: string[], options: PathOptions, command: Command) => {
       const path = parseObjectPathArg({ segments: names, urlPath: options.urlPath }, { required: true });
-      const found = await ctx.client(command).get<DataObject>(`/data/object/${toUrlPath(path)}`);
+      const found = await ctx.client(command).get<DataObject>('/data/object', { query: { objectPath: JSON.stringify(path) } });
       if (options.json) ctx.printJson(found);
       else ctx.print(formatObject(found));
     },
   );
 
-  pathCommand(object, 'ls', 'list the children of an object; no path lists the connections', false)
+  withPaging(pathCommand(object, 'ls', 'list the children of an object; no path lists the connections', false), 'children')
     .option('--search <text>', 'only children whose name contains this text (any case)')
     .addOption(new Option('--state <state>', 'only active (enabled) or inactive children').choices(['active', 'inactive']))
-    .option('--offset <n>', 'skip this many children', integerOption(0, Number.MAX_SAFE_INTEGER))
-    .option('--size <n>', 'show at most this many children (1-1000, default 100)', integerOption(1, 1000))
     .action(async (names: string[], options: LsOptions, command: Command) => {
       const path = parseObjectPathArg({ segments: names, urlPath: options.urlPath }, { required: false });
+      // The path travels as a JSON array (never in the URL), so every name arrives, "." and ".." too.
       const body = {
+        ...(path.length > 0 && { objectPath: path }),
         ...(options.search !== undefined && { searchText: options.search }),
         ...(options.state !== undefined && { state: options.state }),
         ...(options.offset !== undefined && { offset: options.offset }),
         ...(options.size !== undefined && { size: options.size }),
       };
-      const url = path.length === 0 ? '/data/object/search' : `/data/object/search/${toUrlPath(path)}`;
-      const result = await ctx.client(command).post<{ count: number; hits: Summary[] }>(url, { body });
-      if (options.json) ctx.printJson(result);
-      else ctx.print(formatChildren(path, result, options.offset ?? 0));
+      const client = ctx.client(command);
+      const result = await client.post<Children>('/data/object/search', { body });
+      if (options.json) {
+        ctx.printJson(result);
+        return;
+      }
+      // An empty filtered listing would read as "nothing here"; say how many the filter hid.
+      const { state, ...unfiltered } = body;
+      const hidden =
+        state !== undefined && result.count === 0 ? (await client.post<Children>('/data/object/search', { body: { ...unfiltered, size: 1 } })).count : 0;
+      ctx.print(formatChildren(path, result, options.offset ?? 0, { state, hidden }));
     });
 
   const booleanSetting = () =>
@@ -101,7 +108,7 @@ function pathCommand(parent: Command, name: string, description: string, require
 }
 
 function settingsCommand(parent: Command, name: string, description: string): Command {
-  return pathCommand(parent, name, `${description} (PUT /data/settings/<path>)`, true).option(
+  return pathCommand(parent, name, `${description} (PUT /data/settings)`, true).option(
     '--cascade',
     "also clear the descendants' own overrides of the setting, so the whole subtree follows",
   );
@@ -109,8 +116,8 @@ function settingsCommand(parent: Command, name: string, description: string): Co
 
 async function updateSetting(ctx: CliContext, command: Command, names: string[], options: SettingsOptions, value: boolean | null): Promise<void> {
   const path = parseObjectPathArg({ segments: names, urlPath: options.urlPath }, { required: true });
-  const body = { settings: { [options.setting]: value }, cascade: options.cascade === true };
-  const updated = await ctx.client(command).put<DataObject>(`/data/settings/${toUrlPath(path)}`, { body });
+  const body = { objectPath: path, settings: { [options.setting]: value }, cascade: options.cascade === true };
+  const updated = await ctx.client(command).put<DataObject>('/data/settings', { body });
   if (options.json) {
     ctx.printJson(updated);
     return;
@@ -166,9 +173,18 @@ function defaultText(column: NonNullable<DataObject['columns']>[number]): string
   return `generated ${column.generated.stored ? 'stored' : 'virtual'}: ${column.generated.expression}`;
 }
 
-function formatChildren(path: readonly string[], result: { count: number; hits: Summary[] }, offset: number): string {
-  const where = path.length === 0 ? 'No connections' : `No objects below ${displayPath(path)}`;
-  if (result.hits.length === 0) return result.count > offset ? `${where} from offset ${offset} (${result.count} in all)` : `${where}.`;
+function formatChildren(
+  path: readonly string[],
+  result: Children,
+  offset: number,
+  filter: { state: string | undefined; hidden: number },
+): string {
+  const which = filter.state === undefined ? '' : `${filter.state} `;
+  const where = path.length === 0 ? `No ${which}connections` : `No ${which}objects below ${displayPath(path)}`;
+  if (result.hits.length === 0) {
+    if (result.count > offset) return `${where} from offset ${offset} (${result.count} in all)`;
+    return filter.hidden > 0 ? `${where} (${filter.hidden} ${filter.hidden === 1 ? 'object' : 'objects'} in other states).` : `${where}.`;
+  }
   const table = formatTable(
     ['NAME', 'KIND', 'STATE', 'CHILDREN', 'OVERRIDES'],
     result.hits.map((hit) => [

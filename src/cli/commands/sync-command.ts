@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import type { SyncRunView } from '../../services/sync-run-view.js';
-import { OBJECT_PATH_HELP, parseObjectPathArg, toUrlPath } from '../object-path-arg.js';
+import type { CrawlResponse } from '../../http/schemas/object-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
+import { OBJECT_PATH_HELP, parseObjectPathArg } from '../object-path-arg.js';
 import { displayPath, withJson, type CliContext, type JsonOption } from './command-context.js';
 import { waitForJob } from './job-command.js';
 
@@ -10,13 +11,9 @@ interface SyncOptions extends JsonOption {
   wait?: boolean;
 }
 
-interface CrawlResponse {
-  syncRunId: string;
-  joined: boolean;
-  job: SyncRunView;
-}
+type Crawl = Wire<typeof CrawlResponse>;
 
-/** `warden sync <path…>`: start an object sync of a subtree (POST /data/crawl/<path>). */
+/** `warden sync <path…>`: start an object sync of a subtree (POST /data/crawl). */
 export function addSyncCommand(program: Command, ctx: CliContext): void {
   withJson(
     program
@@ -30,8 +27,8 @@ export function addSyncCommand(program: Command, ctx: CliContext): void {
   ).action(async (names: string[], options: SyncOptions, command: Command) => {
     const path = parseObjectPathArg({ segments: names, urlPath: options.urlPath }, { required: true });
     const client = ctx.client(command);
-    const response = await client.post<CrawlResponse>(`/data/crawl/${toUrlPath(path)}`, {
-      body: { forceRecursiveCrawl: options.forceRecursive === true },
+    const response = await client.post<Crawl>('/data/crawl', {
+      body: { objectPath: path, forceRecursiveCrawl: options.forceRecursive === true },
     });
     if (options.wait) {
       if (!options.json) ctx.print(startedLine(response, path));
@@ -47,7 +44,7 @@ export function addSyncCommand(program: Command, ctx: CliContext): void {
   });
 }
 
-function startedLine(response: CrawlResponse, path: readonly string[]): string {
+function startedLine(response: Crawl, path: readonly string[]): string {
   return response.joined
     ? `Sync ${response.syncRunId} of ${displayPath(response.job.objectPath)} already covers ${displayPath(path)}: joined it`
     : `Sync ${response.syncRunId} of ${displayPath(path)} queued`;

@@ -1,6 +1,7 @@
 import { Argument, Option, type Command } from 'commander';
 import { GLOBAL_PERMISSIONS } from '../../domain/permissions.js';
-import type { GroupView, UserView } from '../../services/user-service.js';
+import type { GroupView as GroupSchema, UserView as UserSchema } from '../../http/schemas/access-schemas.js';
+import type { Wire } from '../../http/schemas/wire.js';
 import { formatTable, UsageError, withJson, type CliContext, type JsonOption } from './command-context.js';
 
 interface AddOptions extends JsonOption {
@@ -19,6 +20,9 @@ Global permissions (SPEC 1.6):
   CREATE_DATA_SOURCE  read connections, objects, jobs and data sources
 Data owners (the users and groups in an object's dataOwners) manage settings and syncs in
 the subtrees they own, and read them, without any global permission.`;
+
+type UserView = Wire<typeof UserSchema>;
+type GroupView = Wire<typeof GroupSchema>;
 
 /** `warden user add|list|show|grant|revoke` (users and groups, APPLICATION_ADMIN). */
 export function addUserCommands(program: Command, ctx: CliContext): void {

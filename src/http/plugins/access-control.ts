@@ -5,7 +5,7 @@ import { WardenError } from '../../errors.js';
 import type { Principal } from '../../services/auth-service.js';
 import { describeRule, ruleFor, type AccessRule, type ObjectScope } from '../access-rules.js';
 import type { AppDeps } from '../app-deps.js';
-import { objectPathParam } from '../object-path-param.js';
+import { objectPathField, objectPathParam } from '../object-path-param.js';
 
 /** A route as registered, with the rule that guards it. */
 export interface GuardedRoute {
@@ -42,18 +42,35 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void
     }
   });
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const url = request.routeOptions.url;
-    const rule = url === undefined ? undefined : ruleFor(request.method, url);
+    const rule = ruleOf(request);
     if (rule?.public) return;
     request.principal = await deps.auth.authenticate(request.headers.authorization, request.ip);
     // Unknown routes (no rule) only need a valid key; the not-found handler answers them.
-    if (rule && !(await allowed(rule, request, deps))) {
-      throw new WardenError('FORBIDDEN', {
-        actor: `User "${request.principal.name}"`,
-        operation: `${request.method} ${url}${await scopeNote(rule, request, deps)}`,
-        needs: describeRule(rule),
-      });
-    }
+    if (rule && !readsInput(rule)) await authorize(rule, request, deps);
+  });
+  // A scope in the query or body is known only once that input is validated (never before a handler).
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const rule = ruleOf(request);
+    if (rule && !rule.public && readsInput(rule)) await authorize(rule, request, deps);
+  });
+}
+
+function ruleOf(request: FastifyRequest): AccessRule | undefined {
+  const url = request.routeOptions.url;
+  return url === undefined ? undefined : ruleFor(request.method, url);
+}
+
+/** True when the rule's object scope comes from the validated input rather than the URL. */
+function readsInput(rule: AccessRule): boolean {
+  return rule.owner?.from === 'objectPathField';
+}
+
+async function authorize(rule: AccessRule, request: FastifyRequest, deps: AppDeps): Promise<void> {
+  if (await allowed(rule, request, deps)) return;
+  throw new WardenError('FORBIDDEN', {
+    actor: `User "${request.principal.name}"`,
+    operation: `${request.method} ${request.routeOptions.url}${await scopeNote(rule, request, deps)}`,
+    needs: describeRule(rule),
   });
 }
 
@@ -80,6 +97,8 @@ async function scopePath(scope: ObjectScope, request: FastifyRequest, deps: AppD
   switch (scope.from) {
     case 'urlPath':
       return objectPathParam(request, scope.prefixSegments);
+    case 'objectPathField':
+      return objectPathField(request);
     case 'connectionKey':
       return [params[scope.param] ?? ''];
     case 'syncRun':

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { decodeObjectPath } from '../../domain/object-path.js';
 import type { AppDeps } from '../app-deps.js';
 import { AuditQuery, AuditResponse } from '../schemas/access-schemas.js';
-import { AUTH_ERRORS, ErrorResponse } from '../schemas/common-schemas.js';
+import { AUTH_ERRORS, ErrorResponse, pageOf } from '../schemas/common-schemas.js';
 
 /** The audit log: read-only, for every role (there is no route that changes or deletes an entry). */
 export function auditRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
@@ -25,8 +25,7 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           ...(action !== undefined && { action }),
           ...(from !== undefined && { from: new Date(from).toISOString() }),
           ...(to !== undefined && { to: new Date(to).toISOString() }),
-          offset: request.query.offset ?? 0,
-          size: request.query.size ?? 100,
+          ...pageOf(request.query),
         });
       },
     );

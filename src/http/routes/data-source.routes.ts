@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
-import { AUTH_ERRORS, ErrorResponse, Paging } from '../schemas/common-schemas.js';
-import { DataSource, Dictionary } from '../schemas/object-schemas.js';
+import { AUTH_ERRORS, ErrorResponse, Paging, pageOf } from '../schemas/common-schemas.js';
+import { DataSourceList, Dictionary } from '../schemas/object-schemas.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
@@ -20,15 +20,14 @@ export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
             connectionKey: Type.Optional(Type.String()),
             ...Paging,
           }),
-          response: { 200: Type.Object({ count: Type.Integer(), hits: Type.Array(DataSource) }), 400: ErrorResponse, ...AUTH_ERRORS },
+          response: { 200: DataSourceList, 400: ErrorResponse, ...AUTH_ERRORS },
         },
       },
       async (request) =>
         deps.dataSources.search({
           ...(request.query.searchText !== undefined && { searchText: request.query.searchText }),
           ...(request.query.connectionKey !== undefined && { connectionKey: request.query.connectionKey }),
-          offset: request.query.offset ?? 0,
-          size: request.query.size ?? 100,
+          ...pageOf(request.query),
         }),
     );
 

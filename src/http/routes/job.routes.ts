@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
-import { AUTH_ERRORS, ErrorResponse, Paging, SyncRunStateSchema } from '../schemas/common-schemas.js';
+import { AUTH_ERRORS, ErrorResponse, Paging, pageOf, SyncRunStateSchema } from '../schemas/common-schemas.js';
 import { ChangesQuery, ChangesResponse } from '../schemas/object-schemas.js';
 
 const JobSearchQuery = Type.Object({
@@ -19,8 +19,7 @@ export function jobRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       deps.syncs.searchRuns({
         ...(query.connectionKey !== undefined && { connectionKey: query.connectionKey }),
         ...(query.state !== undefined && { state: query.state }),
-        offset: query.offset ?? 0,
-        size: query.size ?? 100,
+        ...pageOf(query),
       });
     app.get('/jobs', { schema: { ...searchSchema, summary: 'Jobs, newest first' } }, async (request) => search(request.query));
     app.get('/jobs/search', { schema: { ...searchSchema, summary: 'Jobs, newest first (same as GET /jobs)' } }, async (request) => search(request.query));
@@ -51,8 +50,7 @@ export function jobRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (request) =>
         deps.syncs.changes(request.params.id, {
-          offset: request.query.offset ?? 0,
-          size: request.query.size ?? 100,
+          ...pageOf(request.query),
           ...(request.query.change !== undefined && { change: request.query.change as 'added' }),
         }),
     );

@@ -15,9 +15,12 @@ export const ErrorResponse = Type.Object(
 /** Every guarded route may answer these (no or bad key, missing permission, too many failed keys). */
 export const AUTH_ERRORS = { 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse };
 
+/** The one place page sizes are defined: every listing route, and the CLI's `--size`, follow it. */
+export const PAGE_SIZE = { default: 100, maximum: 1000 } as const;
+
 export const Paging = {
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-  size: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  size: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_SIZE.maximum, default: PAGE_SIZE.default })),
 };
 
 export const PrincipalRef = Type.Object(
@@ -75,3 +78,8 @@ export const Job = Type.Object(
 );
 
 export type PagingQuery = Static<Type.TObject<typeof Paging>>;
+
+/** The page a validated query or body asks for, the schema's defaults filled in. */
+export function pageOf(query: PagingQuery): { offset: number; size: number } {
+  return { offset: query.offset ?? 0, size: query.size ?? PAGE_SIZE.default };
+}

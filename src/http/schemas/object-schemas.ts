@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
 import { Paging, PrincipalRef, Settings } from './common-schemas.js';
 
 const Column = Type.Object({
@@ -57,6 +57,30 @@ export const ObjectView = Type.Object(
   { $id: 'DataObject' },
 );
 
+/**
+ * An object path as a JSON array: the form that carries any name, `.` and `..` included, which
+ * the URL form cannot (clients resolve those segments before sending).
+ */
+export const ObjectPathArray = Type.Array(Type.String({ minLength: 1 }), {
+  minItems: 1,
+  description: 'The object path as a JSON array of names, connection key first, each name exactly as the platform spells it',
+  examples: [['Demo Warehouse', 'postgres', 'sales', 'orders']],
+});
+
+/**
+ * The query of a JSON-array GET route: `objectPath` is one URL-encoded JSON array
+ * (`x-consume` documents it as JSON content; `parseObjectPathQuery` parses it before validation).
+ */
+export const ObjectPathQuery = Type.Object(
+  { objectPath: Type.Array(ObjectPathArray.items, { ...ObjectPathArray, 'x-consume': 'application/json' }) },
+  { additionalProperties: false },
+);
+
+/** The body of a `…/{objectPath*}` route plus the path as the field `objectPath`: that route's JSON-array form. */
+export function withObjectPath<T extends TProperties>(body: TObject<T>) {
+  return Type.Object({ objectPath: ObjectPathArray, ...body.properties }, { additionalProperties: false });
+}
+
 export const SearchBody = Type.Object(
   {
     searchText: Type.Optional(Type.String({ maxLength: 256 })),
@@ -65,6 +89,12 @@ export const SearchBody = Type.Object(
     sortField: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('kind'), Type.Literal('createdAt')], { default: 'name' })),
     sortOrder: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
   },
+  { additionalProperties: false },
+);
+
+/** The body of `POST /data/object/search`: without `objectPath`, the connections; with it, that object's children. */
+export const SearchByPathBody = Type.Object(
+  { objectPath: Type.Optional(ObjectPathArray), ...SearchBody.properties },
   { additionalProperties: false },
 );
 
@@ -96,6 +126,8 @@ export const CrawlBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const CrawlResponse = Type.Object({ syncRunId: Type.String(), joined: Type.Boolean(), job: Type.Ref('Job') });
+
 export const DeleteResponse = Type.Object({ objectPath: Type.Array(Type.String()), childCount: Type.Integer() });
 
 export const ChangesQuery = Type.Object({
@@ -123,5 +155,7 @@ export const DataSource = Type.Object({
   kind: Type.String(),
   comment: Type.Union([Type.String(), Type.Null()]),
 });
+
+export const DataSourceList = Type.Object({ count: Type.Integer(), hits: Type.Array(DataSource) });
 
 export const Dictionary = Type.Object({ dataSourceId: Type.Integer(), dataSourceName: Type.String(), columns: Type.Array(Column) });

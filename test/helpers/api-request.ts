@@ -1,0 +1,65 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { eventually } from './polling.js';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: T;
+}
+
+/** Sends one request to a Warden API and parses the answer (JSON, else the text); see {@link apiRequest}. */
+export type ApiRequest = <T = any>(method: string, path: string, body?: unknown, options?: { apiKey?: string | null }) => Promise<ApiResponse<T>>;
+
+/**
+ * The one way tests call the API. `path` goes on the wire exactly as given, through `node:http`:
+ * `fetch` would resolve `.`/`..` segments (even `%2E`) first, and tests must be able to send those.
+ * A string body is sent as is (malformed JSON on purpose); anything else as JSON.
+ */
+export function apiRequest(baseUrl: string, defaultKey: string | null): ApiRequest {
+  const base = new URL(baseUrl);
+  return (method, path, body, options = {}) => {
+    const key = options.apiKey === undefined ? defaultKey : options.apiKey;
+    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const headers: Record<string, string> = {};
+    if (key !== null) headers.authorization = `Bearer ${key}`;
+    if (payload !== undefined) {
+      headers['content-type'] = 'application/json';
+      // Without it node:http frames no body at all on DELETE (it chunks only POST and PUT).
+      headers['content-length'] = String(Buffer.byteLength(payload));
+    }
+    return new Promise((resolve, reject) => {
+      const request = httpRequest({ hostname: base.hostname, port: base.port, method, path, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: parseBody(text) });
+        });
+      });
+      request.on('error', reject);
+      request.end(payload);
+    });
+  };
+}
+
+function parseBody(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Not JSON (the docs page, an empty body): keep the text.
+    return text;
+  }
+}
+
+/** Polls `GET /jobs/{id}` until the job leaves created/active and returns it; fails after `timeoutMs`. */
+export async function waitForJobThrough(request: ApiRequest, id: string, timeoutMs = 30_000): Promise<any> {
+  return eventually(
+    async () => {
+      const { status, body } = await request<any>('GET', `/jobs/${id}`);
+      if (status !== 200) throw new Error(`GET /jobs/${id} answered ${status}: ${JSON.stringify(body)}`);
+      return body.state === 'created' || body.state === 'active' ? null : body;
+    },
+    { timeout: timeoutMs, what: `the end of job ${id}` },
+  );
+}

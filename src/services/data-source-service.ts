@@ -1,7 +1,6 @@
 import type { CrawledColumn } from '../domain/catalog-types.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
-import { lineageIds } from '../store/repositories/object-repository.js';
 import type { DataSourceRepository } from '../store/repositories/data-source-repository.js';
 import type { CatalogService, ObjectView } from './catalog-service.js';
 
@@ -24,7 +23,7 @@ export class DataSourceService {
 
   async search(search: { searchText?: string; connectionKey?: string; offset: number; size: number }) {
     const { count, hits } = await this.dataSources.search(search);
-    const paths = await this.pathsOf(hits);
+    const paths = await this.store.objects.pathsOf(hits);
     return {
       count,
       hits: hits.map((h): DataSourceView => {
@@ -51,17 +50,6 @@ export class DataSourceService {
   async pathOf(id: number): Promise<string[] | null> {
     if (!Number.isSafeInteger(id)) return null;
     const record = await this.store.objects.findById(id);
-    return record ? ((await this.pathsOf([record])).get(id) ?? null) : null;
-  }
-
-  /** Object paths from id_paths: one query for the names of every object on the way. */
-  private async pathsOf(records: readonly { id: number; idPath: string }[]): Promise<Map<number, string[]>> {
-    const names = await this.store.objects.namesOfLineages(records);
-    return new Map(
-      records.map((r) => [
-        r.id,
-        lineageIds(r.idPath).map((id) => names.get(id)!),
-      ]),
-    );
+    return record ? ((await this.store.objects.pathsOf([record])).get(id) ?? null) : null;
   }
 }

@@ -60,7 +60,7 @@ export class SyncEngine {
         connectionKey: connection.connectionKey,
         firstSync,
         leafDepth: technology.levels.length,
-        stableIds: connector.capabilities.stableIds,
+        stableIdsUniqueWithin: connector.capabilities.stableIdsUniqueWithin,
       };
       for await (const batch of connector.crawl(scope, signal)) {
         if (batch.type === 'failure') {

@@ -18,10 +18,11 @@ export const MYSQL_TECHNOLOGY = 'MySQL';
 export const DATABASE_CONCURRENCY = 4;
 
 /**
- * MariaDB and MySQL have no stable object identifiers (no OID, no TABLE_ID): renames are
- * recognised by the diff's column-fingerprint heuristic instead (see catalog-diff.ts).
+ * MariaDB and MySQL have no stable object identifiers (no OID, no TABLE_ID): the crawl reports
+ * `stableId: null`, so the diff recognises renames by its column-fingerprint heuristic (see
+ * catalog-diff.ts). Nothing else differs from the defaults.
  */
-const MARIADB_CAPABILITIES: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES, stableIds: false };
+const MARIADB_CAPABILITIES: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES };
 
 /** Creates the connector of one MariaDB or MySQL connection (`technology` names which). */
 export function mariadbConnectorFactory(technology: string): ConnectorFactory {

@@ -32,7 +32,8 @@ export const createPostgresConnector: ConnectorFactory = (details, timeouts) => 
 class PostgresConnector implements Connector {
   readonly technology = POSTGRES_TECHNOLOGY;
   readonly levels: readonly string[] = POSTGRES_LEVELS;
-  readonly capabilities: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES };
+  /** Database OIDs are unique on the server; schema and table OIDs only within their database. */
+  readonly capabilities: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES, stableIdsUniqueWithin: 1 };
   /** Aborted by close(): every session of every running operation listens to it. */
   private readonly closing = new AbortController();
 

@@ -90,7 +90,7 @@ export const DeleteResponse = Type.Object({ objectPath: Type.Array(Type.String()
 
 export const ChangesQuery = Type.Object({
   ...Paging,
-  change: Type.Optional(Type.Union(['added', 'removed', 'restored', 'renamed', 'changed', 'conflict'].map((c) => Type.Literal(c)))),
+  change: Type.Optional(Type.Union(['added', 'removed', 'restored', 'renamed', 'moved', 'changed', 'conflict'].map((c) => Type.Literal(c)))),
 });
 
 export const ChangesResponse = Type.Object({

@@ -22,7 +22,6 @@ import { SyncService } from './services/sync-service.js';
 import { UserService } from './services/user-service.js';
 import { CatalogStore } from './store/catalog-store.js';
 import { openStore } from './store/database.js';
-import { DataSourceRepository } from './store/repositories/data-source-repository.js';
 import { SyncEngine } from './sync/sync-engine.js';
 
 /** Everything the server is made of, wired once. */
@@ -90,7 +89,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue, timeouts }),
     catalog,
     syncs: new SyncService(catalogStore, queue),
-    dataSources: new DataSourceService(catalogStore, new DataSourceRepository(store.db), catalog),
+    dataSources: new DataSourceService(catalogStore, catalog),
     ping: () => store.ping(),
     bodyLimit: config.bodyLimit,
     async close() {

@@ -34,7 +34,7 @@ export interface ObjectSummary {
   overrides: Partial<EffectiveSettings>;
   /** Leaves only: the generated name (the path joined with `.`). */
   dataSourceName?: string;
-  /** Enabled leaves only: the id of the data source. */
+  /** Enabled leaves only: the id of the data source (its own, not the object's; kept across disable, rename, move). */
   dataSourceId?: number;
   stableId: string | null;
   comment: string | null;
@@ -79,11 +79,14 @@ export class CatalogService {
       ...search,
       state: search.state && { value: search.state, parentIsActive: located.settings.isActive && !located.object.removed },
     });
-    const childCounts = await this.store.objects.countChildren(hits.map((h) => h.id));
+    const [childCounts, dataSourceIds] = await Promise.all([
+      this.store.objects.countChildren(hits.map((h) => h.id)),
+      this.store.dataSources.idsOf(hits.filter((h) => h.isLeaf).map((h) => h.id)),
+    ]);
     return {
       count,
       hits: hits.map((child) =>
-        this.summaryOf(located.connection, child, inheritSettings(located.settings, child.overrides), [...path, child.name], childCounts.get(child.id) ?? 0),
+        this.summaryOf(located.connection, child, inheritSettings(located.settings, child.overrides), [...path, child.name], childCounts.get(child.id) ?? 0, dataSourceIds.get(child.id)),
       ),
     };
   }
@@ -99,6 +102,11 @@ export class CatalogService {
     await this.store.transaction(async (repos) => {
       await repos.objects.setOverrides(located.object.id, pick(settings, keys), now);
       if (cascade) await repos.objects.clearDescendantOverrides(located.object, keys, now);
+      if (keys.includes('isActive')) {
+        // Leaves enabled by this change become data sources: they get their ids now.
+        const overrides = located.chain.map((o) => (o === located.object ? { ...o.overrides, ...pick(settings, keys) } : o.overrides));
+        await repos.dataSources.assignBelow(located.object, resolveSettings(overrides).isActive, now);
+      }
       await repos.audit.insert(
         auditEntry(actor, 'object.settings', {
           objectPath: path,
@@ -163,7 +171,7 @@ export class CatalogService {
       const root = await this.store.objects.findRoot(connection.id);
       if (!root) continue;
       const counts = await this.store.objects.countChildren([root.id]);
-      const summary = this.summaryOf(connection, root, resolveSettings([root.overrides]), [connection.connectionKey], counts.get(root.id) ?? 0);
+      const summary = this.summaryOf(connection, root, resolveSettings([root.overrides]), [connection.connectionKey], counts.get(root.id) ?? 0, undefined);
       if (!search.state || summary.state === search.state) summaries.push(summary);
     }
     const direction = search.sortOrder === 'desc' ? -1 : 1;
@@ -173,12 +181,13 @@ export class CatalogService {
 
   private async viewOf(located: Located, path: readonly string[]): Promise<ObjectView> {
     const { object, connection, settings } = located;
-    const [descendants, childCounts, columns] = await Promise.all([
+    const [descendants, childCounts, columns, dataSourceIds] = await Promise.all([
       this.store.objects.descendantOverrides(object),
       object.isLeaf ? new Map<number, number>() : this.store.objects.countChildren([object.id]),
       object.isLeaf ? this.store.columns.listFor(object.id) : Promise.resolve(undefined),
+      object.isLeaf ? this.store.dataSources.idsOf([object.id]) : new Map<number, number>(),
     ]);
-    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0);
+    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, dataSourceIds.get(object.id));
     return {
       ...summary,
       settings: {
@@ -195,7 +204,15 @@ export class CatalogService {
     };
   }
 
-  private summaryOf(connection: ConnectionRecord, object: ObjectRecord, settings: EffectiveSettings, path: readonly string[], childCount: number): ObjectSummary {
+  /** `dataSourceId`: the leaf's data source id if it was ever enabled; shown while it is. */
+  private summaryOf(
+    connection: ConnectionRecord,
+    object: ObjectRecord,
+    settings: EffectiveSettings,
+    path: readonly string[],
+    childCount: number,
+    dataSourceId: number | undefined,
+  ): ObjectSummary {
     const state = objectState(settings, object.removed);
     const overrides: Partial<EffectiveSettings> = {};
     for (const key of SETTING_KEYS) {
@@ -211,7 +228,7 @@ export class CatalogService {
       settings,
       overrides,
       ...(object.isLeaf && { dataSourceName: dataSourceName(path) }),
-      ...(object.isLeaf && state === 'active' && { dataSourceId: object.id }),
+      ...(object.isLeaf && state === 'active' && dataSourceId !== undefined && { dataSourceId }),
       stableId: object.stableId,
       comment: object.comment,
       childCount,

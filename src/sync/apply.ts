@@ -158,6 +158,10 @@ class ListingWriter {
       this.errors.push({ objectPath: this.pathOf(dropped.name), code: SYNC_ERROR_CODES.OBJECT_UNIQUENESS_VIOLATION, message });
       this.changes.push({ objectId: null, objectPath: this.pathOf(dropped.name), change: 'conflict', details: { message } });
     }
+    if (diff.added.length + diff.restored.length + diff.renamed.length + diff.moved.length > 0) {
+      // Leaves that arrived enabled (new, back, or under an enabled parent) become data sources now.
+      await this.repos.dataSources.assignBelow(this.parent, this.parentSettings.isActive, this.now);
+    }
     await this.repos.columns.replace(this.newDictionaries, true);
     await this.repos.columns.replace(this.changedDictionaries);
     await this.repos.syncChanges.insertMany(this.context.syncRunId, this.changes);

@@ -76,6 +76,14 @@ describeEachStore('data source ids', (kind) => {
       ]);
     });
 
+    it('forgets the id with the object when the object is deleted', async () => {
+      await catalog.updateSettings(['Conn', 'db', 's1', 'a'], { isActive: true }, false);
+      const id = (await idOf('db', 's1', 'a'))!;
+      await catalog.deleteObject(['Conn', 'db', 's1']);
+      await expect(dataSources.get(id)).rejects.toMatchObject({ code: 'DATA_SOURCE_NOT_FOUND' });
+      expect(await dataSources.pathOf(id)).toBeNull();
+    });
+
     it('gives leaves that a sync finds under an enabled parent their ids at once', async () => {
       await catalog.updateSettings(['Conn', 'db', 's2'], { isActive: true, activateNewChildren: true }, false);
       await list(['db', 's2'], [table('fresh')]);

@@ -75,6 +75,19 @@ describeEachStore('object identity against PostgreSQL', (kind) => {
     expect(fresh.dataSourceId).toBeUndefined();
   });
 
+  it('keeps governance through a drop and re-create under the same name, as dbt and ETL jobs do', async () => {
+    const genre = await object('chinook', 'genre');
+    await sqlIn(db, 'DROP TABLE chinook.genre; CREATE TABLE chinook.genre (artist_id int PRIMARY KEY, name text, rebuilt_at timestamptz)');
+    const { job, changes } = await sync(key, db.name);
+    expect(job.counts).toMatchObject({ changed: 1, added: 0, removed: 0, renamed: 0 });
+    const rebuilt = await object('chinook', 'genre');
+    expect(changes).toEqual([
+      expect.objectContaining({ change: 'changed', objectPath: [key, db.name, 'chinook', 'genre'], details: expect.objectContaining({ stableId: { from: genre.stableId, to: rebuilt.stableId } }) }),
+    ]);
+    expect(rebuilt.stableId).not.toBe(genre.stableId);
+    expect({ ...identity(rebuilt), stableId: genre.stableId }).toEqual(identity(genre));
+  });
+
   it('moves a table to another schema (same OID) with its settings and history, not removed and added', async () => {
     const track = await object('chinook', 'track');
     // "chinook" sorts before "vault": the old schema is listed, and the table marked removed, first.

@@ -1,37 +1,25 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { AuthService } from '../../src/services/auth-service.js';
 import { FailedLoginLimiter } from '../../src/services/failed-login-limiter.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
-import { openPostgresStore, openSqliteStore } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
-import { postgresDialect, sqliteDialect } from '../../src/store/store-dialect.js';
-import { createStoreDatabase, describeEachStore } from '../helpers/store-kinds.js';
+import { openOlderStore } from '../helpers/older-store.js';
+import { describeEachStore } from '../helpers/store-kinds.js';
 
 /** A store written by the version before users existed keeps its admin key working. */
 describeEachStore('migration 002-access on an existing store', (kind) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'warden-migrate-'));
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups) await cleanup();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('makes the old admin key the key of the built-in admin user', async () => {
     const key = 'wdn_an-admin-key-from-before-users-existed';
-    const database = kind === 'postgres' ? await createStoreDatabase() : null;
-    if (database) cleanups.push(() => database.cleanup());
-    const old = database
-      ? new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) }) })
-      : new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(join(dataDir, 'warden.db')) }) });
-    await migrateToLatest(old, database ? postgresDialect : sqliteDialect, { '001-catalog': MIGRATIONS['001-catalog']! });
+    const older = await openOlderStore(kind, { '001-catalog': MIGRATIONS['001-catalog']! });
+    cleanups.push(() => older.cleanup());
+    const old = older.db;
     await sql`insert into api_keys (id, name, prefix, key_hash, permissions_json, created_at)
       values ('k1', 'admin', ${key.slice(0, 8)}, ${createHash('sha256').update(key).digest('hex')}, '["APPLICATION_ADMIN"]', ${new Date().toISOString()})`.execute(old);
     // Catalog data written by the old version: a connection with its root and one table.
@@ -39,9 +27,8 @@ describeEachStore('migration 002-access on an existing store', (kind) => {
     await sql`insert into objects (connection_id, parent_id, id_path, depth, name, kind, is_leaf, is_active, created_at, updated_at)
       select id, null, '', 0, 'Old', 'connection', 0, 1, '2024-01-01', '2024-01-01' from connections`.execute(old);
     await sql`update objects set id_path = '/' || cast(id as text) || '/'`.execute(old);
-    await old.destroy();
 
-    const store = database ? await openPostgresStore(database.url) : await openSqliteStore(dataDir);
+    const store = await older.open();
     try {
       const catalog = new CatalogStore(store);
       const auth = new AuthService(catalog, new FailedLoginLimiter(10, 60_000));
@@ -51,7 +38,7 @@ describeEachStore('migration 002-access on an existing store', (kind) => {
         permissions: ['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE'],
       });
       // The same key configured as WARDEN_ADMIN_API_KEY is recognised, not replaced.
-      await auth.ensureAdminKey(dataDir, key);
+      await auth.ensureAdminKey(older.dataDir, key);
       expect((await catalog.apiKeys.listByUser('builtin-admin')).map((k) => k.id)).toEqual(['k1']);
       const connection = (await catalog.connections.findByKey('Old'))!;
       expect(connection.details).toEqual({ hostname: 'h' });

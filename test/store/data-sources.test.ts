@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrawledObject } from '../../src/domain/catalog-types.js';
 import { CatalogService } from '../../src/services/catalog-service.js';
 import { DataSourceService } from '../../src/services/data-source-service.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
-import { openPostgresStore, openSqliteStore } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
-import { postgresDialect, sqliteDialect } from '../../src/store/store-dialect.js';
 import { applyListing } from '../../src/sync/apply.js';
-import { createStoreDatabase, describeEachStore } from '../helpers/store-kinds.js';
+import { openOlderStore } from '../helpers/older-store.js';
+import { describeEachStore } from '../helpers/store-kinds.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
 /** Data sources have ids of their own, assigned once and kept (B3), on both stores. */
@@ -103,21 +96,15 @@ describeEachStore('data source ids', (kind) => {
   });
 
   describe('migration 005 on an existing store', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'warden-migrate-'));
     const cleanups: (() => Promise<void>)[] = [];
     afterAll(async () => {
       for (const cleanup of cleanups) await cleanup();
-      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('gives every enabled leaf a data source with its object id, and new ones ids after them', async () => {
-      const database = kind === 'postgres' ? await createStoreDatabase() : null;
-      if (database) cleanups.push(() => database.cleanup());
-      const old = database
-        ? new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) }) })
-        : new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(join(dataDir, 'warden.db')) }) });
-      const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '005'));
-      await migrateToLatest(old, database ? postgresDialect : sqliteDialect, before);
+      const older = await openOlderStore(kind, Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '005')));
+      cleanups.push(() => older.cleanup());
+      const old = older.db;
       await sql`insert into connections (connection_key, technology, details_json, created_at, updated_at) values ('Old', 'PostgreSQL', '{}', '2024-01-01', '2024-01-01')`.execute(old);
       const insert = async (parent: { id: number; path: string } | null, name: string, leaf: boolean, isActive: number | null, removed = 0) => {
         const { rows } = await sql<{ id: number }>`insert into objects (connection_id, parent_id, id_path, depth, name, kind, is_leaf, is_active, removed, created_at, updated_at)
@@ -135,9 +122,8 @@ describeEachStore('data source ids', (kind) => {
       const offDb = await insert(root, 'off', false, null);
       const own = await insert(offDb, 'own override', true, 1);
       await insert(offDb, 'inherits off', true, null);
-      await old.destroy();
 
-      const store = database ? await openPostgresStore(database.url) : await openSqliteStore(dataDir);
+      const store = await older.open();
       try {
         const catalog = new CatalogStore(store);
         expect(await catalog.dataSources.idsOf([enabled.id, disabled.id, own.id])).toEqual(new Map([[enabled.id, enabled.id], [own.id, own.id]]));

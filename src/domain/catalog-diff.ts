@@ -91,39 +91,7 @@ export function diffChildren(
     : stored;
 
   // Matching uses every stored child: a scoped listing's object may be known under its new name.
-  const pairs = new Map<FingerprintedObject, StoredChild>();
-  const taken = new Set<number>();
-  const pair = (object: FingerprintedObject, child: StoredChild) => {
-    pairs.set(object, child);
-    taken.add(child.id);
-  };
-  const here = byStableId(stored);
-  for (const object of objects) {
-    const same = object.stableId === null ? undefined : preferred(here.get(object.stableId), object.name, taken);
-    if (same) pair(object, same);
-  }
-  const away = byStableId(elsewhere);
-  const movers = new Set<FingerprintedObject>();
-  for (const object of objects) {
-    const moved = pairs.has(object) || object.stableId === null ? undefined : preferred(away.get(object.stableId), object.name, taken);
-    if (moved) {
-      pair(object, moved);
-      movers.add(object);
-    }
-  }
-  const crawledIds = new Set(objects.flatMap((o) => (o.stableId === null ? [] : [o.stableId])));
-  const byName = new Map(stored.map((s) => [s.name, s]));
-  for (const object of objects) {
-    const same = pairs.has(object) ? undefined : byName.get(object.name);
-    if (same && !taken.has(same.id) && !(same.stableId !== null && crawledIds.has(same.stableId))) pair(object, same);
-  }
-  // A scoped listing covers one name, so it cannot show a disappearance and an appearance.
-  if (!only) {
-    const disappeared = stored.filter((s) => !taken.has(s.id) && !s.removed && !unique.has(s.name));
-    const appeared = objects.filter((o) => !pairs.has(o) && !byName.has(o.name));
-    for (const [object, child] of matchRenamesByColumns(disappeared, appeared)) pair(object, child);
-  }
-
+  const { pairs, movers, taken } = matchObjects(stored, objects, elsewhere, only !== undefined);
   for (const object of objects) {
     const child = pairs.get(object);
     if (!child) result.added.push(object);
@@ -138,6 +106,45 @@ export function diffChildren(
     if (!taken.has(s.id) && unique.has(s.name)) result.displaced.push(s);
   }
   return result;
+}
+
+/** Pairs crawled objects with stored ones by the steps of {@link diffChildren}, in order. */
+function matchObjects(stored: readonly StoredChild[], objects: readonly FingerprintedObject[], elsewhere: readonly StoredChild[], scoped: boolean) {
+  const pairs = new Map<FingerprintedObject, StoredChild>();
+  const movers = new Set<FingerprintedObject>();
+  const taken = new Set<number>();
+  const pair = (object: FingerprintedObject, child: StoredChild | undefined) => {
+    if (!child) return;
+    pairs.set(object, child);
+    taken.add(child.id);
+  };
+  // 1. Stable id, among this parent's children.
+  const here = byStableId(stored);
+  for (const object of objects) {
+    if (object.stableId !== null) pair(object, preferred(here.get(object.stableId), object.name, taken));
+  }
+  // 2. Stable id, under another parent: a move.
+  const away = byStableId(elsewhere);
+  for (const object of objects) {
+    if (pairs.has(object) || object.stableId === null) continue;
+    pair(object, preferred(away.get(object.stableId), object.name, taken));
+    if (pairs.has(object)) movers.add(object);
+  }
+  // 3. Name, unless the stored child's id is in the listing (it is another object's name now).
+  const crawledIds = new Set(objects.flatMap((o) => (o.stableId === null ? [] : [o.stableId])));
+  const byName = new Map(stored.map((s) => [s.name, s]));
+  for (const object of objects) {
+    const same = pairs.has(object) ? undefined : byName.get(object.name);
+    if (same && !taken.has(same.id) && !(same.stableId !== null && crawledIds.has(same.stableId))) pair(object, same);
+  }
+  // 4. Columns. A scoped listing covers one name, so it cannot show a disappearance and an appearance.
+  if (!scoped) {
+    const names = new Set(objects.map((o) => o.name));
+    const disappeared = stored.filter((s) => !taken.has(s.id) && !s.removed && !names.has(s.name));
+    const appeared = objects.filter((o) => !pairs.has(o) && !byName.has(o.name));
+    for (const [object, child] of matchRenamesByColumns(disappeared, appeared)) pair(object, child);
+  }
+  return { pairs, movers, taken };
 }
 
 function byStableId(children: readonly StoredChild[]): Map<string, StoredChild[]> {

@@ -121,13 +121,42 @@ class ListingWriter {
   }
 
   /**
-   * Writes the change set; `movers` holds the records of `diff.moved`. Names move in an order
-   * no unique (parent_id, name) check can trip over: displaced children step aside, renamed and
-   * moved ones park on unique names, moves re-parent, additions take their names, and only then
-   * do renamed and moved objects take theirs — all in the listing's one transaction. Returns how
-   * many `removed` changes of this run it withdrew (objects that had only moved).
+   * Writes the change set; `movers` holds the records of `diff.moved`. Returns how many
+   * `removed` changes of this run it withdrew (objects that had only moved).
    */
   async write(diff: ChildrenChangeSet, movers: ReadonlyMap<number, ObjectRecord>): Promise<number> {
+    const { fromPaths, withdrawn } = await this.relocate(diff, movers);
+    await this.add(diff.added);
+    for (const { stored, crawled } of diff.renamed) {
+      await this.update(stored, crawled, 'renamed', { from: stored.name, to: crawled.name });
+    }
+    for (const { stored, crawled } of diff.moved) {
+      await this.update(stored, crawled, 'moved', { from: fromPaths.get(stored.id), to: this.pathOf(crawled.name), ...(stored.removed && { restored: true }) });
+    }
+    for (const { stored, crawled } of diff.restored) await this.update(stored, crawled, 'restored', {});
+    for (const { stored, crawled, fields } of diff.changed) await this.update(stored, crawled, 'changed', { fields });
+    await this.repos.objects.touchSynced(diff.unchanged.map((s) => s.id), this.context.syncRunId, this.now);
+    await this.remove(diff.removed);
+    this.recordConflicts(diff.conflicts);
+    if (diff.added.length + diff.restored.length + diff.renamed.length + diff.moved.length > 0) {
+      // Leaves that arrived enabled (new, back, or under an enabled parent) become data sources now.
+      await this.repos.dataSources.assignBelow(this.parent, this.parentSettings.isActive, this.now);
+    }
+    await this.repos.columns.replace(this.newDictionaries, true);
+    await this.repos.columns.replace(this.changedDictionaries);
+    await this.repos.syncChanges.insertMany(this.context.syncRunId, this.changes);
+    return withdrawn;
+  }
+
+  /**
+   * Clears the way for the listing's names, in an order no unique (parent_id, name) check can
+   * trip over: displaced children step aside for good, renamed and moved ones park on unique
+   * names, moved ones are re-parented with their subtrees. Additions then take their names,
+   * and renamed and moved objects theirs last (in `update`) — all in the listing's one
+   * transaction. A moved object the old parent's listing marked removed in this run gets that
+   * `removed` change withdrawn.
+   */
+  private async relocate(diff: ChildrenChangeSet, movers: ReadonlyMap<number, ObjectRecord>) {
     for (const child of diff.displaced) await this.repos.objects.updateMetadata(child.id, { name: displacedName(child) }, null, this.now);
     const fromPaths = await this.repos.objects.pathsOf(diff.moved.map((m) => movers.get(m.stored.id)!));
     await this.repos.objects.parkNames([...diff.renamed, ...diff.moved].map((m) => m.stored.id), this.now);
@@ -139,33 +168,22 @@ class ListingWriter {
         withdrawn += await this.repos.syncChanges.deleteRemoval(this.context.syncRunId, stored.id);
       }
     }
-    await this.add(diff.added);
-    for (const { stored, crawled } of diff.renamed) {
-      await this.update(stored, crawled, 'renamed', { from: stored.name, to: crawled.name });
-    }
-    for (const { stored, crawled } of diff.moved) {
-      await this.update(stored, crawled, 'moved', { from: fromPaths.get(stored.id), to: this.pathOf(crawled.name), ...(stored.removed && { restored: true }) });
-    }
-    for (const { stored, crawled } of diff.restored) await this.update(stored, crawled, 'restored', {});
-    for (const { stored, crawled, fields } of diff.changed) await this.update(stored, crawled, 'changed', { fields });
-    await this.repos.objects.touchSynced(diff.unchanged.map((s) => s.id), this.context.syncRunId, this.now);
-    for (const stored of diff.removed) {
+    return { fromPaths, withdrawn };
+  }
+
+  private async remove(children: readonly StoredChild[]): Promise<void> {
+    for (const stored of children) {
       const count = await this.repos.objects.markSubtreeRemoved(await this.record(stored), this.context.syncRunId, this.now);
       this.changes.push({ objectId: stored.id, objectPath: this.pathOf(stored.name), change: 'removed', details: { objectsRemoved: count } });
     }
-    for (const { kept, dropped } of diff.conflicts) {
+  }
+
+  private recordConflicts(conflicts: ChildrenChangeSet['conflicts']): void {
+    for (const { kept, dropped } of conflicts) {
       const message = `Two objects named ${JSON.stringify(dropped.name)} (stable ids ${kept.stableId ?? 'none'} and ${dropped.stableId ?? 'none'}); the first was kept`;
       this.errors.push({ objectPath: this.pathOf(dropped.name), code: SYNC_ERROR_CODES.OBJECT_UNIQUENESS_VIOLATION, message });
       this.changes.push({ objectId: null, objectPath: this.pathOf(dropped.name), change: 'conflict', details: { message } });
     }
-    if (diff.added.length + diff.restored.length + diff.renamed.length + diff.moved.length > 0) {
-      // Leaves that arrived enabled (new, back, or under an enabled parent) become data sources now.
-      await this.repos.dataSources.assignBelow(this.parent, this.parentSettings.isActive, this.now);
-    }
-    await this.repos.columns.replace(this.newDictionaries, true);
-    await this.repos.columns.replace(this.changedDictionaries);
-    await this.repos.syncChanges.insertMany(this.context.syncRunId, this.changes);
-    return withdrawn;
   }
 
   private async add(objects: readonly FingerprintedObject[]): Promise<void> {

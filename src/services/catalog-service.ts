@@ -79,14 +79,15 @@ export class CatalogService {
       ...search,
       state: search.state && { value: search.state, parentIsActive: located.settings.isActive && !located.object.removed },
     });
+    const settings = new Map(hits.map((child) => [child.id, inheritSettings(located.settings, child.overrides)]));
     const [childCounts, dataSourceIds] = await Promise.all([
       this.store.objects.countChildren(hits.map((h) => h.id)),
-      this.store.dataSources.idsOf(hits.filter((h) => h.isLeaf).map((h) => h.id)),
+      this.dataSourceIds(hits.filter((h) => isDataSource(h, settings.get(h.id)!))),
     ]);
     return {
       count,
       hits: hits.map((child) =>
-        this.summaryOf(located.connection, child, inheritSettings(located.settings, child.overrides), [...path, child.name], childCounts.get(child.id) ?? 0, dataSourceIds.get(child.id)),
+        this.summaryOf(located.connection, child, settings.get(child.id)!, [...path, child.name], childCounts.get(child.id) ?? 0, dataSourceIds.get(child.id)),
       ),
     };
   }
@@ -102,11 +103,6 @@ export class CatalogService {
     await this.store.transaction(async (repos) => {
       await repos.objects.setOverrides(located.object.id, pick(settings, keys), now);
       if (cascade) await repos.objects.clearDescendantOverrides(located.object, keys, now);
-      if (keys.includes('isActive')) {
-        // Leaves enabled by this change become data sources: they get their ids now.
-        const overrides = located.chain.map((o) => (o === located.object ? { ...o.overrides, ...pick(settings, keys) } : o.overrides));
-        await repos.dataSources.assignBelow(located.object, resolveSettings(overrides).isActive, now);
-      }
       await repos.audit.insert(
         auditEntry(actor, 'object.settings', {
           objectPath: path,
@@ -185,7 +181,7 @@ export class CatalogService {
       this.store.objects.descendantOverrides(object),
       object.isLeaf ? new Map<number, number>() : this.store.objects.countChildren([object.id]),
       object.isLeaf ? this.store.columns.listFor(object.id) : Promise.resolve(undefined),
-      object.isLeaf ? this.store.dataSources.idsOf([object.id]) : new Map<number, number>(),
+      this.dataSourceIds(isDataSource(object, settings) ? [object] : []),
     ]);
     const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, dataSourceIds.get(object.id));
     return {
@@ -204,7 +200,16 @@ export class CatalogService {
     };
   }
 
-  /** `dataSourceId`: the leaf's data source id if it was ever enabled; shown while it is. */
+  /**
+   * Data source ids of enabled leaves, given the first time one is read: an id nobody has seen
+   * cannot matter, and enabling a whole database stays a one-row write.
+   */
+  private async dataSourceIds(leaves: readonly ObjectRecord[]): Promise<Map<number, number>> {
+    if (leaves.length === 0) return new Map();
+    return this.store.dataSources.idsFor(leaves.map((l) => l.id), nowIso());
+  }
+
+  /** `dataSourceId`: the leaf's data source id, shown while it is enabled. */
   private summaryOf(
     connection: ConnectionRecord,
     object: ObjectRecord,
@@ -228,12 +233,17 @@ export class CatalogService {
       settings,
       overrides,
       ...(object.isLeaf && { dataSourceName: dataSourceName(path) }),
-      ...(object.isLeaf && state === 'active' && dataSourceId !== undefined && { dataSourceId }),
+      ...(isDataSource(object, settings) && dataSourceId !== undefined && { dataSourceId }),
       stableId: object.stableId,
       comment: object.comment,
       childCount,
     };
   }
+}
+
+/** An enabled leaf still on the platform (SPEC 1.3). */
+function isDataSource(object: ObjectRecord, settings: EffectiveSettings): boolean {
+  return object.isLeaf && objectState(settings, object.removed) === 'active';
 }
 
 function pick(settings: SettingsInput | EffectiveSettings, keys: readonly SettingKey[]): Partial<SettingOverrides> {

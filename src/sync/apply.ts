@@ -138,10 +138,6 @@ class ListingWriter {
     await this.repos.objects.touchSynced(diff.unchanged.map((s) => s.id), this.context.syncRunId, this.now);
     await this.remove(diff.removed);
     this.recordConflicts(diff.conflicts);
-    if (diff.added.length + diff.restored.length + diff.renamed.length + diff.moved.length > 0) {
-      // Leaves that arrived enabled (new, back, or under an enabled parent) become data sources now.
-      await this.repos.dataSources.assignBelow(this.parent, this.parentSettings.isActive, this.now);
-    }
     await this.repos.columns.replace(this.newDictionaries, true);
     await this.repos.columns.replace(this.changedDictionaries);
     await this.repos.syncChanges.insertMany(this.context.syncRunId, this.changes);

@@ -43,9 +43,12 @@ describeEachStore('data source ids', (kind) => {
     });
     afterEach(async () => temp.close());
 
-    it('assigns an id the first time a leaf is enabled and keeps it through disabling and enabling again', async () => {
+    it('assigns an id the first time an enabled leaf is read and keeps it through disabling and enabling again', async () => {
       expect(await idOf('db', 's1', 'a')).toBeUndefined();
       await catalog.updateSettings(['Conn', 'db'], { isActive: true }, false);
+      // Enabling writes the one override; ids come with the first read.
+      const b = (await store.objects.findChain(connectionId, ['db', 's1', 'b']))!.at(-1)!;
+      expect(await store.dataSources.idsOf([b.id])).toEqual(new Map());
       const id = await idOf('db', 's1', 'a');
       expect(id).toEqual(expect.any(Number));
       await catalog.updateSettings(['Conn', 'db', 's1', 'a'], { isActive: false }, false);
@@ -128,8 +131,7 @@ describeEachStore('data source ids', (kind) => {
         const catalog = new CatalogStore(store);
         expect(await catalog.dataSources.idsOf([enabled.id, disabled.id, own.id])).toEqual(new Map([[enabled.id, enabled.id], [own.id, own.id]]));
         const later = (await catalog.objects.findById(disabled.id))!;
-        await catalog.dataSources.assignBelow(later, true, new Date().toISOString());
-        expect((await catalog.dataSources.idsOf([later.id])).get(later.id)).toBeGreaterThan(own.id);
+        expect((await catalog.dataSources.idsFor([later.id], new Date().toISOString())).get(later.id)).toBeGreaterThan(own.id);
       } finally {
         await store.close();
       }

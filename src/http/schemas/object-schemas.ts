@@ -19,7 +19,7 @@ const summaryFields = {
   overrides: Type.Partial(Settings, { description: 'Only the settings overridden on this object' }),
   dataSourceName: Type.Optional(Type.String({ description: 'Leaves: the path joined with "."' })),
   dataSourceId: Type.Optional(
-    Type.Integer({ description: "Enabled leaves (data sources): the data source's own id, assigned when the leaf is first enabled and kept across disabling, renames and moves" }),
+    Type.Integer({ description: "Enabled leaves (data sources): the data source's own id (not the object's), kept across disabling, renames and moves" }),
   ),
   stableId: Type.Union([Type.String(), Type.Null()], { description: 'Platform identifier (PostgreSQL OID) used to recognise renames' }),
   comment: Type.Union([Type.String(), Type.Null()]),

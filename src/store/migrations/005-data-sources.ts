@@ -2,13 +2,13 @@ import { sql, type Kysely } from 'kysely';
 import type { StoreDialect } from '../store-dialect.js';
 
 /**
- * Data sources get ids of their own: a row per leaf that has ever been enabled, created the
- * first time it is, kept while it is disabled, renamed or moved, deleted with the object. Until
- * now a data source's id was its object's id; every leaf enabled at migration time keeps that
- * id, so ids API users hold stay valid.
+ * Data sources get ids of their own: a row per enabled leaf, created the first time it is read
+ * as a data source (see DataSourceRepository), kept while it is disabled, renamed or moved,
+ * deleted with the object. Until now a data source's id was its object's id; every leaf
+ * enabled at migration time keeps that id, so ids API users hold stay valid.
  *
  * Also an index over the containers only: the data source search walks the hierarchy's
- * containers to inherit status and build names, never the leaves.
+ * containers to inherit status and build names, never through the leaves.
  */
 export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
   await db.schema

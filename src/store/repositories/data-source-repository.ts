@@ -1,12 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { chunkRows, containsPattern, type StoreDialect } from '../store-dialect.js';
 import type { StoreSchema } from '../store-schema.js';
-import type { ObjectRecord } from './object-repository.js';
 
 /** An enabled leaf with its data source id and generated name. */
 export interface DataSourceRow {
-  /** The data source's own id (not the object's). */
-  id: number;
+  /** The data source's own id (not the object's); null until it is first read (`idsFor`). */
+  id: number | null;
   objectId: number;
   connectionId: number;
   /** The leaf's id_path, from which its object path is built. */
@@ -26,11 +25,12 @@ export interface DataSourceSearch {
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
 /**
- * Data source ids. A data source is an enabled, present leaf (its status is computed, SPEC
- * 1.3); its id is a row of its own, created the first time the leaf is enabled and kept for
- * good, so the id survives disabling, renames and moves. Invariant, kept by apply and by
- * settings changes through {@link DataSourceRepository.assignBelow}: every enabled present leaf
- * has a row.
+ * Data source ids and the data source search. A data source is an enabled, present leaf (its
+ * status is computed, SPEC 1.3); its id is a row of its own, kept for good once given, so it
+ * survives disabling, renames and moves. Ids are given the first time a data source is *read*
+ * (viewed, listed, searched; see {@link DataSourceRepository.idsFor}), not when its status
+ * changes: enabling a database over a million tables stays a one-row write (BENCHMARKS.md), and
+ * nobody can see an id before it exists.
  */
 export class DataSourceRepository {
   constructor(
@@ -43,18 +43,19 @@ export class DataSourceRepository {
   }
 
   /**
-   * Gives every enabled present leaf at or below `root` a data source id unless it has one;
-   * `rootIsActive` is the root's effective status. Walks the containers only, in one statement.
+   * The data source ids of these objects — enabled present leaves, as the caller knows — giving
+   * one to each that has none yet. Two readers assigning at once settle on one id (`on conflict`).
    */
-  async assignBelow(root: ObjectRecord, rootIsActive: boolean, now: string): Promise<void> {
-    if (root.isLeaf) {
-      if (rootIsActive && !root.removed) await this.assign(sql`select cast(${root.id} as integer), ${now} where true`);
-      return;
+  async idsFor(objectIds: readonly number[], now: string): Promise<Map<number, number>> {
+    const ids = await this.idsOf(objectIds);
+    const missing = objectIds.filter((id) => !ids.has(id));
+    for (const chunk of chunkRows(missing, 1, this.dialect)) {
+      await sql`insert into data_sources (object_id, created_at)
+        select id, ${now} from objects where id in (${sql.join(chunk)}) and is_leaf = 1
+        on conflict (object_id) do nothing`.execute(this.db);
     }
-    await this.assign(sql`
-      ${containerTree(sql`select id, ${sql.lit(rootIsActive ? 1 : 0)}, cast('' as text) from objects where id = ${root.id}`)}
-      select o.id, ${now} from tree t join objects o on o.parent_id = t.id
-      where o.is_leaf = 1 and o.removed = 0 and coalesce(o.is_active, t.active) = 1`);
+    for (const [objectId, id] of await this.idsOf(missing)) ids.set(objectId, id);
+    return ids;
   }
 
   /** Data source ids by object id, for the objects that have one. */
@@ -74,27 +75,42 @@ export class DataSourceRepository {
   }
 
   /**
-   * Enabled data sources by generated name. Driven by the data_sources rows (leaves never
-   * enabled are not read); status and names come from a walk over the containers alone.
+   * Enabled leaves by generated name, each with its data source id if it has one yet. Status
+   * and names are inherited along a recursive walk over the containers alone (a
+   * containers-only index); leaves are read by parent under enabled containers, and under
+   * disabled ones only where they override isActive to true (the overrides' partial index).
    */
   async search(search: DataSourceSearch): Promise<{ count: number; hits: DataSourceRow[] }> {
     const rootFilter =
       search.connectionKey === undefined ? sql`` : sql` and connection_id in (select id from connections where connection_key = ${search.connectionKey})`;
-    const tree = containerTree(sql`select id, coalesce(is_active, 0), name from objects where parent_id is null${rootFilter}`);
-    const filters = [sql`o.removed = 0`, sql`coalesce(o.is_active, t.active) = 1`];
-    if (search.searchText) filters.push(sql`lower(t.full_name || '.' || o.name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
-    const from = sql`from data_sources d join objects o on o.id = d.object_id join tree t on t.id = o.parent_id where ${sql.join(filters, sql` and `)}`;
-    const { rows: countRows } = await sql<{ count: number }>`${tree} select count(*) as count ${from}`.execute(this.db);
-    const { rows } = await sql<{ id: number; object_id: number; connection_id: number; id_path: string; full_name: string; kind: string; comment: string | null }>`
-      ${tree}
-      select d.id, o.id as object_id, o.connection_id, o.id_path, t.full_name || '.' || o.name as full_name, o.kind, o.comment
-      ${from}
-      order by full_name, d.id
+    const from = sql`
+      with recursive tree(id, active, full_name) as (
+        select id, coalesce(is_active, 0), name from objects where parent_id is null${rootFilter}
+        union all
+        select c.id, coalesce(c.is_active, t.active), t.full_name || '.' || c.name
+        from objects c join tree t on c.parent_id = t.id
+        where c.is_leaf = 0
+      ),
+      hits(object_id, connection_id, id_path, full_name, kind, comment) as (
+        select o.id, o.connection_id, o.id_path, t.full_name || '.' || o.name, o.kind, o.comment
+        from tree t join objects o on o.parent_id = t.id
+        where t.active = 1 and o.is_leaf = 1 and o.removed = 0 and (o.is_active is null or o.is_active = 1)
+        union all
+        select o.id, o.connection_id, o.id_path, t.full_name || '.' || o.name, o.kind, o.comment
+        from objects o join tree t on t.id = o.parent_id
+        where o.is_active = 1 and t.active = 0 and o.is_leaf = 1 and o.removed = 0
+      )
+      select * from hits h
+      ${search.searchText ? sql`where lower(h.full_name) like lower(${containsPattern(search.searchText)}) escape '\\'` : sql``}`;
+    const { rows: countRows } = await sql<{ count: number }>`select count(*) as count from (${from}) matching`.execute(this.db);
+    const { rows } = await sql<{ object_id: number; connection_id: number; id_path: string; full_name: string; kind: string; comment: string | null; id: number | null }>`
+      select m.*, d.id from (${from}) m left join data_sources d on d.object_id = m.object_id
+      order by m.full_name, m.object_id
       limit ${search.size} offset ${search.offset}`.execute(this.db);
     return {
       count: Number(countRows[0]?.count ?? 0),
       hits: rows.map((r) => ({
-        id: Number(r.id),
+        id: r.id === null ? null : Number(r.id),
         objectId: Number(r.object_id),
         connectionId: Number(r.connection_id),
         idPath: r.id_path,
@@ -104,25 +120,4 @@ export class DataSourceRepository {
       })),
     };
   }
-
-  /** Inserts `(object_id, created_at)` rows from `select`; objects that have an id keep it. */
-  private async assign(select: ReturnType<typeof sql>): Promise<void> {
-    // `on conflict` also settles two transactions assigning the same leaf at once (PostgreSQL store).
-    await sql`insert into data_sources (object_id, created_at) ${select} on conflict (object_id) do nothing`.execute(this.db);
-  }
-}
-
-/**
- * `tree(id, active, full_name)`: the containers from `roots` down, with their inherited status
- * and dotted names. The recursion follows the containers-only index, so it never reads a leaf.
- */
-function containerTree(roots: ReturnType<typeof sql>) {
-  return sql`
-    with recursive tree(id, active, full_name) as (
-      ${roots}
-      union all
-      select c.id, coalesce(c.is_active, t.active), t.full_name || '.' || c.name
-      from objects c join tree t on c.parent_id = t.id
-      where c.is_leaf = 0
-    )`;
 }

@@ -121,7 +121,7 @@ export class ObjectRepository {
   }
 
   /** Names of the given objects and all their ancestors, for building paths of many objects at once. */
-  async namesOfLineages(records: readonly Pick<ObjectRecord, 'idPath'>[]): Promise<Map<number, string>> {
+  private async namesOfLineages(records: readonly Pick<ObjectRecord, 'idPath'>[]): Promise<Map<number, string>> {
     const ids = [...new Set(records.flatMap((r) => lineageIds(r.idPath)))];
     const names = new Map<number, string>();
     for (const chunk of chunkRows(ids, 1, this.dialect)) {

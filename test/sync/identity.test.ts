@@ -15,6 +15,8 @@ describeEachStore('object identity against PostgreSQL', (kind) => {
   let server: TestServer;
   let db: TestDatabase;
   let role: TestRole;
+  /** Object ids by table name, from the registration run's `added` changes: the history's key. */
+  let addedIds: Map<string, number>;
   const key = 'Identity';
   const owner = (name: string) => [{ type: 'user', name }];
 
@@ -36,7 +38,10 @@ describeEachStore('object identity against PostgreSQL', (kind) => {
       CREATE TABLE chinook.genre (genre_id int PRIMARY KEY, name text);
       CREATE TABLE chinook.album (album_id int PRIMARY KEY, title text, artist_id int);
       CREATE TABLE chinook.track (track_id int PRIMARY KEY, name text, album_id int, genre_id int)`;
-    ({ db, role } = await registerTestConnection(server, pg, { connectionKey: key, sql, settings: { isActive: true } }));
+    let firstSync: any;
+    ({ db, role, firstSync } = await registerTestConnection(server, pg, { connectionKey: key, sql, settings: { isActive: true } }));
+    const added = await server.request('GET', `/data/sync-runs/${firstSync.id}/changes?change=added&size=100`);
+    addedIds = new Map(added.body.hits.map((c: any) => [c.objectPath.at(-1), c.objectId]));
     await govern(['chinook', 'artist'], { dataOwners: owner('artist-owner') });
     await govern(['chinook', 'genre'], { dataOwners: owner('genre-owner') });
     await govern(['chinook', 'album'], { dataOwners: owner('album-owner') });
@@ -50,9 +55,9 @@ describeEachStore('object identity against PostgreSQL', (kind) => {
     const { job, changes } = await sync(key, db.name);
     expect(job).toMatchObject({ state: 'completed', errors: [] });
     expect(job.counts).toMatchObject({ renamed: 2, added: 0, removed: 0, changed: 0 });
-    expect(changes.map((c) => [c.change, c.details.from, c.details.to]).sort()).toEqual([
-      ['renamed', 'artist', 'genre'],
-      ['renamed', 'genre', 'artist'],
+    expect(changes.map((c: any) => [c.change, c.details.from, c.details.to, c.objectId]).sort()).toEqual([
+      ['renamed', 'artist', 'genre', addedIds.get('artist')],
+      ['renamed', 'genre', 'artist', addedIds.get('genre')],
     ]);
     expect(identity(await object('chinook', 'genre'))).toEqual(artist);
     expect(identity(await object('chinook', 'artist'))).toEqual(genre);
@@ -97,6 +102,7 @@ describeEachStore('object identity against PostgreSQL', (kind) => {
     expect(changes).toEqual([
       expect.objectContaining({
         change: 'moved',
+        objectId: addedIds.get('track'),
         objectPath: [key, db.name, 'vault', 'track'],
         details: expect.objectContaining({ from: [key, db.name, 'chinook', 'track'], to: [key, db.name, 'vault', 'track'] }),
       }),

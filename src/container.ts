@@ -24,7 +24,6 @@ import { UserService } from './services/user-service.js';
 import { CatalogStore } from './store/catalog-store.js';
 import { lockDataDir } from './store/data-dir-lock.js';
 import { openStore } from './store/database.js';
-import { DataSourceRepository } from './store/repositories/data-source-repository.js';
 import { SyncEngine } from './sync/sync-engine.js';
 
 /** Everything the server is made of, wired once. */
@@ -112,7 +111,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
     catalog,
     syncs: new SyncService(catalogStore, queue),
-    dataSources: new DataSourceService(catalogStore, new DataSourceRepository(store.db), catalog),
+    dataSources: new DataSourceService(catalogStore, catalog),
     ping: () => store.ping(),
     bodyLimit: config.bodyLimit,
     async close() {

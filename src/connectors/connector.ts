@@ -5,8 +5,13 @@ import type { CrawlBatch, CrawlScope } from '../domain/catalog-types.js';
  * technology's name.
  */
 export interface ConnectorCapabilities {
-  /** The platform gives objects stable identifiers, so renames are recognised by id. Default true. */
-  stableIds: boolean;
+  /**
+   * The level within whose containers the platform's stable ids are unique, 1 being the
+   * top-level containers; 0 (default) means across the whole connection. A moved object is
+   * looked for by id only there: PostgreSQL (1) reuses schema and table OIDs across databases.
+   * Whether an object has a stable id at all is the crawl's to say, object by object.
+   */
+  stableIdsUniqueWithin: number;
   /** The platform has tags the crawl ingests. Default false. */
   tags: boolean;
   /** Several top-level containers can be crawled at once. Default true. */
@@ -65,7 +70,7 @@ export interface Connector {
 export type ConnectorFactory = (details: ConnectionDetails, timeouts: ConnectorTimeouts) => Connector;
 
 export const DEFAULT_CAPABILITIES: ConnectorCapabilities = {
-  stableIds: true,
+  stableIdsUniqueWithin: 0,
   tags: false,
   parallelContainers: true,
 };

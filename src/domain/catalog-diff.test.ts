@@ -84,14 +84,96 @@ describe('diffChildren', () => {
   });
 });
 
-describe('diffChildren with renameBy: columnsFingerprint (no stable ids)', () => {
-  const byColumns = { renameBy: 'columnsFingerprint' } as const;
+describe('diffChildren by stable id first', () => {
+  it('sees a name swap as two renames, the ids keeping their objects', () => {
+    const artist = stored(table('artist', '1'));
+    const genre = stored(table('genre', '2'));
+    const diff = diffChildren([artist, genre], crawl(table('genre', '1'), table('artist', '2')));
+    expect(diff.renamed.map((r) => [r.stored.id, r.crawled.name])).toEqual([[artist.id, 'genre'], [genre.id, 'artist']]);
+    expect([diff.added, diff.removed, diff.changed, diff.displaced]).toEqual([[], [], [], []]);
+  });
+
+  it('sees a rename plus a new table under the old name as a rename and an addition', () => {
+    const orders = stored(table('orders', '1'));
+    const diff = diffChildren([orders], crawl(table('orders_old', '1'), table('orders', '7')));
+    expect(diff.renamed.map((r) => [r.stored, r.crawled.name])).toEqual([[orders, 'orders_old']]);
+    expect(diff.added.map((a) => [a.name, a.stableId])).toEqual([['orders', '7']]);
+    expect([diff.removed, diff.changed, diff.displaced]).toEqual([[], [], []]);
+  });
+
+  it('keeps a dropped and re-created table (its old id gone from the listing) by name, with the new id', () => {
+    const model = stored(table('model', '1'));
+    const diff = diffChildren([model], crawl(table('model', '8', [col('id'), col('extra', 'text', 2)])));
+    expect(diff.changed.map((c) => [c.stored, c.fields])).toEqual([[model, ['columns', 'stableId']]]);
+    expect([diff.added, diff.removed]).toEqual([[], []]);
+  });
+
+  it('does not take a name from a stored child whose id the listing shows under another name', () => {
+    const a = stored(table('a', '1'));
+    const b = stored(table('b', '2'));
+    const diff = diffChildren([a, b], crawl(table('b', '1'), table('a', '3')));
+    expect(diff.renamed.map((r) => [r.stored, r.crawled.name])).toEqual([[a, 'b']]);
+    expect(diff.added.map((o) => o.stableId)).toEqual(['3']);
+    expect(diff.removed).toEqual([b]);
+    expect(diff.displaced).toEqual([b]);
+  });
+
+  it('displaces a removed child whose name now belongs to another object', () => {
+    const tombstone = stored(table('t', '5'), true);
+    const renamedInto = stored(table('u', '9'));
+    const diff = diffChildren([tombstone, renamedInto], crawl(table('t', '9')));
+    expect(diff.renamed.map((r) => r.stored)).toEqual([renamedInto]);
+    expect(diff.displaced).toEqual([tombstone]);
+    expect(diff.removed).toEqual([]);
+  });
+
+  it('moves an object stored under another parent of the scope, by stable id, removed or not', () => {
+    const moved = stored(table('track', '40'), true);
+    const diff = diffChildren([], crawl(table('track', '40'), table('fresh', '41')), undefined, [moved]);
+    expect(diff.moved.map((m) => [m.stored, m.crawled.name])).toEqual([[moved, 'track']]);
+    expect(diff.added.map((o) => o.name)).toEqual(['fresh']);
+  });
+
+  it('prefers a match here over a move, and a present object over a removed one', () => {
+    const here = stored(table('t', '1'));
+    const away = stored(table('t', '1'));
+    expect(diffChildren([here], crawl(table('t', '1')), undefined, [away]).unchanged).toEqual([here]);
+    const gone = stored(table('x', '2'), true);
+    const present = stored(table('y', '2'));
+    expect(diffChildren([], crawl(table('z', '2')), undefined, [gone, present]).moved.map((m) => m.stored)).toEqual([present]);
+  });
+
+  it('decides per object pair in a mixed listing: ids where both sides have one, names and columns elsewhere', () => {
+    const wide = [col('id', 'int', 1), col('label', 'text', 2)];
+    const withId = stored(table('with_id', '1'));
+    const noId = stored(table('no_id', null, wide));
+    const idLost = stored(table('id_lost', '3'));
+    const diff = diffChildren(
+      [withId, noId, idLost],
+      crawl(table('with_id_renamed', '1'), table('no_id_renamed', null, wide), table('id_lost', null), table('id_new', '4', [col('other')])),
+    );
+    expect(diff.renamed.map((r) => [r.stored, r.crawled.name])).toEqual([[withId, 'with_id_renamed'], [noId, 'no_id_renamed']]);
+    expect(diff.changed.map((c) => [c.stored, c.fields])).toEqual([[idLost, ['stableId']]]);
+    expect(diff.added.map((o) => o.name)).toEqual(['id_new']);
+    expect(diff.removed).toEqual([]);
+  });
+
+  it('pairs by columns only where not both sides have a stable id', () => {
+    const wide = [col('id', 'int', 1), col('label', 'text', 2)];
+    const both = diffChildren([stored(table('a', '1', wide))], crawl(table('b', '2', wide)));
+    expect([both.renamed, both.added.length, both.removed.length]).toEqual([[], 1, 1]);
+    const one = diffChildren([stored(table('a', '1', wide))], crawl(table('b', null, wide)));
+    expect(one.renamed.map((r) => r.crawled.name)).toEqual(['b']);
+  });
+});
+
+describe('diffChildren without stable ids: the column fingerprint', () => {
   const wide = [col('id', 'int(11)', 1), col('name', 'varchar(20)', 2)];
 
   it('recognises one disappeared and one appeared leaf with identical columns as a rename', () => {
     const before = stored(table('customers', null, wide));
     const other = stored(table('orders', null, [col('id', 'bigint(20)')]));
-    const diff = diffChildren([before, other], crawl(table('clients', null, wide), table('orders', null, [col('id', 'bigint(20)')])), undefined, byColumns);
+    const diff = diffChildren([before, other], crawl(table('clients', null, wide), table('orders', null, [col('id', 'bigint(20)')])));
     expect(diff.renamed.map((r) => [r.stored.name, r.crawled.name])).toEqual([['customers', 'clients']]);
     expect(diff.added).toEqual([]);
     expect(diff.removed).toEqual([]);
@@ -101,12 +183,12 @@ describe('diffChildren with renameBy: columnsFingerprint (no stable ids)', () =>
   it('does not guess when two disappeared or two appeared leaves share the fingerprint', () => {
     const a = stored(table('a', null, wide));
     const b = stored(table('b', null, wide));
-    const twoGone = diffChildren([a, b], crawl(table('c', null, wide)), undefined, byColumns);
+    const twoGone = diffChildren([a, b], crawl(table('c', null, wide)));
     expect(twoGone.renamed).toEqual([]);
     expect(twoGone.added.map((o) => o.name)).toEqual(['c']);
     expect(twoGone.removed).toEqual([a, b]);
 
-    const twoNew = diffChildren([stored(table('a', null, wide))], crawl(table('x', null, wide), table('y', null, wide)), undefined, byColumns);
+    const twoNew = diffChildren([stored(table('a', null, wide))], crawl(table('x', null, wide), table('y', null, wide)));
     expect(twoNew.renamed).toEqual([]);
     expect(twoNew.added.map((o) => o.name)).toEqual(['x', 'y']);
     expect(twoNew.removed.map((s) => s.name)).toEqual(['a']);
@@ -115,41 +197,37 @@ describe('diffChildren with renameBy: columnsFingerprint (no stable ids)', () =>
   it('pairs each fingerprint on its own: an ambiguous group does not block an unambiguous one', () => {
     const unique = stored(table('solo', null, [col('only_here')]));
     const twins = [stored(table('t1', null, wide)), stored(table('t2', null, wide))];
-    const diff = diffChildren([unique, ...twins], crawl(table('solo2', null, [col('only_here')]), table('t3', null, wide)), undefined, byColumns);
+    const diff = diffChildren([unique, ...twins], crawl(table('solo2', null, [col('only_here')]), table('t3', null, wide)));
     expect(diff.renamed.map((r) => [r.stored.name, r.crawled.name])).toEqual([['solo', 'solo2']]);
     expect(diff.added.map((o) => o.name)).toEqual(['t3']);
     expect(diff.removed.map((s) => s.name)).toEqual(['t1', 't2']);
   });
 
   it('needs identical columns and the same kind', () => {
-    const retyped = diffChildren([stored(table('a', null, wide))], crawl(table('b', null, [col('id', 'bigint(20)', 1), col('name', 'varchar(20)', 2)])), undefined, byColumns);
+    const retyped = diffChildren([stored(table('a', null, wide))], crawl(table('b', null, [col('id', 'bigint(20)', 1), col('name', 'varchar(20)', 2)])));
     expect(retyped.renamed).toEqual([]);
-    const asView = diffChildren([stored(table('a', null, wide))], crawl({ ...table('b', null, wide), kind: 'view' }), undefined, byColumns);
+    const asView = diffChildren([stored(table('a', null, wide))], crawl({ ...table('b', null, wide), kind: 'view' }));
     expect(asView.renamed).toEqual([]);
     expect(asView.added.map((o) => o.name)).toEqual(['b']);
   });
 
   it('never renames containers, already removed children, or through a scoped listing', () => {
     const database = (name: string): CrawledObject => ({ name, kind: 'database', stableId: null, comment: null });
-    expect(diffChildren([stored(database('a'))], crawl(database('b')), undefined, byColumns).renamed).toEqual([]);
-    expect(diffChildren([stored(table('a', null, wide), true)], crawl(table('b', null, wide)), undefined, byColumns).renamed).toEqual([]);
-    const scoped = diffChildren([stored(table('a', null, wide))], crawl(table('b', null, wide)), { name: 'a', stableId: null }, byColumns);
+    expect(diffChildren([stored(database('a'))], crawl(database('b'))).renamed).toEqual([]);
+    expect(diffChildren([stored(table('a', null, wide), true)], crawl(table('b', null, wide))).renamed).toEqual([]);
+    const scoped = diffChildren([stored(table('a', null, wide))], crawl(table('b', null, wide)), { name: 'a', stableId: null });
     expect(scoped.renamed).toEqual([]);
   });
 
   it('matches by name before guessing: a re-created table is restored, not a rename target', () => {
     const gone = stored(table('t', null, wide), true);
     const renamedAway = stored(table('u', null, wide));
-    const diff = diffChildren([gone, renamedAway], crawl(table('t', null, wide)), undefined, byColumns);
+    const diff = diffChildren([gone, renamedAway], crawl(table('t', null, wide)));
     expect(diff.restored.map((r) => r.stored)).toEqual([gone]);
     expect(diff.removed).toEqual([renamedAway]);
     expect(diff.renamed).toEqual([]);
   });
 
-  it('ignores stable ids entirely', () => {
-    const diff = diffChildren([stored(table('a', '1', wide))], crawl(table('b', '1', [col('other')])), undefined, byColumns);
-    expect(diff.renamed).toEqual([]);
-  });
 });
 
 describe('diffColumns', () => {

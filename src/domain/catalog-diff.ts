@@ -19,17 +19,30 @@ export interface FingerprintedObject extends CrawledObject {
 
 export type ObjectUpdateField = 'kind' | 'comment' | 'columns' | 'stableId';
 
+/** A stored object and the crawled object it turned out to be. */
+export interface Match {
+  stored: StoredChild;
+  crawled: FingerprintedObject;
+}
+
 /** The difference between a container's stored children and one crawled listing of it. */
 export interface ChildrenChangeSet {
   added: FingerprintedObject[];
-  /** Same object (by stable id) under a new name. */
-  renamed: { stored: StoredChild; crawled: FingerprintedObject }[];
-  /** Was marked removed and is back. */
-  restored: { stored: StoredChild; crawled: FingerprintedObject }[];
-  /** Present on both sides with different metadata. */
-  changed: { stored: StoredChild; crawled: FingerprintedObject; fields: ObjectUpdateField[] }[];
+  /** Same object (by stable id, or by the column heuristic where an id is missing) under a new name. */
+  renamed: Match[];
+  /** Same object (by stable id) that was stored under another parent: it moves here, its subtree with it. */
+  moved: Match[];
+  /** Was marked removed and is back under its name. */
+  restored: Match[];
+  /** Present on both sides with different metadata (a new stable id included: dropped and re-created). */
+  changed: (Match & { fields: ObjectUpdateField[] })[];
   unchanged: StoredChild[];
   removed: StoredChild[];
+  /**
+   * Stored children that stay (or become) removed while their name now belongs to another
+   * object of this listing: they must give the name up (see `displacedName` in apply).
+   */
+  displaced: StoredChild[];
   /** Crawled objects whose name collides with one already taken in this listing (first one wins). */
   conflicts: { kept: FingerprintedObject; dropped: FingerprintedObject }[];
 }
@@ -40,113 +53,133 @@ export function fingerprint(object: CrawledObject): FingerprintedObject {
 }
 
 /**
- * How renames are recognised among the children that no name matched:
- * - `stableId`: the stored and the crawled object have the same platform identifier (OID, …);
- * - `columnsFingerprint`: for platforms without stable ids (MariaDB, MySQL), see
- *   {@link matchRenamesByColumns}.
- */
-export type RenameMatching = 'stableId' | 'columnsFingerprint';
-
-export interface DiffOptions {
-  /** Default `stableId`. */
-  renameBy?: RenameMatching;
-}
-
-/**
- * Diffs a container's stored children against one crawled listing (SPEC 1.4).
+ * Diffs a container's stored children against one crawled listing (SPEC 1.4). Identity
+ * follows the platform, decided per object pair, not per technology (some platforms give ids
+ * through some APIs only):
  *
- * Matching: by name first (a table dropped and re-created under the same name is the same
- * data object, so it keeps its settings), then, among the unmatched, renames by
- * `options.renameBy`. When `only` is given the listing covers just that child, so only stored
- * children with that name or stable id can be removed.
+ * 1. **Stable id** where both sides have one: the stored child with the crawled object's id is
+ *    that object, whatever the names say (a name swap is two renames; a table renamed away
+ *    while a new one took its name is a rename plus an addition).
+ * 2. **Stable id elsewhere**: an object of `elsewhere` (stored under another parent of the
+ *    same id scope, see apply) with the crawled object's id has moved here.
+ * 3. **Name** for the rest, unless the stored child's id is in this listing under another
+ *    name: a stored child whose id vanished and a crawled object with its name and another id
+ *    were dropped and re-created (dbt and ETL jobs do it on every run) — the same data object,
+ *    so governance survives the rebuild; recorded as changed with its new `stableId`.
+ * 4. **Column fingerprint** ({@link matchRenamesByColumns}) between a disappeared child and
+ *    an appeared object that do not both have a stable id (MariaDB, MySQL).
+ *
+ * When `only` is given the listing covers just that child, so only stored children with that
+ * name or stable id, or with the name the listing shows, can be removed.
  */
 export function diffChildren(
   stored: readonly StoredChild[],
   crawled: readonly FingerprintedObject[],
   only?: ScopeStep,
-  options: DiffOptions = {},
+  elsewhere: readonly StoredChild[] = [],
 ): ChildrenChangeSet {
-  const result: ChildrenChangeSet = { added: [], renamed: [], restored: [], changed: [], unchanged: [], removed: [], conflicts: [] };
-  const inScope = only
-    ? stored.filter((s) => s.name === only.name || (only.stableId !== null && s.stableId === only.stableId))
-    : stored;
-
+  const result: ChildrenChangeSet = { added: [], renamed: [], moved: [], restored: [], changed: [], unchanged: [], removed: [], displaced: [], conflicts: [] };
   const unique = new Map<string, FingerprintedObject>();
   for (const object of crawled) {
     const kept = unique.get(object.name);
     if (kept) result.conflicts.push({ kept, dropped: object });
     else unique.set(object.name, object);
   }
+  const objects = [...unique.values()];
+  const inScope = only
+    ? stored.filter((s) => s.name === only.name || (only.stableId !== null && s.stableId === only.stableId) || unique.has(s.name))
+    : stored;
 
   // Matching uses every stored child: a scoped listing's object may be known under its new name.
-  const byName = new Map(stored.map((s) => [s.name, s]));
-  const matched = new Set<number>();
-  const unmatched: FingerprintedObject[] = [];
-  for (const object of unique.values()) {
-    const same = byName.get(object.name);
-    if (same) {
-      matched.add(same.id);
-      classifyMatch(result, same, object);
-    } else {
-      unmatched.push(object);
-    }
+  const { pairs, movers, taken } = matchObjects(stored, objects, elsewhere, only !== undefined);
+  for (const object of objects) {
+    const child = pairs.get(object);
+    if (!child) result.added.push(object);
+    else if (movers.has(object)) result.moved.push({ stored: child, crawled: object });
+    else if (child.name !== object.name) result.renamed.push({ stored: child, crawled: object });
+    else classifyMatch(result, child, object);
   }
-
-  let renames: Map<FingerprintedObject, StoredChild>;
-  if (options.renameBy !== 'columnsFingerprint') renames = matchRenamesByStableId(stored, matched, unique, unmatched);
-  // A scoped listing covers one name, so it cannot show a disappearance and an appearance.
-  else if (only) renames = new Map();
-  else renames = matchRenamesByColumns(stored.filter((s) => !matched.has(s.id) && !s.removed), unmatched);
-  for (const object of unmatched) {
-    const previous = renames.get(object);
-    if (previous) {
-      matched.add(previous.id);
-      result.renamed.push({ stored: previous, crawled: object });
-    } else {
-      result.added.push(object);
-    }
-  }
-
   for (const s of inScope) {
-    if (!matched.has(s.id) && !s.removed) result.removed.push(s);
+    if (!taken.has(s.id) && !s.removed) result.removed.push(s);
+  }
+  for (const s of stored) {
+    if (!taken.has(s.id) && unique.has(s.name)) result.displaced.push(s);
   }
   return result;
 }
 
-/** Renames by platform identifier: each unmatched crawled object → the stored child with its stable id. */
-function matchRenamesByStableId(
-  stored: readonly StoredChild[],
-  matched: ReadonlySet<number>,
-  crawledByName: ReadonlyMap<string, FingerprintedObject>,
-  unmatched: readonly FingerprintedObject[],
-): Map<FingerprintedObject, StoredChild> {
-  const byStableId = new Map<string, StoredChild>();
-  for (const s of stored) {
-    // A stored child whose name is still crawled was matched by name and cannot be renamed.
-    if (s.stableId !== null && !matched.has(s.id) && !crawledByName.has(s.name)) byStableId.set(s.stableId, s);
+/** Pairs crawled objects with stored ones by the steps of {@link diffChildren}, in order. */
+function matchObjects(stored: readonly StoredChild[], objects: readonly FingerprintedObject[], elsewhere: readonly StoredChild[], scoped: boolean) {
+  const pairs = new Map<FingerprintedObject, StoredChild>();
+  const movers = new Set<FingerprintedObject>();
+  const taken = new Set<number>();
+  const pair = (object: FingerprintedObject, child: StoredChild | undefined) => {
+    if (!child) return;
+    pairs.set(object, child);
+    taken.add(child.id);
+  };
+  // 1. Stable id, among this parent's children.
+  const here = byStableId(stored);
+  for (const object of objects) {
+    if (object.stableId !== null) pair(object, preferred(here.get(object.stableId), object.name, taken));
   }
-  const renames = new Map<FingerprintedObject, StoredChild>();
-  for (const object of unmatched) {
-    const previous = object.stableId === null ? undefined : byStableId.get(object.stableId);
-    if (previous) {
-      renames.set(object, previous);
-      byStableId.delete(object.stableId!);
-    }
+  // 2. Stable id, under another parent: a move.
+  const away = byStableId(elsewhere);
+  for (const object of objects) {
+    if (pairs.has(object) || object.stableId === null) continue;
+    pair(object, preferred(away.get(object.stableId), object.name, taken));
+    if (pairs.has(object)) movers.add(object);
   }
-  return renames;
+  // 3. Name, unless the stored child's id is in the listing (it is another object's name now).
+  const crawledIds = new Set(objects.flatMap((o) => (o.stableId === null ? [] : [o.stableId])));
+  const byName = new Map(stored.map((s) => [s.name, s]));
+  for (const object of objects) {
+    const same = pairs.has(object) ? undefined : byName.get(object.name);
+    if (same && !taken.has(same.id) && !(same.stableId !== null && crawledIds.has(same.stableId))) pair(object, same);
+  }
+  // 4. Columns. A scoped listing covers one name, so it cannot show a disappearance and an appearance.
+  if (!scoped) {
+    const names = new Set(objects.map((o) => o.name));
+    const disappeared = stored.filter((s) => !taken.has(s.id) && !s.removed && !names.has(s.name));
+    const appeared = objects.filter((o) => !pairs.has(o) && !byName.has(o.name));
+    for (const [object, child] of matchRenamesByColumns(disappeared, appeared)) pair(object, child);
+  }
+  return { pairs, movers, taken };
+}
+
+function byStableId(children: readonly StoredChild[]): Map<string, StoredChild[]> {
+  const index = new Map<string, StoredChild[]>();
+  for (const child of children) {
+    if (child.stableId === null) continue;
+    const list = index.get(child.stableId);
+    if (list) list.push(child);
+    else index.set(child.stableId, [child]);
+  }
+  return index;
 }
 
 /**
- * The rename heuristic for platforms without stable identifiers. Within one complete listing
+ * Of several stored objects with one stable id (ids are reused after a wraparound; older
+ * catalogs matched by name), the one with the crawled name, else one still present, else the
+ * first; never one already matched.
+ */
+function preferred(candidates: readonly StoredChild[] | undefined, name: string, taken: ReadonlySet<number>): StoredChild | undefined {
+  const free = candidates?.filter((c) => !taken.has(c.id)) ?? [];
+  return free.find((c) => c.name === name) ?? free.find((c) => !c.removed) ?? free[0];
+}
+
+/**
+ * The rename heuristic for objects without stable identifiers. Within one complete listing
  * of a container, a stored child that *disappeared* (no crawled object has its name; it was
  * not already removed) and a crawled object that *appeared* (no stored child has its name) are
  * the same object renamed when:
+ * - not both have a stable id (where both do, the ids have already decided: different ids are
+ *   different objects);
  * - both have a column fingerprint (leaves only: containers have no columns) and they are
  *   identical — same column names, ordinals, types, nullability, defaults and comments, in
  *   the same order;
  * - both are of the same kind (a table stays a table); and
- * - the match is unambiguous: exactly one disappeared child and exactly one appeared object
- *   share that kind and fingerprint.
+ * - the match is unambiguous: each of the two has exactly one such partner.
  * Anything else stays an addition plus a removal: two identical tables renamed in the same
  * sync, a rename combined with a column change, or a rename seen through a scoped listing
  * (which covers one name only) are not recognised. A wrong guess would hand one table's
@@ -156,23 +189,30 @@ export function matchRenamesByColumns(
   disappeared: readonly StoredChild[],
   appeared: readonly FingerprintedObject[],
 ): Map<FingerprintedObject, StoredChild> {
-  const keyOf = (kind: string, fingerprint: string): string => `${kind}\u0000${fingerprint}`;
+  const keyOf = (kind: string, fingerprint: string | null): string | null => (fingerprint === null ? null : `${kind}\u0000${fingerprint}`);
+  const partners = new Map<FingerprintedObject | StoredChild, (FingerprintedObject | StoredChild)[]>();
+  const link = (a: FingerprintedObject | StoredChild, b: FingerprintedObject | StoredChild) => {
+    const list = partners.get(a);
+    if (list) list.push(b);
+    else partners.set(a, [b]);
+  };
   const gone = new Map<string, StoredChild[]>();
   for (const s of disappeared) {
-    if (s.columnsFingerprint === null) continue;
     const key = keyOf(s.kind, s.columnsFingerprint);
-    gone.set(key, [...(gone.get(key) ?? []), s]);
+    if (key !== null) gone.set(key, [...(gone.get(key) ?? []), s]);
   }
-  const found = new Map<string, FingerprintedObject[]>();
   for (const object of appeared) {
-    if (object.columnsFingerprint === null) continue;
     const key = keyOf(object.kind, object.columnsFingerprint);
-    found.set(key, [...(found.get(key) ?? []), object]);
+    for (const s of (key === null ? undefined : gone.get(key)) ?? []) {
+      if (s.stableId !== null && object.stableId !== null) continue;
+      link(object, s);
+      link(s, object);
+    }
   }
   const renames = new Map<FingerprintedObject, StoredChild>();
-  for (const [key, objects] of found) {
-    const candidates = gone.get(key);
-    if (objects.length === 1 && candidates?.length === 1) renames.set(objects[0]!, candidates[0]!);
+  for (const object of appeared) {
+    const [only, ...more] = partners.get(object) ?? [];
+    if (only && more.length === 0 && partners.get(only)?.length === 1) renames.set(object, only as StoredChild);
   }
   return renames;
 }

@@ -34,7 +34,7 @@ export interface ObjectSummary {
   overrides: Partial<EffectiveSettings>;
   /** Leaves only: the generated name (the path joined with `.`). */
   dataSourceName?: string;
-  /** Enabled leaves only: the id of the data source. */
+  /** Enabled leaves only: the id of the data source (its own, not the object's; kept across disable, rename, move). */
   dataSourceId?: number;
   stableId: string | null;
   comment: string | null;
@@ -79,11 +79,15 @@ export class CatalogService {
       ...search,
       state: search.state && { value: search.state, parentIsActive: located.settings.isActive && !located.object.removed },
     });
-    const childCounts = await this.store.objects.countChildren(hits.map((h) => h.id));
+    const settings = new Map(hits.map((child) => [child.id, inheritSettings(located.settings, child.overrides)]));
+    const [childCounts, dataSourceIds] = await Promise.all([
+      this.store.objects.countChildren(hits.map((h) => h.id)),
+      this.dataSourceIds(hits.filter((h) => isDataSource(h, settings.get(h.id)!))),
+    ]);
     return {
       count,
       hits: hits.map((child) =>
-        this.summaryOf(located.connection, child, inheritSettings(located.settings, child.overrides), [...path, child.name], childCounts.get(child.id) ?? 0),
+        this.summaryOf(located.connection, child, settings.get(child.id)!, [...path, child.name], childCounts.get(child.id) ?? 0, dataSourceIds.get(child.id)),
       ),
     };
   }
@@ -163,7 +167,7 @@ export class CatalogService {
       const root = await this.store.objects.findRoot(connection.id);
       if (!root) continue;
       const counts = await this.store.objects.countChildren([root.id]);
-      const summary = this.summaryOf(connection, root, resolveSettings([root.overrides]), [connection.connectionKey], counts.get(root.id) ?? 0);
+      const summary = this.summaryOf(connection, root, resolveSettings([root.overrides]), [connection.connectionKey], counts.get(root.id) ?? 0, undefined);
       if (!search.state || summary.state === search.state) summaries.push(summary);
     }
     const direction = search.sortOrder === 'desc' ? -1 : 1;
@@ -173,12 +177,13 @@ export class CatalogService {
 
   private async viewOf(located: Located, path: readonly string[]): Promise<ObjectView> {
     const { object, connection, settings } = located;
-    const [descendants, childCounts, columns] = await Promise.all([
+    const [descendants, childCounts, columns, dataSourceIds] = await Promise.all([
       this.store.objects.descendantOverrides(object),
       object.isLeaf ? new Map<number, number>() : this.store.objects.countChildren([object.id]),
       object.isLeaf ? this.store.columns.listFor(object.id) : Promise.resolve(undefined),
+      this.dataSourceIds(isDataSource(object, settings) ? [object] : []),
     ]);
-    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0);
+    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, dataSourceIds.get(object.id));
     return {
       ...summary,
       settings: {
@@ -195,7 +200,24 @@ export class CatalogService {
     };
   }
 
-  private summaryOf(connection: ConnectionRecord, object: ObjectRecord, settings: EffectiveSettings, path: readonly string[], childCount: number): ObjectSummary {
+  /**
+   * Data source ids of enabled leaves, given the first time one is read: an id nobody has seen
+   * cannot matter, and enabling a whole database stays a one-row write.
+   */
+  private async dataSourceIds(leaves: readonly ObjectRecord[]): Promise<Map<number, number>> {
+    if (leaves.length === 0) return new Map();
+    return this.store.dataSources.idsFor(leaves.map((l) => l.id), nowIso());
+  }
+
+  /** `dataSourceId`: the leaf's data source id, shown while it is enabled. */
+  private summaryOf(
+    connection: ConnectionRecord,
+    object: ObjectRecord,
+    settings: EffectiveSettings,
+    path: readonly string[],
+    childCount: number,
+    dataSourceId: number | undefined,
+  ): ObjectSummary {
     const state = objectState(settings, object.removed);
     const overrides: Partial<EffectiveSettings> = {};
     for (const key of SETTING_KEYS) {
@@ -211,12 +233,17 @@ export class CatalogService {
       settings,
       overrides,
       ...(object.isLeaf && { dataSourceName: dataSourceName(path) }),
-      ...(object.isLeaf && state === 'active' && { dataSourceId: object.id }),
+      ...(isDataSource(object, settings) && dataSourceId !== undefined && { dataSourceId }),
       stableId: object.stableId,
       comment: object.comment,
       childCount,
     };
   }
+}
+
+/** An enabled leaf still on the platform (SPEC 1.3). */
+function isDataSource(object: ObjectRecord, settings: EffectiveSettings): boolean {
+  return object.isLeaf && objectState(settings, object.removed) === 'active';
 }
 
 function pick(settings: SettingsInput | EffectiveSettings, keys: readonly SettingKey[]): Partial<SettingOverrides> {

@@ -1,8 +1,7 @@
+import { nowIso } from '../clock.js';
 import type { CrawledColumn } from '../domain/catalog-types.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
-import { lineageIds } from '../store/repositories/object-repository.js';
-import type { DataSourceRepository } from '../store/repositories/data-source-repository.js';
 import type { CatalogService, ObjectView } from './catalog-service.js';
 
 export interface DataSourceView {
@@ -14,22 +13,25 @@ export interface DataSourceView {
   comment: string | null;
 }
 
-/** Data sources are the enabled leaves; this reads them and their dictionaries. */
+/** Data sources are the enabled leaves, under ids of their own; this reads them and their dictionaries. */
 export class DataSourceService {
   constructor(
     private readonly store: CatalogStore,
-    private readonly dataSources: DataSourceRepository,
     private readonly catalog: CatalogService,
   ) {}
 
   async search(search: { searchText?: string; connectionKey?: string; offset: number; size: number }) {
-    const { count, hits } = await this.dataSources.search(search);
-    const paths = await this.pathsOf(hits);
+    const { count, hits } = await this.store.dataSources.search(search);
+    const [paths, ids] = await Promise.all([
+      this.store.objects.pathsOf(hits.map((h) => ({ id: h.objectId, idPath: h.idPath }))),
+      // Hits seen for the first time get their ids now (see DataSourceRepository).
+      this.store.dataSources.idsFor(hits.filter((h) => h.id === null).map((h) => h.objectId), nowIso()),
+    ]);
     return {
       count,
       hits: hits.map((h): DataSourceView => {
-        const objectPath = paths.get(h.id)!;
-        return { id: h.id, name: h.name, connectionKey: objectPath[0]!, objectPath, kind: h.kind, comment: h.comment };
+        const objectPath = paths.get(h.objectId)!;
+        return { id: h.id ?? ids.get(h.objectId)!, name: h.name, connectionKey: objectPath[0]!, objectPath, kind: h.kind, comment: h.comment };
       }),
     };
   }
@@ -47,21 +49,11 @@ export class DataSourceService {
     return { dataSourceId: id, dataSourceName: view.dataSourceName!, columns: view.columns ?? [] };
   }
 
-  /** The object path of the object with this id (enabled or not), or null when there is none. */
+  /** The object path of the data source with this id (enabled or not), or null when there is none. */
   async pathOf(id: number): Promise<string[] | null> {
     if (!Number.isSafeInteger(id)) return null;
-    const record = await this.store.objects.findById(id);
-    return record ? ((await this.pathsOf([record])).get(id) ?? null) : null;
-  }
-
-  /** Object paths from id_paths: one query for the names of every object on the way. */
-  private async pathsOf(records: readonly { id: number; idPath: string }[]): Promise<Map<number, string[]>> {
-    const names = await this.store.objects.namesOfLineages(records);
-    return new Map(
-      records.map((r) => [
-        r.id,
-        lineageIds(r.idPath).map((id) => names.get(id)!),
-      ]),
-    );
+    const objectId = await this.store.dataSources.objectIdOf(id);
+    const record = objectId === undefined ? undefined : await this.store.objects.findById(objectId);
+    return record ? ((await this.store.objects.pathsOf([record])).get(record.id) ?? null) : null;
   }
 }

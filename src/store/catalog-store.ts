@@ -4,6 +4,7 @@ import { ApiKeyRepository } from './repositories/api-key-repository.js';
 import { AuditRepository } from './repositories/audit-repository.js';
 import { ColumnRepository } from './repositories/column-repository.js';
 import { ConnectionRepository } from './repositories/connection-repository.js';
+import { DataSourceRepository } from './repositories/data-source-repository.js';
 import { ObjectRepository } from './repositories/object-repository.js';
 import { PrincipalRepository } from './repositories/principal-repository.js';
 import { SyncChangeRepository } from './repositories/sync-change-repository.js';
@@ -15,6 +16,7 @@ export interface Repositories {
   connections: ConnectionRepository;
   objects: ObjectRepository;
   columns: ColumnRepository;
+  dataSources: DataSourceRepository;
   syncRuns: SyncRunRepository;
   syncChanges: SyncChangeRepository;
   apiKeys: ApiKeyRepository;
@@ -28,6 +30,7 @@ export class CatalogStore implements Repositories {
   readonly connections: ConnectionRepository;
   readonly objects: ObjectRepository;
   readonly columns: ColumnRepository;
+  readonly dataSources: DataSourceRepository;
   readonly syncRuns: SyncRunRepository;
   readonly syncChanges: SyncChangeRepository;
   readonly apiKeys: ApiKeyRepository;
@@ -38,6 +41,7 @@ export class CatalogStore implements Repositories {
     this.connections = new ConnectionRepository(store.db);
     this.objects = new ObjectRepository(store.db, store.dialect, store.bulk);
     this.columns = new ColumnRepository(store.db, store.dialect, store.bulk);
+    this.dataSources = new DataSourceRepository(store.db, store.dialect);
     this.syncRuns = new SyncRunRepository(store.db);
     this.syncChanges = new SyncChangeRepository(store.db, store.dialect);
     this.apiKeys = new ApiKeyRepository(store.db);
@@ -66,6 +70,7 @@ export class CatalogStore implements Repositories {
       connections: this.connections.with(trx),
       objects: this.objects.with(trx),
       columns: this.columns.with(trx),
+      dataSources: this.dataSources.with(trx),
       syncRuns: this.syncRuns.with(trx),
       syncChanges: this.syncChanges.with(trx),
       apiKeys: this.apiKeys.with(trx),

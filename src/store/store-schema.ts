@@ -9,6 +9,7 @@ export interface StoreSchema {
   connections: ConnectionsTable;
   objects: ObjectsTable;
   columns: ColumnsTable;
+  data_sources: DataSourcesTable;
   sync_runs: SyncRunsTable;
   sync_changes: SyncChangesTable;
   api_keys: ApiKeysTable;
@@ -58,6 +59,13 @@ export interface ObjectsTable {
   updated_at: string;
   last_sync_run_id: string | null;
   last_synced_at: string | null;
+}
+
+/** A leaf that has been enabled at least once: its data source id outlives disabling, renames and moves. */
+export interface DataSourcesTable {
+  id: Generated<number>;
+  object_id: number;
+  created_at: string;
 }
 
 export interface ColumnsTable {

@@ -4,9 +4,9 @@ import type { CrawlBatch, CrawledColumn } from '../domain/catalog-types.js';
 import { diffColumns } from '../domain/column-diff.js';
 import { overridesForNewObject, resolveSettings } from '../domain/settings.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
-import type { ObjectRecord } from '../store/repositories/object-repository.js';
+import { RESERVED_NAME_MARK, type ObjectRecord } from '../store/repositories/object-repository.js';
 import type { SyncChange } from '../store/repositories/sync-change-repository.js';
-import type { SyncCounts, SyncRunError } from '../store/repositories/sync-run-repository.js';
+import { ZERO_COUNTS, type SyncCounts, type SyncRunError } from '../store/repositories/sync-run-repository.js';
 import { holdLease, type RunLease } from './run-lease.js';
 import { mapYielding } from './yielding-map.js';
 
@@ -19,8 +19,12 @@ export interface ApplyContext {
   firstSync: boolean;
   /** Number of levels below the connection: a child at this depth is a leaf. */
   leafDepth: number;
-  /** False when the technology has no stable ids: renames are then recognised by column fingerprint (catalog-diff.ts). Default true. */
-  stableIds?: boolean;
+  /**
+   * Where the connector's stable ids are unique (`ConnectorCapabilities.stableIdsUniqueWithin`):
+   * a moved object is looked for below the listing's ancestor at this level. Default 0, the
+   * whole connection.
+   */
+  stableIdsUniqueWithin?: number;
   /** The run's clock: the time written on what this listing changes. */
   clock: Clock;
   /** Each listing's transaction writes only while the run is still this worker's. */
@@ -66,11 +70,41 @@ export async function applyListing(store: CatalogStore, context: ApplyContext, b
     }
     const parent = chain[chain.length - 1]!;
     const stored = await repos.objects.listChildren(parent.id);
-    const diff = diffChildren(stored.map(toStoredChild), crawled, batch.only, { renameBy: context.stableIds === false ? 'columnsFingerprint' : 'stableId' });
+    const elsewhere = await storedElsewhere(repos, context, chain, stored, crawled);
+    const diff = diffChildren(stored.map(toStoredChild), crawled, batch.only, elsewhere.map(toStoredChild));
     const writer = new ListingWriter(repos, context, parent, resolveSettings(chain.map((o) => o.overrides)), path);
-    await writer.write(diff);
-    return { counts: countsOf(diff), errors: writer.errors, objectsSeen: crawled.length };
+    const withdrawnRemovals = await writer.write(diff, new Map(elsewhere.map((o) => [o.id, o])));
+    const counts = countsOf(diff);
+    counts.removed -= withdrawnRemovals;
+    return { counts, errors: writer.errors, objectsSeen: crawled.length };
   });
+}
+
+/**
+ * The objects a listing's crawled objects may have moved from: same level, a stable id the
+ * parent does not hold, below the ancestor within which the connector's ids are unique
+ * (PostgreSQL: the database — OIDs repeat across databases). One indexed query.
+ */
+async function storedElsewhere(
+  repos: Repositories,
+  context: ApplyContext,
+  chain: readonly ObjectRecord[],
+  stored: readonly ObjectRecord[],
+  crawled: readonly FingerprintedObject[],
+): Promise<ObjectRecord[]> {
+  const held = new Set(stored.map((s) => s.stableId));
+  const wanted = crawled.flatMap((c) => (c.stableId === null || held.has(c.stableId) ? [] : [c.stableId]));
+  if (wanted.length === 0) return [];
+  const scope = chain[Math.min(context.stableIdsUniqueWithin ?? 0, chain.length - 1)]!;
+  return repos.objects.findByStableIds(scope, chain.length, wanted);
+}
+
+/**
+ * The name a displaced child (removed, its name now another object's) keeps: its own name, a
+ * reserved mark and its id — no platform name, unique, and still telling what it was.
+ */
+function displacedName(child: StoredChild): string {
+  return `${child.name}${RESERVED_NAME_MARK}${child.id}`;
 }
 
 class ListingWriter {
@@ -93,26 +127,66 @@ class ListingWriter {
     this.now = context.clock.nowIso();
   }
 
-  async write(diff: ChildrenChangeSet): Promise<void> {
+  /**
+   * Writes the change set; `movers` holds the records of `diff.moved`. Returns how many
+   * `removed` changes of this run it withdrew (objects that had only moved).
+   */
+  async write(diff: ChildrenChangeSet, movers: ReadonlyMap<number, ObjectRecord>): Promise<number> {
+    const { fromPaths, withdrawn } = await this.relocate(diff, movers);
     await this.add(diff.added);
     for (const { stored, crawled } of diff.renamed) {
       await this.update(stored, crawled, 'renamed', { from: stored.name, to: crawled.name });
     }
+    for (const { stored, crawled } of diff.moved) {
+      await this.update(stored, crawled, 'moved', { from: fromPaths.get(stored.id), to: this.pathOf(crawled.name), ...(stored.removed && { restored: true }) });
+    }
     for (const { stored, crawled } of diff.restored) await this.update(stored, crawled, 'restored', {});
     for (const { stored, crawled, fields } of diff.changed) await this.update(stored, crawled, 'changed', { fields });
     await this.repos.objects.touchSynced(diff.unchanged.map((s) => s.id), this.context.syncRunId, this.now);
-    for (const stored of diff.removed) {
+    await this.remove(diff.removed);
+    this.recordConflicts(diff.conflicts);
+    await this.repos.columns.replace(this.newDictionaries, true);
+    await this.repos.columns.replace(this.changedDictionaries);
+    await this.repos.syncChanges.insertMany(this.context.syncRunId, this.changes);
+    return withdrawn;
+  }
+
+  /**
+   * Clears the way for the listing's names, in an order no unique (parent_id, name) check can
+   * trip over: displaced children step aside for good, renamed and moved ones park on unique
+   * names, moved ones are re-parented with their subtrees. Additions then take their names,
+   * and renamed and moved objects theirs last (in `update`) — all in the listing's one
+   * transaction. A moved object the old parent's listing marked removed in this run gets that
+   * `removed` change withdrawn.
+   */
+  private async relocate(diff: ChildrenChangeSet, movers: ReadonlyMap<number, ObjectRecord>) {
+    for (const child of diff.displaced) await this.repos.objects.updateMetadata(child.id, { name: displacedName(child) }, null, this.now);
+    const fromPaths = await this.repos.objects.pathsOf(diff.moved.map((m) => movers.get(m.stored.id)!));
+    await this.repos.objects.parkNames([...diff.renamed, ...diff.moved].map((m) => m.stored.id), this.now);
+    let withdrawn = 0;
+    for (const { stored } of diff.moved) {
+      const record = movers.get(stored.id)!;
+      await this.repos.objects.moveSubtree(record, this.parent, this.now);
+      if (record.removed && record.lastSyncRunId === this.context.syncRunId) {
+        withdrawn += await this.repos.syncChanges.deleteRemoval(this.context.syncRunId, stored.id);
+      }
+    }
+    return { fromPaths, withdrawn };
+  }
+
+  private async remove(children: readonly StoredChild[]): Promise<void> {
+    for (const stored of children) {
       const count = await this.repos.objects.markSubtreeRemoved(await this.record(stored), this.context.syncRunId, this.now);
       this.changes.push({ objectId: stored.id, objectPath: this.pathOf(stored.name), change: 'removed', details: { objectsRemoved: count } });
     }
-    for (const { kept, dropped } of diff.conflicts) {
+  }
+
+  private recordConflicts(conflicts: ChildrenChangeSet['conflicts']): void {
+    for (const { kept, dropped } of conflicts) {
       const message = `Two objects named ${JSON.stringify(dropped.name)} (stable ids ${kept.stableId ?? 'none'} and ${dropped.stableId ?? 'none'}); the first was kept`;
       this.errors.push({ objectPath: this.pathOf(dropped.name), code: SYNC_ERROR_CODES.OBJECT_UNIQUENESS_VIOLATION, message });
       this.changes.push({ objectId: null, objectPath: this.pathOf(dropped.name), change: 'conflict', details: { message } });
     }
-    await this.repos.columns.replace(this.newDictionaries, true);
-    await this.repos.columns.replace(this.changedDictionaries);
-    await this.repos.syncChanges.insertMany(this.context.syncRunId, this.changes);
   }
 
   private async add(objects: readonly FingerprintedObject[]): Promise<void> {
@@ -144,7 +218,7 @@ class ListingWriter {
   private async update(
     stored: StoredChild,
     crawled: FingerprintedObject,
-    change: 'renamed' | 'restored' | 'changed',
+    change: 'renamed' | 'moved' | 'restored' | 'changed',
     details: Record<string, unknown>,
   ): Promise<void> {
     await this.repos.objects.updateMetadata(
@@ -162,6 +236,7 @@ class ListingWriter {
     );
     if (crawled.comment !== stored.comment) details.comment = { from: stored.comment, to: crawled.comment };
     if (crawled.kind !== stored.kind) details.kind = { from: stored.kind, to: crawled.kind };
+    if (crawled.stableId !== stored.stableId) details.stableId = { from: stored.stableId, to: crawled.stableId };
     if (crawled.columns && crawled.columnsFingerprint !== stored.columnsFingerprint) {
       details.columns = diffColumns(await this.repos.columns.listFor(stored.id), crawled.columns);
       this.changedDictionaries.set(stored.id, crawled.columns);
@@ -196,6 +271,7 @@ function countsOf(diff: ChildrenChangeSet): SyncCounts {
     removed: diff.removed.length,
     restored: diff.restored.length,
     renamed: diff.renamed.length,
+    moved: diff.moved.length,
     changed: diff.changed.length,
     unchanged: diff.unchanged.length,
     conflicts: diff.conflicts.length,
@@ -203,7 +279,7 @@ function countsOf(diff: ChildrenChangeSet): SyncCounts {
 }
 
 export function emptyCounts(): SyncCounts {
-  return { added: 0, removed: 0, restored: 0, renamed: 0, changed: 0, unchanged: 0, conflicts: 0 };
+  return { ...ZERO_COUNTS };
 }
 
 /** Adds `more` into `total`. */

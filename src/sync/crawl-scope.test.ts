@@ -53,6 +53,17 @@ describe('buildCrawlScope', () => {
     expect(descend('never listed')).toBe(true);
   });
 
+  it('lists a container that took the name of a skipped one but has another stable id (a swap)', () => {
+    const scope = buildCrawlScope([], {
+      chainAsFarAsKnown: [root],
+      containers: [root, { ...listed, stableId: '7' }],
+      withEnabledDescendants: new Set(),
+      withChildren: new Set([root.id, listed.id]),
+    }, false);
+    const crawled = (stableId: string | null) => scope.shouldDescend(['listed'], { name: 'listed', kind: 'database', stableId, comment: null });
+    expect([crawled('7'), crawled(null), crawled('8')]).toEqual([false, false, true]);
+  });
+
   it('descends everywhere when forced or on the first sync', () => {
     const scope = buildCrawlScope([], { chainAsFarAsKnown: [root], containers: [], withEnabledDescendants: new Set(), withChildren: new Set() }, true);
     expect(scope.shouldDescend(['listed'], { name: 'listed', kind: 'database', stableId: null, comment: null })).toBe(true);

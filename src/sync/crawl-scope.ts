@@ -31,11 +31,23 @@ export function buildCrawlScope(names: readonly string[], catalog: ScopeCatalog,
   if (descendEverywhere || !root) return { target, shouldDescend: () => true };
 
   const skipped = skippedContainers(catalog);
-  return { target, shouldDescend: (path) => !skipped.has(pathKey(path)) };
+  return {
+    target,
+    shouldDescend: (path, object) => {
+      const key = pathKey(path);
+      if (!skipped.has(key)) return true;
+      // Another object (by stable id) holds the skipped container's name now, e.g. after a swap: list it.
+      const stableId = skipped.get(key);
+      return stableId !== null && object.stableId !== null && stableId !== object.stableId;
+    },
+  };
 }
 
-/** Path keys (below the root) of the stored containers a non-forced sync does not descend into. */
-function skippedContainers(catalog: ScopeCatalog): Set<string> {
+/**
+ * The stored containers a non-forced sync does not descend into: path key (below the root) →
+ * stable id.
+ */
+function skippedContainers(catalog: ScopeCatalog): Map<string, string | null> {
   const settings = new Map<number, EffectiveSettings>();
   const paths = new Map<number, string[]>();
   let above = ROOT_DEFAULTS;
@@ -46,7 +58,7 @@ function skippedContainers(catalog: ScopeCatalog): Set<string> {
     settings.set(object.id, above);
     paths.set(object.id, path);
   }
-  const skipped = new Set<string>();
+  const skipped = new Map<string, string | null>();
   // Parents first, so each container finds its parent's settings already resolved.
   for (const container of [...catalog.containers].sort((a, b) => a.depth - b.depth)) {
     if (settings.has(container.id) || container.parentId === null) continue;
@@ -58,7 +70,7 @@ function skippedContainers(catalog: ScopeCatalog): Set<string> {
     settings.set(container.id, own);
     paths.set(container.id, ownPath);
     const known = !container.removed && catalog.withChildren.has(container.id);
-    if (!own.isActive && known && !catalog.withEnabledDescendants.has(container.id)) skipped.add(pathKey(ownPath));
+    if (!own.isActive && known && !catalog.withEnabledDescendants.has(container.id)) skipped.set(pathKey(ownPath), container.stableId);
   }
   return skipped;
 }

@@ -105,7 +105,7 @@ export class SyncEngine {
         connectionKey: connection.connectionKey,
         firstSync,
         leafDepth: technology.levels.length,
-        stableIds: connector.capabilities.stableIds,
+        stableIdsUniqueWithin: connector.capabilities.stableIdsUniqueWithin,
         clock,
         lease,
       };

@@ -353,7 +353,7 @@ describeIfServer(['PostgreSQL'], 'warden CLI with a real PostgreSQL connection a
       const result = await cli(['sync', '--wait', '--force-recursive', '--', ...path]);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/Sync (\S+) completed in [\d.]+ s: 0 added, 0 removed, 0 restored, 0 renamed, 0 changed, \d+ unchanged, 0 conflicts/);
+      expect(result.stdout).toMatch(/Sync (\S+) completed in [\d.]+ s: 0 added, 0 removed, 0 restored, 0 renamed, 0 moved, 0 changed, \d+ unchanged, 0 conflicts/);
       const id = /Sync (\S+) completed/.exec(result.stdout)![1]!;
       const job = JSON.parse((await cli(['job', 'show', id, '--json'])).stdout);
       expect(job).toMatchObject({ id, state: 'completed', objectPath: path, forceRecursiveCrawl: true });

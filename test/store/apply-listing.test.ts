@@ -5,6 +5,7 @@ import { NO_OVERRIDES } from '../../src/domain/settings.js';
 import type { CatalogStore } from '../../src/store/catalog-store.js';
 import { CatalogService } from '../../src/services/catalog-service.js';
 import { applyListing, type ApplyContext } from '../../src/sync/apply.js';
+import { claimedApplyContext } from '../helpers/apply-run.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
@@ -17,13 +18,8 @@ describeEachStore('applying listings to the catalog', (kind) => {
   let run = 0;
 
   const clock = new SettableClock('2027-06-01T00:00:00Z');
-  const context = async (firstSync: boolean): Promise<ApplyContext> => {
-    const syncRunId = `run-${++run}`;
-    await store.syncRuns.insert({ id: syncRunId, connectionId, scope: ['Conn'], trigger: 'manual', requestedBy: null, forceRecursive: false, firstSync }, clock.nowIso());
-    await store.syncRuns.claim(syncRunId, 'test-worker', '2100-01-01T00:00:00.000Z', clock.nowIso());
-    const lease = { syncRunId, owner: 'test-worker', until: () => '2100-01-01T00:00:00.000Z' };
-    return { syncRunId, connectionId, connectionKey: 'Conn', firstSync, leafDepth: 3, clock, lease };
-  };
+  const context = (firstSync: boolean): Promise<ApplyContext> =>
+    claimedApplyContext(store, { syncRunId: `run-${++run}`, connectionId, connectionKey: 'Conn', firstSync, leafDepth: 3, clock });
   const db = (name: string, stableId = name): CrawledObject => ({ name, kind: 'database', stableId, comment: null });
   const schema = (name: string, stableId = name): CrawledObject => ({ name, kind: 'schema', stableId, comment: null });
   const table = (name: string, stableId = name, type = 'integer'): CrawledObject => ({
@@ -119,6 +115,67 @@ describeEachStore('applying listings to the catalog', (kind) => {
     expect(changes.hits).toEqual([
       expect.objectContaining({ change: 'renamed', objectPath: ['Conn', 'db1', 's1', 't1_renamed'], details: { from: 't1', to: 't1_renamed' } }),
     ]);
+  });
+
+  it('swaps two names in one listing without tripping the unique name index', async () => {
+    await catalog.updateSettings(['Conn', 'db1', 's1', 't1'], { dataOwners: [{ type: 'user', name: 'ann' }] }, false);
+    const swapped = await list(['db1', 's1'], [table('t2', 't1'), table('t1', 't2'), table('T1', 'upper')]);
+    expect(swapped.counts).toMatchObject({ renamed: 2, added: 0, removed: 0 });
+    expect((await catalog.getObject(['Conn', 'db1', 's1', 't2'])).overrides).toEqual({ dataOwners: [{ type: 'user', name: 'ann' }] });
+    expect((await catalog.getObject(['Conn', 'db1', 's1', 't1'])).overrides).toEqual({});
+  });
+
+  it('renames a table away and adds the one re-created under its name', async () => {
+    await catalog.updateSettings(['Conn', 'db1', 's1', 't1'], { isActive: true }, false);
+    const result = await list(['db1', 's1'], [table('t1_old', 't1'), table('t1', 'new-oid'), table('t2'), table('T1', 'upper')]);
+    expect(result.counts).toMatchObject({ renamed: 1, added: 1, removed: 0 });
+    expect((await catalog.getObject(['Conn', 'db1', 's1', 't1_old'])).state).toBe('active');
+    expect(await catalog.getObject(['Conn', 'db1', 's1', 't1'])).toMatchObject({ stableId: 'new-oid', state: 'inactive', overrides: {} });
+  });
+
+  it('moves a table to another schema when its old schema is listed first, withdrawing the removal', async () => {
+    await catalog.updateSettings(['Conn', 'db1', 's1', 't1'], { isActive: true }, false);
+    const before = await store.objects.findChain(connectionId, ['db1', 's1', 't1']);
+    const ctx = await context(false);
+    const apply = (parent: string[], objects: CrawledObject[]) => applyListing(store, ctx, { type: 'listing', parent, objects });
+    const source = await apply(['db1', 's1'], [table('t2'), table('T1', 'upper')]);
+    const destination = await apply(['db1', 's2'], [table('t1')]);
+    expect(source.counts.removed + destination.counts.removed).toBe(0);
+    expect(destination.counts.moved).toBe(1);
+    const moved = await catalog.getObject(['Conn', 'db1', 's2', 't1']);
+    expect(moved).toMatchObject({ removed: false, state: 'active', overrides: { isActive: true } });
+    const after = await store.objects.findChain(connectionId, ['db1', 's2', 't1']);
+    expect(after?.at(-1)?.id).toBe(before?.at(-1)?.id);
+    expect(after?.at(-1)?.idPath).toBe(`${after?.at(-2)?.idPath}${after?.at(-1)?.id}/`);
+    const changes = await store.syncChanges.listByRun(ctx.syncRunId, { offset: 0, size: 10 });
+    expect(changes.hits).toEqual([
+      expect.objectContaining({ change: 'moved', objectPath: ['Conn', 'db1', 's2', 't1'], details: expect.objectContaining({ from: ['Conn', 'db1', 's1', 't1'], to: ['Conn', 'db1', 's2', 't1'], restored: true }) }),
+    ]);
+  });
+
+  it('moves a table when its new schema is listed first; the old one no longer holds it', async () => {
+    const moved = await list(['db1', 's2'], [table('t1_moved', 't1')]);
+    expect(moved.counts).toMatchObject({ moved: 1, added: 0 });
+    const source = await list(['db1', 's1'], [table('t2'), table('T1', 'upper')]);
+    expect(source.counts).toMatchObject({ removed: 0, unchanged: 2 });
+    expect((await catalog.getObject(['Conn', 'db1', 's2', 't1_moved'])).removed).toBe(false);
+  });
+
+  it('looks for moved objects only where the ids are unique: not in another database', async () => {
+    await list(['db2'], [schema('s9')]);
+    const ctx = { ...(await context(false)), stableIdsUniqueWithin: 1 };
+    const result = await applyListing(store, ctx, { type: 'listing', parent: ['db2', 's9'], objects: [table('t1')] });
+    expect(result.counts).toMatchObject({ added: 1, moved: 0 });
+    expect((await catalog.getObject(['Conn', 'db1', 's1', 't1'])).removed).toBe(false);
+  });
+
+  it('lets a removed table give its name up to the object renamed onto it, keeping it apart', async () => {
+    await list(['db1', 's1'], [table('t1'), table('T1', 'upper')]);
+    const result = await list(['db1', 's1'], [table('t1'), table('t2', 'upper')]);
+    expect(result.counts).toMatchObject({ renamed: 1, restored: 0 });
+    expect((await catalog.getObject(['Conn', 'db1', 's1', 't2'])).stableId).toBe('upper');
+    const children = await store.objects.listChildren((await store.objects.findChain(connectionId, ['db1', 's1']))!.at(-1)!.id);
+    expect(children.filter((c) => c.removed).map((c) => [c.name, c.stableId])).toEqual([[`t2\u0001${children.find((c) => c.stableId === 't2')!.id}`, 't2']]);
   });
 
   it('records column changes and replaces the dictionary', async () => {

@@ -1,22 +1,28 @@
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { CrawledColumn } from '../../src/domain/catalog-types.js';
 import { columnsFingerprint } from '../../src/domain/column-diff.js';
 import { systemClock } from '../../src/clock.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { applyListing } from '../../src/sync/apply.js';
-import { useOldStores } from '../helpers/old-store.js';
+import { claimedApplyContext } from '../helpers/apply-run.js';
+import { openOlderStore } from '../helpers/older-store.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 
 const BEFORE_GENERATED = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '006'));
 
 /** Dictionaries written before generated columns were recorded read as ordinary columns and stay unchanged. */
 describeEachStore('migration 006-columns-generated on an existing store', (kind) => {
-  const oldStore = useOldStores();
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+  });
 
   it('reads old columns as not generated, and a sync of the same dictionary records no change', async () => {
-    const { db: old, open } = await oldStore(kind, BEFORE_GENERATED);
+    const older = await openOlderStore(kind, BEFORE_GENERATED);
+    cleanups.push(() => older.cleanup());
+    const { db: old, open } = older;
     const columns: CrawledColumn[] = [
       { name: 'id', ordinal: 1, type: 'integer', nullable: false, defaultValue: null, generated: null, comment: null },
       { name: 'note', ordinal: 2, type: 'text', nullable: true, defaultValue: "'x'", generated: null, comment: 'a note' },
@@ -39,9 +45,8 @@ describeEachStore('migration 006-columns-generated on an existing store', (kind)
       const [table] = await catalog.objects.listChildren(root.id);
       expect(await catalog.columns.listFor(table!.id)).toEqual(columns);
 
-      await catalog.syncRuns.insert({ id: 'run-1', connectionId: connection.id, scope: ['Old'], trigger: 'manual', requestedBy: null, forceRecursive: false, firstSync: false }, '2024-01-02');
-      await catalog.syncRuns.claim('run-1', 'test-worker', '2100-01-01T00:00:00.000Z', '2024-01-02');
-      const result = await applyListing(catalog, { syncRunId: 'run-1', connectionId: connection.id, connectionKey: 'Old', firstSync: false, leafDepth: 1, stableIds: false, clock: systemClock, lease: { syncRunId: 'run-1', owner: 'test-worker', until: () => '2100-01-01T00:00:00.000Z' } }, {
+      const context = await claimedApplyContext(catalog, { syncRunId: 'run-1', connectionId: connection.id, connectionKey: 'Old', firstSync: false, leafDepth: 1, clock: systemClock });
+      const result = await applyListing(catalog, context, {
         type: 'listing',
         parent: [],
         objects: [{ name: 't', kind: 'table', stableId: null, comment: null, columns }],

@@ -50,7 +50,7 @@ export function formatJobSummary(run: JobView): string {
 
 function formatCounts(run: JobView): string {
   const c = run.counts;
-  return `${c.added} added, ${c.removed} removed, ${c.restored} restored, ${c.renamed} renamed, ${c.changed} changed, ${c.unchanged} unchanged, ${c.conflicts} conflicts`;
+  return `${c.added} added, ${c.removed} removed, ${c.restored} restored, ${c.renamed} renamed, ${c.moved} moved, ${c.changed} changed, ${c.unchanged} unchanged, ${c.conflicts} conflicts`;
 }
 
 function formatProgress(run: JobView): string {

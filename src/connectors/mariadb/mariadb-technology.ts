@@ -14,7 +14,7 @@ export const MARIADB_LEVELS = ['database', 'table'] as const;
  * MariaDB and MySQL have no stable object identifiers (no OID, no TABLE_ID): renames are
  * recognised by the diff's column-fingerprint heuristic instead (see catalog-diff.ts).
  */
-export const MARIADB_CAPABILITIES: ConnectorCapabilities = { ...DEFAULT_CAPABILITIES, stableIds: false };
+export const MARIADB_CAPABILITIES: ConnectorCapabilities = DEFAULT_CAPABILITIES;
 
 function descriptor(technology: string): TechnologyDescriptor {
   const described: TechnologyDescriptor = {

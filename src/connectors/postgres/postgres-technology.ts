@@ -13,7 +13,8 @@ export const POSTGRES_LEVELS = ['database', 'schema', 'table'] as const;
 export const postgresTechnology: TechnologyDescriptor = {
   technology: POSTGRES_TECHNOLOGY,
   levels: POSTGRES_LEVELS,
-  capabilities: DEFAULT_CAPABILITIES,
+  // Database OIDs are unique on the server; schema and table OIDs only within their database.
+  capabilities: { ...DEFAULT_CAPABILITIES, stableIdsUniqueWithin: 1 },
   connectionFields: serverConnectionFields('Database to connect to first and read the database listing in (default: postgres)'),
   authenticationTypes: [USER_PASSWORD],
   defaultPort: 5432,

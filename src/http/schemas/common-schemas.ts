@@ -42,6 +42,7 @@ export const SyncCounts = Type.Object({
   removed: Type.Integer(),
   restored: Type.Integer(),
   renamed: Type.Integer(),
+  moved: Type.Integer({ description: 'Same stable id found under another parent (ALTER TABLE … SET SCHEMA): moved with its settings and history' }),
   changed: Type.Integer(),
   unchanged: Type.Integer(),
   conflicts: Type.Integer(),

@@ -28,7 +28,9 @@ const summaryFields = {
   removed: Type.Boolean({ description: 'Gone from the platform: kept, disabled, until deleted' }),
   overrides: Type.Partial(Settings, { description: 'Only the settings overridden on this object' }),
   dataSourceName: Type.Optional(Type.String({ description: 'Leaves: the path joined with "."' })),
-  dataSourceId: Type.Optional(Type.Integer({ description: 'Enabled leaves (data sources)' })),
+  dataSourceId: Type.Optional(
+    Type.Integer({ description: "Enabled leaves (data sources): the data source's own id (not the object's), kept across disabling, renames and moves" }),
+  ),
   stableId: Type.Union([Type.String(), Type.Null()], { description: 'Platform identifier (PostgreSQL OID) used to recognise renames' }),
   comment: Type.Union([Type.String(), Type.Null()]),
   childCount: Type.Integer({ description: 'Children still present on the platform' }),
@@ -132,7 +134,7 @@ export const DeleteResponse = Type.Object({ objectPath: Type.Array(Type.String()
 
 export const ChangesQuery = Type.Object({
   ...Paging,
-  change: Type.Optional(Type.Union(['added', 'removed', 'restored', 'renamed', 'changed', 'conflict'].map((c) => Type.Literal(c)))),
+  change: Type.Optional(Type.Union(['added', 'removed', 'restored', 'renamed', 'moved', 'changed', 'conflict'].map((c) => Type.Literal(c)))),
 });
 
 export const ChangesResponse = Type.Object({
@@ -148,7 +150,7 @@ export const ChangesResponse = Type.Object({
 });
 
 export const DataSource = Type.Object({
-  id: Type.Integer(),
+  id: Type.Integer({ description: 'The data source id (not the object id): stable across disabling, renames and moves' }),
   name: Type.String(),
   connectionKey: Type.String(),
   objectPath: Type.Array(Type.String()),

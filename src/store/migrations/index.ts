@@ -4,6 +4,7 @@ import * as catalog from './001-catalog.js';
 import * as access from './002-access.js';
 import * as rootIndex from './003-root-index.js';
 import * as columnsUncheckedParent from './004-columns-unchecked-parent.js';
+import * as dataSources from './005-data-sources.js';
 import * as columnsGenerated from './006-columns-generated.js';
 
 /** A numbered migration, written once for both dialects. */
@@ -17,5 +18,6 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '002-access': access,
   '003-root-index': rootIndex,
   '004-columns-unchecked-parent': columnsUncheckedParent,
+  '005-data-sources': dataSources,
   '006-columns-generated': columnsGenerated,
 };

@@ -1,10 +1,12 @@
-import { sql, type Kysely } from 'kysely';
-import { containsPattern } from '../store-dialect.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { chunkRows, containsPattern, type StoreDialect } from '../store-dialect.js';
 import type { StoreSchema } from '../store-schema.js';
 
-/** An enabled leaf with its generated name. */
+/** An enabled leaf with its data source id and generated name. */
 export interface DataSourceRow {
-  id: number;
+  /** The data source's own id (not the object's); null until it is first read (`idsFor`). */
+  id: number | null;
+  objectId: number;
   connectionId: number;
   /** The leaf's id_path, from which its object path is built. */
   idPath: string;
@@ -20,42 +22,102 @@ export interface DataSourceSearch {
   size: number;
 }
 
+type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
+
 /**
- * Data sources are computed, not stored: the leaves whose effective status is enabled. One
- * recursive query walks each hierarchy top-down carrying the inherited status and the name.
+ * Data source ids and the data source search. A data source is an enabled, present leaf (its
+ * status is computed, SPEC 1.3); its id is a row of its own, kept for good once given, so it
+ * survives disabling, renames and moves. Ids are given the first time a data source is *read*
+ * (viewed, listed, searched; see {@link DataSourceRepository.idsFor}), not when its status
+ * changes: enabling a database over a million tables stays a one-row write (BENCHMARKS.md), and
+ * nobody can see an id before it exists.
  */
 export class DataSourceRepository {
-  constructor(private readonly db: Kysely<StoreSchema>) {}
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: StoreDialect,
+  ) {}
 
-  async search(search: DataSourceSearch): Promise<{ count: number; hits: DataSourceRow[] }> {
-    const filters = [sql`o.is_leaf = 1`, sql`t.active = 1`, sql`o.removed = 0`];
-    if (search.searchText) filters.push(sql`lower(t.full_name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
-    const where = sql.join(filters, sql` and `);
-    const tree = this.tree(search.connectionKey);
-    const { rows: countRows } = await sql<{ count: number }>`${tree} select count(*) as count from tree t join objects o on o.id = t.id where ${where}`.execute(this.db);
-    const { rows } = await sql<{ id: number; connection_id: number; id_path: string; full_name: string; kind: string; comment: string | null }>`
-      ${tree}
-      select o.id, o.connection_id, o.id_path, t.full_name, o.kind, o.comment
-      from tree t join objects o on o.id = t.id
-      where ${where}
-      order by t.full_name, o.id
-      limit ${search.size} offset ${search.offset}`.execute(this.db);
-    return {
-      count: Number(countRows[0]?.count ?? 0),
-      hits: rows.map((r) => ({ id: Number(r.id), connectionId: Number(r.connection_id), idPath: r.id_path, name: r.full_name, kind: r.kind, comment: r.comment })),
-    };
+  with(trx: Transaction<StoreSchema>): DataSourceRepository {
+    return new DataSourceRepository(trx, this.dialect);
   }
 
-  private tree(connectionKey: string | undefined) {
+  /**
+   * The data source ids of these objects — enabled present leaves, as the caller knows — giving
+   * one to each that has none yet. Two readers assigning at once settle on one id (`on conflict`).
+   */
+  async idsFor(objectIds: readonly number[], now: string): Promise<Map<number, number>> {
+    const ids = await this.idsOf(objectIds);
+    const missing = objectIds.filter((id) => !ids.has(id));
+    for (const chunk of chunkRows(missing, 1, this.dialect)) {
+      await sql`insert into data_sources (object_id, created_at)
+        select id, ${now} from objects where id in (${sql.join(chunk)}) and is_leaf = 1
+        on conflict (object_id) do nothing`.execute(this.db);
+    }
+    for (const [objectId, id] of await this.idsOf(missing)) ids.set(objectId, id);
+    return ids;
+  }
+
+  /** Data source ids by object id, for the objects that have one. */
+  async idsOf(objectIds: readonly number[]): Promise<Map<number, number>> {
+    const ids = new Map<number, number>();
+    for (const chunk of chunkRows(objectIds, 1, this.dialect)) {
+      const rows = await this.db.selectFrom('data_sources').select(['id', 'object_id']).where('object_id', 'in', chunk).execute();
+      for (const row of rows) ids.set(row.object_id, row.id);
+    }
+    return ids;
+  }
+
+  /** The object a data source id belongs to (enabled or not), if any. */
+  async objectIdOf(id: number): Promise<number | undefined> {
+    const row = await this.db.selectFrom('data_sources').select('object_id').where('id', '=', id).executeTakeFirst();
+    return row?.object_id;
+  }
+
+  /**
+   * Enabled leaves by generated name, each with its data source id if it has one yet. Status
+   * and names are inherited along a recursive walk over the containers alone (a
+   * containers-only index); leaves are read by parent under enabled containers, and under
+   * disabled ones only where they override isActive to true (the overrides' partial index).
+   */
+  async search(search: DataSourceSearch): Promise<{ count: number; hits: DataSourceRow[] }> {
     const rootFilter =
-      connectionKey === undefined ? sql`` : sql` and connection_id in (select id from connections where connection_key = ${connectionKey})`;
-    return sql`
+      search.connectionKey === undefined ? sql`` : sql` and connection_id in (select id from connections where connection_key = ${search.connectionKey})`;
+    const from = sql`
       with recursive tree(id, active, full_name) as (
         select id, coalesce(is_active, 0), name from objects where parent_id is null${rootFilter}
         union all
         select c.id, coalesce(c.is_active, t.active), t.full_name || '.' || c.name
         from objects c join tree t on c.parent_id = t.id
-      )`;
+        where c.is_leaf = 0
+      ),
+      hits(object_id, connection_id, id_path, full_name, kind, comment) as (
+        select o.id, o.connection_id, o.id_path, t.full_name || '.' || o.name, o.kind, o.comment
+        from tree t join objects o on o.parent_id = t.id
+        where t.active = 1 and o.is_leaf = 1 and o.removed = 0 and (o.is_active is null or o.is_active = 1)
+        union all
+        select o.id, o.connection_id, o.id_path, t.full_name || '.' || o.name, o.kind, o.comment
+        from objects o join tree t on t.id = o.parent_id
+        where o.is_active = 1 and t.active = 0 and o.is_leaf = 1 and o.removed = 0
+      )
+      select * from hits h
+      ${search.searchText ? sql`where lower(h.full_name) like lower(${containsPattern(search.searchText)}) escape '\\'` : sql``}`;
+    const { rows: countRows } = await sql<{ count: number }>`select count(*) as count from (${from}) matching`.execute(this.db);
+    const { rows } = await sql<{ object_id: number; connection_id: number; id_path: string; full_name: string; kind: string; comment: string | null; id: number | null }>`
+      select m.*, d.id from (${from}) m left join data_sources d on d.object_id = m.object_id
+      order by m.full_name, m.object_id
+      limit ${search.size} offset ${search.offset}`.execute(this.db);
+    return {
+      count: Number(countRows[0]?.count ?? 0),
+      hits: rows.map((r) => ({
+        id: r.id === null ? null : Number(r.id),
+        objectId: Number(r.object_id),
+        connectionId: Number(r.connection_id),
+        idPath: r.id_path,
+        name: r.full_name,
+        kind: r.kind,
+        comment: r.comment,
+      })),
+    };
   }
 }
-

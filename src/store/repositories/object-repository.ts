@@ -51,6 +51,13 @@ export interface ChildSearch {
 
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
+/**
+ * The mark of names Warden makes up (parked and displaced names, see `parkNames` and apply):
+ * U+0001, a control character no platform name has in practice (NUL would be safer still, but
+ * PostgreSQL text cannot hold it).
+ */
+export const RESERVED_NAME_MARK = '\u0001';
+
 const OVERRIDE_COLUMNS: Record<SettingKey, 'is_active' | 'activate_new_children' | 'data_owners_json'> = {
   isActive: 'is_active',
   activateNewChildren: 'activate_new_children',
@@ -114,7 +121,7 @@ export class ObjectRepository {
   }
 
   /** Names of the given objects and all their ancestors, for building paths of many objects at once. */
-  async namesOfLineages(records: readonly Pick<ObjectRecord, 'idPath'>[]): Promise<Map<number, string>> {
+  private async namesOfLineages(records: readonly Pick<ObjectRecord, 'idPath'>[]): Promise<Map<number, string>> {
     const ids = [...new Set(records.flatMap((r) => lineageIds(r.idPath)))];
     const names = new Map<number, string>();
     for (const chunk of chunkRows(ids, 1, this.dialect)) {
@@ -122,6 +129,12 @@ export class ObjectRepository {
       for (const row of rows) names.set(row.id, row.name);
     }
     return names;
+  }
+
+  /** Object paths (the root's name, the connection key, first) from id_paths: one query per chunk of names. */
+  async pathsOf(records: readonly Pick<ObjectRecord, 'id' | 'idPath'>[]): Promise<Map<number, string[]>> {
+    const names = await this.namesOfLineages(records);
+    return new Map(records.map((r) => [r.id, lineageIds(r.idPath).map((id) => names.get(id)!)]));
   }
 
   /** Every child of a container, removed ones included (the diff needs them to restore). */
@@ -152,6 +165,44 @@ export class ObjectRepository {
       .limit(search.size)
       .execute();
     return { count: Number(count), hits: rows.map(toRecord) };
+  }
+
+  /**
+   * Objects at `depth` below `scope` (the object itself included) with one of these stable ids:
+   * where a crawled object that its listing's parent does not hold may have come from.
+   */
+  async findByStableIds(scope: ObjectRecord, depth: number, stableIds: readonly string[]): Promise<ObjectRecord[]> {
+    const found: ObjectRecord[] = [];
+    for (const chunk of chunkRows(stableIds, 1, this.dialect)) {
+      const rows = await this.db.selectFrom('objects').selectAll()
+        .where('connection_id', '=', scope.connectionId)
+        .where('stable_id', 'in', chunk)
+        .where('depth', '=', depth)
+        .where(this.subtree(scope.idPath))
+        .execute();
+      found.push(...rows.map(toRecord));
+    }
+    return found;
+  }
+
+  /**
+   * Gives objects names no platform uses (the reserved mark and the id), unique per object: renames and
+   * moves within one listing pass through them, so a swap or a rename onto a name another row
+   * is leaving never meets the unique (parent_id, name) index half-way.
+   */
+  async parkNames(ids: readonly number[], now: string): Promise<void> {
+    for (const chunk of chunkRows(ids, 1, this.dialect)) {
+      await this.db.updateTable('objects').set({ name: sql`${RESERVED_NAME_MARK} || cast(id as text)`, updated_at: now }).where('id', 'in', chunk).execute();
+    }
+  }
+
+  /** Re-parents an object under `parent` (same depth), rewriting its subtree's id_paths in one statement. */
+  async moveSubtree(record: ObjectRecord, parent: ObjectRecord, now: string): Promise<void> {
+    const oldPrefix = record.idPath.slice(0, record.idPath.length - `${record.id}/`.length);
+    await this.db.updateTable('objects').where(this.subtree(record.idPath))
+      .set({ id_path: sql`${parent.idPath} || substr(id_path, ${oldPrefix.length + 1})`, updated_at: now })
+      .execute();
+    await this.db.updateTable('objects').set({ parent_id: parent.id }).where('id', '=', record.id).execute();
   }
 
   /** Children that are still present on the platform, per parent. */

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { chunkRows, type StoreDialect } from '../store-dialect.js';
 import type { StoreSchema } from '../store-schema.js';
 
-export const SYNC_CHANGE_KINDS = ['added', 'removed', 'restored', 'renamed', 'changed', 'conflict'] as const;
+export const SYNC_CHANGE_KINDS = ['added', 'removed', 'restored', 'renamed', 'moved', 'changed', 'conflict'] as const;
 export type SyncChangeKind = (typeof SYNC_CHANGE_KINDS)[number];
 
 /** One per-object change a sync run made (or, for `conflict`, refused to make). */
@@ -36,6 +36,19 @@ export class SyncChangeRepository {
     for (const chunk of chunkRows(rows, 5, this.dialect)) {
       await this.db.insertInto('sync_changes').values(chunk).execute();
     }
+  }
+
+  /**
+   * Withdraws the `removed` change this run recorded for an object that turned out to have
+   * moved (its old parent was listed first); returns how many rows went (0 or 1).
+   */
+  async deleteRemoval(syncRunId: string, objectId: number): Promise<number> {
+    const result = await this.db.deleteFrom('sync_changes')
+      .where('sync_run_id', '=', syncRunId)
+      .where('object_id', '=', objectId)
+      .where('change', '=', 'removed')
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async listByRun(syncRunId: string, page: { offset: number; size: number; change?: SyncChangeKind }): Promise<{ count: number; hits: SyncChange[] }> {

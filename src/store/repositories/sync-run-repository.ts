@@ -11,12 +11,14 @@ export interface SyncCounts {
   removed: number;
   restored: number;
   renamed: number;
+  /** Same stable id under another parent: re-parented with its subtree. */
+  moved: number;
   changed: number;
   unchanged: number;
   conflicts: number;
 }
 
-export const ZERO_COUNTS: SyncCounts = Object.freeze({ added: 0, removed: 0, restored: 0, renamed: 0, changed: 0, unchanged: 0, conflicts: 0 });
+export const ZERO_COUNTS: SyncCounts = Object.freeze({ added: 0, removed: 0, restored: 0, renamed: 0, moved: 0, changed: 0, unchanged: 0, conflicts: 0 });
 
 /** A subtree the sync could not read, or an object it could not store (uniqueness violation). */
 export interface SyncRunError {
@@ -247,7 +249,8 @@ function toRecord(row: Selectable<SyncRunsTable>): SyncRunRecord {
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
-    counts: JSON.parse(row.counts_json) as SyncCounts,
+    // Runs recorded before `moved` existed lack it.
+    counts: { ...ZERO_COUNTS, ...(JSON.parse(row.counts_json) as Partial<SyncCounts>) },
     errors: JSON.parse(row.errors_json) as SyncRunError[],
     progress: JSON.parse(row.progress_json) as SyncProgress,
     failureMessage: row.failure_message,

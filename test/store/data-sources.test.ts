@@ -1,0 +1,142 @@
+import { systemClock } from '../../src/clock.js';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CrawledObject } from '../../src/domain/catalog-types.js';
+import { CatalogService } from '../../src/services/catalog-service.js';
+import { DataSourceService } from '../../src/services/data-source-service.js';
+import { CatalogStore } from '../../src/store/catalog-store.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { applyListing } from '../../src/sync/apply.js';
+import { claimedApplyContext } from '../helpers/apply-run.js';
+import { openOlderStore } from '../helpers/older-store.js';
+import { describeEachStore } from '../helpers/store-kinds.js';
+import { openTempStore } from '../helpers/temp-store.js';
+
+/** Data sources have ids of their own, assigned once and kept (B3), on both stores. */
+describeEachStore('data source ids', (kind) => {
+  describe('on a catalog fed by listings', () => {
+    let temp: Awaited<ReturnType<typeof openTempStore>>;
+    let store: CatalogStore;
+    let catalog: CatalogService;
+    let dataSources: DataSourceService;
+    let connectionId: number;
+    let run = 0;
+
+    const table = (name: string, stableId = name): CrawledObject => ({ name, kind: 'table', stableId, comment: null, columns: [] });
+    const container = (kind: string, name: string): CrawledObject => ({ name, kind, stableId: name, comment: null });
+    const list = async (parent: string[], objects: CrawledObject[]) => {
+      run += 1;
+      const context = await claimedApplyContext(store, { syncRunId: `run-${run}`, connectionId, connectionKey: 'Conn', firstSync: run < 4, leafDepth: 3, clock: systemClock });
+      return applyListing(store, context, { type: 'listing', parent, objects });
+    };
+    const idOf = async (...path: string[]) => (await catalog.getObject(['Conn', ...path])).dataSourceId;
+
+    beforeEach(async () => {
+      temp = await openTempStore(kind);
+      store = temp.catalog;
+      catalog = new CatalogService(store);
+      dataSources = new DataSourceService(store, catalog);
+      const now = new Date().toISOString();
+      connectionId = (await store.connections.insert({ connectionKey: 'Conn', technology: 'PostgreSQL', details: {}, secretsCiphertext: null, createdBy: null }, now)).id;
+      await store.objects.insertRoot(connectionId, 'Conn', { isActive: false, activateNewChildren: false, dataOwners: [] }, now);
+      await list([], [container('database', 'db')]);
+      await list(['db'], [container('schema', 's1'), container('schema', 's2')]);
+      await list(['db', 's1'], [table('a'), table('b')]);
+    });
+    afterEach(async () => temp.close());
+
+    it('assigns an id the first time an enabled leaf is read and keeps it through disabling and enabling again', async () => {
+      expect(await idOf('db', 's1', 'a')).toBeUndefined();
+      await catalog.updateSettings(['Conn', 'db'], { isActive: true }, false);
+      // Enabling writes the one override; ids come with the first read.
+      const b = (await store.objects.findChain(connectionId, ['db', 's1', 'b']))!.at(-1)!;
+      expect(await store.dataSources.idsOf([b.id])).toEqual(new Map());
+      const id = await idOf('db', 's1', 'a');
+      expect(id).toEqual(expect.any(Number));
+      await catalog.updateSettings(['Conn', 'db', 's1', 'a'], { isActive: false }, false);
+      expect(await idOf('db', 's1', 'a')).toBeUndefined();
+      await catalog.updateSettings(['Conn', 'db', 's1', 'a'], { isActive: null }, false);
+      expect(await idOf('db', 's1', 'a')).toBe(id);
+      expect(await idOf('db', 's1', 'b')).not.toBe(id);
+    });
+
+    it('keeps the id through a rename and a move, and finds the data source by it', async () => {
+      await catalog.updateSettings(['Conn', 'db', 's1', 'a'], { isActive: true }, false);
+      const id = (await idOf('db', 's1', 'a'))!;
+      await list(['db', 's1'], [table('a2', 'a'), table('b')]);
+      expect(await idOf('db', 's1', 'a2')).toBe(id);
+      await list(['db', 's2'], [table('a3', 'a')]);
+      expect(await idOf('db', 's2', 'a3')).toBe(id);
+      expect((await dataSources.get(id)).objectPath).toEqual(['Conn', 'db', 's2', 'a3']);
+      expect(await dataSources.pathOf(id)).toEqual(['Conn', 'db', 's2', 'a3']);
+      expect((await dataSources.search({ offset: 0, size: 10 })).hits).toEqual([
+        { id, name: 'Conn.db.s2.a3', connectionKey: 'Conn', objectPath: ['Conn', 'db', 's2', 'a3'], kind: 'table', comment: null },
+      ]);
+    });
+
+    it('forgets the id with the object when the object is deleted', async () => {
+      await catalog.updateSettings(['Conn', 'db', 's1', 'a'], { isActive: true }, false);
+      const id = (await idOf('db', 's1', 'a'))!;
+      await catalog.deleteObject(['Conn', 'db', 's1']);
+      await expect(dataSources.get(id)).rejects.toMatchObject({ code: 'DATA_SOURCE_NOT_FOUND' });
+      expect(await dataSources.pathOf(id)).toBeNull();
+    });
+
+    it('gives leaves that a sync finds under an enabled parent their ids at once', async () => {
+      await catalog.updateSettings(['Conn', 'db', 's2'], { isActive: true, activateNewChildren: true }, false);
+      await list(['db', 's2'], [table('fresh')]);
+      const id = await idOf('db', 's2', 'fresh');
+      expect(id).toEqual(expect.any(Number));
+      expect((await dataSources.search({ searchText: 'FRESH', offset: 0, size: 10 })).hits.map((h) => h.id)).toEqual([id]);
+    });
+
+    it('searches by inherited status without counting removed or disabled leaves', async () => {
+      await catalog.updateSettings(['Conn', 'db'], { isActive: true }, false);
+      await catalog.updateSettings(['Conn', 'db', 's1', 'b'], { isActive: false }, false);
+      expect((await dataSources.search({ connectionKey: 'Conn', offset: 0, size: 10 })).hits.map((h) => h.name)).toEqual(['Conn.db.s1.a']);
+      await list(['db', 's1'], [table('b')]);
+      expect((await dataSources.search({ offset: 0, size: 10 })).count).toBe(0);
+      expect((await dataSources.search({ connectionKey: 'Other', offset: 0, size: 10 })).count).toBe(0);
+    });
+  });
+
+  describe('migration 005 on an existing store', () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const cleanup of cleanups) await cleanup();
+    });
+
+    it('gives every enabled leaf a data source with its object id, and new ones ids after them', async () => {
+      const older = await openOlderStore(kind, Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '005')));
+      cleanups.push(() => older.cleanup());
+      const old = older.db;
+      await sql`insert into connections (connection_key, technology, details_json, created_at, updated_at) values ('Old', 'PostgreSQL', '{}', '2024-01-01', '2024-01-01')`.execute(old);
+      const insert = async (parent: { id: number; path: string } | null, name: string, leaf: boolean, isActive: number | null, removed = 0) => {
+        const { rows } = await sql<{ id: number }>`insert into objects (connection_id, parent_id, id_path, depth, name, kind, is_leaf, is_active, removed, created_at, updated_at)
+          select id, ${parent?.id ?? null}, '', ${parent ? parent.path.split('/').length - 2 : 0}, ${name}, 'x', ${leaf ? 1 : 0}, ${isActive}, ${removed}, '2024-01-01', '2024-01-01' from connections returning id`.execute(old);
+        const id = Number(rows[0]!.id);
+        const path = `${parent?.path ?? '/'}${id}/`;
+        await sql`update objects set id_path = ${path} where id = ${id}`.execute(old);
+        return { id, path };
+      };
+      const root = await insert(null, 'Old', false, 0);
+      const enabledDb = await insert(root, 'on', false, 1);
+      const enabled = await insert(enabledDb, 'enabled', true, null);
+      const disabled = await insert(enabledDb, 'disabled', true, 0);
+      await insert(enabledDb, 'gone', true, null, 1);
+      const offDb = await insert(root, 'off', false, null);
+      const own = await insert(offDb, 'own override', true, 1);
+      await insert(offDb, 'inherits off', true, null);
+
+      const store = await older.open();
+      try {
+        const catalog = new CatalogStore(store);
+        expect(await catalog.dataSources.idsOf([enabled.id, disabled.id, own.id])).toEqual(new Map([[enabled.id, enabled.id], [own.id, own.id]]));
+        const later = (await catalog.objects.findById(disabled.id))!;
+        expect((await catalog.dataSources.idsFor([later.id], new Date().toISOString())).get(later.id)).toBeGreaterThan(own.id);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+});

@@ -76,12 +76,27 @@ describeIfServer(['PostgreSQL'], 'two server processes on one PostgreSQL store',
 
     it('runs a crawl requested on each at the same moment once', async () => {
       const before = (await runsOf('Shared')).length;
-      const [fromA, fromB] = await Promise.all([a.request('POST', '/data/crawl/Shared', {}), b.request('POST', '/data/crawl/Shared', {})]);
-      expect([fromA.status, fromB.status]).toEqual([202, 202]);
-      expect(fromA.body.syncRunId).toBe(fromB.body.syncRunId);
-      expect([fromA.body.joined, fromB.body.joined].sort()).toEqual([false, true]);
-      expect((await a.waitForJob(fromA.body.syncRunId)).state).toBe('completed');
-      expect((await runsOf('Shared')).length).toBe(before + 1);
+      await withAdminClient(source.name, async (locker) => {
+        // A forced sync held mid-crawl (column reads wait on this lock) keeps the next one queued,
+        // so both requests below find it queued whichever process claims first: one queues, one joins.
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE pg_catalog.pg_attrdef IN ACCESS EXCLUSIVE MODE');
+        let ahead = '';
+        try {
+          ahead = (await a.request('POST', '/data/crawl/Shared', { forceRecursiveCrawl: true })).body.syncRunId;
+          await eventually(async () => (await runsOf('Shared')).find((r) => r.id === ahead && r.state === 'active'), { timeout: 20_000, interval: 50, what: 'the held sync to start' });
+          const [fromA, fromB] = await Promise.all([a.request('POST', '/data/crawl/Shared', {}), b.request('POST', '/data/crawl/Shared', {})]);
+          expect([fromA.status, fromB.status]).toEqual([202, 202]);
+          expect(fromA.body.syncRunId).toBe(fromB.body.syncRunId);
+          expect([fromA.body.joined, fromB.body.joined].sort()).toEqual([false, true]);
+          await locker.query('COMMIT');
+          expect((await a.waitForJob(ahead)).state).toBe('completed');
+          expect((await a.waitForJob(fromA.body.syncRunId)).state).toBe('completed');
+        } finally {
+          await locker.query('ROLLBACK').catch(() => undefined);
+        }
+      });
+      expect((await runsOf('Shared')).length).toBe(before + 2);
     });
 
     it('recovers from a worker killed with SIGKILL mid-sync: run failed by lease expiry, next sync complete, catalog as a clean sync\'s', async () => {

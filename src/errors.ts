@@ -18,6 +18,11 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'connection.authenticationType "{authenticationType}" is not supported for {technology}; use one of: {supported}',
   },
+  CREDENTIALS_REQUIRED: {
+    status: 400,
+    retryable: false,
+    message: 'Changing {changed} changes where or how the credentials are sent: send {secrets} again in the same request',
+  },
   ROOT_CANNOT_INHERIT: {
     status: 400,
     retryable: false,

@@ -29,6 +29,13 @@ export interface Config {
   statementTimeoutMs: number | undefined;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** Time a client may take to send a request's headers, and its whole request (see http/connection-limits.ts). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Time an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Open connections one client address may hold. */
+  maxConnectionsPerAddress: number;
   /** Invalid API keys one client address may present within `authFailureWindowMs` before it is refused (429). */
   authFailureLimit: number;
   authFailureWindowMs: number;
@@ -57,6 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connectTimeoutMs: integer(env, 'WARDEN_CONNECT_TIMEOUT_MS', undefined, 100, 600_000),
     statementTimeoutMs: integer(env, 'WARDEN_STATEMENT_TIMEOUT_MS', undefined, 100, 86_400_000),
     bodyLimit: integer(env, 'WARDEN_BODY_LIMIT', 1_048_576, 1024, 104_857_600),
+    headersTimeoutMs: integer(env, 'WARDEN_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: integer(env, 'WARDEN_REQUEST_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    keepAliveTimeoutMs: integer(env, 'WARDEN_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    maxConnectionsPerAddress: integer(env, 'WARDEN_MAX_CONNECTIONS_PER_ADDRESS', 128, 1, 1_000_000),
     authFailureLimit: integer(env, 'WARDEN_AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'WARDEN_AUTH_FAILURE_WINDOW_MS', 60_000, 1_000, 86_400_000),
     syncLeaseMs: integer(env, 'WARDEN_SYNC_LEASE_MS', 5 * 60_000, 1_000, 86_400_000),

@@ -96,6 +96,12 @@ export async function createContainer(config: Config, options: ContainerOptions 
     dataSources: new DataSourceService(catalogStore, new DataSourceRepository(store.db), catalog),
     ping: () => store.ping(),
     bodyLimit: config.bodyLimit,
+    httpLimits: {
+      headersTimeoutMs: config.headersTimeoutMs,
+      requestTimeoutMs: config.requestTimeoutMs,
+      keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+      maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+    },
     async close() {
       scheduler.stop();
       await worker.stop();

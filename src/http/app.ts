@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from './app-deps.js';
+import { capConnectionsPerAddress, serverTimeoutOptions } from './connection-limits.js';
 import { registerAccessControl } from './plugins/access-control.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { accessRoutes } from './routes/access.routes.js';
@@ -24,6 +25,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit,
+    ...serverTimeoutOptions(deps.httpLimits),
     // Object paths of long, non-ASCII names are long once percent-encoded.
     routerOptions: { maxParamLength: 8_192 },
     // Requests the router rejects before any route (a URL that is not valid percent-encoding).
@@ -33,6 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // `discriminator`: a connection is validated against its technology's schema only (see connection-schema.ts).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, discriminator: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  capConnectionsPerAddress(app.server, deps.httpLimits.maxConnectionsPerAddress);
 
   app.setSchemaErrorFormatter((errors, dataVar) => {
     const first = errors[0];

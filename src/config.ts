@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { WardenError } from './errors.js';
 
@@ -39,6 +40,11 @@ export interface Config {
   /** Invalid API keys one client address may present within `authFailureWindowMs` before it is refused (429). */
   authFailureLimit: number;
   authFailureWindowMs: number;
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies in front of Warden: from these only,
+   * `X-Forwarded-For` names the client address (what the failed-key limit and the audit log see).
+   */
+  trustedProxies: string[];
   /** How long a running sync stays its worker's without a renewal; a dead worker's run fails after it. */
   syncLeaseMs: number;
 }
@@ -70,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerAddress: integer(env, 'WARDEN_MAX_CONNECTIONS_PER_ADDRESS', 128, 1, 1_000_000),
     authFailureLimit: integer(env, 'WARDEN_AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'WARDEN_AUTH_FAILURE_WINDOW_MS', 60_000, 1_000, 86_400_000),
+    trustedProxies: addressList(env, 'WARDEN_TRUSTED_PROXIES'),
     syncLeaseMs: integer(env, 'WARDEN_SYNC_LEASE_MS', 5 * 60_000, 1_000, 86_400_000),
   };
 }
@@ -96,4 +103,18 @@ function integer<Fallback extends number | undefined>(env: NodeJS.ProcessEnv, na
     throw new WardenError('VALIDATION_FAILED', { detail: `${name} must be a whole number from ${min} to ${max}, not "${raw}"` });
   }
   return value;
+}
+
+/** A comma-separated list of IP addresses or CIDR ranges (`10.0.0.0/8`, `::1`). */
+function addressList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const entries = (env[name] ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 4 ? 32 : 128;
+    if (family === 0 || rest.length > 0 || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits))) {
+      throw new WardenError('VALIDATION_FAILED', { detail: `${name} must list IP addresses or CIDR ranges separated by commas, not "${entry}"` });
+    }
+  }
+  return entries;
 }

@@ -87,7 +87,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     worker,
     scheduler,
     jobs,
-    auth: new AuthService(catalogStore, new FailedLoginLimiter(config.authFailureLimit, config.authFailureWindowMs)),
+    auth: new AuthService(catalogStore, new FailedLoginLimiter(catalogStore.authFailures, config.authFailureLimit, config.authFailureWindowMs)),
     users: new UserService(catalogStore),
     audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
@@ -102,6 +102,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       keepAliveTimeoutMs: config.keepAliveTimeoutMs,
       maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     },
+    trustedProxies: config.trustedProxies,
     async close() {
       scheduler.stop();
       await worker.stop();

@@ -94,7 +94,7 @@ export const ERROR_CATALOGUE = {
   TOO_MANY_AUTHENTICATION_FAILURES: {
     status: 429,
     retryable: true,
-    message: 'Too many failed authentications from this address; try again in {seconds} s',
+    message: 'Too many invalid API keys with this prefix from this address; try again in {seconds} s',
   },
   STORE_TOO_NEW: {
     status: 500,

@@ -25,4 +25,6 @@ export interface AppDeps {
   logger: Logger;
   bodyLimit: number;
   httpLimits: HttpLimits;
+  /** WARDEN_TRUSTED_PROXIES: the peers whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
 }

@@ -26,6 +26,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit,
     ...serverTimeoutOptions(deps.httpLimits),
+    // request.ip is X-Forwarded-For's client only when the peer is one of the operator's proxies.
+    trustProxy: deps.trustedProxies.length > 0 ? deps.trustedProxies : false,
     // Object paths of long, non-ASCII names are long once percent-encoded.
     routerOptions: { maxParamLength: 8_192 },
     // Requests the router rejects before any route (a URL that is not valid percent-encoding).

@@ -51,12 +51,11 @@ export class AuthService {
 
   /**
    * The principal of a bearer key. UNAUTHENTICATED (401) for a missing, unknown, revoked or
-   * expired key; TOO_MANY_AUTHENTICATION_FAILURES (429) while `clientAddress` is blocked
-   * for failing too often. A presented key that fails is counted and audited.
+   * expired key; a presented key that fails is counted and audited, and once its client address
+   * and key prefix failed too often, TOO_MANY_AUTHENTICATION_FAILURES (429) until the window
+   * passes. A valid key is never refused.
    */
   async authenticate(authorization: string | undefined, clientAddress: string): Promise<Principal> {
-    const retryAfter = this.limiter.retryAfterSeconds(clientAddress);
-    if (retryAfter > 0) throw new WardenError('TOO_MANY_AUTHENTICATION_FAILURES', { seconds: retryAfter });
     if (authorization === undefined || authorization === '') throw new WardenError('UNAUTHENTICATED');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) return this.fail(clientAddress, 'malformed', null);
@@ -159,12 +158,16 @@ export class AuthService {
     });
   }
 
+  /** 429 while the pair is blocked (neither counted nor audited: a flood writes nothing); else counted, audited, 401. */
   private async fail(clientAddress: string, reason: string, key: string | null, record?: ApiKeyRecord): Promise<never> {
-    const blocked = this.limiter.recordFailure(clientAddress);
+    const keyPrefix = key === null ? '' : key.slice(0, KEY_PREFIX_LENGTH);
+    const retryAfter = await this.limiter.retryAfterSeconds(clientAddress, keyPrefix);
+    if (retryAfter > 0) throw new WardenError('TOO_MANY_AUTHENTICATION_FAILURES', { seconds: retryAfter });
+    const blocked = await this.limiter.recordFailure(clientAddress, keyPrefix);
     await this.store.audit.insert(
       auditEntry({ id: 'anonymous', clientAddress }, 'auth.failed', {
         ...(record && { target: `apikey:${record.id}` }),
-        after: { reason, ...(key !== null && { keyPrefix: key.slice(0, KEY_PREFIX_LENGTH) }), ...(blocked && { blocked: true }) },
+        after: { reason, ...(key !== null && { keyPrefix }), ...(blocked && { blocked: true }) },
       }),
     );
     throw new WardenError('UNAUTHENTICATED');

@@ -26,7 +26,7 @@ describeEachStore('migration 002-access on an existing store', (kind) => {
     const store = await open();
     try {
       const catalog = new CatalogStore(store);
-      const auth = new AuthService(catalog, new FailedLoginLimiter(10, 60_000));
+      const auth = new AuthService(catalog, new FailedLoginLimiter(catalog.authFailures, 10, 60_000));
       expect(await auth.authenticate(`Bearer ${key}`, '127.0.0.1')).toMatchObject({
         id: 'user:admin',
         name: 'admin',

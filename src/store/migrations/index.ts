@@ -5,6 +5,7 @@ import * as access from './002-access.js';
 import * as rootIndex from './003-root-index.js';
 import * as columnsUncheckedParent from './004-columns-unchecked-parent.js';
 import * as columnsGenerated from './006-columns-generated.js';
+import * as authFailures from './008-auth-failures.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '003-root-index': rootIndex,
   '004-columns-unchecked-parent': columnsUncheckedParent,
   '006-columns-generated': columnsGenerated,
+  '008-auth-failures': authFailures,
 };

@@ -84,7 +84,7 @@ export class SyncEngine {
     } catch (error) {
       const message = isWardenError(error) ? error.message : 'Internal error during the sync; see the server log';
       if (!isWardenError(error)) log.error({ err: error }, 'sync failed');
-      else log.warn({ code: error.code }, 'sync failed');
+      else log.warn({ err: error }, 'sync failed');
       const finishedAt = nowIso();
       const state = signal.aborted ? SYNC_RUN_STATES.cancelled : SYNC_RUN_STATES.failed;
       await finishSyncRun(store, run, { state, counts, errors, progress, failureMessage: message }, finishedAt);

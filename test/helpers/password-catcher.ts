@@ -3,7 +3,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 /**
  * A TCP listener speaking just enough of the PostgreSQL startup to ask for a cleartext
  * password: what a hostile host an edit points a connection at would do. It records every
- * password presented to it, then refuses the sign-in.
+ * password presented to it, then refuses the sign-in with `refusal` (a wrong password unless
+ * told otherwise).
  */
 export interface PasswordCatcher {
   port: number;
@@ -16,7 +17,12 @@ export interface PasswordCatcher {
 
 const SSL_REQUEST = 80_877_103;
 
-export async function startPasswordCatcher(): Promise<PasswordCatcher> {
+export interface Refusal {
+  sqlState: string;
+  message: string;
+}
+
+export async function startPasswordCatcher(refusal: Refusal = { sqlState: '28P01', message: 'password authentication failed' }): Promise<PasswordCatcher> {
   const sockets = new Set<Socket>();
   const catcher: PasswordCatcher = { port: 0, passwords: [], connections: 0, close: () => closeServer(server, sockets) };
   const server = createServer((socket) => {
@@ -43,7 +49,7 @@ export async function startPasswordCatcher(): Promise<PasswordCatcher> {
           socket.write(authenticationCleartextPassword());
         } else if (message[0] === 'p'.charCodeAt(0)) {
           catcher.passwords.push(message.subarray(5, message.length - 1).toString('utf8'));
-          socket.end(errorResponse('28P01', 'password authentication failed'));
+          socket.end(errorResponse(refusal.sqlState, refusal.message));
         }
       }
     });

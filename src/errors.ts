@@ -55,7 +55,7 @@ export const ERROR_CATALOGUE = {
   BUILTIN_USER: {
     status: 409,
     retryable: false,
-    message: 'The built-in user "admin" cannot be changed or deleted: it holds the bootstrap admin key (WARDEN_ADMIN_API_KEY or the admin key file)',
+    message: 'The built-in user "admin" cannot be changed or deleted and manages its own keys: it holds the bootstrap admin key, rotated only at start (WARDEN_ADMIN_API_KEY or the admin key file)',
   },
   AUTHENTICATION_FAILED: {
     status: 422,

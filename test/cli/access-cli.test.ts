@@ -47,7 +47,7 @@ describe('warden user, apikey and audit', () => {
     expect((await cli(['user', 'grant', 'analysts', 'APPLICATION_ADMIN', '--group'])).stdout).toBe('Group "analysts" now has APPLICATION_ADMIN.\n');
     expect((await cli(['user', 'revoke', 'ivy', 'CREATE_DATA_SOURCE'])).stdout).toBe('User "ivy" now has GOVERNANCE, and APPLICATION_ADMIN through groups.\n');
     const list = await cli(['user', 'list']);
-    expect(list.stdout).toMatch(/^USER\s+PERMISSIONS\s+GROUPS\nadmin \(built-in\)\s+APPLICATION_ADMIN, GOVERNANCE, CREATE_DATA_SOURCE\s+-\nivy\s+APPLICATION_ADMIN, GOVERNANCE\s+analysts\n/);
+    expect(list.stdout).toMatch(/^USER\s+PERMISSIONS\s+GROUPS\nadmin \(built-in\)\s+APPLICATION_ADMIN, GOVERNANCE, CREATE_DATA_SOURCE, USER_ADMIN\s+-\nivy\s+APPLICATION_ADMIN, GOVERNANCE\s+analysts\n/);
     expect(list.stdout).toMatch(/GROUP\s+PERMISSIONS\s+MEMBERS\nanalysts\s+APPLICATION_ADMIN\s+ivy/);
     expect(JSON.parse((await cli(['user', 'list', '--json'])).stdout).users).toHaveLength(2);
   });

@@ -78,7 +78,7 @@ describeEachStore('users and API keys', (kind) => {
   });
 
   it('keeps the bootstrap admin key as the key of the built-in admin user, which cannot be changed', async () => {
-    expect((await server.request('GET', '/me')).body).toEqual({ name: 'admin', permissions: ['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE'], groups: [] });
+    expect((await server.request('GET', '/me')).body).toEqual({ name: 'admin', permissions: ['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE', 'USER_ADMIN'], groups: [] });
     expect((await server.request('PUT', '/users/admin', { permissions: [] })).body.code).toBe('BUILTIN_USER');
     expect((await server.request('DELETE', '/users/admin')).body.code).toBe('BUILTIN_USER');
     expect((await server.request('GET', '/users/admin/api-keys')).body).toEqual([expect.objectContaining({ name: 'admin', state: 'active' })]);

@@ -63,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.WARDEN_DEMO !== '0' && env.WARDEN_DEMO !== 'false',
     demoPort: integer(env, 'WARDEN_DEMO_PORT', 0, 0, 65_535),
     syncSchedule: env.WARDEN_SYNC_SCHEDULE ?? '0 1 * * *',
-    adminApiKey: env.WARDEN_ADMIN_API_KEY || null,
+    adminApiKey: adminApiKey(env.WARDEN_ADMIN_API_KEY),
     secretKey: env.WARDEN_SECRET_KEY || null,
     logLevel: env.WARDEN_LOG_LEVEL ?? 'info',
     syncConcurrency: integer(env, 'WARDEN_SYNC_CONCURRENCY', 2, 1, 64),
@@ -85,6 +85,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function serverRole(value: string, source: string): ServerRole {
   if ((SERVER_ROLES as readonly string[]).includes(value)) return value as ServerRole;
   throw new WardenError('VALIDATION_FAILED', { detail: `${source} must be one of ${SERVER_ROLES.join(', ')}, not "${value}"` });
+}
+
+/** WARDEN_ADMIN_API_KEY opens everything: a short one is guessable. */
+const MIN_ADMIN_API_KEY_LENGTH = 32;
+
+function adminApiKey(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < MIN_ADMIN_API_KEY_LENGTH) {
+    throw new WardenError('VALIDATION_FAILED', {
+      detail: `WARDEN_ADMIN_API_KEY must be at least ${MIN_ADMIN_API_KEY_LENGTH} characters (make one with \`openssl rand -base64 32\`), or unset to have a key generated`,
+    });
+  }
+  return raw;
 }
 
 function databaseUrl(raw: string | undefined): string | null {

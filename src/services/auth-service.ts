@@ -1,10 +1,11 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nowIso } from '../clock.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import type { ApiKeyRecord } from '../store/repositories/api-key-repository.js';
+import { writePrivateFile } from '../store/private-files.js';
 import type { PrincipalRecord } from '../store/repositories/principal-repository.js';
 import { BUILTIN_ADMIN_USER_ID, GLOBAL_PERMISSIONS, effectivePermissions, permissionsLacking, type GlobalPermission } from '../domain/permissions.js';
 import { auditEntry, userActorId, type Actor } from './actor.js';
@@ -109,7 +110,7 @@ export class AuthService {
     // No usable key file: a new key replaces the old one (deleting the file rotates the admin key).
     const key = newKey();
     await this.replaceAdminKey(key);
-    writeFileSync(file, `${key}\n`, { mode: 0o600 });
+    writePrivateFile(file, `${key}\n`);
     return { generated: key, file };
   }
 

@@ -7,6 +7,7 @@ import type { AppDeps } from './app-deps.js';
 import { capConnectionsPerAddress, serverTimeoutOptions } from './connection-limits.js';
 import { registerAccessControl } from './plugins/access-control.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { accessRoutes } from './routes/access.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { connectionRoutes } from './routes/connection.routes.js';
@@ -50,6 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const schema of [ErrorResponse, Job, ConnectionView, ObjectSummary, ObjectView, UserView]) app.addSchema(schema);
   // First, so that every route registered after it is checked for a rule.
   registerAccessControl(app, deps);
+  // Before the docs plugin, so that its routes get the headers too.
+  registerSecurityHeaders(app);
 
   await app.register(swagger, {
     openapi: {

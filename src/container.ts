@@ -105,7 +105,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     worker,
     scheduler,
     jobs,
-    auth: new AuthService(catalogStore, new FailedLoginLimiter(config.authFailureLimit, config.authFailureWindowMs, () => clock.now().getTime()), clock),
+    auth: new AuthService(catalogStore, new FailedLoginLimiter(catalogStore.authFailures, config.authFailureLimit, config.authFailureWindowMs, () => clock.now().getTime()), clock),
     users: new UserService(catalogStore),
     audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
@@ -114,6 +114,13 @@ export async function createContainer(config: Config, options: ContainerOptions 
     dataSources: new DataSourceService(catalogStore, catalog),
     ping: () => store.ping(),
     bodyLimit: config.bodyLimit,
+    httpLimits: {
+      headersTimeoutMs: config.headersTimeoutMs,
+      requestTimeoutMs: config.requestTimeoutMs,
+      keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+      maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+    },
+    trustedProxies: config.trustedProxies,
     async close() {
       scheduler.stop();
       await worker.stop();

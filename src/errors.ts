@@ -24,6 +24,11 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'connection.authenticationType "{authenticationType}" is not supported for {technology}; use one of: {supported}',
   },
+  CREDENTIALS_REQUIRED: {
+    status: 400,
+    retryable: false,
+    message: 'Changing {changed} changes where or how the credentials are sent: send {secrets} again in the same request',
+  },
   ROOT_CANNOT_INHERIT: {
     status: 400,
     retryable: false,
@@ -56,7 +61,7 @@ export const ERROR_CATALOGUE = {
   BUILTIN_USER: {
     status: 409,
     retryable: false,
-    message: 'The built-in user "admin" cannot be changed or deleted: it holds the bootstrap admin key (WARDEN_ADMIN_API_KEY or the admin key file)',
+    message: 'The built-in user "admin" cannot be changed or deleted and manages its own keys: it holds the bootstrap admin key, rotated only at start (WARDEN_ADMIN_API_KEY or the admin key file)',
   },
   STORE_IN_USE: {
     status: 409,
@@ -106,7 +111,7 @@ export const ERROR_CATALOGUE = {
   TOO_MANY_AUTHENTICATION_FAILURES: {
     status: 429,
     retryable: true,
-    message: 'Too many failed authentications from this address; try again in {seconds} s',
+    message: 'Too many invalid API keys with this prefix from this address; try again in {seconds} s',
   },
   STORE_TOO_NEW: {
     status: 500,

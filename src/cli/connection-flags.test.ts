@@ -11,6 +11,7 @@ const databricks: TechnologyDescriptor = {
   levels: ['catalog', 'schema', 'table'],
   capabilities: DEFAULT_CAPABILITIES,
   connectionFields: { hostname: Type.String(), port: Type.Integer({ minimum: 1, maximum: 65_535 }), httpPath: Type.String() },
+  credentialRoute: ['hostname', 'port', 'httpPath'],
   authenticationTypes: [
     {
       name: 'oAuthM2M',

@@ -49,6 +49,12 @@ export interface TechnologyDescriptor {
    * added by the registry.
    */
   connectionFields: Readonly<Record<string, TSchema>>;
+  /**
+   * The connection fields that decide where the secrets are sent and how they travel
+   * (`hostname`, `port`, `tls`, an account URL, …): an edit that changes one must send the
+   * secrets again, or the stored ones would be presented to a host of the editor's choosing.
+   */
+  credentialRoute: readonly string[];
   /** The ways of signing in, at least one; the first is the default the CLI documents. */
   authenticationTypes: readonly AuthenticationType[];
   /** The port a connection usually uses (documentation, CLI help). */

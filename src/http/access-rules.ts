@@ -35,6 +35,9 @@ export interface AccessRule {
 
 const ADMIN: readonly GlobalPermission[] = ['APPLICATION_ADMIN'];
 const GOVERNANCE: readonly GlobalPermission[] = ['GOVERNANCE'];
+/** Managing users, groups and other users' keys; an APPLICATION_ADMIN may look. */
+const USER_ADMIN: readonly GlobalPermission[] = ['USER_ADMIN'];
+const USER_READERS: readonly GlobalPermission[] = ['USER_ADMIN', 'APPLICATION_ADMIN'];
 /** SPEC 1.6: CREATE_DATA_SOURCE, GOVERNANCE and APPLICATION_ADMIN may read (and owners, inside their subtrees). */
 const READERS: readonly GlobalPermission[] = ['CREATE_DATA_SOURCE', 'GOVERNANCE', 'APPLICATION_ADMIN'];
 
@@ -83,17 +86,17 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /dictionary/:dataSourceId': { anyOf: READERS, owner: dataSource('dataSourceId') },
 
   'GET /me': { anyOf: [], anyUser: true },
-  'GET /users': { anyOf: ADMIN },
-  'POST /users': { anyOf: ADMIN, mutates: true },
-  'GET /users/:name': { anyOf: ADMIN, self: true },
-  'PUT /users/:name': { anyOf: ADMIN, mutates: true },
-  'DELETE /users/:name': { anyOf: ADMIN, mutates: true },
-  'GET /groups': { anyOf: ADMIN },
-  'PUT /groups/:name': { anyOf: ADMIN, mutates: true },
-  'DELETE /groups/:name': { anyOf: ADMIN, mutates: true },
-  'GET /users/:name/api-keys': { anyOf: ADMIN, self: true },
-  'POST /users/:name/api-keys': { anyOf: ADMIN, self: true, mutates: true },
-  'DELETE /users/:name/api-keys/:id': { anyOf: ADMIN, self: true, mutates: true },
+  'GET /users': { anyOf: USER_READERS },
+  'POST /users': { anyOf: USER_ADMIN, mutates: true },
+  'GET /users/:name': { anyOf: USER_READERS, self: true },
+  'PUT /users/:name': { anyOf: USER_ADMIN, mutates: true },
+  'DELETE /users/:name': { anyOf: USER_ADMIN, mutates: true },
+  'GET /groups': { anyOf: USER_READERS },
+  'PUT /groups/:name': { anyOf: USER_ADMIN, mutates: true },
+  'DELETE /groups/:name': { anyOf: USER_ADMIN, mutates: true },
+  'GET /users/:name/api-keys': { anyOf: USER_ADMIN, self: true },
+  'POST /users/:name/api-keys': { anyOf: USER_ADMIN, self: true, mutates: true },
+  'DELETE /users/:name/api-keys/:id': { anyOf: USER_ADMIN, self: true, mutates: true },
 
   'GET /audit': { anyOf: [...ADMIN, ...GOVERNANCE] },
 };

@@ -7,6 +7,7 @@ import type { DataSourceService } from '../services/data-source-service.js';
 import type { SyncService } from '../services/sync-service.js';
 import type { UserService } from '../services/user-service.js';
 import type { Logger } from 'pino';
+import type { HttpLimits } from './connection-limits.js';
 
 /** Everything the HTTP adapter calls; built by the container. */
 export interface AppDeps {
@@ -23,4 +24,7 @@ export interface AppDeps {
   ping(): Promise<void>;
   logger: Logger;
   bodyLimit: number;
+  httpLimits: HttpLimits;
+  /** WARDEN_TRUSTED_PROXIES: the peers whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
 }

@@ -5,8 +5,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { Type } from 'typebox';
 import type { AppDeps } from './app-deps.js';
 import { nameObjectPathParameter, swaggerObjectPathInterceptor } from './object-path-openapi.js';
+import { capConnectionsPerAddress, serverTimeoutOptions } from './connection-limits.js';
 import { registerAccessControl } from './plugins/access-control.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { accessRoutes } from './routes/access.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { connectionRoutes } from './routes/connection.routes.js';
@@ -25,6 +27,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit,
+    ...serverTimeoutOptions(deps.httpLimits),
+    // request.ip is X-Forwarded-For's client only when the peer is one of the operator's proxies.
+    trustProxy: deps.trustedProxies.length > 0 ? deps.trustedProxies : false,
     // Object paths of long, non-ASCII names are long once percent-encoded.
     routerOptions: { maxParamLength: 8_192 },
     // Requests the router rejects before any route (a URL that is not valid percent-encoding).
@@ -37,6 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, discriminator: true, keywords: ['x-consume'] },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  capConnectionsPerAddress(app.server, deps.httpLimits.maxConnectionsPerAddress);
 
   app.setSchemaErrorFormatter((errors, dataVar) => {
     const first = errors[0];
@@ -49,6 +55,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const schema of [ErrorResponse, Job, ConnectionView, ObjectSummary, ObjectView, UserView]) app.addSchema(schema);
   // First, so that every route registered after it is checked for a rule.
   registerAccessControl(app, deps);
+  // Before the docs plugin, so that its routes get the headers too.
+  registerSecurityHeaders(app);
 
   await app.register(swagger, {
     openapi: {

@@ -1,11 +1,13 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../clock.js';
 import { WardenError } from '../errors.js';
-import type { CatalogStore } from '../store/catalog-store.js';
+import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import type { ApiKeyRecord } from '../store/repositories/api-key-repository.js';
-import { BUILTIN_ADMIN_USER_ID, GLOBAL_PERMISSIONS, type GlobalPermission } from '../domain/permissions.js';
+import { writePrivateFile } from '../store/private-files.js';
+import type { PrincipalRecord } from '../store/repositories/principal-repository.js';
+import { BUILTIN_ADMIN_USER_ID, GLOBAL_PERMISSIONS, effectivePermissions, permissionsLacking, type GlobalPermission } from '../domain/permissions.js';
 import { auditEntry, userActorId, type Actor } from './actor.js';
 import type { FailedLoginLimiter } from './failed-login-limiter.js';
 
@@ -20,6 +22,8 @@ export interface Principal extends Actor {
   permissions: GlobalPermission[];
   /** Names of the user's groups, as `dataOwners` names groups. */
   groups: string[];
+  /** When the key the request was made with expires (null: never); the keys it makes expire no later. */
+  keyExpiresAt: string | null;
 }
 
 /** An API key as listed: never the key or its hash, only the prefix that tells keys apart. */
@@ -52,12 +56,11 @@ export class AuthService {
 
   /**
    * The principal of a bearer key. UNAUTHENTICATED (401) for a missing, unknown, revoked or
-   * expired key; TOO_MANY_AUTHENTICATION_FAILURES (429) while `clientAddress` is blocked
-   * for failing too often. A presented key that fails is counted and audited.
+   * expired key; a presented key that fails is counted and audited, and once its client address
+   * and key prefix failed too often, TOO_MANY_AUTHENTICATION_FAILURES (429) until the window
+   * passes. A valid key is never refused.
    */
   async authenticate(authorization: string | undefined, clientAddress: string): Promise<Principal> {
-    const retryAfter = this.limiter.retryAfterSeconds(clientAddress);
-    if (retryAfter > 0) throw new WardenError('TOO_MANY_AUTHENTICATION_FAILURES', { seconds: retryAfter });
     if (authorization === undefined || authorization === '') throw new WardenError('UNAUTHENTICATED');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) return this.fail(clientAddress, 'malformed', null);
@@ -67,24 +70,24 @@ export class AuthService {
     if (!record || !timingSafeEqual(Buffer.from(record.keyHash), Buffer.from(hash))) return this.fail(clientAddress, 'unknown', key);
     if (record.revokedAt) return this.fail(clientAddress, 'revoked', key, record);
     if (record.expiresAt && record.expiresAt <= this.clock.nowIso()) return this.fail(clientAddress, 'expired', key, record);
-    const principal = record.userId === null ? undefined : await this.principalOf(record.userId, clientAddress);
+    const principal = await this.principalOf(record, clientAddress);
     if (!principal) return this.fail(clientAddress, 'no user', key, record);
     return principal;
   }
 
-  /** The user with their effective permissions and groups. */
-  async principalOf(userId: string, clientAddress: string | null): Promise<Principal | undefined> {
-    const user = await this.store.principals.findById(userId);
+  /** The user of `key` with their effective permissions and groups. */
+  private async principalOf(key: ApiKeyRecord, clientAddress: string): Promise<Principal | undefined> {
+    const user = key.userId === null ? undefined : await this.store.principals.findById(key.userId);
     if (!user || user.type !== 'user') return undefined;
     const groups = await this.store.principals.groupsOf(user.id);
-    const granted = new Set([...user.permissions, ...groups.flatMap((g) => g.permissions)]);
     return {
       id: userActorId(user.name),
       clientAddress,
       userId: user.id,
       name: user.name,
-      permissions: GLOBAL_PERMISSIONS.filter((p) => granted.has(p)),
+      permissions: effectivePermissions(user, groups),
       groups: groups.map((g) => g.name),
+      keyExpiresAt: key.expiresAt,
     };
   }
 
@@ -108,15 +111,25 @@ export class AuthService {
     // No usable key file: a new key replaces the old one (deleting the file rotates the admin key).
     const key = newKey();
     await this.replaceAdminKey(key);
-    writeFileSync(file, `${key}\n`, { mode: 0o600 });
+    writePrivateFile(file, `${key}\n`);
     return { generated: key, file };
   }
 
-  /** Creates a key for a user; the result holds the plain key, which is never shown again. */
-  async createKey(userName: string, input: { name: string; expiresAt: string | null }, actor: Actor): Promise<ApiKeyView & { key: string }> {
+  /**
+   * Creates a key for a user; the result holds the plain key, which is never shown again. A key
+   * acts as its user, so minting one grants the user's permissions: the actor must hold them
+   * all (FORBIDDEN), may not mint for the built-in admin unless it is that admin (BUILTIN_USER),
+   * and the key expires no later than the actor's own (VALIDATION_FAILED).
+   */
+  async createKey(userName: string, input: { name: string; expiresAt: string | null }, actor: Principal): Promise<ApiKeyView & { key: string }> {
     const now = this.clock.nowIso();
     if (input.expiresAt !== null && input.expiresAt <= now) {
       throw new WardenError('VALIDATION_FAILED', { detail: `body.expiresAt ${input.expiresAt} is not in the future` });
+    }
+    if (actor.keyExpiresAt !== null && (input.expiresAt === null || input.expiresAt > actor.keyExpiresAt)) {
+      throw new WardenError('VALIDATION_FAILED', {
+        detail: `body.expiresAt must be at or before ${actor.keyExpiresAt}, when the key making it expires: a key cannot make a key that outlives it`,
+      });
     }
     const key = newKey();
     const record: Omit<ApiKeyRecord, 'revokedAt'> = {
@@ -129,8 +142,11 @@ export class AuthService {
       expiresAt: input.expiresAt,
     };
     const view = await this.store.transaction(async (repos) => {
-      const user = await repos.principals.find('user', userName);
-      if (!user) throw new WardenError('USER_NOT_FOUND', { name: userName });
+      const user = await this.keyOwner(repos, userName, actor);
+      const lacking = permissionsLacking(actor.permissions, effectivePermissions(user, await repos.principals.groupsOf(user.id)));
+      if (lacking.length > 0) {
+        throw new WardenError('FORBIDDEN', { actor: `User "${actor.name}"`, operation: `create an API key for "${userName}"`, needs: `${lacking.join(' and ')} itself` });
+      }
       await repos.apiKeys.insert({ ...record, userId: user.id });
       const created = toView({ ...record, userId: user.id, revokedAt: null }, userName, now);
       await repos.audit.insert(auditEntry(actor, 'apikey.created', { target: `apikey:${record.id}`, after: created }));
@@ -146,13 +162,13 @@ export class AuthService {
     return (await this.store.apiKeys.listByUser(user.id)).map((k) => toView(k, userName, now));
   }
 
-  /** Revokes a key at once: the next request with it gets 401. */
-  async revokeKey(userName: string, keyId: string, actor: Actor): Promise<ApiKeyView> {
+  /** Revokes a key at once: the next request with it gets 401. The bootstrap admin key is rotated at start only (BUILTIN_USER). */
+  async revokeKey(userName: string, keyId: string, actor: Principal): Promise<ApiKeyView> {
     return this.store.transaction(async (repos) => {
-      const user = await repos.principals.find('user', userName);
-      if (!user) throw new WardenError('USER_NOT_FOUND', { name: userName });
+      const user = await this.keyOwner(repos, userName, actor);
       const record = await repos.apiKeys.findById(keyId);
       if (!record || record.userId !== user.id) throw new WardenError('API_KEY_NOT_FOUND', { id: keyId, user: userName });
+      if (user.builtin && record.name === ADMIN_KEY_NAME) throw new WardenError('BUILTIN_USER');
       const now = this.clock.nowIso();
       const before = toView(record, userName, now);
       const revokedAt = record.revokedAt ?? now;
@@ -163,12 +179,24 @@ export class AuthService {
     });
   }
 
+  /** The user whose keys `actor` manages; the built-in admin's keys are the admin's own business (BUILTIN_USER). */
+  private async keyOwner(repos: Repositories, userName: string, actor: Principal): Promise<PrincipalRecord> {
+    const user = await repos.principals.find('user', userName);
+    if (!user) throw new WardenError('USER_NOT_FOUND', { name: userName });
+    if (user.builtin && user.id !== actor.userId) throw new WardenError('BUILTIN_USER');
+    return user;
+  }
+
+  /** 429 while the pair is blocked (neither counted nor audited: a flood writes nothing); else counted, audited, 401. */
   private async fail(clientAddress: string, reason: string, key: string | null, record?: ApiKeyRecord): Promise<never> {
-    const blocked = this.limiter.recordFailure(clientAddress);
+    const keyPrefix = key === null ? '' : key.slice(0, KEY_PREFIX_LENGTH);
+    const retryAfter = await this.limiter.retryAfterSeconds(clientAddress, keyPrefix);
+    if (retryAfter > 0) throw new WardenError('TOO_MANY_AUTHENTICATION_FAILURES', { seconds: retryAfter });
+    const blocked = await this.limiter.recordFailure(clientAddress, keyPrefix);
     await this.store.audit.insert(
       auditEntry({ id: 'anonymous', clientAddress }, 'auth.failed', {
         ...(record && { target: `apikey:${record.id}` }),
-        after: { reason, ...(key !== null && { keyPrefix: key.slice(0, KEY_PREFIX_LENGTH) }), ...(blocked && { blocked: true }) },
+        after: { reason, ...(key !== null && { keyPrefix }), ...(blocked && { blocked: true }) },
       }),
     );
     throw new WardenError('UNAUTHENTICATED');

@@ -10,7 +10,7 @@ import type { SyncRunQueue } from '../jobs/sync-run-queue.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionHealth, ConnectionRecord } from '../store/repositories/connection-repository.js';
 import { auditEntry, type Actor } from './actor.js';
-import { editedConnection } from './connection-edit.js';
+import { assertCredentialsResent, editedConnection } from './connection-edit.js';
 import { changedSecrets, openConnection, redactedDetails, sealConnection } from './connection-secrets.js';
 import type { SecretBox } from './secret-box.js';
 import { toSyncRunView, type SyncRunView } from './sync-run-view.js';
@@ -124,6 +124,7 @@ export class ConnectionService {
     const after = this.deps.registry.authentication({ ...current, ...(changes.authenticationType !== undefined && { authenticationType: changes.authenticationType }) });
     const merged = editedConnection(current, changes, before, after);
     this.validated(merged);
+    if (before === after) assertCredentialsResent(current, merged, changes, after, this.deps.registry.get(record.technology).credentialRoute);
     await this.testDetails(merged);
     const { details, secretsCiphertext } = sealConnection(merged, after.secretFields, this.deps.secrets);
     const now = nowIso();

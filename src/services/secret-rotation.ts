@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import { auditEntry, type Actor } from './actor.js';
-import { NEXT_SECRET_KEY_FILE, SECRET_KEY_FILE, SecretBox } from './secret-box.js';
+import { NEXT_SECRET_KEY_FILE, SECRET_KEY_FILE, SecretBox, assertStrongKeyText } from './secret-box.js';
 
 export interface RotationOptions {
   dataDir: string;
@@ -49,7 +49,11 @@ export async function rotateSecretKey(store: CatalogStore, options: RotationOpti
   await assertKeyOpensSecrets(store, current);
 
   let next: SecretBox;
-  if (options.newPassphrase !== null) next = SecretBox.fromPassphrase(options.newPassphrase);
+  // The current key may be a weak one from before keys were checked: rotating is how it goes.
+  if (options.newPassphrase !== null) {
+    assertStrongKeyText(options.newPassphrase, 'The new WARDEN_SECRET_KEY');
+    next = SecretBox.fromPassphrase(options.newPassphrase);
+  }
   else {
     const text = SecretBox.generateKeyText();
     writeDurably(nextFile, text);

@@ -3,8 +3,9 @@ import { nowIso } from '../clock.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import type { PrincipalRecord } from '../store/repositories/principal-repository.js';
-import { auditEntry, type Actor } from './actor.js';
-import { GLOBAL_PERMISSIONS, type GlobalPermission } from './auth-service.js';
+import { effectivePermissions, permissionsLacking } from '../domain/permissions.js';
+import { auditEntry } from './actor.js';
+import { GLOBAL_PERMISSIONS, type GlobalPermission, type Principal } from './auth-service.js';
 
 export interface UserView {
   name: string;
@@ -26,7 +27,11 @@ export interface GroupView {
   updatedAt: string;
 }
 
-/** Users and groups and the global permissions granted to them; every change is audited. */
+/**
+ * Users and groups and the global permissions granted to them; every change is audited. No
+ * actor grants what it does not hold: a change that gives a user (or a group's members) a
+ * permission the actor lacks is FORBIDDEN and changes nothing.
+ */
 export class UserService {
   constructor(private readonly store: CatalogStore) {}
 
@@ -39,20 +44,21 @@ export class UserService {
     return this.view(this.store, await this.find(this.store, name));
   }
 
-  async add(input: { name: string; permissions?: GlobalPermission[]; groups?: string[] }, actor: Actor): Promise<UserView> {
+  async add(input: { name: string; permissions?: GlobalPermission[]; groups?: string[] }, actor: Principal): Promise<UserView> {
     return this.store.transaction(async (repos) => {
       if (await repos.principals.find('user', input.name)) throw new WardenError('USER_EXISTS', { name: input.name });
       const user = { id: randomUUID(), type: 'user' as const, name: input.name, permissions: normalise(input.permissions ?? []), createdAt: nowIso() };
       await repos.principals.insert(user);
       await repos.principals.setGroups(user.id, await this.groupIds(repos, input.groups ?? []));
       const after = await this.view(repos, { ...user, builtin: false, updatedAt: user.createdAt });
+      assertMayGrant(actor, [], after.effectivePermissions);
       await repos.audit.insert(auditEntry(actor, 'user.created', { target: `user:${input.name}`, after }));
       return after;
     });
   }
 
   /** Replaces the user's permissions and/or groups (what is not given stays). */
-  async update(name: string, changes: { permissions?: GlobalPermission[]; groups?: string[] }, actor: Actor): Promise<UserView> {
+  async update(name: string, changes: { permissions?: GlobalPermission[]; groups?: string[] }, actor: Principal): Promise<UserView> {
     return this.store.transaction(async (repos) => {
       const user = await this.find(repos, name);
       if (user.builtin) throw new WardenError('BUILTIN_USER');
@@ -62,13 +68,14 @@ export class UserService {
       if (changes.groups) await repos.principals.setGroups(user.id, await this.groupIds(repos, changes.groups));
       if (!changes.permissions) await repos.principals.setPermissions(user.id, user.permissions, now);
       const after = await this.view(repos, await this.find(repos, name));
+      assertMayGrant(actor, before.effectivePermissions, after.effectivePermissions);
       await repos.audit.insert(auditEntry(actor, 'user.updated', { target: `user:${name}`, before, after }));
       return after;
     });
   }
 
   /** Deletes the user and, with them, their API keys. */
-  async delete(name: string, actor: Actor): Promise<UserView> {
+  async delete(name: string, actor: Principal): Promise<UserView> {
     return this.store.transaction(async (repos) => {
       const user = await this.find(repos, name);
       if (user.builtin) throw new WardenError('BUILTIN_USER');
@@ -85,20 +92,21 @@ export class UserService {
   }
 
   /** Creates the group or replaces its permissions. */
-  async putGroup(name: string, permissions: GlobalPermission[], actor: Actor): Promise<GroupView> {
+  async putGroup(name: string, permissions: GlobalPermission[], actor: Principal): Promise<GroupView> {
     return this.store.transaction(async (repos) => {
       const existing = await repos.principals.find('group', name);
       const before = existing ? await this.groupView(repos, existing) : null;
       const id = existing?.id ?? (await this.groupIds(repos, [name]))[0]!;
       await repos.principals.setPermissions(id, normalise(permissions), nowIso());
       const after = await this.groupView(repos, (await repos.principals.findById(id))!);
+      assertMayGrant(actor, before?.permissions ?? [], after.permissions);
       await repos.audit.insert(auditEntry(actor, existing ? 'group.updated' : 'group.created', { target: `group:${name}`, before, after }));
       return after;
     });
   }
 
   /** Deletes the group; its members lose what it granted. Ownership naming it stays (and grants nothing). */
-  async deleteGroup(name: string, actor: Actor): Promise<GroupView> {
+  async deleteGroup(name: string, actor: Principal): Promise<GroupView> {
     return this.store.transaction(async (repos) => {
       const group = await repos.principals.find('group', name);
       if (!group) throw new WardenError('GROUP_NOT_FOUND', { name });
@@ -132,12 +140,11 @@ export class UserService {
 
   private async view(repos: Pick<Repositories, 'principals'>, user: PrincipalRecord): Promise<UserView> {
     const groups = await repos.principals.groupsOf(user.id);
-    const effective = new Set([...user.permissions, ...groups.flatMap((g) => g.permissions)]);
     return {
       name: user.name,
       permissions: normalise(user.permissions),
       groups: groups.map((g) => g.name),
-      effectivePermissions: GLOBAL_PERMISSIONS.filter((p) => effective.has(p)),
+      effectivePermissions: effectivePermissions(user, groups),
       builtin: user.builtin,
       createdAt: user.createdAt,
       updatedAt: user.updatedAt,
@@ -152,6 +159,14 @@ export class UserService {
       createdAt: group.createdAt,
       updatedAt: group.updatedAt,
     };
+  }
+}
+
+/** FORBIDDEN when going from `before` to `after` grants a permission `actor` does not hold. */
+function assertMayGrant(actor: Principal, before: readonly GlobalPermission[], after: readonly GlobalPermission[]): void {
+  const lacking = permissionsLacking(actor.permissions, permissionsLacking(before, after));
+  if (lacking.length > 0) {
+    throw new WardenError('FORBIDDEN', { actor: `User "${actor.name}"`, operation: `grant ${lacking.join(', ')}`, needs: `${lacking.join(' and ')} itself` });
   }
 }
 

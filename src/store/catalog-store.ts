@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Store } from './database.js';
 import { ApiKeyRepository } from './repositories/api-key-repository.js';
 import { AuditRepository } from './repositories/audit-repository.js';
+import { AuthFailureRepository } from './repositories/auth-failure-repository.js';
 import { ColumnRepository } from './repositories/column-repository.js';
 import { ConnectionRepository } from './repositories/connection-repository.js';
 import { DataSourceRepository } from './repositories/data-source-repository.js';
@@ -36,6 +37,8 @@ export class CatalogStore implements Repositories {
   readonly apiKeys: ApiKeyRepository;
   readonly principals: PrincipalRepository;
   readonly audit: AuditRepository;
+  /** Outside transactions only: a failure counts even when the request's other work rolls back. */
+  readonly authFailures: AuthFailureRepository;
 
   constructor(readonly store: Store) {
     this.connections = new ConnectionRepository(store.db);
@@ -47,6 +50,7 @@ export class CatalogStore implements Repositories {
     this.apiKeys = new ApiKeyRepository(store.db);
     this.principals = new PrincipalRepository(store.db);
     this.audit = new AuditRepository(store.db);
+    this.authFailures = new AuthFailureRepository(store.db);
   }
 
   /** Runs `work` atomically: it all commits, or none of it does. */

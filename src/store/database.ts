@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -6,6 +6,7 @@ import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-wr
 import { migrateToLatest } from './migrate.js';
 import { createStorePool } from './postgres-pool.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
+import { PRIVATE_FILE_MODE, restrictToOwner } from './private-files.js';
 import { postgresDialect, sqliteDialect, type StoreDialect } from './store-dialect.js';
 import type { StoreSchema } from './store-schema.js';
 
@@ -39,6 +40,10 @@ export function openStore(location: StoreLocation): Promise<Store> {
 export async function openSqliteStore(dataDir: string): Promise<Store> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'warden.db');
+  // SQLite creates the database with the umask's mode (0644: readable by every local user) and
+  // its -wal and -shm files with the database's mode: created 0600 here, all three are.
+  closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+  restrictToOwner([file, `${file}-wal`, `${file}-shm`]);
   const sqlite = new SQLite(file);
   // WAL lets API reads go on while a sync writes; NORMAL sync is durable across process crashes.
   sqlite.pragma('journal_mode = WAL');

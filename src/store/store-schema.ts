@@ -16,6 +16,7 @@ export interface StoreSchema {
   principals: PrincipalsTable;
   group_members: GroupMembersTable;
   audit_log: AuditLogTable;
+  auth_failures: AuthFailuresTable;
 }
 
 export interface ConnectionsTable {
@@ -124,6 +125,15 @@ export interface ApiKeysTable {
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+}
+
+/** Failed authentications of one client address with one key prefix, in the window that started at `window_started_at`. */
+export interface AuthFailuresTable {
+  address: string;
+  /** The first characters of the presented key ('' when the header held none). */
+  key_prefix: string;
+  window_started_at: string;
+  failures: number;
 }
 
 /** Users and groups: who holds global permissions. */

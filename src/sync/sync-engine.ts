@@ -148,7 +148,8 @@ export class SyncEngine {
       return;
     }
     const known = isWardenError(error) ? error : null;
-    if (known) log.warn({ code: known.code }, 'sync failed');
+    // The error's cause holds the driver's (redacted) text: for the log only, never the run's message.
+    if (known) log.warn({ err: known, code: known.code }, 'sync failed');
     else log.error({ err: error }, 'sync failed');
     const failureMessage = known ? known.message : 'Internal error during the sync; see the server log';
     const state = signal.aborted ? SYNC_RUN_STATES.cancelled : SYNC_RUN_STATES.failed;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -47,7 +48,7 @@ describe('warden user, apikey and audit', () => {
     expect((await cli(['user', 'grant', 'analysts', 'APPLICATION_ADMIN', '--group'])).stdout).toBe('Group "analysts" now has APPLICATION_ADMIN.\n');
     expect((await cli(['user', 'revoke', 'ivy', 'CREATE_DATA_SOURCE'])).stdout).toBe('User "ivy" now has GOVERNANCE, and APPLICATION_ADMIN through groups.\n');
     const list = await cli(['user', 'list']);
-    expect(list.stdout).toMatch(/^USER\s+PERMISSIONS\s+GROUPS\nadmin \(built-in\)\s+APPLICATION_ADMIN, GOVERNANCE, CREATE_DATA_SOURCE\s+-\nivy\s+APPLICATION_ADMIN, GOVERNANCE\s+analysts\n/);
+    expect(list.stdout).toMatch(/^USER\s+PERMISSIONS\s+GROUPS\nadmin \(built-in\)\s+APPLICATION_ADMIN, GOVERNANCE, CREATE_DATA_SOURCE, USER_ADMIN\s+-\nivy\s+APPLICATION_ADMIN, GOVERNANCE\s+analysts\n/);
     expect(list.stdout).toMatch(/GROUP\s+PERMISSIONS\s+MEMBERS\nanalysts\s+APPLICATION_ADMIN\s+ivy/);
     expect(JSON.parse((await cli(['user', 'list', '--json'])).stdout).users).toHaveLength(2);
   });
@@ -207,23 +208,28 @@ describeEachStore('warden secrets rotate', (kind) => {
   });
 
   it('with WARDEN_SECRET_KEY: needs --new-key-env, re-encrypts, and the old value no longer starts the server', async () => {
-    const first = await rotate(['--new-key-env', 'NEW_KEY'], { NEW_KEY: 'env-key-one' });
+    const [keyOne, keyTwo] = [randomBytes(32).toString('base64'), randomBytes(32).toString('hex')];
+    // The current key may be a weak one from before keys were checked; a new one must be 32 random bytes.
+    const weak = await rotate(['--new-key-env', 'NEW_KEY'], { NEW_KEY: 'env-key-one' });
+    expect(weak.code).not.toBe(0);
+    expect(weak.stderr).toContain('openssl rand -base64 32');
+    const first = await rotate(['--new-key-env', 'NEW_KEY'], { NEW_KEY: keyOne });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Now set WARDEN_SECRET_KEY to the value of NEW_KEY');
     expect(existsSync(join(dataDir, 'secret.key'))).toBe(false);
-    const usage = await rotate([], { WARDEN_SECRET_KEY: 'env-key-one' });
+    const usage = await rotate([], { WARDEN_SECRET_KEY: keyOne });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--new-key-env/);
-    const second = await rotate(['--new-key-env', 'NEW_KEY'], { WARDEN_SECRET_KEY: 'env-key-one', NEW_KEY: 'env-key-two' });
+    const second = await rotate(['--new-key-env', 'NEW_KEY'], { WARDEN_SECRET_KEY: keyOne, NEW_KEY: keyTwo });
     expect(second.code).toBe(0);
-    await expect(startWith('env-key-one')).rejects.toMatchObject({ code: 'SECRET_KEY_MISMATCH' });
-    await startWith('env-key-two');
-    expect(await storedPassword(SecretBox.fromPassphrase('env-key-two'))).toBe(password);
+    await expect(startWith(keyOne)).rejects.toMatchObject({ code: 'SECRET_KEY_MISMATCH' });
+    await startWith(keyTwo);
+    expect(await storedPassword(SecretBox.fromPassphrase(keyTwo))).toBe(password);
     // A wrong current key changes nothing.
-    const wrong = await rotate(['--new-key-env', 'NEW_KEY'], { WARDEN_SECRET_KEY: 'not-the-key', NEW_KEY: 'env-key-three' });
+    const wrong = await rotate(['--new-key-env', 'NEW_KEY'], { WARDEN_SECRET_KEY: 'not-the-key', NEW_KEY: randomBytes(32).toString('base64') });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/does not decrypt/);
-    expect(await storedPassword(SecretBox.fromPassphrase('env-key-two'))).toBe(password);
+    expect(await storedPassword(SecretBox.fromPassphrase(keyTwo))).toBe(password);
   });
 
   it(kind === 'sqlite' ? 'refuses while a server holds the data directory, naming its process' : 'runs while other processes use the store (they share it by design)', async () => {

@@ -1,6 +1,6 @@
 import type { TestServer } from './test-server.js';
 
-export type Permission = 'APPLICATION_ADMIN' | 'GOVERNANCE' | 'CREATE_DATA_SOURCE';
+export type Permission = 'APPLICATION_ADMIN' | 'GOVERNANCE' | 'CREATE_DATA_SOURCE' | 'USER_ADMIN';
 
 /** Adds a user through the API (as the admin) and creates an API key for them; returns the plain key. */
 export async function addUserWithKey(

@@ -8,7 +8,7 @@ export interface ApiResponse<T = any> {
 }
 
 /** Sends one request to a Warden API and parses the answer (JSON, else the text); see {@link apiRequest}. */
-export type ApiRequest = <T = any>(method: string, path: string, body?: unknown, options?: { apiKey?: string | null }) => Promise<ApiResponse<T>>;
+export type ApiRequest = <T = any>(method: string, path: string, body?: unknown, options?: { apiKey?: string | null; headers?: Record<string, string> }) => Promise<ApiResponse<T>>;
 
 /**
  * The one way tests call the API. `path` goes on the wire exactly as given, through `node:http`:
@@ -20,7 +20,7 @@ export function apiRequest(baseUrl: string, defaultKey: string | null): ApiReque
   return (method, path, body, options = {}) => {
     const key = options.apiKey === undefined ? defaultKey : options.apiKey;
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (key !== null) headers.authorization = `Bearer ${key}`;
     if (payload !== undefined) {
       headers['content-type'] = 'application/json';

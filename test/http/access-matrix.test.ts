@@ -7,7 +7,7 @@ import { describeEachStore } from '../helpers/store-kinds.js';
 import { urlPath, useServerWithPostgres } from '../helpers/test-server.js';
 
 /** The subjects of the matrix: who sends the request. */
-const SUBJECTS = ['anonymous', 'noPermission', 'createDataSource', 'governance', 'applicationAdmin', 'owner', 'siblingOwner'] as const;
+const SUBJECTS = ['anonymous', 'noPermission', 'createDataSource', 'governance', 'applicationAdmin', 'owner', 'siblingOwner', 'userAdmin'] as const;
 type Subject = (typeof SUBJECTS)[number];
 
 const ALL: Subject[] = [...SUBJECTS];
@@ -15,6 +15,9 @@ const AUTHENTICATED: Subject[] = SUBJECTS.filter((s) => s !== 'anonymous');
 const READERS: Subject[] = ['createDataSource', 'governance', 'applicationAdmin'];
 const OBJECT_READERS: Subject[] = [...READERS, 'owner'];
 const ADMIN: Subject[] = ['applicationAdmin'];
+/** Managing users, groups and others' keys is USER_ADMIN's; an APPLICATION_ADMIN may look. */
+const USER_ADMIN: Subject[] = ['userAdmin'];
+const USER_READERS: Subject[] = ['userAdmin', 'applicationAdmin'];
 
 /** One request per route, and who must get its success status (SPEC 1.6); everyone else 403, or 401 without a key. */
 interface Sample {
@@ -63,6 +66,7 @@ describeEachStore(
         applicationAdmin: await addUserWithKey(s, 'app-admin', { permissions: ['APPLICATION_ADMIN'] }),
         owner: await addUserWithKey(s, 'owner', { groups: ['matrix-owners'] }),
         siblingOwner: await addUserWithKey(s, 'sibling-owner'),
+        userAdmin: await addUserWithKey(s, 'user-admin', { permissions: ['USER_ADMIN'] }),
       };
       await addUserWithKey(s, 'victim');
       expect((await s.request('POST', '/users', { name: 'doomed-user' })).status).toBe(201);
@@ -98,17 +102,17 @@ describeEachStore(
         'GET /dataSource/:id': { method: 'GET', url: `/dataSource/${dataSourceId}`, status: 200, allowed: OBJECT_READERS },
         'GET /dictionary/:dataSourceId': { method: 'GET', url: `/dictionary/${dataSourceId}`, status: 200, allowed: OBJECT_READERS },
         'GET /me': { method: 'GET', url: '/me', status: 200, allowed: AUTHENTICATED },
-        'GET /users': { method: 'GET', url: '/users', status: 200, allowed: ADMIN },
-        'POST /users': { method: 'POST', url: '/users', body: { name: 'created-in-matrix' }, status: 201, allowed: ADMIN },
-        'GET /users/:name': { method: 'GET', url: '/users/victim', status: 200, allowed: ADMIN },
-        'PUT /users/:name': { method: 'PUT', url: '/users/victim', body: { permissions: [] }, status: 200, allowed: ADMIN },
-        'DELETE /users/:name': { method: 'DELETE', url: '/users/doomed-user', status: 200, allowed: ADMIN },
-        'GET /groups': { method: 'GET', url: '/groups', status: 200, allowed: ADMIN },
-        'PUT /groups/:name': { method: 'PUT', url: '/groups/matrix-extra', body: { permissions: [] }, status: 200, allowed: ADMIN },
-        'DELETE /groups/:name': { method: 'DELETE', url: '/groups/doomed-group', status: 200, allowed: ADMIN },
-        'GET /users/:name/api-keys': { method: 'GET', url: '/users/victim/api-keys', status: 200, allowed: ADMIN },
-        'POST /users/:name/api-keys': { method: 'POST', url: '/users/victim/api-keys', body: {}, status: 201, allowed: ADMIN },
-        'DELETE /users/:name/api-keys/:id': { method: 'DELETE', url: `/users/victim/api-keys/${victimKeyId}`, status: 200, allowed: ADMIN },
+        'GET /users': { method: 'GET', url: '/users', status: 200, allowed: USER_READERS },
+        'POST /users': { method: 'POST', url: '/users', body: { name: 'created-in-matrix' }, status: 201, allowed: USER_ADMIN },
+        'GET /users/:name': { method: 'GET', url: '/users/victim', status: 200, allowed: USER_READERS },
+        'PUT /users/:name': { method: 'PUT', url: '/users/victim', body: { permissions: [] }, status: 200, allowed: USER_ADMIN },
+        'DELETE /users/:name': { method: 'DELETE', url: '/users/doomed-user', status: 200, allowed: USER_ADMIN },
+        'GET /groups': { method: 'GET', url: '/groups', status: 200, allowed: USER_READERS },
+        'PUT /groups/:name': { method: 'PUT', url: '/groups/matrix-extra', body: { permissions: [] }, status: 200, allowed: USER_ADMIN },
+        'DELETE /groups/:name': { method: 'DELETE', url: '/groups/doomed-group', status: 200, allowed: USER_ADMIN },
+        'GET /users/:name/api-keys': { method: 'GET', url: '/users/victim/api-keys', status: 200, allowed: USER_ADMIN },
+        'POST /users/:name/api-keys': { method: 'POST', url: '/users/victim/api-keys', body: {}, status: 201, allowed: USER_ADMIN },
+        'DELETE /users/:name/api-keys/:id': { method: 'DELETE', url: `/users/victim/api-keys/${victimKeyId}`, status: 200, allowed: USER_ADMIN },
         'GET /audit': { method: 'GET', url: '/audit', status: 200, allowed: ['governance', 'applicationAdmin'] },
       };
 
@@ -120,7 +124,7 @@ describeEachStore(
 
       const failures: string[] = [];
       for (const [route, sample] of Object.entries(samples)) {
-        // The admin goes last: a delete succeeds once, after everyone else was refused.
+        // The admins go last: a delete succeeds once, after everyone else was refused.
         for (const subject of [...SUBJECTS].sort((a, b) => Number(a === 'applicationAdmin') - Number(b === 'applicationAdmin'))) {
           const response = await s.request(sample.method, sample.url, sample.body, { apiKey: keys[subject] });
           const expected = sample.allowed.includes(subject) ? sample.status : subject === 'anonymous' ? 401 : 403;

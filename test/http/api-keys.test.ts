@@ -86,7 +86,7 @@ describeEachStore('users and API keys', (kind) => {
   });
 
   it('keeps the bootstrap admin key as the key of the built-in admin user, which cannot be changed', async () => {
-    expect((await server.request('GET', '/me')).body).toEqual({ name: 'admin', permissions: ['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE'], groups: [] });
+    expect((await server.request('GET', '/me')).body).toEqual({ name: 'admin', permissions: ['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE', 'USER_ADMIN'], groups: [] });
     expect((await server.request('PUT', '/users/admin', { permissions: [] })).body.code).toBe('BUILTIN_USER');
     expect((await server.request('DELETE', '/users/admin')).body.code).toBe('BUILTIN_USER');
     expect((await server.request('GET', '/users/admin/api-keys')).body).toEqual([expect.objectContaining({ name: 'admin', state: 'active' })]);
@@ -98,21 +98,48 @@ describeEachStore('users and API keys', (kind) => {
 
 describeEachStore('failed authentication rate limit', (kind) => {
   let server: TestServer;
+  let other: TestServer | undefined;
   beforeAll(async () => {
-    server = await startTestServer({ authFailureLimit: 3, authFailureWindowMs: 60_000 }, { store: kind });
+    server = await startTestServer({ authFailureLimit: 3, authFailureWindowMs: 60_000, trustedProxies: ['127.0.0.1'] }, { store: kind });
   });
-  afterAll(async () => server.close());
+  afterAll(async () => {
+    await other?.close();
+    await server.close();
+  });
 
-  it('blocks an address after too many invalid keys, even with a valid key, and says when to retry', async () => {
+  /** GET /me with `key`, from `client` as the trusted proxy on loopback reports it. */
+  const me = (target: TestServer, key: string, client: string) => target.request('GET', '/me', undefined, { apiKey: key, headers: { 'x-forwarded-for': client } });
+
+  it('blocks an address and key prefix after too many invalid keys, never a valid key, and says when to retry', async () => {
     for (let i = 0; i < 5; i++) expect((await server.request('GET', '/me', undefined, { apiKey: null })).status).toBe(401);
-    expect((await server.request('GET', '/me')).status).toBe(200);
-    for (let i = 0; i < 3; i++) expect((await server.request('GET', '/me', undefined, { apiKey: `wrong-${i}` })).status).toBe(401);
-    const blocked = await server.request('GET', '/me');
+    for (let i = 0; i < 3; i++) expect((await me(server, `wdn_guessing-${i}`, '203.0.113.7')).status).toBe(401);
+    const blocked = await me(server, 'wdn_guessing-again', '203.0.113.7');
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.body).toMatchObject({ code: 'TOO_MANY_AUTHENTICATION_FAILURES' });
+    // The valid admin key from that very address, another prefix, another address behind the proxy.
+    expect((await me(server, server.apiKey, '203.0.113.7')).status).toBe(200);
+    expect((await me(server, 'wdn_other-prefix', '203.0.113.7')).status).toBe(401);
+    expect((await me(server, 'wdn_guessing-4', '203.0.113.8')).status).toBe(401);
     // Public routes stay reachable.
     expect((await server.request('GET', '/health', undefined, { apiKey: null })).status).toBe(200);
+  });
+
+  it('believes X-Forwarded-For only from a configured proxy', async () => {
+    other = await startTestServer({ authFailureLimit: 3, authFailureWindowMs: 60_000 }, { store: kind });
+    // Without a trusted proxy the header is the client's word: every "client" is 127.0.0.1.
+    for (let i = 0; i < 3; i++) expect((await me(other, `wdn_spoofing-${i}`, `198.51.100.${i}`)).status).toBe(401);
+    expect((await me(other, 'wdn_spoofing-3', '198.51.100.99')).status).toBe(429);
+    await other.close();
+    other = undefined;
+  });
+
+  it.runIf(kind === 'postgres')('shares the counts between processes on one PostgreSQL store', async () => {
+    const databaseUrl = server.server.container.config.databaseUrl!;
+    other = await startTestServer({ authFailureLimit: 3, authFailureWindowMs: 60_000, trustedProxies: ['127.0.0.1'], databaseUrl, adminApiKey: server.apiKey });
+    for (let i = 0; i < 3; i++) expect((await me(server, `wdn_twoplaces-${i}`, '203.0.113.9')).status).toBe(401);
+    expect((await me(other, 'wdn_twoplaces-3', '203.0.113.9')).status).toBe(429);
+    expect((await me(other, server.apiKey, '203.0.113.9')).status).toBe(200);
   });
 });
 

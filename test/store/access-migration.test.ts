@@ -32,11 +32,12 @@ describeEachStore('migration 002-access on an existing store', (kind) => {
     const store = await older.open();
     try {
       const catalog = new CatalogStore(store);
-      const auth = new AuthService(catalog, new FailedLoginLimiter(10, 60_000), systemClock);
+      const auth = new AuthService(catalog, new FailedLoginLimiter(catalog.authFailures, 10, 60_000), systemClock);
       expect(await auth.authenticate(`Bearer ${key}`, '127.0.0.1')).toMatchObject({
         id: 'user:admin',
         name: 'admin',
-        permissions: ['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE'],
+        // Its stored row predates USER_ADMIN; the built-in admin holds every permission all the same.
+        permissions: ['APPLICATION_ADMIN', 'GOVERNANCE', 'CREATE_DATA_SOURCE', 'USER_ADMIN'],
       });
       // The same key configured as WARDEN_ADMIN_API_KEY is recognised, not replaced.
       await auth.ensureAdminKey(older.dataDir, key);

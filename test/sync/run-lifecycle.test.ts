@@ -54,6 +54,7 @@ describeEachStore('the sync run lifecycle', (kind) => {
     levels: ['database', 'schema', 'table'],
     capabilities: DEFAULT_CAPABILITIES,
     connectionFields: {},
+    credentialRoute: [],
     authenticationTypes: [{ name: 'none', description: 'no credentials', fields: {}, secretFields: [] }],
     defaultPort: 1,
     defaultTimeouts: { connectMs: 1_000, statementMs: 1_000 },

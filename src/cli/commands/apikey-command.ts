@@ -16,7 +16,7 @@ and give it to the program with WARDEN_API_KEY. Lost keys cannot be recovered: r
 
 type ApiKeyView = Wire<typeof ApiKeySchema>;
 
-/** `warden apikey create|list|revoke` (APPLICATION_ADMIN, or the user for their own keys). */
+/** `warden apikey create|list|revoke` (USER_ADMIN, or the user for their own keys). */
 export function addApiKeyCommands(program: Command, ctx: CliContext): void {
   const apikey = program.command('apikey').description("API keys: a user's credentials for the API and the CLI");
 

@@ -14,17 +14,18 @@ interface GrantOptions extends JsonOption {
 }
 
 const PERMISSIONS_HELP = `
-Global permissions (SPEC 1.6):
-  APPLICATION_ADMIN   register, edit and delete connections; manage users, groups and keys
+Global permissions (SPEC 1.6, and USER_ADMIN):
+  APPLICATION_ADMIN   register, edit and delete connections; list users and groups
   GOVERNANCE          manage settings on every object; read the audit log
   CREATE_DATA_SOURCE  read connections, objects, jobs and data sources
+  USER_ADMIN          manage users, groups and other users' keys, granting only what it holds
 Data owners (the users and groups in an object's dataOwners) manage settings and syncs in
 the subtrees they own, and read them, without any global permission.`;
 
 type UserView = Wire<typeof UserSchema>;
 type GroupView = Wire<typeof GroupSchema>;
 
-/** `warden user add|list|show|grant|revoke` (users and groups, APPLICATION_ADMIN). */
+/** `warden user add|list|show|grant|revoke` (users and groups, USER_ADMIN). */
 export function addUserCommands(program: Command, ctx: CliContext): void {
   const user = program.command('user').description('users and groups, and their global permissions').addHelpText('after', PERMISSIONS_HELP);
 
@@ -62,7 +63,7 @@ export function addUserCommands(program: Command, ctx: CliContext): void {
         .command(verb)
         .description(`${verb} global permissions ${verb === 'grant' ? 'to' : 'from'} a user, or with --group a group (PUT /users/:name, PUT /groups/:name)`)
         .argument('<name>', 'the user (or, with --group, the group)')
-        .addArgument(new Argument('<permissions...>', 'APPLICATION_ADMIN, GOVERNANCE or CREATE_DATA_SOURCE').choices(GLOBAL_PERMISSIONS))
+        .addArgument(new Argument('<permissions...>', 'APPLICATION_ADMIN, GOVERNANCE, CREATE_DATA_SOURCE or USER_ADMIN').choices(GLOBAL_PERMISSIONS))
         .option('--group', 'the name is a group: every member gets (or loses) what it grants'),
     ).action(async (name: string, permissions: string[], options: GrantOptions, command: Command) => {
       const client = ctx.client(command);

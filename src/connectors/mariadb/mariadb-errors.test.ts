@@ -59,4 +59,15 @@ describe('translateMariadbError', () => {
     expect(translateMariadbError(driverError({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), context).code).toBe('TLS_FAILED');
     expect(translateMariadbError('weird', context).code).toBe('PLATFORM_ERROR');
   });
+
+  it('shows no driver text, so a one-letter password cannot be read off the redaction', () => {
+    const short = { ...context, password: 'p' };
+    const errors = [driverError({ errno: 1064, message: 'unexpected copyData' }), driverError({ errno: 1142, message: 'unexpected copyData' }), driverError({ code: 'ECONNRESET', message: 'unexpected copyData' }), 'unexpected copyData'];
+    for (const error of errors) {
+      const translated = translateMariadbError(error, short);
+      expect(translated.message).not.toContain('[REDACTED]');
+      expect(translated.message).not.toContain('ected');
+      expect((translated.cause as Error).message).toBe('unex[REDACTED]ected co[REDACTED]yData');
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { WardenError, isWardenError, type ErrorCode } from '../../errors.js';
-import { BROKEN_SOCKET_CODES, UNREACHABLE_CODES, describeError, formatObjectPath, isTlsErrorCode, nodeErrorCode, redact } from '../shared/network-errors.js';
+import { BROKEN_SOCKET_CODES, UNREACHABLE_CODES, formatObjectPath, isTlsErrorCode, loggedCause, nodeErrorCode } from '../shared/network-errors.js';
 
 /** What the translator needs to know besides the error itself. */
 export interface MariadbErrorContext {
@@ -8,7 +8,7 @@ export interface MariadbErrorContext {
   username: string;
   /** The database the session connects to (`connection.database`), if any. */
   database: string | undefined;
-  /** Never shown; removed from any driver text that would otherwise reach a message. */
+  /** Never shown; removed from the driver's text before it is logged. */
   password?: string;
   /** The object path the failing query was reading, for QUERY_TIMEOUT messages. */
   path?: readonly string[];
@@ -47,16 +47,17 @@ const DRIVER_BROKEN_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUE
 
 /**
  * Turns anything mysql2 (or Node's socket layer under it) throws into a WardenError, by the
- * server's `errno` or the driver's/Node's `code` — never by message text. The driver's text is
- * only carried as the `cause` shown to the user, with the password removed in case some layer
- * ever echoed it. Access-denied messages name the user, never the password.
+ * server's `errno` or the driver's/Node's `code` — never by message text. The message a user
+ * sees is the catalogue's, with those numbers and codes as its `cause`; the driver's text goes
+ * to the log only, as the error's cause with the password removed (see {@link loggedCause}).
  */
 export function translateMariadbError(error: unknown, context: MariadbErrorContext): WardenError {
   if (isWardenError(error)) return error;
-  const cause = redact(describeError(error), context.password);
-  const options = { cause: error };
+  const options = { cause: loggedCause(error, context.password) };
   const errno = numberProperty(error, 'errno');
   const code = nodeErrorCode(error);
+  // errno and the driver's/Node's codes name the failure without the driver's text.
+  const cause = errno !== undefined && errno > 0 ? `errno ${errno}` : (code ?? 'an error without a code (Warden\'s log has its text)');
 
   // mysql2 copies Node's negative errno onto socket errors; server errors are positive.
   const mapped = errno !== undefined && errno > 0 ? SERVER_ERRORS.get(errno) : undefined;
@@ -66,12 +67,11 @@ export function translateMariadbError(error: unknown, context: MariadbErrorConte
     // Once the session is up, a socket that times out or loses its route is a lost connection.
     if (broken || (context.phase === 'query' && UNREACHABLE_CODES.has(code))) return new WardenError('CONNECTION_LOST', { cause }, options);
     if (UNREACHABLE_CODES.has(code)) {
-      return new WardenError('HOST_UNREACHABLE', { hostname: context.hostname, port: context.port, cause: code }, options);
+      return new WardenError('HOST_UNREACHABLE', { hostname: context.hostname, port: context.port, cause }, options);
     }
     if (code === 'HANDSHAKE_NO_SSL_SUPPORT' || isTlsErrorCode(code)) return new WardenError('TLS_FAILED', { cause }, options);
   }
-  const suffix = errno !== undefined && errno > 0 ? ` (errno ${errno})` : code !== undefined ? ` (${code})` : '';
-  return new WardenError('PLATFORM_ERROR', { cause: `${cause}${suffix}` }, options);
+  return new WardenError('PLATFORM_ERROR', { cause }, options);
 }
 
 function fromServerError(code: ErrorCode, cause: string, context: MariadbErrorContext, options: { cause: unknown }): WardenError {
@@ -82,6 +82,8 @@ function fromServerError(code: ErrorCode, cause: string, context: MariadbErrorCo
       return new WardenError(code, { database: context.database ?? '' }, options);
     case 'QUERY_TIMEOUT':
       return new WardenError(code, { path: formatObjectPath(context.path), cause }, options);
+    case 'PERMISSION_DENIED':
+      return new WardenError(code, { cause: `reading ${formatObjectPath(context.path)} (${cause})` }, options);
     default:
       return new WardenError(code, { cause }, options);
   }

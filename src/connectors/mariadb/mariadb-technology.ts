@@ -1,5 +1,5 @@
 import { DEFAULT_CAPABILITIES, type ConnectorCapabilities } from '../connector.js';
-import { SERVER_TIMEOUTS, USER_PASSWORD, serverConnectionFields } from '../shared/server-connection.js';
+import { SERVER_CREDENTIAL_ROUTE, SERVER_TIMEOUTS, USER_PASSWORD, serverConnectionFields } from '../shared/server-connection.js';
 import type { TechnologyDescriptor } from '../technology.js';
 import { mariadbSetupScript } from './mariadb-setup-script.js';
 
@@ -22,6 +22,7 @@ function descriptor(technology: string): TechnologyDescriptor {
     levels: MARIADB_LEVELS,
     capabilities: MARIADB_CAPABILITIES,
     connectionFields: serverConnectionFields('Database to connect to (optional: information_schema spans the server)'),
+    credentialRoute: SERVER_CREDENTIAL_ROUTE,
     authenticationTypes: [USER_PASSWORD],
     defaultPort: 3306,
     defaultTimeouts: SERVER_TIMEOUTS,

@@ -1,5 +1,5 @@
 import { DEFAULT_CAPABILITIES } from '../connector.js';
-import { SERVER_TIMEOUTS, USER_PASSWORD, serverConnectionFields } from '../shared/server-connection.js';
+import { SERVER_CREDENTIAL_ROUTE, SERVER_TIMEOUTS, USER_PASSWORD, serverConnectionFields } from '../shared/server-connection.js';
 import type { TechnologyDescriptor } from '../technology.js';
 import { postgresSetupScript } from './postgres-setup-script.js';
 
@@ -16,6 +16,7 @@ export const postgresTechnology: TechnologyDescriptor = {
   // Database OIDs are unique on the server; schema and table OIDs only within their database.
   capabilities: { ...DEFAULT_CAPABILITIES, stableIdsUniqueWithin: 1 },
   connectionFields: serverConnectionFields('Database to connect to first and read the database listing in (default: postgres)'),
+  credentialRoute: SERVER_CREDENTIAL_ROUTE,
   authenticationTypes: [USER_PASSWORD],
   defaultPort: 5432,
   defaultTimeouts: SERVER_TIMEOUTS,

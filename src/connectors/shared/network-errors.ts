@@ -62,10 +62,14 @@ export function formatObjectPath(path: readonly string[] | undefined): string {
   return path === undefined || path.length === 0 ? 'the connection' : path.map((name) => JSON.stringify(name)).join('.');
 }
 
-/** Removes the password from text that came from outside our code. */
-export function redact(text: string, password: string | undefined): string {
-  if (password === undefined || password === '') return text;
-  return text.split(password).join('[REDACTED]');
+/**
+ * The driver's error for the log (a WardenError's `cause`), its text with the password removed.
+ * Driver text never goes into a message a user sees: replacing every occurrence of a short
+ * password would turn the text into an oracle for it (with password `p`: `unex[REDACTED]ected`).
+ */
+export function loggedCause(error: unknown, password: string | undefined): Error {
+  const text = describeError(error);
+  return new Error(password === undefined || password === '' ? text : text.split(password).join('[REDACTED]'));
 }
 
 /** The message of an error from a driver, or its string form. */

@@ -46,6 +46,9 @@ export function serverConnectionFields(databaseDescription: string) {
   };
 }
 
+/** Where and how a server connection's password travels: the fields an edit must send it again with. */
+export const SERVER_CREDENTIAL_ROUTE = ['hostname', 'port', 'tls'] as const;
+
 /** Sign in with a user name and a password. */
 export const USER_PASSWORD: AuthenticationType = {
   name: 'userPassword',

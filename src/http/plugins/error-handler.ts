@@ -11,6 +11,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isWardenError(error)) {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+      // A platform's own text (redacted) is only ever the cause: the log has it, the answer does not.
+      else if (error.cause !== undefined) request.log.warn({ err: error }, 'the platform refused the request');
       if (error.code === 'TOO_MANY_AUTHENTICATION_FAILURES') void reply.header('retry-after', String(error.params.seconds));
       return reply.status(error.status).send(body(error.status, error.code, error.message));
     }

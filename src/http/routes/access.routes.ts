@@ -83,7 +83,8 @@ export function accessRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           { name: request.body?.name ?? 'default', expiresAt: request.body?.expiresAt ? new Date(request.body.expiresAt).toISOString() : null },
           request.principal,
         );
-        return reply.status(201).send(created);
+        // The one answer that carries a key: no cache (the browser's, a proxy's) may keep it.
+        return reply.status(201).header('cache-control', 'no-store').send(created);
       },
     );
 

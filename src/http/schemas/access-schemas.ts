@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { GLOBAL_PERMISSIONS } from '../../domain/permissions.js';
 import { Paging } from './common-schemas.js';
 
-const Permission = Type.Union([Type.Literal('APPLICATION_ADMIN'), Type.Literal('GOVERNANCE'), Type.Literal('CREATE_DATA_SOURCE')], {
+const Permission = Type.Union([Type.Literal('APPLICATION_ADMIN'), Type.Literal('GOVERNANCE'), Type.Literal('CREATE_DATA_SOURCE'), Type.Literal('USER_ADMIN')], {
   description: `One of ${GLOBAL_PERMISSIONS.join(', ')}`,
 });
 const PrincipalName = Type.String({

@@ -1,5 +1,8 @@
 import { systemClock } from '../../src/clock.js';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
+import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrawledObject } from '../../src/domain/catalog-types.js';
 import { CatalogService } from '../../src/services/catalog-service.js';
@@ -32,6 +35,37 @@ describeEachStore('data source ids', (kind) => {
     const idOf = async (...path: string[]) => (await catalog.getObject(['Conn', ...path])).dataSourceId;
     const leaf = async (name: string) => (await store.objects.findChain(connectionId, ['db', 's1', name]))!.at(-1)!;
 
+    /**
+     * Runs `reads` while another connection holds what a sync's apply transaction holds: the
+     * SQLite write lock, or (PostgreSQL) every table locked against writers. A read that wrote
+     * would wait for it (SQLite: until busy_timeout, then SQLITE_BUSY).
+     */
+    const whileWriteLocked = async (reads: () => Promise<void>) => {
+      const waited = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the reads waited for the write lock: they write')), 5_000).unref());
+      const guarded = () => Promise.race([reads(), waited]);
+      if (kind === 'sqlite') {
+        const writer = new SQLite(join(temp.dataDir, 'warden.db'));
+        writer.exec('begin immediate');
+        try {
+          await guarded();
+        } finally {
+          writer.exec('rollback');
+          writer.close();
+        }
+        return;
+      }
+      const writer = new pg.Client({ connectionString: store.store.databaseUrl! });
+      await writer.connect();
+      try {
+        await writer.query('begin');
+        const { rows } = await writer.query<{ name: string }>(`select quote_ident(tablename) as name from pg_tables where schemaname = current_schema()`);
+        await writer.query(`lock table ${rows.map((r) => r.name).join(', ')} in exclusive mode`);
+        await guarded();
+      } finally {
+        await writer.query('rollback');
+        await writer.end();
+      }
+    };
 
     beforeEach(async () => {
       temp = await openTempStore(kind);
@@ -59,6 +93,18 @@ describeEachStore('data source ids', (kind) => {
       await catalog.updateSettings(['Conn', 'db', 's1', 'a'], { isActive: null }, false);
       expect(await idOf('db', 's1', 'a')).toBe(id);
       expect(await idOf('db', 's1', 'b')).not.toBe(id);
+    });
+
+    it('reads without writing: views, children and data sources answer while a sync holds the write lock', async () => {
+      await catalog.updateSettings(['Conn', 'db'], { isActive: true }, false);
+      const id = (await store.dataSources.idsOf([(await leaf('a')).id])).get((await leaf('a')).id)!;
+      await whileWriteLocked(async () => {
+        expect((await catalog.getObject(['Conn', 'db', 's1', 'a'])).dataSourceId).toBe(id);
+        const children = await catalog.searchChildren(['Conn', 'db', 's1'], { offset: 0, size: 10, sortField: 'name', sortOrder: 'asc' });
+        expect(children.hits.map((h) => h.dataSourceId)).toEqual([id, expect.any(Number)]);
+        expect((await dataSources.search({ offset: 0, size: 10 })).hits.map((h) => h.id)).toEqual(children.hits.map((h) => h.dataSourceId));
+        expect((await dataSources.get(id)).objectPath).toEqual(['Conn', 'db', 's1', 'a']);
+      });
     });
 
     it('keeps the id through a rename and a move, and finds the data source by it', async () => {

@@ -26,7 +26,10 @@ try {
     for (let run = 0; run < 5; run += 1) {
       const enable = await timed(() => server.request('PUT', '/data/settings/Big/db', { settings: { isActive: true } }));
       const read = await timed(() => server.request('GET', table));
-      if (read.value.body.state !== 'active') throw new Error(`the table did not follow its database: ${JSON.stringify(read.value.body)}`);
+      // Enabled, it is a data source at once, under the id it was given when it was written.
+      if (read.value.body.state !== 'active' || typeof read.value.body.dataSourceId !== 'number') {
+        throw new Error(`the table did not follow its database: ${JSON.stringify(read.value.body)}`);
+      }
       rows.push(['enable the database (PUT /data/settings)', enable.ms], ['read a table under it (GET /data/object)', read.ms]);
       await server.request('PUT', '/data/settings/Big/db', { settings: { isActive: false } });
     }

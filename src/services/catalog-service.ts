@@ -82,7 +82,7 @@ export class CatalogService {
     const settings = new Map(hits.map((child) => [child.id, inheritSettings(located.settings, child.overrides)]));
     const [childCounts, dataSourceIds] = await Promise.all([
       this.store.objects.countChildren(hits.map((h) => h.id)),
-      this.dataSourceIds(hits.filter((h) => isDataSource(h, settings.get(h.id)!))),
+      this.store.dataSources.idsOf(hits.filter((h) => isDataSource(h, settings.get(h.id)!)).map((h) => h.id)),
     ]);
     return {
       count,
@@ -181,7 +181,7 @@ export class CatalogService {
       this.store.objects.descendantOverrides(object),
       object.isLeaf ? new Map<number, number>() : this.store.objects.countChildren([object.id]),
       object.isLeaf ? this.store.columns.listFor(object.id) : Promise.resolve(undefined),
-      this.dataSourceIds(isDataSource(object, settings) ? [object] : []),
+      isDataSource(object, settings) ? this.store.dataSources.idsOf([object.id]) : new Map<number, number>(),
     ]);
     const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, dataSourceIds.get(object.id));
     return {
@@ -198,15 +198,6 @@ export class CatalogService {
       updatedAt: object.updatedAt,
       lastSync: object.lastSyncRunId && object.lastSyncedAt ? { syncRunId: object.lastSyncRunId, at: object.lastSyncedAt } : null,
     };
-  }
-
-  /**
-   * Data source ids of enabled leaves, given the first time one is read: an id nobody has seen
-   * cannot matter, and enabling a whole database stays a one-row write.
-   */
-  private async dataSourceIds(leaves: readonly ObjectRecord[]): Promise<Map<number, number>> {
-    if (leaves.length === 0) return new Map();
-    return this.store.dataSources.idsFor(leaves.map((l) => l.id), nowIso());
   }
 
   /** `dataSourceId`: the leaf's data source id, shown while it is enabled. */

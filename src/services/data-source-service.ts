@@ -1,4 +1,3 @@
-import { nowIso } from '../clock.js';
 import type { CrawledColumn } from '../domain/catalog-types.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
@@ -22,16 +21,12 @@ export class DataSourceService {
 
   async search(search: { searchText?: string; connectionKey?: string; offset: number; size: number }) {
     const { count, hits } = await this.store.dataSources.search(search);
-    const [paths, ids] = await Promise.all([
-      this.store.objects.pathsOf(hits.map((h) => ({ id: h.objectId, idPath: h.idPath }))),
-      // Hits seen for the first time get their ids now (see DataSourceRepository).
-      this.store.dataSources.idsFor(hits.filter((h) => h.id === null).map((h) => h.objectId), nowIso()),
-    ]);
+    const paths = await this.store.objects.pathsOf(hits.map((h) => ({ id: h.objectId, idPath: h.idPath })));
     return {
       count,
       hits: hits.map((h): DataSourceView => {
         const objectPath = paths.get(h.objectId)!;
-        return { id: h.id ?? ids.get(h.objectId)!, name: h.name, connectionKey: objectPath[0]!, objectPath, kind: h.kind, comment: h.comment };
+        return { id: h.id, name: h.name, connectionKey: objectPath[0]!, objectPath, kind: h.kind, comment: h.comment };
       }),
     };
   }

@@ -1,5 +1,8 @@
 import { systemClock } from '../../src/clock.js';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
+import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrawledObject } from '../../src/domain/catalog-types.js';
 import { CatalogService } from '../../src/services/catalog-service.js';
@@ -12,7 +15,7 @@ import { openOlderStore } from '../helpers/older-store.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
-/** Data sources have ids of their own, assigned once and kept (B3), on both stores. */
+/** Data sources have ids of their own, given with the leaf and kept (B3), on both stores. */
 describeEachStore('data source ids', (kind) => {
   describe('on a catalog fed by listings', () => {
     let temp: Awaited<ReturnType<typeof openTempStore>>;
@@ -30,6 +33,39 @@ describeEachStore('data source ids', (kind) => {
       return applyListing(store, context, { type: 'listing', parent, objects });
     };
     const idOf = async (...path: string[]) => (await catalog.getObject(['Conn', ...path])).dataSourceId;
+    const leaf = async (name: string) => (await store.objects.findChain(connectionId, ['db', 's1', name]))!.at(-1)!;
+
+    /**
+     * Runs `reads` while another connection holds what a sync's apply transaction holds: the
+     * SQLite write lock, or (PostgreSQL) every table locked against writers. A read that wrote
+     * would wait for it (SQLite: until busy_timeout, then SQLITE_BUSY).
+     */
+    const whileWriteLocked = async (reads: () => Promise<void>) => {
+      const waited = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the reads waited for the write lock: they write')), 5_000).unref());
+      const guarded = () => Promise.race([reads(), waited]);
+      if (kind === 'sqlite') {
+        const writer = new SQLite(join(temp.dataDir, 'warden.db'));
+        writer.exec('begin immediate');
+        try {
+          await guarded();
+        } finally {
+          writer.exec('rollback');
+          writer.close();
+        }
+        return;
+      }
+      const writer = new pg.Client({ connectionString: store.store.databaseUrl! });
+      await writer.connect();
+      try {
+        await writer.query('begin');
+        const { rows } = await writer.query<{ name: string }>(`select quote_ident(tablename) as name from pg_tables where schemaname = current_schema()`);
+        await writer.query(`lock table ${rows.map((r) => r.name).join(', ')} in exclusive mode`);
+        await guarded();
+      } finally {
+        await writer.query('rollback');
+        await writer.end();
+      }
+    };
 
     beforeEach(async () => {
       temp = await openTempStore(kind);
@@ -45,19 +81,30 @@ describeEachStore('data source ids', (kind) => {
     });
     afterEach(async () => temp.close());
 
-    it('assigns an id the first time an enabled leaf is read and keeps it through disabling and enabling again', async () => {
+    it('gives each leaf its id when it is created, shows it while the leaf is enabled and keeps it through disabling and enabling again', async () => {
+      const ids = await store.dataSources.idsOf([(await leaf('a')).id, (await leaf('b')).id]);
+      expect([...ids.values()]).toEqual([expect.any(Number), expect.any(Number)]);
       expect(await idOf('db', 's1', 'a')).toBeUndefined();
       await catalog.updateSettings(['Conn', 'db'], { isActive: true }, false);
-      // Enabling writes the one override; ids come with the first read.
-      const b = (await store.objects.findChain(connectionId, ['db', 's1', 'b']))!.at(-1)!;
-      expect(await store.dataSources.idsOf([b.id])).toEqual(new Map());
       const id = await idOf('db', 's1', 'a');
-      expect(id).toEqual(expect.any(Number));
+      expect(id).toBe(ids.get((await leaf('a')).id));
       await catalog.updateSettings(['Conn', 'db', 's1', 'a'], { isActive: false }, false);
       expect(await idOf('db', 's1', 'a')).toBeUndefined();
       await catalog.updateSettings(['Conn', 'db', 's1', 'a'], { isActive: null }, false);
       expect(await idOf('db', 's1', 'a')).toBe(id);
       expect(await idOf('db', 's1', 'b')).not.toBe(id);
+    });
+
+    it('reads without writing: views, children and data sources answer while a sync holds the write lock', async () => {
+      await catalog.updateSettings(['Conn', 'db'], { isActive: true }, false);
+      const id = (await store.dataSources.idsOf([(await leaf('a')).id])).get((await leaf('a')).id)!;
+      await whileWriteLocked(async () => {
+        expect((await catalog.getObject(['Conn', 'db', 's1', 'a'])).dataSourceId).toBe(id);
+        const children = await catalog.searchChildren(['Conn', 'db', 's1'], { offset: 0, size: 10, sortField: 'name', sortOrder: 'asc' });
+        expect(children.hits.map((h) => h.dataSourceId)).toEqual([id, expect.any(Number)]);
+        expect((await dataSources.search({ offset: 0, size: 10 })).hits.map((h) => h.id)).toEqual(children.hits.map((h) => h.dataSourceId));
+        expect((await dataSources.get(id)).objectPath).toEqual(['Conn', 'db', 's1', 'a']);
+      });
     });
 
     it('keeps the id through a rename and a move, and finds the data source by it', async () => {
@@ -106,7 +153,7 @@ describeEachStore('data source ids', (kind) => {
       for (const cleanup of cleanups) await cleanup();
     });
 
-    it('gives every enabled leaf a data source with its object id, and new ones ids after them', async () => {
+    it('gives every leaf, enabled or not, a data source with its object id, and new ones ids after them', async () => {
       const older = await openOlderStore(kind, Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '005')));
       cleanups.push(() => older.cleanup());
       const old = older.db;
@@ -121,19 +168,26 @@ describeEachStore('data source ids', (kind) => {
       };
       const root = await insert(null, 'Old', false, 0);
       const enabledDb = await insert(root, 'on', false, 1);
-      const enabled = await insert(enabledDb, 'enabled', true, null);
-      const disabled = await insert(enabledDb, 'disabled', true, 0);
-      await insert(enabledDb, 'gone', true, null, 1);
+      const leaves = [
+        await insert(enabledDb, 'enabled', true, null),
+        await insert(enabledDb, 'disabled', true, 0),
+        await insert(enabledDb, 'gone', true, null, 1),
+      ];
       const offDb = await insert(root, 'off', false, null);
-      const own = await insert(offDb, 'own override', true, 1);
-      await insert(offDb, 'inherits off', true, null);
+      leaves.push(await insert(offDb, 'own override', true, 1), await insert(offDb, 'inherits off', true, null));
 
       const store = await older.open();
       try {
         const catalog = new CatalogStore(store);
-        expect(await catalog.dataSources.idsOf([enabled.id, disabled.id, own.id])).toEqual(new Map([[enabled.id, enabled.id], [own.id, own.id]]));
-        const later = (await catalog.objects.findById(disabled.id))!;
-        expect((await catalog.dataSources.idsFor([later.id], new Date().toISOString())).get(later.id)).toBeGreaterThan(own.id);
+        const containers = [root, enabledDb, offDb].map((c) => c.id);
+        expect(await catalog.dataSources.idsOf([...containers, ...leaves.map((l) => l.id)])).toEqual(new Map(leaves.map((l) => [l.id, l.id])));
+        const parent = (await catalog.objects.findById(offDb.id))!;
+        const none = { isActive: null, activateNewChildren: null, dataOwners: null };
+        const added = await catalog.transaction((repos) =>
+          repos.objects.insertChildren(parent, [{ name: 'later', kind: 'table', isLeaf: true, stableId: null, comment: null, overrides: none, columnsFingerprint: null }], new Date().toISOString(), null),
+        );
+        const laterId = added.get('later')!;
+        expect((await catalog.dataSources.idsOf([laterId])).get(laterId)).toBeGreaterThan(Math.max(...leaves.map((l) => l.id)));
       } finally {
         await store.close();
       }

@@ -4,8 +4,8 @@ import type { StoreSchema } from '../store-schema.js';
 
 /** An enabled leaf with its data source id and generated name. */
 export interface DataSourceRow {
-  /** The data source's own id (not the object's); null until it is first read (`idsFor`). */
-  id: number | null;
+  /** The data source's own id (not the object's). */
+  id: number;
   objectId: number;
   connectionId: number;
   /** The leaf's id_path, from which its object path is built. */
@@ -25,12 +25,12 @@ export interface DataSourceSearch {
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
 /**
- * Data source ids and the data source search. A data source is an enabled, present leaf (its
- * status is computed, SPEC 1.3); its id is a row of its own, kept for good once given, so it
- * survives disabling, renames and moves. Ids are given the first time a data source is *read*
- * (viewed, listed, searched; see {@link DataSourceRepository.idsFor}), not when its status
- * changes: enabling a database over a million tables stays a one-row write (BENCHMARKS.md), and
- * nobody can see an id before it exists.
+ * Data source ids and the data source search; reads only. A data source is an enabled, present
+ * leaf (its status is computed, SPEC 1.3); its id is a row of its own, written with the leaf
+ * when a sync creates it (`ObjectRepository.insertChildren`) and kept for the leaf's life, so it
+ * survives disabling, renames and moves. Every leaf has one whatever its status: enabling a
+ * database over a million tables stays a one-row write (BENCHMARKS.md), and reading a data
+ * source never writes.
  */
 export class DataSourceRepository {
   constructor(
@@ -42,23 +42,7 @@ export class DataSourceRepository {
     return new DataSourceRepository(trx, this.dialect);
   }
 
-  /**
-   * The data source ids of these objects — enabled present leaves, as the caller knows — giving
-   * one to each that has none yet. Two readers assigning at once settle on one id (`on conflict`).
-   */
-  async idsFor(objectIds: readonly number[], now: string): Promise<Map<number, number>> {
-    const ids = await this.idsOf(objectIds);
-    const missing = objectIds.filter((id) => !ids.has(id));
-    for (const chunk of chunkRows(missing, 1, this.dialect)) {
-      await sql`insert into data_sources (object_id, created_at)
-        select id, ${now} from objects where id in (${sql.join(chunk)}) and is_leaf = 1
-        on conflict (object_id) do nothing`.execute(this.db);
-    }
-    for (const [objectId, id] of await this.idsOf(missing)) ids.set(objectId, id);
-    return ids;
-  }
-
-  /** Data source ids by object id, for the objects that have one. */
+  /** Data source ids by object id, for the objects that have one (every leaf). */
   async idsOf(objectIds: readonly number[]): Promise<Map<number, number>> {
     const ids = new Map<number, number>();
     for (const chunk of chunkRows(objectIds, 1, this.dialect)) {
@@ -75,10 +59,10 @@ export class DataSourceRepository {
   }
 
   /**
-   * Enabled leaves by generated name, each with its data source id if it has one yet. Status
-   * and names are inherited along a recursive walk over the containers alone (a
-   * containers-only index); leaves are read by parent under enabled containers, and under
-   * disabled ones only where they override isActive to true (the overrides' partial index).
+   * Enabled leaves by generated name, each with its data source id. Status and names are
+   * inherited along a recursive walk over the containers alone (a containers-only index);
+   * leaves are read by parent under enabled containers, and under disabled ones only where they
+   * override isActive to true (the overrides' partial index).
    */
   async search(search: DataSourceSearch): Promise<{ count: number; hits: DataSourceRow[] }> {
     const rootFilter =
@@ -103,14 +87,14 @@ export class DataSourceRepository {
       select * from hits h
       ${search.searchText ? sql`where lower(h.full_name) like lower(${containsPattern(search.searchText)}) escape '\\'` : sql``}`;
     const { rows: countRows } = await sql<{ count: number }>`select count(*) as count from (${from}) matching`.execute(this.db);
-    const { rows } = await sql<{ object_id: number; connection_id: number; id_path: string; full_name: string; kind: string; comment: string | null; id: number | null }>`
-      select m.*, d.id from (${from}) m left join data_sources d on d.object_id = m.object_id
+    const { rows } = await sql<{ object_id: number; connection_id: number; id_path: string; full_name: string; kind: string; comment: string | null; id: number }>`
+      select m.*, d.id from (${from}) m join data_sources d on d.object_id = m.object_id
       order by m.full_name, m.object_id
       limit ${search.size} offset ${search.offset}`.execute(this.db);
     return {
       count: Number(countRows[0]?.count ?? 0),
       hits: rows.map((r) => ({
-        id: r.id === null ? null : Number(r.id),
+        id: Number(r.id),
         objectId: Number(r.object_id),
         connectionId: Number(r.connection_id),
         idPath: r.id_path,

@@ -222,7 +222,9 @@ export class ObjectRepository {
 
   /**
    * Inserts children of one parent in bulk (inside a transaction only), marked as seen by
-   * `syncRunId`; returns their new ids by name.
+   * `syncRunId`; returns their new ids by name. Each leaf gets its data source id here, with
+   * the object: it is then the leaf's for good, whatever its status, so reads never write and
+   * enabling a subtree stays a one-row write (see DataSourceRepository).
    */
   async insertChildren(parent: ObjectRecord, children: readonly NewObject[], now: string, syncRunId: string | null): Promise<Map<string, number>> {
     const rows = children.map((c) => {
@@ -237,6 +239,8 @@ export class ObjectRepository {
       .where('parent_id', '=', parent.id)
       .where('id_path', '=', '')
       .execute();
+    const leaves = inserted.filter((_, i) => children[i]!.isLeaf);
+    if (leaves.length > 0) await this.bulk.insert(this.db, 'data_sources', ['object_id', 'created_at'], leaves.map((id) => [id, now]));
     return new Map(children.map((c, i) => [c.name, inserted[i]!]));
   }
 

@@ -169,6 +169,7 @@ connector.name=postgresql
 connection-url=jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE
 connection-user=postgres
 connection-password=
+case-insensitive-name-matching=true
 EOF
   cat >"$etc/catalog/maria.properties" <<EOF
 connector.name=mariadb

@@ -147,6 +147,8 @@ node-scheduler.include-coordinator=true
 http-server.http.port=$HTTP_PORT
 discovery.uri=http://127.0.0.1:$HTTP_PORT
 query.max-memory=512MB
+# Tests create a catalog per sandbox (CREATE CATALOG … USING postgresql) and drop it after.
+catalog.management=dynamic
 query.max-memory-per-node=512MB
 http-server.https.enabled=true
 http-server.https.port=$HTTPS_PORT
@@ -154,6 +156,7 @@ http-server.https.keystore.path=$RUN/tls/server.pem
 http-server.https.keystore.key=
 internal-communication.shared-secret=$(openssl rand -hex 32)
 http-server.authentication.type=PASSWORD,JWT
+http-server.authentication.allow-insecure-over-http=true
 http-server.authentication.jwt.key-file=$RUN/tls/jwt-public.pem
 EOF
   cat >"$etc/password-authenticator.properties" <<EOF

@@ -70,8 +70,8 @@ export class TrinoClient {
   async waitUntilStarted(): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const answer = await this.send('GET', `${this.baseUrl}/v1/info`);
-      if (answer.status !== 200) throw new TrinoHttpError(answer.status, undefined, answer.body);
-      if ((JSON.parse(answer.body) as { starting?: boolean }).starting !== true) return;
+      if (answer.status === 200 && (JSON.parse(answer.body) as { starting?: boolean }).starting !== true) return;
+      if (answer.status !== 200 && !RETRIED_STATUSES.has(answer.status)) throw new TrinoHttpError(answer.status, undefined, answer.body);
       await this.backoff(attempt);
     }
   }

@@ -79,17 +79,19 @@ stop() {
   fi
 }
 
+# The catalogs' databases are laid anew at every start, so schemas an interrupted test run left
+# behind do not pile up.
 backends() {
-  psql -h "${PG_URL_HOST%:*}" -p "${PG_URL_HOST#*:}" -U postgres -d postgres -Atqc \
-    "select 1 from pg_database where datname = '$PG_DATABASE'" | grep -q 1 \
-    || psql -h "${PG_URL_HOST%:*}" -p "${PG_URL_HOST#*:}" -U postgres -d postgres -qc "create database $PG_DATABASE" \
-    || fail "creating the PostgreSQL database $PG_DATABASE"
+  local pg=(psql -h "${PG_URL_HOST%:*}" -p "${PG_URL_HOST#*:}" -U postgres -d postgres -q)
+  "${pg[@]}" -c "drop database if exists $PG_DATABASE with (force)" -c "create database $PG_DATABASE" >/dev/null \
+    || fail "creating the PostgreSQL database $PG_DATABASE on $PG_URL_HOST"
   mariadb -h "${MARIADB_HOST%:*}" -P "${MARIADB_HOST#*:}" -u root -e "
-    CREATE DATABASE IF NOT EXISTS warden_trino;
+    DROP DATABASE IF EXISTS warden_trino;
+    CREATE DATABASE warden_trino;
     CREATE USER IF NOT EXISTS '$MARIADB_USER'@'%' IDENTIFIED BY '$MARIADB_PASSWORD';
     ALTER USER '$MARIADB_USER'@'%' IDENTIFIED BY '$MARIADB_PASSWORD';
     GRANT ALL ON \`warden\\_trino%\`.* TO '$MARIADB_USER'@'%';" \
-    || fail "preparing the MariaDB database and user for the maria catalog"
+    || fail "preparing the MariaDB database and user for the maria catalog on $MARIADB_HOST"
 }
 
 # A throwaway CA, a server certificate for 127.0.0.1/localhost signed by it, the password file

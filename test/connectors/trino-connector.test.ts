@@ -3,6 +3,9 @@ import type { ConnectorTimeouts } from '../../src/connectors/connector.js';
 import { createTrinoConnector } from '../../src/connectors/trino/trino-connector.js';
 import { openTrinoSession } from '../../src/connectors/trino/trino-session.js';
 import type { TrinoConnectionDetails } from '../../src/connectors/trino/trino-config.js';
+import { diffChildren, fingerprint } from '../../src/domain/catalog-diff.js';
+import type { CrawledObject } from '../../src/domain/catalog-types.js';
+import { mariadbAdmin } from '../helpers/mariadb-server.js';
 import { byName, crawlAll, failures, kinds, listingOf, names, rejectionOf, scope } from '../helpers/crawl-helpers.js';
 import { adminQuery } from '../helpers/postgres-server.js';
 import {
@@ -82,6 +85,46 @@ suite(title('Trino connector against a real Trino'), () => {
       await trinoAdmin('CREATE VIEW "a view" AS SELECT id FROM base', { catalog, schema: 'default' });
       const batches = await crawlAll(createTrinoConnector(passwordDetails(), TIMEOUTS), scope([], [catalog]));
       expect(kinds(listingOf(batches, [catalog, 'default']).objects)).toEqual({ base: 'table', 'a view': 'view' });
+    });
+  });
+
+  describe.each([
+    { catalog: 'pg', sql: (schema: string, statement: string) => pgSql(statement.replaceAll('{s}', quoteTrino(schema))) },
+    {
+      catalog: 'maria',
+      sql: (schema: string, statement: string) => mariadbAdmin(statement.replaceAll('{s}', `\`${schema}\``).replaceAll('"', '`')),
+    },
+  ])('the $catalog catalog: created, dropped, renamed and retyped tables between two crawls', ({ catalog, sql }) => {
+    it('are classified by the diff with the column-fingerprint heuristic', async () => {
+      const schema = `warden_trino_${process.pid}_changes`;
+      if (catalog === 'pg') await pgSql(`CREATE SCHEMA ${quoteTrino(schema)}`);
+      else await mariadbAdmin(`CREATE DATABASE \`${schema}\``);
+      try {
+        for (const name of ['keep', 'drop_me', 'rename_me', 'retype_me']) await sql(schema, `CREATE TABLE {s}."${name}" (id int, name varchar(20))`);
+        await sql(schema, 'ALTER TABLE {s}."rename_me" ADD COLUMN only_here int');
+        const leaves = async (): Promise<CrawledObject[]> => {
+          const batches = await crawlAll(createTrinoConnector(passwordDetails({ catalogs: { include: [catalog] } }), TIMEOUTS), scope([], [catalog], (path) => path.length < 2 || path[1] === schema));
+          expect(failures(batches)).toEqual([]);
+          return listingOf(batches, [catalog, schema]).objects;
+        };
+        const before = await leaves();
+        await sql(schema, 'CREATE TABLE {s}."new" (created int)');
+        await sql(schema, 'DROP TABLE {s}."drop_me"');
+        // PostgreSQL renames within the schema; MariaDB (no current database here) needs it named.
+        await sql(schema, `ALTER TABLE {s}."rename_me" RENAME TO ${catalog === 'pg' ? '' : '{s}.'}"renamed"`);
+        await sql(schema, catalog === 'pg' ? 'ALTER TABLE {s}."retype_me" ALTER COLUMN id TYPE bigint' : 'ALTER TABLE {s}."retype_me" MODIFY id bigint');
+        const after = await leaves();
+        const stored = before.map((object, index) => ({ id: index + 1, name: object.name, kind: object.kind, stableId: null, comment: object.comment, removed: false, columnsFingerprint: fingerprint(object).columnsFingerprint }));
+        const diff = diffChildren(stored, after.map(fingerprint), undefined, { renameBy: 'columnsFingerprint' });
+        expect(diff.added.map((object) => object.name)).toEqual(['new']);
+        expect(diff.removed.map((child) => child.name)).toEqual(['drop_me']);
+        expect(diff.renamed.map(({ stored: from, crawled }) => [from.name, crawled.name])).toEqual([['rename_me', 'renamed']]);
+        expect(diff.changed.map(({ stored: changed }) => changed.name)).toEqual(['retype_me']);
+        expect(byName(after, 'retype_me').columns?.[0]).toMatchObject({ name: 'id', type: 'bigint' });
+      } finally {
+        if (catalog === 'pg') await pgSql(`DROP SCHEMA ${quoteTrino(schema)} CASCADE`);
+        else await mariadbAdmin(`DROP DATABASE \`${schema}\``);
+      }
     });
   });
 

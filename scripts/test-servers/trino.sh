@@ -51,7 +51,7 @@ fetch() {
   # shellcheck disable=SC2064 # the directory is fixed now
   trap "rm -rf '$dl'" EXIT
   log "fetching io.trino:trino-server:$TRINO_VERSION:tar.gz from Maven Central"
-  mvn -B -q dependency:copy "-Dartifact=io.trino:trino-server:$TRINO_VERSION:tar.gz" "-DoutputDirectory=$dl" \
+  mvn -B -q -Dstyle.color=never dependency:copy "-Dartifact=io.trino:trino-server:$TRINO_VERSION:tar.gz" "-DoutputDirectory=$dl" \
     || fail "mvn dependency:copy of io.trino:trino-server:$TRINO_VERSION:tar.gz"
   # Unpacked whole: plugins share jars as hard links to other plugins' copies. Then only the
   # launcher, the libraries and the plugins the catalogs use are kept (the rest is ~1 GB).

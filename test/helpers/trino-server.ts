@@ -139,8 +139,9 @@ export class TrinoTestContext {
 export class TrinoRelay {
   /** Gateway answers to give instead of forwarding (see {@link failNext}). */
   private failures: { count: number; status: number } = { count: 0, status: 503 };
-  /** Requests that reached the relay. */
+  /** Requests that reached the relay, and how many of them were statements (POST /v1/statement). */
   requests = 0;
+  statements = 0;
 
   private constructor(
     private readonly listener: http.Server,
@@ -154,6 +155,7 @@ export class TrinoRelay {
     let relay: TrinoRelay | undefined;
     const listener = http.createServer((request, response) => {
       relay!.requests++;
+      if (request.method === 'POST' && request.url === '/v1/statement') relay!.statements++;
       if (relay!.failures.count > 0) {
         relay!.failures.count--;
         request.resume();
@@ -168,7 +170,8 @@ export class TrinoRelay {
           answer.on('data', (chunk: Buffer) => chunks.push(chunk));
           answer.on('end', () => {
             const body = Buffer.concat(chunks).toString('utf8').split(upstream).join(`http://${request.headers.host}`);
-            const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) };
+            // The body was read whole and may have changed length: sent with its own length, not chunked.
+            const { 'transfer-encoding': _chunked, ...headers } = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) };
             response.writeHead(answer.statusCode ?? 502, headers).end(body);
           });
         },

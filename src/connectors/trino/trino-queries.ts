@@ -1,4 +1,5 @@
 import type { CatalogFilter } from './trino-config.js';
+import { SYSTEM_CATALOG } from './trino-technology.js';
 
 /**
  * The catalog queries of a Trino crawl, one statement each. Trino's REST protocol has no bind
@@ -14,8 +15,6 @@ import type { CatalogFilter } from './trino-config.js';
  * an error (the setup script grants what the crawl needs).
  */
 
-/** Catalogs that are never objects: `system` is Trino's own. */
-export const SYSTEM_CATALOG = 'system';
 /** The schema every catalog has for its metadata views. */
 export const INFORMATION_SCHEMA = 'information_schema';
 

@@ -2,9 +2,13 @@ import { Type } from 'typebox';
 import { DEFAULT_CAPABILITIES, type ConnectorCapabilities } from '../connector.js';
 import { HOST_PORT_FIELDS, SERVER_TIMEOUTS, TLS_FIELD, USER_PASSWORD } from '../shared/server-connection.js';
 import type { AuthenticationType, TechnologyDescriptor } from '../technology.js';
+import { trinoSetupScript } from './trino-setup-script.js';
 
 /** The value of `connection.technology`. */
 export const TRINO_TECHNOLOGY = 'Trino';
+
+/** The catalog that is never an object: Trino's own (`system.metadata`, `system.runtime`, …). */
+export const SYSTEM_CATALOG = 'system';
 
 /** The hierarchy levels of a Trino connection, top to leaf. */
 export const TRINO_LEVELS = ['catalog', 'schema', 'table'] as const;
@@ -66,5 +70,6 @@ export const trinoTechnology: TechnologyDescriptor = {
   authenticationTypes: [USER_PASSWORD, OAUTH2],
   defaultPort: 8443,
   defaultTimeouts: SERVER_TIMEOUTS,
+  setupScript: trinoSetupScript,
   loadConnector: async () => (await import('./trino-connector.js')).createTrinoConnector,
 };

@@ -79,6 +79,11 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'The platform rejected the credentials for user "{username}": check connection.username and connection.password',
   },
+  OAUTH_TOKEN_REFUSED: {
+    status: 422,
+    retryable: false,
+    message: 'The access token of client "{clientId}" from {tokenUrl} was refused ({cause}): check connection.oAuthClientConfig',
+  },
   HOST_UNREACHABLE: {
     status: 422,
     retryable: true,

@@ -1,6 +1,7 @@
 import { mariadbTechnology, mysqlTechnology } from './mariadb/mariadb-technology.js';
 import { postgresTechnology } from './postgres/postgres-technology.js';
 import type { TechnologyDescriptor } from './technology.js';
+import { trinoTechnology } from './trino/trino-technology.js';
 
 /** Every technology this build of Warden supports. */
-export const ALL_TECHNOLOGIES: readonly TechnologyDescriptor[] = [postgresTechnology, mariadbTechnology, mysqlTechnology];
+export const ALL_TECHNOLOGIES: readonly TechnologyDescriptor[] = [postgresTechnology, mariadbTechnology, mysqlTechnology, trinoTechnology];

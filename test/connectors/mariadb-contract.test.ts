@@ -30,7 +30,7 @@ for (const { technology, descriptor } of [
     createCrawler: async (database, tables) => {
       const user = await context.createUser({ label: 'crawler', visible: tables.map((table) => `${quoteName(database)}.${quoteName(table)}`) });
       crawlers.set(user.name, user);
-      return context.connectionDetails({ user, technology });
+      return { details: context.connectionDetails({ user, technology }) };
     },
     revoke: async (crawler, database, table) => {
       await mariadbAdmin(`REVOKE REFERENCES ON ${quoteName(database)}.${quoteName(table)} FROM ${account(crawler.username!)}`);

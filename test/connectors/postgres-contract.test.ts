@@ -24,7 +24,7 @@ describeConnectorContract({
     const role = await context.createRole({ label: 'crawler', connect: [database] });
     await adminQuery(database, `GRANT USAGE ON SCHEMA public TO ${quoteIdent(role.name)}`);
     for (const table of tables) await adminQuery(database, `GRANT SELECT ON public.${quoteIdent(table)} TO ${quoteIdent(role.name)}`);
-    return context.connectionDetails({ role });
+    return { details: context.connectionDetails({ role }) };
   },
   revoke: async (crawler, database, table) => {
     await adminQuery(database, `REVOKE SELECT ON public.${quoteIdent(table)} FROM ${quoteIdent(crawler.username!)}`);

@@ -67,9 +67,10 @@ export function formatObjectPath(path: readonly string[] | undefined): string {
  * Driver text never goes into a message a user sees: replacing every occurrence of a short
  * password would turn the text into an oracle for it (with password `p`: `unex[REDACTED]ected`).
  */
-export function loggedCause(error: unknown, password: string | undefined): Error {
-  const text = describeError(error);
-  return new Error(password === undefined || password === '' ? text : text.split(password).join('[REDACTED]'));
+export function loggedCause(error: unknown, ...secrets: (string | undefined)[]): Error {
+  let text = describeError(error);
+  for (const secret of secrets) if (secret !== undefined && secret !== '') text = text.split(secret).join('[REDACTED]');
+  return new Error(text);
 }
 
 /** The message of an error from a driver, or its string form. */

@@ -26,7 +26,8 @@ export function serverDetails(details: ConnectionDetails): ServerConnectionDetai
   return details as ServerConnectionDetails;
 }
 
-const Tls = Type.Object(
+/** `connection.tls`: how the connection is encrypted and which CA it trusts. */
+export const TLS_FIELD = Type.Object(
   {
     mode: Type.Union([Type.Literal('disable'), Type.Literal('require'), Type.Literal('verify-full')], {
       description: 'disable: plain TCP; require: TLS without certificate checks; verify-full: TLS checked against ca',
@@ -36,13 +37,18 @@ const Tls = Type.Object(
   { additionalProperties: false },
 );
 
+/** Where a server listens: the fields every server-like technology starts with. */
+export const HOST_PORT_FIELDS = {
+  hostname: Type.String({ minLength: 1, maxLength: 255, description: 'Host name or address of the server' }),
+  port: Type.Integer({ minimum: 1, maximum: 65_535 }),
+};
+
 /** The fields every authentication type of a server connection shares. */
 export function serverConnectionFields(databaseDescription: string) {
   return {
-    hostname: Type.String({ minLength: 1, maxLength: 255, description: 'Host name or address of the server' }),
-    port: Type.Integer({ minimum: 1, maximum: 65_535 }),
+    ...HOST_PORT_FIELDS,
     database: Type.Optional(Type.String({ minLength: 1, description: databaseDescription })),
-    tls: Type.Optional(Tls),
+    tls: Type.Optional(TLS_FIELD),
   };
 }
 

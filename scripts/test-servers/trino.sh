@@ -1,0 +1,278 @@
+#!/usr/bin/env bash
+# A real single-node Trino for the Trino connector tests: fetched from Maven Central, laid out
+# with catalogs on the local PostgreSQL and MariaDB test servers, started in the background.
+#
+#   scripts/test-servers/trino.sh start   fetch (once), configure, start, wait until it answers
+#   scripts/test-servers/trino.sh stop    stop the server this script started
+#
+# Everything lives outside the work tree, in $WARDEN_TEST_SERVERS_CACHE (default
+# ~/.cache/warden-test-servers): trino-<version>/ is the unpacked server (kept between runs, so
+# a second start fetches nothing), trino-run/ the configuration, certificates, keys, data and
+# log of the running server (laid anew by every start). trino-run/connection.json tells the
+# tests where the server listens, the CA to trust, the user, its password and the key JWTs are
+# signed with (test/helpers/trino-server.ts reads it).
+set -euo pipefail
+
+# 476 is the last release whose server tarball is on Maven Central (477+ moved to GitHub
+# releases). The full `trino-server` tarball, not `trino-server-core` + plugin zips: the plugin
+# zips of 476 (trino-postgresql, trino-mariadb) are not served here, the full tarball is.
+TRINO_VERSION=476
+CACHE=${WARDEN_TEST_SERVERS_CACHE:-$HOME/.cache/warden-test-servers}
+INSTALL=$CACHE/trino-$TRINO_VERSION
+RUN=$CACHE/trino-run
+# Trino 476 needs Java 24 or newer; the machine's default is 17.
+JAVA_HOME=${WARDEN_TRINO_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+HTTP_PORT=${WARDEN_TRINO_HTTP_PORT:-18080}
+HTTPS_PORT=${WARDEN_TRINO_HTTPS_PORT:-18443}
+PG_URL_HOST=${WARDEN_TRINO_PG_HOST:-127.0.0.1:5432}
+MARIADB_HOST=${WARDEN_TRINO_MARIADB_HOST:-127.0.0.1:3306}
+# The databases the `pg` and `maria` catalogs read; tests create their schemas / databases in them.
+PG_DATABASE=warden_trino
+MARIADB_USER=warden_trino
+# The catalogs' own users; a MariaDB user that sees only warden_trino% databases keeps the
+# `maria` catalog from listing every database on the shared server.
+MARIADB_PASSWORD=warden-trino-catalog
+TRINO_USER=warden
+TRINO_PASSWORD=warden-trino-test-password
+START_TIMEOUT_S=${WARDEN_TRINO_START_TIMEOUT_S:-300}
+# The plugins the catalogs use (PostgreSQL's needs geospatial's Geometry type), and the one the
+# password file needs.
+PLUGINS=(postgresql mariadb memory geospatial password-authenticators)
+
+log() { printf '[trino] %s\n' "$*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
+
+fetch() {
+  # The marker holds the plugin list, so a changed list unpacks again.
+  if [[ -f $INSTALL/.complete && $(cat "$INSTALL/.complete") == "${PLUGINS[*]}" ]]; then return 0; fi
+  command -v mvn >/dev/null || fail "mvn is not installed"
+  local started=$SECONDS dl
+  dl=$(mktemp -d "$CACHE/trino-dl.XXXXXX")
+  # shellcheck disable=SC2064 # the directory is fixed now
+  trap "rm -rf '$dl'" EXIT
+  log "fetching io.trino:trino-server:$TRINO_VERSION:tar.gz from Maven Central"
+  mvn -B -q -Dstyle.color=never dependency:copy "-Dartifact=io.trino:trino-server:$TRINO_VERSION:tar.gz" "-DoutputDirectory=$dl" \
+    || fail "mvn dependency:copy of io.trino:trino-server:$TRINO_VERSION:tar.gz"
+  # Unpacked whole: plugins share jars as hard links to other plugins' copies. Then only the
+  # launcher, the libraries and the plugins the catalogs use are kept (the rest is ~1 GB).
+  tar -xzf "$dl/trino-server-$TRINO_VERSION.tar.gz" -C "$dl" || fail "unpacking trino-server-$TRINO_VERSION.tar.gz"
+  rm -rf "$INSTALL" && mkdir -p "$INSTALL/plugin"
+  local unpacked=$dl/trino-server-$TRINO_VERSION
+  mv "$unpacked/lib" "$unpacked/bin" "$INSTALL/"
+  for plugin in "${PLUGINS[@]}"; do mv "$unpacked/plugin/$plugin" "$INSTALL/plugin/"; done
+  rm -rf "$dl"
+  echo "${PLUGINS[*]}" >"$INSTALL/.complete"
+  log "fetched and unpacked in $((SECONDS - started)) s into $INSTALL"
+}
+
+stop() {
+  if [[ -f $RUN/trino.pid ]]; then
+    local pid
+    pid=$(cat "$RUN/trino.pid")
+    if kill -0 "$pid" 2>/dev/null; then
+      log "stopping Trino (pid $pid)"
+      kill "$pid"
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$RUN/trino.pid"
+  fi
+}
+
+# The catalogs' databases are laid anew at every start, so schemas an interrupted test run left
+# behind do not pile up.
+backends() {
+  local pg=(psql -h "${PG_URL_HOST%:*}" -p "${PG_URL_HOST#*:}" -U postgres -d postgres -q)
+  "${pg[@]}" -c "drop database if exists $PG_DATABASE with (force)" -c "create database $PG_DATABASE" >/dev/null \
+    || fail "creating the PostgreSQL database $PG_DATABASE on $PG_URL_HOST"
+  mariadb -h "${MARIADB_HOST%:*}" -P "${MARIADB_HOST#*:}" -u root -e "
+    DROP DATABASE IF EXISTS warden_trino;
+    CREATE DATABASE warden_trino;
+    CREATE USER IF NOT EXISTS '$MARIADB_USER'@'%' IDENTIFIED BY '$MARIADB_PASSWORD';
+    ALTER USER '$MARIADB_USER'@'%' IDENTIFIED BY '$MARIADB_PASSWORD';
+    GRANT ALL ON \`warden\\_trino%\`.* TO '$MARIADB_USER'@'%';" \
+    || fail "preparing the MariaDB database and user for the maria catalog on $MARIADB_HOST"
+}
+
+# A throwaway CA, a server certificate for 127.0.0.1/localhost signed by it, the password file
+# (bcrypt, as Trino's file authenticator wants) and the key pair JWTs are signed with.
+credentials() {
+  local tls=$RUN/tls
+  mkdir -p "$tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Warden test CA" \
+    -keyout "$tls/ca.key" -out "$tls/ca.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$tls/server.key" -out "$tls/server.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$tls/san.ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 2 \
+    -extfile "$tls/san.ext" -out "$tls/server.crt" 2>/dev/null
+  cat "$tls/server.crt" "$tls/server.key" >"$tls/server.pem"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$tls/jwt-private.pem" 2>/dev/null
+  openssl pkey -in "$tls/jwt-private.pem" -pubout -out "$tls/jwt-public.pem"
+  if ! command -v htpasswd >/dev/null; then
+    log "installing apache2-utils for htpasswd (bcrypt)"
+    { apt-get update -qq && apt-get install -y -qq apache2-utils; } >/dev/null || fail "apt-get install apache2-utils"
+  fi
+  htpasswd -b -B -C 10 -c "$RUN/password.db" "$TRINO_USER" "$TRINO_PASSWORD" 2>/dev/null || fail "htpasswd"
+}
+
+configure() {
+  local etc=$RUN/etc
+  mkdir -p "$etc/catalog" "$RUN/data"
+  cat >"$etc/node.properties" <<EOF
+node.environment=warden_test
+node.id=warden-test-1
+node.data-dir=$RUN/data
+EOF
+  # A small heap: the machine's two cores and memory are shared with other test servers.
+  cat >"$etc/jvm.config" <<EOF
+-server
+-Xmx1G
+-XX:G1HeapRegionSize=32M
+-XX:+ExplicitGCInvokesConcurrent
+-XX:+ExitOnOutOfMemoryError
+-XX:-OmitStackTraceInFastThrow
+-XX:ReservedCodeCacheSize=256M
+-XX:PerMethodRecompilationCutoff=10000
+-XX:PerBytecodeRecompilationCutoff=10000
+-Djdk.attach.allowAttachSelf=true
+-Djdk.nio.maxCachedBufferSize=2000000
+-Dfile.encoding=UTF-8
+-XX:+EnableDynamicAgentLoading
+-XX:+UnlockDiagnosticVMOptions
+-XX:G1NumCollectionsKeepPinned=10000000
+EOF
+  # Passwords and JWTs are accepted over HTTPS only; plain HTTP stays on for the node's own
+  # discovery and the readiness check (/v1/info needs no authentication).
+  cat >"$etc/config.properties" <<EOF
+coordinator=true
+node-scheduler.include-coordinator=true
+http-server.http.port=$HTTP_PORT
+discovery.uri=http://127.0.0.1:$HTTP_PORT
+query.max-memory=512MB
+# Tests create a catalog per sandbox (CREATE CATALOG … USING postgresql) and drop it after.
+catalog.management=dynamic
+query.max-memory-per-node=512MB
+http-server.https.enabled=true
+http-server.https.port=$HTTPS_PORT
+http-server.https.keystore.path=$RUN/tls/server.pem
+http-server.https.keystore.key=
+internal-communication.shared-secret=$(openssl rand -hex 32)
+http-server.authentication.type=PASSWORD,JWT
+http-server.authentication.allow-insecure-over-http=true
+http-server.authentication.jwt.key-file=$RUN/tls/jwt-public.pem
+EOF
+  cat >"$etc/password-authenticator.properties" <<EOF
+password-authenticator.name=file
+file.password-file=$RUN/password.db
+EOF
+  cat >"$etc/log.properties" <<EOF
+io.trino=WARN
+io.trino.server.Server=INFO
+EOF
+  cat >"$etc/catalog/pg.properties" <<EOF
+connector.name=postgresql
+connection-url=jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE
+connection-user=postgres
+connection-password=
+case-insensitive-name-matching=true
+EOF
+  cat >"$etc/catalog/maria.properties" <<EOF
+connector.name=mariadb
+connection-url=jdbc:mariadb://$MARIADB_HOST
+connection-user=$MARIADB_USER
+connection-password=$MARIADB_PASSWORD
+EOF
+  cat >"$etc/catalog/mem.properties" <<EOF
+connector.name=memory
+memory.max-data-per-node=256MB
+EOF
+  # A catalog whose backend is gone: its PostgreSQL database does not exist. Listed in
+  # system.metadata.catalogs (connections are made lazily), unreadable when crawled.
+  cat >"$etc/catalog/gone.properties" <<EOF
+connector.name=postgresql
+connection-url=jdbc:postgresql://$PG_URL_HOST/warden_trino_missing
+connection-user=postgres
+connection-password=
+EOF
+}
+
+launch() {
+  [[ -x $JAVA_HOME/bin/java ]] || fail "no Java at $JAVA_HOME (Trino $TRINO_VERSION needs Java 24+; set WARDEN_TRINO_JAVA_HOME)"
+  ulimit -n 8192 2>/dev/null || ulimit -n 4096 2>/dev/null || true
+  local jvm
+  mapfile -t jvm < <(grep -v '^#' "$RUN/etc/jvm.config")
+  # What bin/launcher would run, without its Python: the working directory holds etc/ and plugin/.
+  ln -sfn "$INSTALL/plugin" "$RUN/plugin"
+  (cd "$RUN" && exec "$JAVA_HOME/bin/java" -cp "$INSTALL/lib/*" "${jvm[@]}" \
+    -Dnode.environment=warden_test -Dnode.id=warden-test-1 "-Dnode.data-dir=$RUN/data" \
+    "-Dlog.levels-file=$RUN/etc/log.properties" "-Dconfig=$RUN/etc/config.properties" \
+    io.trino.server.TrinoServer >"$RUN/trino.log" 2>&1 </dev/null) &
+  echo $! >"$RUN/trino.pid"
+}
+
+wait_ready() {
+  local started=$SECONDS pid
+  pid=$(cat "$RUN/trino.pid")
+  until curl -sf "http://127.0.0.1:$HTTP_PORT/v1/info" 2>/dev/null | grep -q '"starting":false'; do
+    if ! kill -0 "$pid" 2>/dev/null; then tail -n 40 "$RUN/trino.log" >&2; fail "Trino exited while starting (log: $RUN/trino.log)"; fi
+    if ((SECONDS - started > START_TIMEOUT_S)); then tail -n 40 "$RUN/trino.log" >&2; fail "Trino did not start within $START_TIMEOUT_S s"; fi
+    sleep 1
+  done
+  # /v1/info can say ACTIVE before the catalogs are loaded: one query through HTTPS and the
+  # password proves the whole path the tests take.
+  until query "SELECT count(*) FROM system.metadata.catalogs WHERE catalog_name = 'mem'" | grep -q '\[\[1\]\]'; do
+    if ((SECONDS - started > START_TIMEOUT_S)); then fail "Trino answers but a first query did not succeed within $START_TIMEOUT_S s"; fi
+    sleep 1
+  done
+  log "started in $((SECONDS - started)) s"
+}
+
+# One statement over HTTPS with the password, following nextUri; prints each page's data.
+query() {
+  local next page
+  page=$(curl -sf --cacert "$RUN/tls/ca.pem" -u "$TRINO_USER:$TRINO_PASSWORD" -H "X-Trino-User: $TRINO_USER" \
+    --data-binary "$1" "https://127.0.0.1:$HTTPS_PORT/v1/statement") || return 1
+  while :; do
+    printf '%s\n' "$page" | grep -o '"data":\[\[[^]]*\]\]' | sed 's/"data"://' || true
+    next=$(printf '%s\n' "$page" | grep -o '"nextUri":"[^"]*"' | sed 's/"nextUri":"//; s/"$//') || true
+    [[ -n $next ]] || return 0
+    page=$(curl -sf --cacert "$RUN/tls/ca.pem" -u "$TRINO_USER:$TRINO_PASSWORD" "$next") || return 1
+  done
+}
+
+connection_info() {
+  node -e '
+    const fs = require("node:fs");
+    const [run, version, httpsPort, httpPort, user, password, pgDatabase] = process.argv.slice(1);
+    const info = {
+      version, hostname: "127.0.0.1", httpsPort: Number(httpsPort), httpPort: Number(httpPort),
+      ca: fs.readFileSync(`${run}/tls/ca.pem`, "utf8"),
+      username: user, password,
+      jwtPrivateKey: fs.readFileSync(`${run}/tls/jwt-private.pem`, "utf8"),
+      catalogs: { pg: { database: pgDatabase }, maria: { databasePrefix: "warden_trino" }, mem: {}, gone: {} },
+    };
+    fs.writeFileSync(`${run}/connection.json`, JSON.stringify(info, null, 2));
+  ' "$RUN" "$TRINO_VERSION" "$HTTPS_PORT" "$HTTP_PORT" "$TRINO_USER" "$TRINO_PASSWORD" "$PG_DATABASE"
+}
+
+start() {
+  mkdir -p "$CACHE"
+  fetch
+  stop
+  rm -rf "$RUN" && mkdir -p "$RUN"
+  backends
+  credentials
+  configure
+  launch
+  wait_ready
+  connection_info
+  log "Trino $TRINO_VERSION listens on https://127.0.0.1:$HTTPS_PORT (password, JWT) and http://127.0.0.1:$HTTP_PORT (unauthenticated /v1/info)"
+  log "connection info for the tests: $RUN/connection.json (pid $(cat "$RUN/trino.pid"), log $RUN/trino.log)"
+}
+
+case ${1:-start} in
+  start) start ;;
+  stop) stop ;;
+  fetch) mkdir -p "$CACHE" && fetch ;;
+  *) fail "usage: $0 start|stop|fetch" ;;
+esac

@@ -1,0 +1,78 @@
+import type { CatalogFilter } from './trino-config.js';
+import { SYSTEM_CATALOG } from './trino-technology.js';
+
+/**
+ * The catalog queries of a Trino crawl, one statement each. Trino's REST protocol has no bind
+ * parameters, so names travel as string literals (quotes doubled; Trino literals have no
+ * backslash escapes) and catalogs as quoted identifiers. Names are compared with `=`, which is
+ * exact on Trino's varchar.
+ *
+ * Per crawl: one catalog listing; per catalog, one schema listing; per schema, three reads
+ * (tables, every column of every table, table comments) — never one per table. Filtering
+ * information_schema by `table_schema` lets Trino push the schema down to the connector, and
+ * keeps a schema that cannot be listed from failing its whole catalog (see trino-catalog.ts).
+ * What the user may not see is filtered out of these views by Trino's access control, without
+ * an error (the setup script grants what the crawl needs).
+ */
+
+/** The schema every catalog has for its metadata views. */
+export const INFORMATION_SCHEMA = 'information_schema';
+
+/** A string literal. */
+export function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** A quoted identifier. */
+export function identifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Row: `[catalog_name]`. The connection's include/exclude lists apply; `system` never appears. */
+export function catalogsQuery(filter: CatalogFilter | undefined, only: string | undefined): string {
+  const where = [`catalog_name <> ${literal(SYSTEM_CATALOG)}`];
+  if (filter?.include !== undefined) where.push(`catalog_name IN (${inList(filter.include)})`);
+  if (filter?.exclude !== undefined && filter.exclude.length > 0) where.push(`catalog_name NOT IN (${inList(filter.exclude)})`);
+  if (only !== undefined) where.push(`catalog_name = ${literal(only)}`);
+  return `SELECT catalog_name FROM system.metadata.catalogs\nWHERE ${where.join(' AND ')}\nORDER BY catalog_name`;
+}
+
+/** Row: `[schema_name]`, the catalog's own information_schema left out. */
+export function schemasQuery(catalog: string, only: string | undefined): string {
+  const where = [`schema_name <> ${literal(INFORMATION_SCHEMA)}`];
+  if (only !== undefined) where.push(`schema_name = ${literal(only)}`);
+  return `SELECT schema_name FROM ${identifier(catalog)}.information_schema.schemata\nWHERE ${where.join(' AND ')}\nORDER BY schema_name`;
+}
+
+/** Row: `[table_name, table_type]` (`BASE TABLE` or `VIEW`). */
+export function tablesQuery(catalog: string, schema: string, only: string | undefined): string {
+  return `SELECT table_name, table_type FROM ${identifier(catalog)}.information_schema.tables\n${inSchema(schema, only)}\nORDER BY table_name`;
+}
+
+/**
+ * Row: `[table_name, column_name, ordinal_position, data_type, is_nullable, column_default, comment]`,
+ * unordered. `comment` is a hidden column of Trino's information_schema.columns, read by name;
+ * `data_type` is Trino's type text (`varchar(20)`, `decimal(10,2)`).
+ */
+export function columnsQuery(catalog: string, schema: string, only: string | undefined): string {
+  return (
+    `SELECT table_name, column_name, ordinal_position, data_type, is_nullable, column_default, comment\n` +
+    `FROM ${identifier(catalog)}.information_schema.columns\n${inSchema(schema, only)}`
+  );
+}
+
+/** Row: `[table_name, comment]`. Trino pushes the catalog and schema filters down. */
+export function tableCommentsQuery(catalog: string, schema: string, only: string | undefined): string {
+  const where = [`catalog_name = ${literal(catalog)}`, `schema_name = ${literal(schema)}`];
+  if (only !== undefined) where.push(`table_name = ${literal(only)}`);
+  return `SELECT table_name, comment FROM system.metadata.table_comments\nWHERE ${where.join(' AND ')}`;
+}
+
+function inSchema(schema: string, only: string | undefined): string {
+  return `WHERE table_schema = ${literal(schema)}${only === undefined ? '' : ` AND table_name = ${literal(only)}`}`;
+}
+
+function inList(names: readonly string[]): string {
+  // `IN ()` is not SQL: an empty include list matches no catalog.
+  return names.length === 0 ? 'NULL' : names.map(literal).join(', ');
+}

@@ -1,0 +1,46 @@
+import type { SetupScriptOptions } from '../technology.js';
+import { SYSTEM_CATALOG } from './trino-technology.js';
+
+/**
+ * Rules for Trino's file-based access control (`access-control.name=file`,
+ * `security.config-file`) that let the system user see what the crawl reads and nothing more:
+ * read-only access to the crawled catalogs (all, or the listed ones) and to `system`, and
+ * SELECT on their tables. Trino's information_schema and system.metadata list a table only to
+ * a user holding some privilege on it, so SELECT is what makes tables visible; read-only
+ * catalog access lets no statement change anything.
+ *
+ * Trino has no SQL for users: the password lives in the password file (or the principal in the
+ * identity provider), so the script holds no secret. The rules file is the whole policy and
+ * its first matching rule wins, so the entries are merged at the top of the file's lists.
+ */
+export function trinoSetupScript(options: SetupScriptOptions): string {
+  const user = exactly(options.username);
+  const catalogs = options.databases === undefined ? '.*' : `(${options.databases.map(exactly).join('|')})`;
+  const rules = {
+    catalogs: [
+      { user, catalog: exactly(SYSTEM_CATALOG), allow: 'read-only' },
+      { user, catalog: catalogs, allow: 'read-only' },
+    ],
+    tables: [
+      { user, catalog: exactly(SYSTEM_CATALOG), privileges: ['SELECT'] },
+      { user, catalog: catalogs, privileges: ['SELECT'] },
+    ],
+  };
+  return `// Warden: access for the system user ${JSON.stringify(options.username)} on this Trino.
+//
+// Merge the entries below at the top of the "catalogs" and "tables" lists of the rules file
+// Trino's file-based access control reads (etc/access-control.properties:
+// access-control.name=file, security.config-file=<this file>). Rules are tried in order and the
+// first match wins, so these must come before any rule that matches every user.
+// They grant read-only access to ${options.databases === undefined ? 'every catalog' : 'the listed catalogs'} and to "system", and SELECT
+// on their tables: Trino lists a table to a user only when the user holds a privilege on it.
+// The user signs in as the authenticator says (a password file entry, or the identity
+// provider's principal for oAuth2); this file holds no password.
+${JSON.stringify(rules, null, 2)}
+`;
+}
+
+/** A rule pattern (a Java regular expression over the whole name) matching exactly `name`. */
+function exactly(name: string): string {
+  return name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}

@@ -207,8 +207,10 @@ describeEachStore('warden secrets rotate', (kind) => {
     expect(await storedPassword(SecretBox.load(dataDir, null))).toBe(password);
   });
 
+  // Keys of 32 random bytes (base64 and hex), as WARDEN_SECRET_KEY must be; the store ends on keyTwo.
+  const [keyOne, keyTwo, keyFour] = [randomBytes(32).toString('base64'), randomBytes(32).toString('hex'), randomBytes(32).toString('base64')];
+
   it('with WARDEN_SECRET_KEY: needs --new-key-env, re-encrypts, and the old value no longer starts the server', async () => {
-    const [keyOne, keyTwo] = [randomBytes(32).toString('base64'), randomBytes(32).toString('hex')];
     // The current key may be a weak one from before keys were checked; a new one must be 32 random bytes.
     const weak = await rotate(['--new-key-env', 'NEW_KEY'], { NEW_KEY: 'env-key-one' });
     expect(weak.code).not.toBe(0);
@@ -233,10 +235,10 @@ describeEachStore('warden secrets rotate', (kind) => {
   });
 
   it(kind === 'sqlite' ? 'refuses while a server holds the data directory, naming its process' : 'runs while other processes use the store (they share it by design)', async () => {
-    // The tests above left the store on WARDEN_SECRET_KEY=env-key-two.
-    const running = await createContainer({ ...loadConfig({}), dataDir, demo: false, secretKey: 'env-key-two', databaseUrl: database?.url ?? null }, { logger: createLogger('silent') });
+    // The tests above left the store on WARDEN_SECRET_KEY=keyTwo.
+    const running = await createContainer({ ...loadConfig({}), dataDir, demo: false, secretKey: keyTwo, databaseUrl: database?.url ?? null }, { logger: createLogger('silent') });
     try {
-      const result = await rotate(['--new-key-env', 'NEW_KEY'], { WARDEN_SECRET_KEY: 'env-key-two', NEW_KEY: 'env-key-four' });
+      const result = await rotate(['--new-key-env', 'NEW_KEY'], { WARDEN_SECRET_KEY: keyTwo, NEW_KEY: keyFour });
       if (kind === 'sqlite') {
         expect(result.code).toBe(1);
         expect(result.stderr).toContain(`in use by another Warden process (pid ${process.pid}`);
@@ -246,6 +248,6 @@ describeEachStore('warden secrets rotate', (kind) => {
     } finally {
       await running.close();
     }
-    expect(await storedPassword(SecretBox.fromPassphrase(kind === 'sqlite' ? 'env-key-two' : 'env-key-four'))).toBe(password);
+    expect(await storedPassword(SecretBox.fromPassphrase(kind === 'sqlite' ? keyTwo : keyFour))).toBe(password);
   });
 });

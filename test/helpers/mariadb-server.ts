@@ -19,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
 import type { ServerConnectionDetails as ConnectionDetails } from '../../src/connectors/shared/server-connection.js';
-import { describeIfServer, serverSkipReason, TEST_SERVERS } from './server-availability.js';
+import { TEST_SERVERS } from './server-availability.js';
 
 /** The administrator URL the tests administer the server with. */
 export const MARIADB_ADMIN_URL = TEST_SERVERS.MariaDB.url;
@@ -32,18 +32,6 @@ export const TEST_NAME_PREFIX = 'warden_test_';
 
 const SEED_DIRECTORY = fileURLToPath(new URL('../db/mariadb/', import.meta.url));
 let nameCounter = 0;
-
-/**
- * Why MariaDB suites are skipped in this process, or null when the server is available.
- * @deprecated Declare the need instead: `describeIfServer(['MariaDB'], …)` or
- * `describeEachStore(…, { needs: ['MariaDB'] })` (server-availability.ts), which also fail under CI=true.
- */
-export const mariadbSkipReason: string | null = serverSkipReason('MariaDB');
-
-/** @deprecated `describeIfServer(['MariaDB'], name, body)` (server-availability.ts). */
-export function describeWithMariadb(name: string, body: () => void): void {
-  describeIfServer(['MariaDB'], name, body);
-}
 
 /** A user created by {@link MariadbTestContext.createUser}. */
 export interface TestUser {

@@ -32,7 +32,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { ServerConnectionDetails as ConnectionDetails } from '../../src/connectors/shared/server-connection.js';
-import { describeIfServer, serverSkipReason, TEST_SERVERS } from './server-availability.js';
+import { TEST_SERVERS } from './server-availability.js';
 
 /** The superuser URL the tests administer the server with. */
 export const ADMIN_URL = TEST_SERVERS.PostgreSQL.url;
@@ -47,28 +47,6 @@ const SEED_DIRECTORY = fileURLToPath(new URL('../db/postgres/', import.meta.url)
 const PROBE_TIMEOUT_MS = 3_000;
 
 let nameCounter = 0;
-
-/**
- * Why PostgreSQL suites are skipped in this process, or null when the server is available.
- * @deprecated Declare the need instead: `describeIfServer(['PostgreSQL'], …)` or
- * `describeEachStore(…, { needs: ['PostgreSQL'] })` (server-availability.ts), which also fail under CI=true.
- */
-export const skipReason: string | null = serverSkipReason('PostgreSQL');
-
-/** @deprecated `serverSkipReason('PostgreSQL')` (server-availability.ts). */
-export async function postgresUnavailableReason(): Promise<string | null> {
-  return skipReason;
-}
-
-/** @deprecated `serverSkipReason('PostgreSQL') === null` (server-availability.ts). */
-export async function postgresAvailable(): Promise<boolean> {
-  return skipReason === null;
-}
-
-/** @deprecated `describeIfServer(['PostgreSQL'], name, body)` (server-availability.ts). */
-export function describeWithPostgres(name: string, body: () => void): void {
-  describeIfServer(['PostgreSQL'], name, body);
-}
 
 /** A database created by {@link PostgresTestContext.createDatabase}. */
 export interface TestDatabase {

@@ -10,17 +10,16 @@ export type StoreKind = (typeof STORE_KINDS)[number];
  * `describe` once per store kind, the kind in the suite's name. `needs` names the servers the
  * suite uses on every store (a PostgreSQL or MariaDB source); the PostgreSQL store adds
  * PostgreSQL. A run whose servers do not answer is skipped with the reason in its name, or
- * fails under `CI=true` (server-availability.ts). `skip` (deprecated: use `needs`) is a reason
- * computed by the caller, treated the same way.
+ * fails under `CI=true` (server-availability.ts).
  */
 export function describeEachStore(
   name: string,
   body: (kind: StoreKind) => void,
-  options: { needs?: readonly TestServerName[]; skip?: string | null } = {},
+  options: { needs?: readonly TestServerName[] } = {},
 ): void {
   for (const kind of STORE_KINDS) {
     const servers: TestServerName[] = [...(options.needs ?? []), ...(kind === 'postgres' ? (['PostgreSQL'] as const) : [])];
-    describeUnless(options.skip ?? missingServers(servers), `${name} [${kind}]`, () => body(kind));
+    describeUnless(missingServers(servers), `${name} [${kind}]`, () => body(kind));
   }
 }
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionInput } from '../helpers/catalog-fixtures.js';
 import { startPasswordCatcher, type PasswordCatcher } from '../helpers/password-catcher.js';
-import { PostgresTestContext, skipReason, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
+import { PostgresTestContext, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
+import { describeIfServer } from '../helpers/server-availability.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**
@@ -9,7 +10,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server.js';
  * secrets again: otherwise anyone who may edit a connection reads its password out with a
  * listener of their own.
  */
-describe.skipIf(skipReason !== null)('an edit that moves the credentials', () => {
+describeIfServer(['PostgreSQL'], 'an edit that moves the credentials', () => {
   const pg = new PostgresTestContext();
   let server: TestServer;
   let catcher: PasswordCatcher;

@@ -34,7 +34,8 @@ describe('translateTrinoError', () => {
   ])('Trino %s (%i) is %s, whatever the text says', (name, code, expected) => {
     const error = translateTrinoError(statementError(name, code), context);
     expect(error.code).toBe(expected);
-    expect(error.message).toContain(`Trino ${name}, ${code}`);
+    expect(error.message).toContain(`Trino ${name} (${code}`);
+    expect(error.message).not.toContain('Zugriff verweigert');
     expect(error.message).not.toContain('s3cret-pw');
   });
 

@@ -6,7 +6,7 @@ import * as rootIndex from './003-root-index.js';
 import * as columnsUncheckedParent from './004-columns-unchecked-parent.js';
 import * as dataSources from './005-data-sources.js';
 import * as columnsGenerated from './006-columns-generated.js';
-import * as authFailures from './008-auth-failures.js';
+import * as authFailures from './007-auth-failures.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -21,5 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '004-columns-unchecked-parent': columnsUncheckedParent,
   '005-data-sources': dataSources,
   '006-columns-generated': columnsGenerated,
-  '008-auth-failures': authFailures,
+  '007-auth-failures': authFailures,
 };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,7 +19,8 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-const API_KEY = 'bench-admin-key';
+// A fresh key per run: the server refuses admin keys shorter than 32 characters.
+const API_KEY = `wdn_${randomBytes(24).toString('base64url')}`;
 
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'warden-bench-'));

@@ -110,7 +110,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
     catalog,
-    syncs: new SyncService(catalogStore, queue),
+    syncs: new SyncService(catalogStore, queue, registry),
     dataSources: new DataSourceService(catalogStore, catalog),
     ping: () => store.ping(),
     bodyLimit: config.bodyLimit,

@@ -4,9 +4,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from './app-deps.js';
+import { dateTimeFormat } from './date-time-format.js';
 import { nameObjectPathParameter, swaggerObjectPathInterceptor } from './object-path-openapi.js';
 import { capConnectionsPerAddress, serverTimeoutOptions } from './connection-limits.js';
 import { registerAccessControl } from './plugins/access-control.js';
+import { registerInputGuard } from './plugins/input-guard.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { accessRoutes } from './routes/access.routes.js';
@@ -40,6 +42,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // x-consume: @fastify/swagger's mark of a query parameter that is JSON (the objectPath array); no validation meaning.
       // `discriminator`: a connection is validated against its technology's schema only (see connection-schema.ts).
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, discriminator: true, keywords: ['x-consume'] },
+      // After ajv-formats, so that ours replaces its date-time.
+      onCreate: (ajv) => ajv.addFormat('date-time', dateTimeFormat),
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   capConnectionsPerAddress(app.server, deps.httpLimits.maxConnectionsPerAddress);
@@ -53,7 +57,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   for (const schema of [ErrorResponse, Job, ConnectionView, ObjectSummary, ObjectView, UserView]) app.addSchema(schema);
-  // First, so that every route registered after it is checked for a rule.
+  // Before access control, whose hooks read the input this refuses.
+  registerInputGuard(app);
+  // First route hook, so that every route registered after it is checked for a rule.
   registerAccessControl(app, deps);
   // Before the docs plugin, so that its routes get the headers too.
   registerSecurityHeaders(app);

@@ -12,6 +12,9 @@ export interface DataSourceView {
   comment: string | null;
 }
 
+/** The largest data source id: ids are PostgreSQL `integer`s, which refuse to be compared with a larger number. */
+export const MAX_DATA_SOURCE_ID = 2 ** 31 - 1;
+
 /** Data sources are the enabled leaves, under ids of their own; this reads them and their dictionaries. */
 export class DataSourceService {
   constructor(
@@ -46,7 +49,8 @@ export class DataSourceService {
 
   /** The object path of the data source with this id (enabled or not), or null when there is none. */
   async pathOf(id: number): Promise<string[] | null> {
-    if (!Number.isSafeInteger(id)) return null;
+    // Access control asks before the id is validated: anything else names no data source.
+    if (!Number.isInteger(id) || id < 1 || id > MAX_DATA_SOURCE_ID) return null;
     const objectId = await this.store.dataSources.objectIdOf(id);
     const record = objectId === undefined ? undefined : await this.store.objects.findById(objectId);
     return record ? ((await this.store.objects.pathsOf([record])).get(record.id) ?? null) : null;

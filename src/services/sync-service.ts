@@ -1,3 +1,4 @@
+import type { ConnectorRegistry } from '../connectors/registry.js';
 import { WardenError } from '../errors.js';
 import type { SyncRunQueue } from '../jobs/sync-run-queue.js';
 import type { CatalogStore } from '../store/catalog-store.js';
@@ -11,6 +12,7 @@ export class SyncService {
   constructor(
     private readonly store: CatalogStore,
     private readonly queue: SyncRunQueue,
+    private readonly registry: ConnectorRegistry,
   ) {}
 
   /**
@@ -21,6 +23,7 @@ export class SyncService {
     const [connectionKey] = path;
     const connection = connectionKey === undefined ? undefined : await this.store.connections.findByKey(connectionKey);
     if (!connection || connectionKey === undefined) throw new WardenError('CONNECTION_NOT_FOUND', { connectionKey: connectionKey ?? '' });
+    assertWithinLevels(path, connection.technology, this.registry.get(connection.technology).levels);
     const { run, joined } = await this.queue.request(
       { connection, scope: [...path], trigger: 'manual', requestedBy: actor.id, forceRecursive: options.forceRecursiveCrawl },
       (repos, outcome) =>
@@ -54,4 +57,16 @@ export class SyncService {
     await this.getRun(id);
     return this.store.syncChanges.listByRun(id, page);
   }
+}
+
+/**
+ * A path deeper than the technology's levels names nothing the platform can have: refused
+ * now, rather than queued as a run that can only fail.
+ */
+function assertWithinLevels(path: readonly string[], technology: string, levels: readonly string[]): void {
+  const below = path.length - 1;
+  if (below <= levels.length) return;
+  throw new WardenError('INVALID_OBJECT_PATH', {
+    reason: `names ${below} levels below the connection, but ${technology} has ${levels.length} (${levels.join(' > ')}): name at most the ${levels.at(-1)}`,
+  });
 }

@@ -153,7 +153,10 @@ export class SyncEngine {
     else log.error({ err: error }, 'sync failed');
     const failureMessage = known ? known.message : 'Internal error during the sync; see the server log';
     const state = signal.aborted ? SYNC_RUN_STATES.cancelled : SYNC_RUN_STATES.failed;
-    const health = known && connection ? { status: 'unhealthy' as const, checkedAt: this.deps.clock.nowIso(), message: failureMessage } : null;
+    // Only a run over the whole connection speaks for it: a subtree's failure (a path a data
+    // owner may name) says nothing about the rest, so it leaves the health as it was.
+    const speaksForConnection = known && connection && isWholeConnection(run.scope);
+    const health = speaksForConnection ? { status: 'unhealthy' as const, checkedAt: this.deps.clock.nowIso(), message: failureMessage } : null;
     const outcome = { ...totals, state, failureMessage, failureCode: known?.code ?? null };
     await this.finish(run, lease, outcome, log, connection ? { connectionId: connection.id, firstSyncCompleted: false, health } : undefined);
   }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SettableClock } from '../../src/clock.js';
 import { DEFAULT_CAPABILITIES, type Connector } from '../../src/connectors/connector.js';
 import { ConnectorRegistry } from '../../src/connectors/registry.js';
+import { WardenError } from '../../src/errors.js';
 import type { TechnologyDescriptor } from '../../src/connectors/technology.js';
 import type { CrawlBatch, CrawledObject } from '../../src/domain/catalog-types.js';
 import { SyncRunQueue } from '../../src/jobs/sync-run-queue.js';
@@ -179,6 +180,24 @@ describeEachStore('the sync run lifecycle', (kind) => {
     expect((await auditOf(first)).map((e) => e.action)).toEqual(['sync.failed']);
     expect(await leaves()).toEqual(['new_table']);
     expect(await containers()).toEqual(['Conn', 'db1', 's1']);
+  });
+
+  it('a failed run marks the connection unhealthy only when it covered the whole connection, never a subtree', async () => {
+    const lost = () => {
+      throw new WardenError('CONNECTION_LOST', { cause: 'reset by peer' });
+    };
+    const healthAfter = async (scope: string[]) => {
+      scripts.push([lost]);
+      const worker = workerOf(`worker-${scope.length}`, true);
+      const id = await requestSync(scope);
+      worker.wake();
+      await worker.whenIdle();
+      expect(await runOf(id)).toMatchObject({ state: 'failed', failureMessage: expect.stringMatching(/lost: reset by peer/) });
+      return (await store.connections.findById(connection.id))!.health;
+    };
+    // A data owner may sync a subtree it owns: its failure says nothing about the rest of the connection.
+    expect(await healthAfter(['Conn', 'db1', 's1'])).toBeNull();
+    expect(await healthAfter(['Conn'])).toMatchObject({ status: 'unhealthy', message: expect.stringMatching(/lost: reset by peer/) });
   });
 
   it('a run stopped while its crawl is under way ends cancelled, never completed, even when the crawl ends as if complete', async () => {

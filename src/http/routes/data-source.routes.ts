@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { MAX_DATA_SOURCE_ID } from '../../services/data-source-service.js';
 import type { AppDeps } from '../app-deps.js';
 import { AUTH_ERRORS, ErrorResponse, Paging, pageOf } from '../schemas/common-schemas.js';
 import { DataSourceList, Dictionary } from '../schemas/object-schemas.js';
 
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const DataSourceId = Type.Integer({ minimum: 1, maximum: MAX_DATA_SOURCE_ID });
 
 /** Data sources (enabled leaves) and their dictionaries. */
 export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
@@ -37,7 +38,7 @@ export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['data sources'],
           summary: 'One data source (its data object)',
-          params: IdParams,
+          params: Type.Object({ id: DataSourceId }),
           response: { 200: Type.Ref('DataObject'), 404: ErrorResponse, ...AUTH_ERRORS },
         },
       },
@@ -50,7 +51,7 @@ export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['data sources'],
           summary: "A data source's data dictionary",
-          params: Type.Object({ dataSourceId: Type.Integer({ minimum: 1 }) }),
+          params: Type.Object({ dataSourceId: DataSourceId }),
           response: { 200: Dictionary, 404: ErrorResponse, ...AUTH_ERRORS },
         },
       },

@@ -19,7 +19,8 @@ export const AUTH_ERRORS = { 401: ErrorResponse, 403: ErrorResponse, 429: ErrorR
 export const PAGE_SIZE = { default: 100, maximum: 1000 } as const;
 
 export const Paging = {
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  // The largest integer a JavaScript number holds exactly; both stores bind it as an integer (1e20 they cannot).
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 })),
   size: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_SIZE.maximum, default: PAGE_SIZE.default })),
 };
 

@@ -189,9 +189,7 @@ function outcomeOf(diff: ChildrenChangeSet, crawled: readonly FingerprintedObjec
  * what disappeared and appeared, not both with ids.
  */
 function model(w: World): Outcome {
-  const kept: FingerprintedObject[] = [];
-  const dropped: FingerprintedObject[] = [];
-  for (const o of w.crawled) (kept.some((k) => k.name === o.name) ? dropped : kept).push(o);
+  const { kept, dropped, collided } = duplicates(w.crawled);
   const ids = new Set(kept.map((o) => o.stableId).filter((id) => id !== null));
   const keptNames = new Set(kept.map((o) => o.name));
   const storedNames = new Set(w.stored.map((s) => s.name));
@@ -216,7 +214,7 @@ function model(w: World): Outcome {
   }
   if (!w.only) {
     const taken = new Set(row.values());
-    const gone = w.stored.filter((s) => !taken.has(s) && !s.removed && !keptNames.has(s.name));
+    const gone = w.stored.filter((s) => !taken.has(s) && !s.removed && !keptNames.has(s.name) && !collided(s));
     const come = kept.filter((o) => !row.has(o) && !storedNames.has(o.name));
     const partners = (a: { kind: string; columnsFingerprint: string | null; stableId: string | null }, among: typeof gone | typeof come) =>
       among.filter((b) => a.columnsFingerprint !== null && b.kind === a.kind && b.columnsFingerprint === a.columnsFingerprint && (a.stableId === null || b.stableId === null));
@@ -244,10 +242,24 @@ function model(w: World): Outcome {
   const inScope = (s: StoredChild) => !only || s.name === only.name || (only.stableId !== null && s.stableId === only.stableId) || keptNames.has(s.name);
   return {
     objects,
-    removed: w.stored.filter((s) => !matched.has(s.id) && !s.removed && inScope(s)).map((s) => s.id),
+    removed: w.stored.filter((s) => !matched.has(s.id) && !s.removed && inScope(s) && !collided(s)).map((s) => s.id),
     displaced: w.stored.filter((s) => !matched.has(s.id) && keptNames.has(s.name)).map((s) => s.id),
     dropped,
   };
+}
+
+/**
+ * The first object of each name is kept, later ones dropped. A stored child whose stable id
+ * only dropped objects carry is still on the platform (collided): never removed, never a
+ * disappeared rename partner.
+ */
+function duplicates(crawled: readonly FingerprintedObject[]) {
+  const kept: FingerprintedObject[] = [];
+  const dropped: FingerprintedObject[] = [];
+  for (const o of crawled) (kept.some((k) => k.name === o.name) ? dropped : kept).push(o);
+  const keptIds = new Set(kept.map((o) => o.stableId));
+  const lost = new Set(dropped.map((o) => o.stableId).filter((id) => id !== null && !keptIds.has(id)));
+  return { kept, dropped, collided: (s: StoredChild) => s.stableId !== null && lost.has(s.stableId) };
 }
 
 const diffOf = (w: World) => diffChildren(w.stored, w.crawled, w.only, w.elsewhere);
@@ -289,12 +301,26 @@ describe('diffChildren over random remote changes (property)', () => {
         const { objects, removed } = outcomeOf(diff, w.crawled);
         const matched = new Set([...objects.values()].map((e) => e.row));
         const names = new Set(w.crawled.map((o) => o.name));
+        const { collided } = duplicates(w.crawled);
         const only = w.only;
         for (const s of w.stored) {
           const inScope = !only || s.name === only.name || (only.stableId !== null && s.stableId === only.stableId) || names.has(s.name);
           // A complete listing removes every present child it did not match; a scoped one only those it covers.
-          expect(removed.includes(s.id)).toBe(!s.removed && !matched.has(s.id) && inScope);
+          expect(removed.includes(s.id)).toBe(!s.removed && !matched.has(s.id) && inScope && !collided(s));
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('never removes a stored child whose stable id the listing shows, even on a duplicate it dropped', () => {
+    // SPEC 1.4 safe deletion: an object still on the platform is not removed; losing a name collision is a conflict, not a drop.
+    fc.assert(
+      fc.property(worlds, (w) => {
+        const listed = new Set(w.crawled.map((o) => o.stableId).filter((id) => id !== null));
+        // Where a reused id sits on two rows, one object can be only one of them: the other may go.
+        const own = (s: StoredChild) => s.stableId !== null && w.stored.filter((t) => t.stableId === s.stableId).length === 1;
+        for (const s of diffOf(w).removed) expect(own(s) && listed.has(s.stableId!), `removed ${JSON.stringify(s)}`).toBe(false);
       }),
       RUNS,
     );

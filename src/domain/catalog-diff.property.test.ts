@@ -56,6 +56,8 @@ const raw = fc.record({
   reuseId: fc.boolean(),
 });
 
+type Raw = typeof raw extends fc.Arbitrary<infer T> ? T : never;
+
 /** One remote object and where it came from: the model's knowledge, hidden from the diff. */
 interface Remote {
   object: FingerprintedObject;
@@ -78,7 +80,7 @@ interface World {
 }
 
 /** Builds the stored children, applies the remote operations, and lists (or scopes) the result. */
-function world(r: fc.infer<typeof raw>): World {
+function world(r: Raw): World {
   let rowId = 0;
   let platformId = 0;
   const idFor = (has: boolean) => (r.mode === 'ids' || (r.mode === 'mixed' && has) ? `n${++platformId}` : null);
@@ -216,7 +218,8 @@ function model(w: World): Outcome {
     const taken = new Set(row.values());
     const gone = w.stored.filter((s) => !taken.has(s) && !s.removed && !keptNames.has(s.name) && !collided(s));
     const come = kept.filter((o) => !row.has(o) && !storedNames.has(o.name));
-    const partners = (a: { kind: string; columnsFingerprint: string | null; stableId: string | null }, among: typeof gone | typeof come) =>
+    type Side = Pick<StoredChild, 'kind' | 'columnsFingerprint' | 'stableId'>;
+    const partners = <T extends Side>(a: Side, among: readonly T[]): T[] =>
       among.filter((b) => a.columnsFingerprint !== null && b.kind === a.kind && b.columnsFingerprint === a.columnsFingerprint && (a.stableId === null || b.stableId === null));
     for (const o of come) {
       const [s, ...more] = partners(o, gone);

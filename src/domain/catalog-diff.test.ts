@@ -127,6 +127,15 @@ describe('diffChildren by stable id first', () => {
     expect([diff.removed, diff.renamed, diff.displaced]).toEqual([[], [], []]);
   });
 
+  it('lets a child whose id is on a dropped duplicate give its name up to the object renamed onto it, without removing it', () => {
+    const orders = stored(table('orders', '1'));
+    const archive = stored(table('archive', '2'));
+    const diff = diffChildren([orders, archive], crawl(table('orders', '2'), table('orders', '1')));
+    expect(diff.renamed.map((r) => [r.stored, r.crawled.name])).toEqual([[archive, 'orders']]);
+    expect(diff.displaced).toEqual([orders]);
+    expect(diff.removed).toEqual([]);
+  });
+
   it('does not hand a child whose id is on a dropped duplicate to an id-less object by its columns', () => {
     const orders = stored(table('orders', '1'));
     const diff = diffChildren([orders], crawl(table('Orders', null), table('Orders', '1')));

@@ -40,7 +40,8 @@ export interface ChildrenChangeSet {
   removed: StoredChild[];
   /**
    * Stored children that stay (or become) removed while their name now belongs to another
-   * object of this listing: they must give the name up (see `displacedName` in apply).
+   * object of this listing, or whose object lost a name collision to it (its stable id is on
+   * a dropped duplicate): they must give the name up (see `displacedName` in apply).
    */
   displaced: StoredChild[];
   /** Crawled objects whose name collides with one already taken in this listing (first one wins). */

@@ -118,6 +118,31 @@ describe('diffChildren by stable id first', () => {
     expect(diff.displaced).toEqual([b]);
   });
 
+  it('does not remove a child renamed onto a name another object also has: its id is on the dropped duplicate', () => {
+    // Found by catalog-diff.property.test.ts: the platform still has the table, it only lost the collision.
+    const orders = stored(table('orders', '1'));
+    const diff = diffChildren([orders], crawl(table('Orders', '2'), table('Orders', '1')));
+    expect(diff.conflicts.map((c) => c.dropped.stableId)).toEqual(['1']);
+    expect(diff.added.map((o) => o.stableId)).toEqual(['2']);
+    expect([diff.removed, diff.renamed, diff.displaced]).toEqual([[], [], []]);
+  });
+
+  it('lets a child whose id is on a dropped duplicate give its name up to the object renamed onto it, without removing it', () => {
+    const orders = stored(table('orders', '1'));
+    const archive = stored(table('archive', '2'));
+    const diff = diffChildren([orders, archive], crawl(table('orders', '2'), table('orders', '1')));
+    expect(diff.renamed.map((r) => [r.stored, r.crawled.name])).toEqual([[archive, 'orders']]);
+    expect(diff.displaced).toEqual([orders]);
+    expect(diff.removed).toEqual([]);
+  });
+
+  it('does not hand a child whose id is on a dropped duplicate to an id-less object by its columns', () => {
+    const orders = stored(table('orders', '1'));
+    const diff = diffChildren([orders], crawl(table('Orders', null), table('Orders', '1')));
+    expect(diff.added.map((o) => o.stableId)).toEqual([null]);
+    expect([diff.removed, diff.renamed]).toEqual([[], []]);
+  });
+
   it('displaces a removed child whose name now belongs to another object', () => {
     const tombstone = stored(table('t', '5'), true);
     const renamedInto = stored(table('u', '9'));

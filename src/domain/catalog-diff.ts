@@ -40,7 +40,8 @@ export interface ChildrenChangeSet {
   removed: StoredChild[];
   /**
    * Stored children that stay (or become) removed while their name now belongs to another
-   * object of this listing: they must give the name up (see `displacedName` in apply).
+   * object of this listing, or whose object lost a name collision to it (its stable id is on
+   * a dropped duplicate): they must give the name up (see `displacedName` in apply).
    */
   displaced: StoredChild[];
   /** Crawled objects whose name collides with one already taken in this listing (first one wins). */
@@ -70,7 +71,8 @@ export function fingerprint(object: CrawledObject): FingerprintedObject {
  *    an appeared object that do not both have a stable id (MariaDB, MySQL).
  *
  * When `only` is given the listing covers just that child, so only stored children with that
- * name or stable id, or with the name the listing shows, can be removed.
+ * name or stable id, or with the name the listing shows, can be removed. A stored child whose
+ * stable id only a duplicate dropped as a conflict carries is still there: it is not removed.
  */
 export function diffChildren(
   stored: readonly StoredChild[],
@@ -86,12 +88,13 @@ export function diffChildren(
     else unique.set(object.name, object);
   }
   const objects = [...unique.values()];
+  const collided = collidedIds(objects, result.conflicts);
   const inScope = only
     ? stored.filter((s) => s.name === only.name || (only.stableId !== null && s.stableId === only.stableId) || unique.has(s.name))
     : stored;
 
   // Matching uses every stored child: a scoped listing's object may be known under its new name.
-  const { pairs, movers, taken } = matchObjects(stored, objects, elsewhere, only !== undefined);
+  const { pairs, movers, taken } = matchObjects(stored, objects, elsewhere, only !== undefined, collided);
   for (const object of objects) {
     const child = pairs.get(object);
     if (!child) result.added.push(object);
@@ -100,7 +103,7 @@ export function diffChildren(
     else classifyMatch(result, child, object);
   }
   for (const s of inScope) {
-    if (!taken.has(s.id) && !s.removed) result.removed.push(s);
+    if (!taken.has(s.id) && !s.removed && !isCollided(s, collided)) result.removed.push(s);
   }
   for (const s of stored) {
     if (!taken.has(s.id) && unique.has(s.name)) result.displaced.push(s);
@@ -108,8 +111,20 @@ export function diffChildren(
   return result;
 }
 
+/**
+ * Stable ids that only duplicates dropped as conflicts carry. Their stored children are still on
+ * the platform (they lost a name collision, SPEC 1.2): such a child is neither removed (safe
+ * deletion, SPEC 1.4) nor a disappeared partner for the column heuristic; it stays as it is.
+ */
+function collidedIds(kept: readonly FingerprintedObject[], conflicts: ChildrenChangeSet['conflicts']): ReadonlySet<string> {
+  const keptIds = new Set(kept.flatMap((o) => (o.stableId === null ? [] : [o.stableId])));
+  return new Set(conflicts.flatMap(({ dropped }) => (dropped.stableId === null || keptIds.has(dropped.stableId) ? [] : [dropped.stableId])));
+}
+
+const isCollided = (child: StoredChild, collided: ReadonlySet<string>) => child.stableId !== null && collided.has(child.stableId);
+
 /** Pairs crawled objects with stored ones by the steps of {@link diffChildren}, in order. */
-function matchObjects(stored: readonly StoredChild[], objects: readonly FingerprintedObject[], elsewhere: readonly StoredChild[], scoped: boolean) {
+function matchObjects(stored: readonly StoredChild[], objects: readonly FingerprintedObject[], elsewhere: readonly StoredChild[], scoped: boolean, collided: ReadonlySet<string>) {
   const pairs = new Map<FingerprintedObject, StoredChild>();
   const movers = new Set<FingerprintedObject>();
   const taken = new Set<number>();
@@ -140,7 +155,7 @@ function matchObjects(stored: readonly StoredChild[], objects: readonly Fingerpr
   // 4. Columns. A scoped listing covers one name, so it cannot show a disappearance and an appearance.
   if (!scoped) {
     const names = new Set(objects.map((o) => o.name));
-    const disappeared = stored.filter((s) => !taken.has(s.id) && !s.removed && !names.has(s.name));
+    const disappeared = stored.filter((s) => !taken.has(s.id) && !s.removed && !names.has(s.name) && !isCollided(s, collided));
     const appeared = objects.filter((o) => !pairs.has(o) && !byName.has(o.name));
     for (const [object, child] of matchRenamesByColumns(disappeared, appeared)) pair(object, child);
   }

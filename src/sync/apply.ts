@@ -100,7 +100,8 @@ async function storedElsewhere(
 }
 
 /**
- * The name a displaced child (removed, its name now another object's) keeps: its own name, a
+ * The name a displaced child (removed, or still there but its stable id only on a duplicate
+ * dropped as a conflict; its name now another object's) keeps: its own name, a
  * reserved mark and its id — no platform name, unique, and still telling what it was.
  */
 function displacedName(child: StoredChild): string {

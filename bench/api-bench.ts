@@ -35,7 +35,7 @@ try {
         url: server.url,
         connections: 10,
         duration: DURATION_S,
-        headers: { authorization: 'Bearer bench-admin-key', 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
         requests: [request],
       });
       const serverCpu = server.cpuSeconds() - cpuBefore;

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 export interface BenchServer {
   url: string;
   pid: number;
+  /** The admin key the server was started with (for clients such as autocannon). */
+  apiKey: string;
   request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   /** Polls a job until it is no longer created/active. */
   waitForJob(id: string): Promise<any>;
@@ -57,6 +59,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   return {
     url,
     pid: child.pid!,
+    apiKey: API_KEY,
     request,
     async waitForJob(id) {
       for (;;) {

@@ -1,4 +1,4 @@
-import { grantCrawlAccess } from './catalog-fixtures.js';
+import { connectionInput, grantCrawlAccess } from './catalog-fixtures.js';
 import { MariadbTestContext, mariadbAdmin, mariadbServer, quoteName } from './mariadb-server.js';
 import { adminQuery, adminServer, PostgresTestContext, quoteIdent } from './postgres-server.js';
 import type { TestServerName } from './server-availability.js';
@@ -47,16 +47,7 @@ export async function postgresFaultSource(schemas: number, tables: number): Prom
     target: { host: adminServer.host, port: adminServer.port },
     subtreeDepth: 2,
     containers: schemaNames.map((schema) => ({ path: [db.name, schema], tables: tableNames(tables) })),
-    connection: (hostname, port) => ({
-      technology: 'PostgreSQL',
-      hostname,
-      port,
-      database: db.name,
-      authenticationType: 'userPassword',
-      username: role.name,
-      password: role.password,
-      tls: { mode: 'disable' },
-    }),
+    connection: (hostname, port) => ({ ...connectionInput(db, role), hostname, port }),
     create: (container, name) => sql(`CREATE TABLE ${table(container, name)} (id bigint NOT NULL, name varchar(40), amount integer)`),
     drop: (container, name) => sql(`DROP TABLE ${table(container, name)}`),
     rename: (container, from, to) => sql(`ALTER TABLE ${table(container, from)} RENAME TO ${quoteIdent(to)}`),

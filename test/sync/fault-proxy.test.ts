@@ -17,7 +17,7 @@ import { startTestServer, syncThroughApi, type SyncOutcome, type TestServer } fr
  * replay or lengthen it (a soak).
  */
 const SEED = Number(process.env.WARDEN_FAULT_SEED ?? 20261201);
-const ROUNDS = Number(process.env.WARDEN_FAULT_ROUNDS ?? 10);
+const ROUNDS = Number(process.env.WARDEN_FAULT_ROUNDS ?? 12);
 /** Short connector timeouts, so a stall ends a subtree in half a second rather than the default minutes. */
 const TIMEOUTS = { connectTimeoutMs: 1_000, statementTimeoutMs: 500 };
 const FAULTY = 'Through Proxy';
@@ -78,22 +78,24 @@ for (const technology of TECHNOLOGIES) {
         const container = pick(source.containers);
         const change = container.tables.length < 2 ? 'create' : pick(['create', 'drop', 'rename', 'retype'] as const);
         const table = pick(container.tables);
-        const fresh = () => `n${String((created += 1)).padStart(3, '0')}`;
+        const fresh = `n${String((created += 1)).padStart(3, '0')}`;
+        const where = (name: string) => [...container.path, name].join('.');
         if (change === 'create') {
-          const name = fresh();
-          await source.create(container.path, name);
-          container.tables.push(name);
-        } else if (change === 'drop') {
+          await source.create(container.path, fresh);
+          container.tables.push(fresh);
+          return `create ${where(fresh)}`;
+        }
+        if (change === 'drop') {
           await source.drop(container.path, table);
           container.tables.splice(container.tables.indexOf(table), 1);
         } else if (change === 'rename') {
-          const name = fresh();
-          await source.rename(container.path, table, name);
-          container.tables[container.tables.indexOf(table)] = name;
+          await source.rename(container.path, table, fresh);
+          container.tables[container.tables.indexOf(table)] = fresh;
+          return `rename ${where(table)} to ${fresh}`;
         } else {
           await source.retype(container.path, table, Math.floor(random() * 4));
         }
-        return `${change} ${[...container.path, table].join('.')}`;
+        return `${change} ${where(table)}`;
       };
 
       const randomFault = (): Fault => {
@@ -118,9 +120,11 @@ for (const technology of TECHNOLOGIES) {
           const before = await snapshot(FAULTY);
           proxy.arm(fault);
           let faulty: SyncOutcome;
+          let fired = false;
           try {
             faulty = await syncThroughApi(server, FAULTY);
           } finally {
+            fired = proxy.faultFired;
             proxy.disarm();
             // A stalled connection its client gave up on is closed here, not left to the next round.
             proxy.cutAll();
@@ -132,12 +136,14 @@ for (const technology of TECHNOLOGIES) {
           expect(['completed', 'failed'], label).toContain(faulty.job.state);
 
           // Subtree by subtree: as before, or as the clean sync left it; never anything between.
+          let leftBehind = 0;
           for (const subtree of new Set([...before.keys(), ...after.keys(), ...expected.keys()])) {
             const now = after.get(subtree);
             const asBefore = now === before.get(subtree);
             const asClean = now === expected.get(subtree);
             expect(asBefore || asClean, `${label}: subtree ${subtree} is neither as before nor as a clean sync leaves it`).toBe(true);
             if (!asClean) {
+              leftBehind += 1;
               // A subtree left behind must be named by an error of the run (on it, above or below it), or the run failed.
               const path = subtreePath(subtree);
               const named = faulty.job.errors.some((error: { objectPath: string[] }) => {
@@ -156,7 +162,9 @@ for (const technology of TECHNOLOGIES) {
           const next = await syncThroughApi(server, FAULTY);
           expect(next.job, label).toMatchObject({ state: 'completed', errors: [] });
           expect(Object.fromEntries(await snapshot(FAULTY)), label).toEqual(Object.fromEntries(expected));
-          played.push(`${fault.kind}${'direction' in fault ? ` ${fault.direction}@${fault.afterBytes}` : ''} -> ${faulty.job.state}, ${faulty.job.errors.length} errors (${[...new Set(faulty.job.errors.map((e: { code: string }) => e.code))].join(',')})`);
+          const codes = [...new Set(faulty.job.errors.map((error: { code: string }) => error.code))].join(',');
+          const where = 'direction' in fault ? ` ${fault.direction}@${fault.afterBytes}${fault.kind === 'delay' ? ` ${fault.ms} ms` : ''}` : '';
+          played.push(`${change}; ${fault.kind}${where}${fired ? '' : ' (never struck)'} -> ${faulty.job.state}, ${faulty.job.errors.length} errors (${codes}), ${leftBehind} subtrees left as before`);
         }
         console.log(`fault proxy ${technology.name} [${kind}] seed ${seed}, ${syncBytes.toServer}/${syncBytes.toClient} bytes a sync:\n  ${played.join('\n  ')}`);
       }, 60_000);

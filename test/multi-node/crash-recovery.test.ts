@@ -8,6 +8,7 @@ import { connectionInput, grantCrawlAccess, sqlIn } from '../helpers/catalog-fix
 import { adminQuery, PostgresTestContext, type TestDatabase, type TestRole } from '../helpers/postgres-server.js';
 import { createStoreDatabase, STORE_KINDS, type StoreKind } from '../helpers/store-kinds.js';
 import { eventually } from '../helpers/polling.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 import { describeIfServer } from '../helpers/server-availability.js';
 import { startWardenProcess, type WardenProcess } from '../helpers/warden-process.js';
 
@@ -17,18 +18,6 @@ const TABLES_PER_SCHEMA = 10;
 const POINTS = 10;
 const FIRST_SYNC_POINTS = 4;
 const SEED = 20261201;
-
-/** mulberry32: the same kill points on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Reads the store a killed server left, from outside it: SQLite through the file, PostgreSQL as the superuser. */
 interface StoreReader {

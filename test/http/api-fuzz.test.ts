@@ -9,8 +9,9 @@ import { hashStore } from '../helpers/store-hash.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { urlPath, useServerWithPostgres, type ApiResponse, type TestServer } from '../helpers/test-server.js';
 
-const SEED = 20_161_231;
-const REQUESTS_PER_STORE = 5_000;
+/** Fixed for CI; a soak sets WARDEN_FUZZ_SEED and WARDEN_FUZZ_REQUESTS (per store) to look further. */
+const SEED = Number(process.env.WARDEN_FUZZ_SEED ?? 20_161_231);
+const REQUESTS_PER_STORE = Number(process.env.WARDEN_FUZZ_REQUESTS ?? 5_000);
 /** Requests between two store hashes; a changed hash with nothing accepted is replayed one by one. */
 const BATCH = 40;
 const IN_FLIGHT = 12;
@@ -48,7 +49,7 @@ describeEachStore(
   (kind) => {
     const { server, pg } = useServerWithPostgres(() => new PostgresTestContext(), kind);
 
-    it(`answers ${REQUESTS_PER_STORE} generated requests without a 5xx, a secret or a write from a rejected request`, { timeout: 120_000 }, async () => {
+    it(`answers ${REQUESTS_PER_STORE} generated requests without a 5xx, a secret or a write from a rejected request`, { timeout: 120_000 + REQUESTS_PER_STORE * 20 }, async () => {
       const s = server();
       const started = Date.now();
       const { hints, spareHints, readerKey } = await setUpFixtures(s, pg);

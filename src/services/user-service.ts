@@ -44,8 +44,14 @@ export class UserService {
     return this.view(this.store, await this.find(this.store, name));
   }
 
+  /*
+   * add, update and putGroup look a name up and insert it when absent (a user; a group named by
+   * `groups` or `putGroup`): under the store-wide lock, not a plain transaction, so two requests
+   * creating the same name at once on PostgreSQL meet USER_EXISTS or the group the first made,
+   * not the unique index (a 500). Principal changes are rare and short.
+   */
   async add(input: { name: string; permissions?: GlobalPermission[]; groups?: string[] }, actor: Principal): Promise<UserView> {
-    return this.store.transaction(async (repos) => {
+    return this.store.exclusive(async (repos) => {
       if (await repos.principals.find('user', input.name)) throw new WardenError('USER_EXISTS', { name: input.name });
       const user = { id: randomUUID(), type: 'user' as const, name: input.name, permissions: normalise(input.permissions ?? []), createdAt: nowIso() };
       await repos.principals.insert(user);
@@ -59,7 +65,7 @@ export class UserService {
 
   /** Replaces the user's permissions and/or groups (what is not given stays). */
   async update(name: string, changes: { permissions?: GlobalPermission[]; groups?: string[] }, actor: Principal): Promise<UserView> {
-    return this.store.transaction(async (repos) => {
+    return this.store.exclusive(async (repos) => {
       const user = await this.find(repos, name);
       if (user.builtin) throw new WardenError('BUILTIN_USER');
       const before = await this.view(repos, user);
@@ -93,7 +99,7 @@ export class UserService {
 
   /** Creates the group or replaces its permissions. */
   async putGroup(name: string, permissions: GlobalPermission[], actor: Principal): Promise<GroupView> {
-    return this.store.transaction(async (repos) => {
+    return this.store.exclusive(async (repos) => {
       const existing = await repos.principals.find('group', name);
       const before = existing ? await this.groupView(repos, existing) : null;
       const id = existing?.id ?? (await this.groupIds(repos, [name]))[0]!;

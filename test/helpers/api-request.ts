@@ -8,25 +8,29 @@ export interface ApiResponse<T = any> {
 }
 
 /** Sends one request to a Warden API and parses the answer (JSON, else the text); see {@link apiRequest}. */
-export type ApiRequest = <T = any>(method: string, path: string, body?: unknown, options?: { apiKey?: string | null; headers?: Record<string, string> }) => Promise<ApiResponse<T>>;
+export type ApiRequest = <T = any>(method: string, path: string, body?: unknown, options?: { apiKey?: string | null; headers?: Record<string, string | null> }) => Promise<ApiResponse<T>>;
 
 /**
  * The one way tests call the API. `path` goes on the wire exactly as given, through `node:http`:
  * `fetch` would resolve `.`/`..` segments (even `%2E`) first, and tests must be able to send those.
- * A string body is sent as is (malformed JSON on purpose); anything else as JSON.
+ * A string body is sent as is (malformed JSON on purpose); anything else as JSON. A header in
+ * `options.headers` wins over the one this sets (a wrong content-type, a bogus authorization),
+ * and `null` leaves that header out.
  */
 export function apiRequest(baseUrl: string, defaultKey: string | null): ApiRequest {
   const base = new URL(baseUrl);
   return (method, path, body, options = {}) => {
     const key = options.apiKey === undefined ? defaultKey : options.apiKey;
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const headers: Record<string, string> = { ...options.headers };
-    if (key !== null) headers.authorization = `Bearer ${key}`;
+    const defaults: Record<string, string> = {};
+    if (key !== null) defaults.authorization = `Bearer ${key}`;
     if (payload !== undefined) {
-      headers['content-type'] = 'application/json';
+      defaults['content-type'] = 'application/json';
       // Without it node:http frames no body at all on DELETE (it chunks only POST and PUT).
-      headers['content-length'] = String(Buffer.byteLength(payload));
+      defaults['content-length'] = String(Buffer.byteLength(payload));
     }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries({ ...defaults, ...options.headers })) if (value !== null) headers[name] = value;
     return new Promise((resolve, reject) => {
       const request = httpRequest({ hostname: base.hostname, port: base.port, method, path, headers }, (response) => {
         const chunks: Buffer[] = [];

@@ -113,6 +113,16 @@ describeEachStore('API errors and authentication', (kind) => {
     expect((await server.request('GET', '/data/connection')).body).toEqual([]);
   });
 
+  it('creates a user or group named by requests at once only once: 409 for the others, never a 500', async () => {
+    // Found by the API fuzzer on PostgreSQL: concurrent creations met the unique index.
+    const users = await Promise.all([1, 2, 3, 4].map(() => server.request('POST', '/users', { name: 'raced-user' })));
+    expect(users.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    const groups = await Promise.all([1, 2, 3, 4].map(() => server.request('PUT', '/groups/raced-group', { permissions: [] })));
+    expect(groups.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const joined = await Promise.all(['a', 'b', 'c'].map((n) => server.request('POST', '/users', { name: `raced-${n}`, groups: ['raced-new-group'] })));
+    expect(joined.map((r) => r.status)).toEqual([201, 201, 201]);
+  });
+
   it('refuses a body over the limit with 413', async () => {
     const huge = { connectionKey: 'x', connection: { ...connection, hostname: 'h'.repeat(2_000_000) } };
     expectError(await server.request('POST', '/data/connection', huge), 413, 'PAYLOAD_TOO_LARGE', /bytes/);

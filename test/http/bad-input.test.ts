@@ -117,6 +117,17 @@ describeEachStore(
       expect(await snapshot()).toEqual(before);
     });
 
+    it('walks a deeply nested body on a route without a body schema, and still finds a NUL at the bottom', async () => {
+      const s = server();
+      const before = await snapshot();
+      // 50,000 levels is 100 kB of valid JSON, under the body limit: the walk overflowed the stack (a 500).
+      const nested = (inner: string) => `${'['.repeat(50_000)}${inner}${']'.repeat(50_000)}`;
+      const url = `/data/object/${urlPath(KEY, db, 's', 'absent')}`;
+      expect((await s.request('DELETE', url, nested('1'))).body).toMatchObject({ statusCode: 404, code: 'OBJECT_NOT_FOUND' });
+      expectRefused(await s.request('DELETE', url, nested('"a\\u0000"')), /body(\.0)+ must not contain a NUL/);
+      expect(await snapshot()).toEqual(before);
+    });
+
     it("refuses a data owner's NUL or impossible id before its access is looked up", async () => {
       const s = server();
       await s.request('PUT', `/data/settings/${urlPath(KEY, db)}`, { settings: { dataOwners: [{ type: 'user', name: 'nul-owner' }] } });

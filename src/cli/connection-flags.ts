@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { TechnologyDescriptor } from '../connectors/technology.js';
+import { putAt } from '../domain/dotted-path.js';
 import { integerOption, UsageError, type CliIo } from './commands/command-context.js';
 
 /**
@@ -100,7 +101,7 @@ export async function connectionFromFlags(
   if (fromStdin.length > 1) throw new UsageError(`only one value can come from standard input: ${fromStdin.map((f) => `--${f.flag}-stdin`).join(', ')}`);
   for (const field of fields) {
     const value = await fieldValue(field, options, io);
-    if (value !== undefined) setAt(connection, field.path, value);
+    if (value !== undefined) putAt(connection, field.path, value);
   }
   if (connection.port === undefined && descriptor !== undefined && 'port' in descriptor.connectionFields) connection.port = descriptor.defaultPort;
   return connection;
@@ -166,12 +167,6 @@ function optionKey(field: FieldFlag, source: Source): string {
 
 function flagOf(field: FieldFlag, source: Source): string {
   return source === 'value' ? `--${field.flag}` : `--${field.flag}-${source}`;
-}
-
-function setAt(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  let node = target;
-  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-  node[path[path.length - 1]!] = value;
 }
 
 /** `oAuthClientConfig` → `o-auth-client-config`. */

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ConnectionDetails } from '../connectors/connector.js';
 import type { AuthenticationType } from '../connectors/technology.js';
 import { WardenError } from '../errors.js';
-import { valueAt } from './connection-secrets.js';
+import { isJsonObject, putAt, valueAt } from '../domain/dotted-path.js';
 
 /**
  * The details an edit (PUT /data/connection/{key}) leads to: the stored details with the
@@ -62,13 +62,9 @@ function fieldList(fields: readonly string[]): string {
   return fields.map((field) => `connection.${field}`).join(', ');
 }
 
-/** Puts `current`'s secret at `path` back into `edited` (copying the objects on the way). */
+/** Puts `current`'s secret at `path` back into `edited` (copying the objects on the way), unless the edit left no object there to hold it. */
 function restoreSecret(edited: Record<string, unknown>, current: ConnectionDetails, path: readonly string[]): void {
-  let node = edited;
-  for (const key of path.slice(0, -1)) {
-    const child = node[key];
-    if (typeof child !== 'object' || child === null || Array.isArray(child)) return;
-    node = node[key] = { ...(child as Record<string, unknown>) };
-  }
-  node[path[path.length - 1]!] = valueAt(current, path);
+  const parents = path.slice(0, -1);
+  if (parents.length > 0 && !isJsonObject(valueAt(edited, parents))) return;
+  putAt(edited, path, valueAt(current, path));
 }

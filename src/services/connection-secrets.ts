@@ -1,4 +1,5 @@
 import type { ConnectionDetails } from '../connectors/connector.js';
+import { isJsonObject as isObject, putAt, valueAt } from '../domain/dotted-path.js';
 import type { SecretBox } from './secret-box.js';
 
 /**
@@ -23,7 +24,7 @@ export function sealConnection(
   const secrets: Details = {};
   for (const path of secretFields) {
     const value = take(details, path.split('.'));
-    if (value !== undefined) put(secrets, path.split('.'), value);
+    if (value !== undefined) putAt(secrets, path.split('.'), value);
   }
   const secretsCiphertext = Object.keys(secrets).length > 0 ? box.seal(JSON.stringify(secrets)) : null;
   return { details, secretsCiphertext };
@@ -46,16 +47,6 @@ export function changedSecrets(before: Details, after: Details, secretFields: re
   return secretFields.filter((path) => valueAt(before, path.split('.')) !== valueAt(after, path.split('.')));
 }
 
-/** The value at `path`, if any. */
-export function valueAt(details: Details, path: readonly string[]): unknown {
-  let node: unknown = details;
-  for (const key of path) {
-    if (!isObject(node)) return undefined;
-    node = node[key];
-  }
-  return node;
-}
-
 /** Removes the value at `path` from `details` (copying the objects on the way) and returns it. */
 function take(details: Details, path: readonly string[]): unknown {
   const [key, ...rest] = path as [string, ...string[]];
@@ -68,17 +59,6 @@ function take(details: Details, path: readonly string[]): unknown {
   const copy = { ...value };
   details[key] = copy;
   return take(copy, rest);
-}
-
-function put(target: Details, path: readonly string[], value: unknown): void {
-  const [key, ...rest] = path as [string, ...string[]];
-  if (rest.length === 0) {
-    target[key] = value;
-    return;
-  }
-  const next = isObject(target[key]) ? (target[key] as Details) : {};
-  target[key] = next;
-  put(next, rest, value);
 }
 
 /** `base` with `overlay`'s values laid over it, objects merged key by key. */
@@ -98,8 +78,4 @@ function redact(secrets: Details): Details {
 
 function withoutUndefined(input: Details): Details {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-}
-
-function isObject(value: unknown): value is Details {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_CAPABILITIES, type ConnectorCapabilities } from '../connector.js';
+import { DEFAULT_CAPABILITIES } from '../connector.js';
 import { SERVER_CREDENTIAL_ROUTE, SERVER_TIMEOUTS, USER_PASSWORD, serverConnectionFields } from '../shared/server-connection.js';
 import type { TechnologyDescriptor } from '../technology.js';
 import { mariadbSetupScript } from './mariadb-setup-script.js';
@@ -10,17 +10,13 @@ export const MYSQL_TECHNOLOGY = 'MySQL';
 /** The hierarchy levels of a MariaDB/MySQL connection, top to leaf: there is no schema level. */
 export const MARIADB_LEVELS = ['database', 'table'] as const;
 
-/**
- * MariaDB and MySQL have no stable object identifiers (no OID, no TABLE_ID): renames are
- * recognised by the diff's column-fingerprint heuristic instead (see catalog-diff.ts).
- */
-export const MARIADB_CAPABILITIES: ConnectorCapabilities = DEFAULT_CAPABILITIES;
-
 function descriptor(technology: string): TechnologyDescriptor {
   const described: TechnologyDescriptor = {
     technology,
     levels: MARIADB_LEVELS,
-    capabilities: MARIADB_CAPABILITIES,
+    // No stable ids (no OID, no TABLE_ID): the crawl reports none, so renames are recognised by
+    // the diff's column-fingerprint heuristic (catalog-diff.ts).
+    capabilities: DEFAULT_CAPABILITIES,
     connectionFields: serverConnectionFields('Database to connect to (optional: information_schema spans the server)'),
     credentialRoute: SERVER_CREDENTIAL_ROUTE,
     authenticationTypes: [USER_PASSWORD],

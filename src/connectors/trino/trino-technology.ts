@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DEFAULT_CAPABILITIES, type ConnectorCapabilities } from '../connector.js';
+import { DEFAULT_CAPABILITIES } from '../connector.js';
 import { HOST_PORT_FIELDS, SERVER_TIMEOUTS, TLS_FIELD, USER_PASSWORD } from '../shared/server-connection.js';
 import type { AuthenticationType, TechnologyDescriptor } from '../technology.js';
 import { trinoSetupScript } from './trino-setup-script.js';
@@ -12,12 +12,6 @@ export const SYSTEM_CATALOG = 'system';
 
 /** The hierarchy levels of a Trino connection, top to leaf. */
 export const TRINO_LEVELS = ['catalog', 'schema', 'table'] as const;
-
-/**
- * Trino has no object identifiers (and most connectors lower-case names), so renames are
- * recognised by the diff's column-fingerprint heuristic, as for MariaDB.
- */
-export const TRINO_CAPABILITIES: ConnectorCapabilities = DEFAULT_CAPABILITIES;
 
 /** `connection.catalogs`: which catalogs are crawled. */
 const CATALOGS_FIELD = Type.Object(
@@ -60,7 +54,9 @@ export const OAUTH2: AuthenticationType = {
 export const trinoTechnology: TechnologyDescriptor = {
   technology: TRINO_TECHNOLOGY,
   levels: TRINO_LEVELS,
-  capabilities: TRINO_CAPABILITIES,
+  // No object identifiers (and most connectors lower-case names): renames are recognised by
+  // the diff's column-fingerprint heuristic, as for MariaDB.
+  capabilities: DEFAULT_CAPABILITIES,
   connectionFields: {
     ...HOST_PORT_FIELDS,
     // Passwords and tokens are only accepted over HTTPS by Trino; `disable` is plain HTTP.

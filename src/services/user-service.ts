@@ -82,7 +82,9 @@ export class UserService {
 
   /** Deletes the user and, with them, their API keys. */
   async delete(name: string, actor: Principal): Promise<UserView> {
-    return this.store.transaction(async (repos) => {
+    // Under the job lock like add and update: a delete committing between an update's read and
+    // its write left the update reading a row that was gone (a 500 the fuzzer found).
+    return this.store.exclusive(async (repos) => {
       const user = await this.find(repos, name);
       if (user.builtin) throw new WardenError('BUILTIN_USER');
       const before = await this.view(repos, user);
@@ -113,7 +115,7 @@ export class UserService {
 
   /** Deletes the group; its members lose what it granted. Ownership naming it stays (and grants nothing). */
   async deleteGroup(name: string, actor: Principal): Promise<GroupView> {
-    return this.store.transaction(async (repos) => {
+    return this.store.exclusive(async (repos) => {
       const group = await repos.principals.find('group', name);
       if (!group) throw new WardenError('GROUP_NOT_FOUND', { name });
       const before = await this.groupView(repos, group);

@@ -123,6 +123,21 @@ describeEachStore('API errors and authentication', (kind) => {
     expect(joined.map((r) => r.status)).toEqual([201, 201, 201]);
   });
 
+  it('answers a group or user replaced and deleted at once with 200 or 404, never a 500', async () => {
+    // Found by the API fuzzer on PostgreSQL: a delete committed between a PUT's read and its write.
+    for (let round = 0; round < 20; round++) {
+      const racing = await Promise.all([
+        server.request('PUT', '/groups/raced-twice', { permissions: ['CREATE_DATA_SOURCE'] }),
+        server.request('DELETE', '/groups/raced-twice'),
+        server.request('PUT', '/groups/raced-twice', { permissions: ['CREATE_DATA_SOURCE', 'CREATE_DATA_SOURCE'] }),
+        server.request('POST', '/users', { name: `raced-twice-${round}` }),
+        server.request('PUT', `/users/raced-twice-${round}`, { permissions: ['CREATE_DATA_SOURCE'] }),
+        server.request('DELETE', `/users/raced-twice-${round}`),
+      ]);
+      for (const r of racing) expect([200, 201, 404]).toContain(r.status);
+    }
+  });
+
   it('refuses a body over the limit with 413', async () => {
     const huge = { connectionKey: 'x', connection: { ...connection, hostname: 'h'.repeat(2_000_000) } };
     expectError(await server.request('POST', '/data/connection', huge), 413, 'PAYLOAD_TOO_LARGE', /bytes/);

@@ -1,3 +1,5 @@
+import type { CrawledTag } from './tag.js';
+
 /** What a connector reports about one column of a table (the table's data dictionary). */
 export interface CrawledColumn {
   name: string;
@@ -12,6 +14,8 @@ export interface CrawledColumn {
   /** A generated (computed) column's expression; null for an ordinary column. */
   generated: GeneratedColumn | null;
   comment: string | null;
+  /** The column's platform tags; absent when they were not read (see CrawledObject.tags). */
+  tags?: CrawledTag[];
 }
 
 /** How a generated column is computed. */
@@ -45,6 +49,12 @@ export interface CrawledObject {
   comment: string | null;
   /** Leaves only: the complete column list, ordered by ordinal. */
   columns?: CrawledColumn[];
+  /**
+   * The object's complete platform tags. Absent when they were not read — the technology has no
+   * tags, or reading them failed: the stored platform tags stay as they are, as safe deletion
+   * requires.
+   */
+  tags?: CrawledTag[];
 }
 
 /**

@@ -77,10 +77,11 @@ describeEachStore('tag store', (kind) => {
       ]);
     });
 
-    it('refuses a second tag of the same name, source and place', async () => {
+    it('keeps one tag per name, source and place: a second insert sets the value', async () => {
       const a = await leaf('s1', 'a');
       await store.tags.insert([tag(a.id, 'Finance')]);
-      await expect(store.tags.insert([tag(a.id, 'Finance')])).rejects.toThrow();
+      await store.tags.insert([{ ...tag(a.id, 'Finance'), value: 'v', addedBy: 'user:other' }]);
+      expect((await store.tags.listFor(a.id)).map((t) => [t.name, t.value, t.addedBy])).toEqual([['Finance', 'v', 'user:admin']]);
       await store.tags.insert([tag(a.id, 'Finance', 'email'), { ...tag(a.id, 'Finance'), source: 'system' }]);
     });
 
@@ -89,11 +90,12 @@ describeEachStore('tag store', (kind) => {
       const b = await leaf('s1', 'b');
       const s1 = (await store.objects.findChain(connectionId, ['db', 's1']))!.at(-1)!;
       await store.tags.insert([tag(a.id, 'PII', 'email'), tag(b.id, 'PII', 'email'), tag(b.id, 'PII'), tag(s1.id, 'PII'), tag(a.id, 'Other', 'gone')]);
-      expect(await store.tags.names()).toEqual([{ name: 'PII', objects: 2, columns: 2, dataSources: 2 }]);
-      expect(await store.tags.names('ii')).toEqual([{ name: 'PII', objects: 2, columns: 2, dataSources: 2 }]);
-      expect(await store.tags.names('zzz')).toEqual([]);
+      const page = { offset: 0, size: 10 };
+      expect(await store.tags.names(page)).toEqual({ count: 1, hits: [{ name: 'PII', objects: 2, columns: 2, dataSources: 2 }] });
+      expect((await store.tags.names({ ...page, searchText: 'ii' })).hits).toEqual([{ name: 'PII', objects: 2, columns: 2, dataSources: 2 }]);
+      expect(await store.tags.names({ ...page, searchText: 'zzz' })).toEqual({ count: 0, hits: [] });
       await list(['db', 's1'], [table('a')]);
-      expect(await store.tags.names()).toEqual([{ name: 'PII', objects: 1, columns: 1, dataSources: 1 }]);
+      expect((await store.tags.names(page)).hits).toEqual([{ name: 'PII', objects: 1, columns: 1, dataSources: 1 }]);
     });
 
     it('keeps tags through a rename, a move, and a removal and reappearance', async () => {

@@ -73,6 +73,10 @@ export class TagRepository {
     return byObject;
   }
 
+  /**
+   * Writes new tags. One already there (same place, source and name: a concurrent add won the
+   * race) takes the given value and keeps who added it and when.
+   */
   async insert(tags: readonly NewTag[]): Promise<void> {
     if (tags.length === 0) return;
     for (const chunk of chunkRows(tags, 7, this.dialect)) {
@@ -89,6 +93,7 @@ export class TagRepository {
             added_at: t.addedAt,
           })),
         )
+        .onConflict((oc) => oc.columns(['object_id', 'column_name', 'source', 'name']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
         .execute();
     }
   }
@@ -118,9 +123,10 @@ export class TagRepository {
    * present objects that carry one on themselves, of the columns that carry one (columns the
    * dictionary holds today), and of data sources (leaves) tagged on themselves or a column.
    */
-  async names(searchText?: string): Promise<TagNameCount[]> {
+  async names(search: { searchText?: string; offset: number; size: number }): Promise<{ count: number; hits: TagNameCount[] }> {
+    const { searchText } = search;
     const filter = searchText ? sql`and lower(t.name) like lower(${containsPattern(searchText)}) escape '\\'` : sql``;
-    const { rows } = await sql<{ name: string; objects: number; columns: number; data_sources: number }>`
+    const counted = sql`
       select t.name,
         count(distinct case when t.column_name = '' then t.object_id end) as objects,
         count(distinct case when t.column_name <> '' and c.object_id is not null then t.object_id || '/' || t.column_name end) as columns,
@@ -129,18 +135,23 @@ export class TagRepository {
       join objects o on o.id = t.object_id and o.removed = 0
       left join columns c on c.object_id = t.object_id and c.name = t.column_name
       where (t.column_name = '' or c.object_id is not null) ${filter}
-      group by t.name
-      order by t.name`.execute(this.db);
-    return rows.map((r) => ({ name: r.name, objects: Number(r.objects), columns: Number(r.columns), dataSources: Number(r.data_sources) }));
+      group by t.name`;
+    const { rows: countRows } = await sql<{ count: number }>`select count(*) as count from (${counted}) names`.execute(this.db);
+    const { rows } = await sql<{ name: string; objects: number; columns: number; data_sources: number }>`
+      ${counted} order by t.name limit ${search.size} offset ${search.offset}`.execute(this.db);
+    return {
+      count: Number(countRows[0]?.count ?? 0),
+      hits: rows.map((r) => ({ name: r.name, objects: Number(r.objects), columns: Number(r.columns), dataSources: Number(r.data_sources) })),
+    };
   }
 }
 
 /**
- * A condition on `objects` aliased `alias`: the object, or one of its columns, carries every
+ * A condition on the object whose id is in `objectIdColumn`: it, or one of its columns, carries every
  * named tag (any source). Used by the data source and object searches' tag filters.
  */
-export function carriesEveryTag(alias: string, names: readonly string[]) {
-  const ref = sql.ref(`${alias}.id`);
+export function carriesEveryTag(objectIdColumn: string, names: readonly string[]) {
+  const ref = sql.ref(objectIdColumn);
   return sql.join(
     names.map((name) => sql`exists (select 1 from tags tf where tf.object_id = ${ref} and tf.name = ${name})`),
     sql` and `,

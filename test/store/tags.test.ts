@@ -94,6 +94,10 @@ describeEachStore('tag store', (kind) => {
       expect(await store.tags.names(page)).toEqual({ count: 1, hits: [{ name: 'PII', objects: 2, columns: 2, dataSources: 2 }] });
       expect((await store.tags.names({ ...page, searchText: 'ii' })).hits).toEqual([{ name: 'PII', objects: 2, columns: 2, dataSources: 2 }]);
       expect(await store.tags.names({ ...page, searchText: 'zzz' })).toEqual({ count: 0, hits: [] });
+      const tagged = async (...tags: string[]) =>
+        (await store.objects.searchChildren(s1.id, { tags, offset: 0, size: 10, sortField: 'name', sortOrder: 'asc' })).hits.map((h) => h.name);
+      expect(await tagged('PII')).toEqual(['a', 'b']);
+      expect(await tagged('PII', 'Other')).toEqual([]);
       await list(['db', 's1'], [table('a')]);
       expect((await store.tags.names(page)).hits).toEqual([{ name: 'PII', objects: 1, columns: 1, dataSources: 1 }]);
     });

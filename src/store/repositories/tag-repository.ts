@@ -152,7 +152,11 @@ export class TagRepository {
  */
 export function carriesEveryTag(objectIdColumn: string, names: readonly string[]) {
   const ref = sql.ref(objectIdColumn);
-  const each = names.map((name) => sql`exists (select 1 from tags tf where tf.object_id = ${ref} and tf.name = ${name})`);
+  // A dropped column's tags wait for the column to come back; until then they match nothing (as in `names`).
+  const each = names.map(
+    (name) => sql`exists (select 1 from tags tf where tf.object_id = ${ref} and tf.name = ${name}
+      and (tf.column_name = '' or exists (select 1 from columns cf where cf.object_id = tf.object_id and cf.name = tf.column_name)))`,
+  );
   return sql<boolean>`(${sql.join(each, sql` and `)})`;
 }
 

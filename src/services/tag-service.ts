@@ -123,6 +123,8 @@ export class TagService {
     }
     const placeName = place.column === null ? describePath(place.path) : `column "${place.column}" of ${describePath(place.path)}`;
     await this.store.transaction(async (repos) => {
+      // Deleted since it was found: answer as if it had never been found, not with the foreign key's error.
+      if (!(await repos.objects.holdIfPresent(object.id))) throw new WardenError('OBJECT_NOT_FOUND', { path: describePath(place.path) });
       const at = async () => (await repos.tags.listFor(object.id)).filter((t) => t.column === place.column);
       const before = await at();
       await work(repos, object.id, before, placeName);

@@ -1,7 +1,10 @@
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
 import type { CrawledObject } from '../../src/domain/catalog-types.js';
 import { CatalogService } from '../../src/services/catalog-service.js';
+import { DataSourceService } from '../../src/services/data-source-service.js';
+import { TagService } from '../../src/services/tag-service.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
 import type { NewTag } from '../../src/store/repositories/tag-repository.js';
 import { applyListing } from '../../src/sync/apply.js';
@@ -126,6 +129,31 @@ describeEachStore('tag store', (kind) => {
       await catalog.deleteObject(['Conn']);
       expect(await tagRows()).toBe(0);
       expect(await store.tags.countForConnection(connectionId)).toBe(0);
+    });
+
+    // SQLite runs one transaction at a time; on PostgreSQL a delete can commit between finding the object and writing its tags.
+    it.runIf(kind === 'postgres')('answers OBJECT_NOT_FOUND, not a foreign key error, when the object is deleted while it is being tagged', async () => {
+      const tags = new TagService(store, catalog, new DataSourceService(store, catalog));
+      const a = await leaf('s1', 'a');
+      const deleter = new pg.Client({ connectionString: store.store.databaseUrl! });
+      await deleter.connect();
+      try {
+        await deleter.query('begin');
+        await deleter.query('delete from objects where id = $1', [a.id]);
+        const settled = tags.add(['Conn', 'db', 's1', 'a'], null, [{ name: 'PII', value: null }]).then(
+          () => 'added',
+          (error: { code?: string }) => error.code ?? String(error),
+        );
+        // The tag write waits for the uncommitted delete (a lock wait), which then commits.
+        await expect
+          .poll(async () => (await deleter.query(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`)).rows[0].n, { timeout: 10_000 })
+          .toBeGreaterThan(0);
+        await deleter.query('commit');
+        expect(await settled).toBe('OBJECT_NOT_FOUND');
+      } finally {
+        await deleter.end();
+      }
+      expect(await tagRows()).toBe(0);
     });
   });
 });

@@ -94,6 +94,16 @@ export class ObjectRepository {
     return this.findOne(sql<boolean>`id = ${id}`);
   }
 
+  /**
+   * Whether the object is still there, kept from being deleted until the transaction ends: rows
+   * that reference it (tags) may then be written without racing a delete. PostgreSQL holds a
+   * share lock on the row; SQLite's transactions run one at a time, so the read is enough.
+   */
+  async holdIfPresent(id: number): Promise<boolean> {
+    const query = this.db.selectFrom('objects').select('id').where('id', '=', id);
+    return (await (this.dialect.name === 'postgres' ? query.forShare() : query).executeTakeFirst()) !== undefined;
+  }
+
   async findRoot(connectionId: number): Promise<ObjectRecord | undefined> {
     return this.findOne(sql<boolean>`connection_id = ${connectionId} and parent_id is null`);
   }

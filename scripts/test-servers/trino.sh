@@ -169,6 +169,8 @@ EOF
 io.trino=WARN
 io.trino.server.Server=INFO
 EOF
+  # Case-insensitive name matching is what lets Trino read a mixed-case PostgreSQL table at all
+  # (and what makes case twins ambiguous, so Warden can tell them: trino-catalog.ts).
   cat >"$etc/catalog/pg.properties" <<EOF
 connector.name=postgresql
 connection-url=jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE
@@ -243,16 +245,17 @@ query() {
 connection_info() {
   node -e '
     const fs = require("node:fs");
-    const [run, version, httpsPort, httpPort, user, password, pgDatabase] = process.argv.slice(1);
+    const [run, version, httpsPort, httpPort, user, password, pgDatabase, pgJdbcUrl] = process.argv.slice(1);
     const info = {
       version, hostname: "127.0.0.1", httpsPort: Number(httpsPort), httpPort: Number(httpPort),
       ca: fs.readFileSync(`${run}/tls/ca.pem`, "utf8"),
       username: user, password,
       jwtPrivateKey: fs.readFileSync(`${run}/tls/jwt-private.pem`, "utf8"),
+      pgJdbcUrl,
       catalogs: { pg: { database: pgDatabase }, maria: { databasePrefix: "warden_trino" }, mem: {}, gone: {} },
     };
     fs.writeFileSync(`${run}/connection.json`, JSON.stringify(info, null, 2));
-  ' "$RUN" "$TRINO_VERSION" "$HTTPS_PORT" "$HTTP_PORT" "$TRINO_USER" "$TRINO_PASSWORD" "$PG_DATABASE"
+  ' "$RUN" "$TRINO_VERSION" "$HTTPS_PORT" "$HTTP_PORT" "$TRINO_USER" "$TRINO_PASSWORD" "$PG_DATABASE" "jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE"
 }
 
 start() {

@@ -1,4 +1,5 @@
 import { createTrinoConnector } from '../../src/connectors/trino/trino-connector.js';
+import { trinoTechnology } from '../../src/connectors/trino/trino-technology.js';
 import { TrinoRelay, TrinoTestContext, quoteTrino, trinoAdmin, trinoSkipReason } from '../helpers/trino-server.js';
 import { HOSTILE_NAMES, describeConnectorContract } from './connector-contract.js';
 
@@ -14,7 +15,7 @@ const relay = trinoSkipReason === null ? await TrinoRelay.start() : undefined;
 const SCHEMA = 'default';
 
 describeConnectorContract({
-  technology: 'Trino',
+  descriptor: trinoTechnology,
   skipReason: trinoSkipReason,
   create: createTrinoConnector,
   createDatabase: (label) => context.createCatalog(label),
@@ -40,7 +41,6 @@ describeConnectorContract({
     leafParent: (catalog) => [catalog, SCHEMA],
     // Trino lower-cases every identifier, so `Case` is `case` and the non-ASCII name is stored lower-case.
     hostileNames: HOSTILE_NAMES.filter((name) => name !== 'Case').map((name) => name.toLowerCase()),
-    startingDatabase: false,
     longestName: `long_${'x'.repeat(123)}`,
     columnsQueryMarker: 'information_schema.columns',
     intType: 'integer',

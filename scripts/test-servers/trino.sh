@@ -85,7 +85,12 @@ backends() {
   local pg=(psql -h "${PG_URL_HOST%:*}" -p "${PG_URL_HOST#*:}" -U postgres -d postgres -q)
   "${pg[@]}" -c "drop database if exists $PG_DATABASE with (force)" -c "create database $PG_DATABASE" >/dev/null \
     || fail "creating the PostgreSQL database $PG_DATABASE on $PG_URL_HOST"
-  mariadb -h "${MARIADB_HOST%:*}" -P "${MARIADB_HOST#*:}" -u root -e "
+  local maria=(mariadb -h "${MARIADB_HOST%:*}" -P "${MARIADB_HOST#*:}" -u root)
+  # The databases the tests create for the maria catalog (warden_trino_<pid>_…), which an
+  # interrupted run leaves behind (.ci/run's cleanup drops only warden_test_* ones).
+  "${maria[@]}" -N -e "select concat('drop database \`', replace(schema_name, '\`', '\`\`'), '\`;') from information_schema.schemata where schema_name like 'warden\\_trino\\_%'" \
+    | "${maria[@]}" || fail "dropping the maria catalog's leftover test databases on $MARIADB_HOST"
+  "${maria[@]}" -e "
     DROP DATABASE IF EXISTS warden_trino;
     CREATE DATABASE warden_trino;
     CREATE USER IF NOT EXISTS '$MARIADB_USER'@'%' IDENTIFIED BY '$MARIADB_PASSWORD';

@@ -31,7 +31,7 @@ describeConnectorContract({
   createCrawler: async () => ({
     // Trino 476's FileBasedSystemAccessControl has no CREATE CATALOG check of its own: the SPI
     // default denies it to every user whatever the rules say (tried: `allow: all` for the
-    // administrator), and the sandboxes are catalogs. Newer Trino checks catalog `owner` access.
+    // administrator), and the sandboxes are catalogs.
     skip: 'Trino 476 with file-based access control (which hides tables) refuses CREATE CATALOG to every user, and the sandboxes are catalogs',
   }),
   revoke: async () => {},

@@ -55,7 +55,7 @@ export class TrinoCatalogReader implements CatalogReader {
       leaves = await this.readTables(path, only?.name);
     } catch (error) {
       if (!isTrinoError(error, 'GENERIC_INTERNAL_ERROR')) throw error;
-      const twins = await this.readAroundTwins(path, undefined);
+      const twins = await this.readAroundTwins(path, only?.name);
       // Trino could not list the schema and no name is ambiguous: which tables collide is unknown.
       if (twins === undefined) throw error;
       return twins;

@@ -33,6 +33,13 @@ describe('diffChildren', () => {
     expect(diff.added.map((a) => a.name)).toEqual(['new']);
   });
 
+  it('keeps a leaf whose columns were not read unchanged, not emptied', () => {
+    const kept = stored(table('twin', null));
+    const { columns: _unread, ...unread } = table('twin', null);
+    const diff = diffChildren([kept], crawl(unread));
+    expect(diff.unchanged).toEqual([kept]);
+  });
+
   it('recognises a rename by stable id', () => {
     const before = stored(table('old_name', '42'));
     const diff = diffChildren([before], crawl(table('new_name', '42')));

@@ -247,7 +247,8 @@ export function changedFields(stored: StoredChild, crawled: FingerprintedObject)
   const fields: ObjectUpdateField[] = [];
   if (stored.kind !== crawled.kind) fields.push('kind');
   if (stored.comment !== crawled.comment) fields.push('comment');
-  if (stored.columnsFingerprint !== crawled.columnsFingerprint) fields.push('columns');
+  // No fingerprint on a crawled leaf: its columns were not read (a Trino case twin), not emptied.
+  if (crawled.columnsFingerprint !== null && stored.columnsFingerprint !== crawled.columnsFingerprint) fields.push('columns');
   if (stored.stableId !== crawled.stableId) fields.push('stableId');
   return fields;
 }

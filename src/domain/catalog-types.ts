@@ -47,7 +47,7 @@ export interface CrawledObject {
   /** The platform's stable identifier (PostgreSQL OID, …) used to recognise renames; null if none. */
   stableId: string | null;
   comment: string | null;
-  /** Leaves only: the complete column list, ordered by ordinal. */
+  /** Leaves only: the complete column list, ordered by ordinal; absent when it could not be read (the stored dictionary stays). */
   columns?: CrawledColumn[];
   /**
    * The object's complete platform tags. Absent when they were not read — the technology has no

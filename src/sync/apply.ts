@@ -229,7 +229,7 @@ class ListingWriter {
         kind: crawled.kind,
         stableId: crawled.stableId,
         comment: crawled.comment,
-        columnsFingerprint: crawled.columnsFingerprint,
+        columnsFingerprint: crawled.columnsFingerprint ?? stored.columnsFingerprint,
         removed: false,
       },
       this.context.syncRunId,

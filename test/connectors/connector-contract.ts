@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector, ConnectorFactory, ConnectorTimeouts } from '../../src/connectors/connector.js';
 import type { ServerConnectionDetails as ConnectionDetails } from '../../src/connectors/shared/server-connection.js';
 import { diffChildren, fingerprint, type StoredChild } from '../../src/domain/catalog-diff.js';
+import type { TechnologyDescriptor } from '../../src/connectors/technology.js';
 import type { CrawlBatch, CrawledObject } from '../../src/domain/catalog-types.js';
 import { byName, closedPort, crawlAll, failures, kinds, listingOf, listings, names, rejectionOf, scope, silentServer } from '../helpers/crawl-helpers.js';
 import { describeUnless } from '../helpers/server-availability.js';
@@ -15,7 +16,8 @@ import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 /** A technology as the contract suite drives it. */
 export interface ContractTarget {
-  technology: string;
+  /** The technology as the registry describes it: its fields decide which cases apply. */
+  descriptor: TechnologyDescriptor;
   /** Why the suite is skipped here (no server), or null. */
   skipReason: string | null;
   create: ConnectorFactory;
@@ -41,8 +43,6 @@ export interface ContractTarget {
     leafParent(database: string): string[];
     /** Names of {@link HOSTILE_NAMES}' kinds the platform keeps exactly, where it folds case (default: HOSTILE_NAMES). */
     hostileNames?: readonly string[];
-    /** False where a connection names no starting database (Trino): the missing-database test does not apply. */
-    startingDatabase?: boolean;
     /** A table name of the longest length the platform keeps. */
     longestName: string;
     /** Text the client sends in the query that reads a container's columns (the proxy cuts or stalls on it). */
@@ -78,7 +78,8 @@ const PASSWORD = 'Pw-contract-4b1d-never-show-me';
 const TIMEOUTS: ConnectorTimeouts = { connectMs: 3_000, statementMs: 10_000 };
 
 export function describeConnectorContract(target: ContractTarget): void {
-  const title = `${target.technology} connector contract`;
+  const technology = target.descriptor.technology;
+  const title = `${technology} connector contract`;
   describeUnless(target.skipReason, title, () => {
     const open: Connector[] = [];
     const connect = (details: ConnectionDetails, timeouts: ConnectorTimeouts = TIMEOUTS): Connector => {
@@ -99,7 +100,7 @@ export function describeConnectorContract(target: ContractTarget): void {
 
     it('declares its levels', () => {
       const connector = connect(target.adminDetails());
-      expect(connector.technology).toBe(target.technology);
+      expect(connector.technology).toBe(technology);
       expect(connector.levels).toEqual(target.expect.levels);
     });
 
@@ -284,12 +285,14 @@ export function describeConnectorContract(target: ContractTarget): void {
         await connect(user.details).testConnection(AbortSignal.timeout(10_000));
       });
 
-      it('a missing starting database is DATABASE_NOT_FOUND', async (context) => {
-        if (target.expect.startingDatabase === false) return context.skip(`${target.technology} connections name no starting database`);
-        const error = await fail({ ...target.adminDetails(), database: 'warden_test_no_such_database' });
-        expect(error.code).toBe('DATABASE_NOT_FOUND');
-        expect(error.message).toContain('warden_test_no_such_database');
-      });
+      // Declared only where a connection names a database to start in (Trino's lists catalogs, enters none).
+      if (target.descriptor.connectionFields.database !== undefined) {
+        it('a missing starting database is DATABASE_NOT_FOUND', async () => {
+          const error = await fail({ ...target.adminDetails(), database: 'warden_test_no_such_database' });
+          expect(error.code).toBe('DATABASE_NOT_FOUND');
+          expect(error.message).toContain('warden_test_no_such_database');
+        });
+      }
 
       it('a closed port is HOST_UNREACHABLE, quickly', async () => {
         const port = await closedPort();

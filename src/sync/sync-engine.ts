@@ -17,6 +17,7 @@ import { isLeaseLost, leaseLost, type RunLease } from './run-lease.js';
 import { finishSyncRun, type ConnectionOutcome, type SyncRunOutcome } from './sync-run-finish.js';
 import { batchShowsTarget, targetNotFound } from './target-found.js';
 import { UnreadTags } from './unread-tags.js';
+import { tagNewColumns } from '../connectors/connection-schema.js';
 
 export interface SyncEngineDeps {
   store: CatalogStore;
@@ -109,6 +110,7 @@ export class SyncEngine {
         stableIdsUniqueWithin: connector.capabilities.stableIdsUniqueWithin,
         clock,
         lease,
+        tagNewColumns: tagNewColumns(connection.details),
       };
       return { connection, connector, scope, context };
     } catch (error) {

@@ -17,6 +17,7 @@ export interface StoreSchema {
   group_members: GroupMembersTable;
   audit_log: AuditLogTable;
   auth_failures: AuthFailuresTable;
+  tags: TagsTable;
 }
 
 export interface ConnectionsTable {
@@ -56,6 +57,8 @@ export interface ObjectsTable {
   removed: number;
   removed_at: string | null;
   columns_fingerprint: string | null;
+  /** Digest of the platform tags last read for the object and its columns (see tagsFingerprint); null until read. */
+  tags_fingerprint: string | null;
   created_at: string;
   updated_at: string;
   last_sync_run_id: string | null;
@@ -80,6 +83,22 @@ export interface ColumnsTable {
   generated_expression: string | null;
   generated_stored: number | null;
   comment: string | null;
+  /** The platform's id of the column (PostgreSQL attnum); null where it has none. */
+  stable_id: string | null;
+}
+
+/** A tag on an object or on one column of a leaf (see migration 008). */
+export interface TagsTable {
+  id: Generated<number>;
+  object_id: number;
+  /** The column's name; '' for a tag on the object itself. */
+  column_name: string;
+  name: string;
+  value: string | null;
+  /** `platform`, `user` or `system` (TagSource). */
+  source: string;
+  added_by: string | null;
+  added_at: string;
 }
 
 export interface SyncRunsTable {

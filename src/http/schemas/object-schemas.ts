@@ -1,5 +1,6 @@
 import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
 import { Paging, PrincipalRef, Settings } from './common-schemas.js';
+import { SYNC_CHANGE_KINDS } from '../../store/repositories/sync-change-repository.js';
 
 const Column = Type.Object({
   name: Type.String(),
@@ -134,7 +135,7 @@ export const DeleteResponse = Type.Object({ objectPath: Type.Array(Type.String()
 
 export const ChangesQuery = Type.Object({
   ...Paging,
-  change: Type.Optional(Type.Union(['added', 'removed', 'restored', 'renamed', 'moved', 'changed', 'conflict'].map((c) => Type.Literal(c)))),
+  change: Type.Optional(Type.Union(SYNC_CHANGE_KINDS.map((c) => Type.Literal(c)))),
 });
 
 export const ChangesResponse = Type.Object({

@@ -3,6 +3,7 @@ import type { Principal, SettingKey, SettingOverrides } from '../../domain/setti
 import type { BulkWriter } from '../bulk-writer.js';
 import { chunkRows, containsPattern, prefixUpperBound, type StoreDialect } from '../store-dialect.js';
 import type { ObjectsTable, StoreSchema } from '../store-schema.js';
+import { carriesEveryTag } from './tag-repository.js';
 
 /** One data object as stored: identity, metadata, its own overrides (not effective values). */
 export interface ObjectRecord {
@@ -45,6 +46,8 @@ export interface ChildSearch {
   searchText?: string;
   /** Keep only children in this effective state; needs the parent's effective isActive. */
   state?: { value: 'active' | 'inactive'; parentIsActive: boolean };
+  /** Keep only children carrying every one of these tags, on themselves or (leaves) on a column. */
+  tags?: readonly string[];
   offset: number;
   size: number;
   sortField: 'name' | 'kind' | 'createdAt';
@@ -150,6 +153,7 @@ export class ObjectRepository {
     if (search.searchText) {
       query = query.where(sql<boolean>`lower(name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
     }
+    if (search.tags?.length) query = query.where(carriesEveryTag('objects.id', search.tags));
     if (search.state) {
       const effective = sql`coalesce(is_active, ${search.state.parentIsActive ? 1 : 0})`;
       query =

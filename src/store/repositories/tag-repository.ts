@@ -174,10 +174,8 @@ export class TagRepository {
  */
 export function carriesEveryTag(objectIdColumn: string, names: readonly string[]) {
   const ref = sql.ref(objectIdColumn);
-  return sql.join(
-    names.map((name) => sql`exists (select 1 from tags tf where tf.object_id = ${ref} and tf.name = ${name})`),
-    sql` and `,
-  );
+  const each = names.map((name) => sql`exists (select 1 from tags tf where tf.object_id = ${ref} and tf.name = ${name})`);
+  return sql<boolean>`(${sql.join(each, sql` and `)})`;
 }
 
 function toStoredTag(row: Selectable<TagsTable>): StoredTag {

@@ -46,6 +46,38 @@ describeEachStore('Snowflake connections through the API', (kind) => {
     expect(JSON.stringify(stored.body)).not.toContain(snowflake.adminDetails().password);
   });
 
+  // On the connection the naming example registered.
+  it('brings Snowflake tags in and follows them out between syncs; user tags are left alone', async () => {
+    const path = ['My Connection', 'MY_DATABASE', 'MY_SCHEMA', 'MY_TABLE'];
+    const table = snowflake.account.table('MY_DATABASE', 'MY_SCHEMA', 'MY_TABLE');
+    table.tags.set('GOV.TAGS.TIER', 'gold');
+    table.columns[1]!.tags.set('GOV.TAGS.PII', 'email');
+    snowflake.account.schema('MY_DATABASE', 'MY_SCHEMA').tags.set('GOV.TAGS.OWNER', 'sales');
+    const tagsOf = async () => (await server.request('GET', `/data/tags/${urlPath(...path)}`)).body;
+    const summary = (tags: any[]) => tags.map((tag) => `${tag.name}=${tag.value}/${tag.source}`);
+
+    expect((await syncThroughApi(server, 'My Connection')).job).toMatchObject({ state: 'completed', errors: [] });
+    let tags = await tagsOf();
+    expect(summary(tags.tags)).toEqual(['GOV.TAGS.TIER=gold/platform']);
+    expect(tags.columns.map((column: any) => [column.name, summary(column.tags)])).toEqual([
+      ['ID', []],
+      ['EMAIL', ['GOV.TAGS.PII=email/platform']],
+    ]);
+    const schema = (await server.request('GET', `/data/tags/${urlPath(...path.slice(0, 3))}`)).body;
+    expect(summary(schema.tags)).toEqual(['GOV.TAGS.OWNER=sales/platform']);
+    expect((await server.request('POST', `/data/tags/${urlPath(...path)}`, { tags: [{ name: 'Reviewed' }] })).status).toBe(200);
+
+    table.tags.set('GOV.TAGS.TIER', 'silver');
+    table.columns[1]!.tags.delete('GOV.TAGS.PII');
+    expect((await syncThroughApi(server, 'My Connection')).job).toMatchObject({ state: 'completed', errors: [] });
+    tags = await tagsOf();
+    expect(summary(tags.tags)).toEqual(['GOV.TAGS.TIER=silver/platform', 'Reviewed=null/user']);
+    expect(tags.columns.map((column: any) => [column.name, summary(column.tags)])).toEqual([
+      ['ID', []],
+      ['EMAIL', []],
+    ]);
+  });
+
   it('registers and syncs with each authentication type; the key, passphrase and client secret are never shown or logged', async () => {
     const passphrase = 'Key-passphrase-e2e-77';
     const pair = generateKeyPairSync('rsa', {

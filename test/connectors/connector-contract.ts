@@ -344,5 +344,6 @@ function storedChildren(objects: readonly CrawledObject[]): StoredChild[] {
     comment: object.comment,
     removed: false,
     columnsFingerprint: fingerprint(object).columnsFingerprint,
+    tagsFingerprint: fingerprint(object).tagsFingerprint ?? null,
   }));
 }

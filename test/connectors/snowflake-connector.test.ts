@@ -57,8 +57,8 @@ describe('Snowflake sign-in', () => {
       ...snowflake.base(),
       authenticationType: 'keyPair',
       username: `key_user_${passphrase === undefined ? 1 : 2}`,
-      privateKey,
-      ...(passphrase === undefined ? {} : { privateKeyPassphrase: passphrase }),
+      privateKey: { content: privateKey },
+      ...(passphrase === undefined ? {} : { privateKeyPassword: passphrase }),
     };
     const batches = await crawlAll(connect(details), scope([], ['AUTH_DB']));
     expect(names(listingOf(batches, ['AUTH_DB', 'PUBLIC']).objects)).toEqual(['T']);
@@ -72,8 +72,8 @@ describe('Snowflake sign-in', () => {
     const encrypted = keyPair('Right-passphrase-1');
     const base = { ...snowflake.base(), authenticationType: 'keyPair', username: 'KEY_USER_3' };
     for (const details of [
-      { ...base, privateKey: other.privateKey },
-      { ...base, privateKey: encrypted.privateKey, privateKeyPassphrase: 'Wrong-passphrase-1' },
+      { ...base, privateKey: { content: other.privateKey } },
+      { ...base, privateKey: { content: encrypted.privateKey }, privateKeyPassword: 'Wrong-passphrase-1' },
     ]) {
       const error = await rejectionOf(connect(details).testConnection(AbortSignal.timeout(10_000)));
       expect(error.code).toBe('AUTHENTICATION_FAILED');

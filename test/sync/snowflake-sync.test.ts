@@ -90,7 +90,7 @@ describeEachStore('Snowflake connections through the API', (kind) => {
     snowflake.account.oauthClients.set('e2e-client', { secret: 'Client-secret-e2e-77', user: 'E2E_OAUTH' });
     const { password: _password, username: _username, ...base } = snowflake.adminDetails();
     const connections: [string, Record<string, unknown>][] = [
-      ['Key Pair', { ...base, authenticationType: 'keyPair', username: 'E2E_KEY', privateKey: pair.privateKey, privateKeyPassphrase: passphrase }],
+      ['Key Pair', { ...base, authenticationType: 'keyPair', username: 'E2E_KEY', privateKey: { content: pair.privateKey, keyName: 'warden', userFilename: 'warden.p8' }, privateKeyPassword: passphrase }],
       [
         'OAuth',
         {

@@ -22,10 +22,10 @@ export interface SnowflakeConnectionDetails extends ConnectionDetails {
   username?: string;
   /** userPassword only. */
   password?: string;
-  /** keyPair only: a PEM private key (PKCS#8, optionally encrypted). */
-  privateKey?: string;
+  /** keyPair only: a PEM private key (PKCS#8, optionally encrypted) in `content`. */
+  privateKey?: { content: string; keyName?: string; userFilename?: string };
   /** keyPair only: the passphrase of an encrypted private key. */
-  privateKeyPassphrase?: string;
+  privateKeyPassword?: string;
   /** oAuthClientCredentials only. */
   oAuthClientConfig?: SnowflakeOAuthClientConfig;
 }

@@ -54,7 +54,7 @@ describe('translateSnowflakeError', () => {
   });
 
   it('a private key the driver or Node cannot read is AUTHENTICATION_FAILED, for key pairs', () => {
-    const keyPair = { authenticationType: 'keyPair', privateKey: '-----BEGIN PRIVATE KEY-----x' };
+    const keyPair = { authenticationType: 'keyPair', privateKey: { content: '-----BEGIN PRIVATE KEY-----x' } };
     expect(translate(Object.assign(new Error('invalid key'), { code: 404026 }), keyPair, 'connect').code).toBe('AUTHENTICATION_FAILED');
     expect(translate(Object.assign(new Error('bad decrypt'), { code: 'ERR_OSSL_BAD_DECRYPT' }), keyPair, 'connect').code).toBe('AUTHENTICATION_FAILED');
   });

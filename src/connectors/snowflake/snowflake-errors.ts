@@ -42,7 +42,7 @@ export function translateSnowflakeError(error: unknown, context: SnowflakeErrorC
   if (isWardenError(error)) return error;
   const { details } = context;
   const options = {
-    cause: loggedCause(error, details.password, details.privateKey, details.privateKeyPassphrase, details.oAuthClientConfig?.clientSecret),
+    cause: loggedCause(error, details.password, details.privateKey?.content, details.privateKeyPassword, details.oAuthClientConfig?.clientSecret),
   };
   const code = snowflakeCode(error);
   if (code !== undefined) {

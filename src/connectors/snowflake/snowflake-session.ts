@@ -160,8 +160,8 @@ function credentialOptions(details: SnowflakeConnectionDetails): Record<string, 
       return {
         authenticator: 'SNOWFLAKE_JWT',
         username: details.username,
-        privateKey: details.privateKey,
-        ...(details.privateKeyPassphrase === undefined ? {} : { privateKeyPass: details.privateKeyPassphrase }),
+        privateKey: details.privateKey?.content,
+        ...(details.privateKeyPassword === undefined ? {} : { privateKeyPass: details.privateKeyPassword }),
       };
     case 'oAuthClientCredentials': {
       const config = details.oAuthClientConfig!;

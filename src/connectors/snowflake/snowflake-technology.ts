@@ -26,14 +26,22 @@ export const KEY_PAIR: AuthenticationType = {
   description: 'a private key whose public key is set on the user (ALTER USER … SET RSA_PUBLIC_KEY), optionally encrypted',
   fields: {
     username: Type.String({ minLength: 1, description: 'The system user Warden crawls as' }),
-    privateKey: Type.String({
-      minLength: 1,
-      contentMediaType: 'application/x-pem-file',
-      description: 'The PEM private key (PKCS#8, `BEGIN PRIVATE KEY` or `BEGIN ENCRYPTED PRIVATE KEY`; write-only: encrypted at rest, shown as [REDACTED])',
-    }),
-    privateKeyPassphrase: Type.Optional(Type.String({ description: 'The passphrase of an encrypted private key (write-only)' })),
+    // The shape Immuta's API uses (docs/connectors.md): the PEM in `content`, the file's names for display only.
+    privateKey: Type.Object(
+      {
+        content: Type.String({
+          minLength: 1,
+          contentMediaType: 'application/x-pem-file',
+          description: 'The PEM private key (PKCS#8, `BEGIN PRIVATE KEY` or `BEGIN ENCRYPTED PRIVATE KEY`; write-only: encrypted at rest, shown as [REDACTED])',
+        }),
+        keyName: Type.Optional(Type.String({ description: 'A name for the key, shown back' })),
+        userFilename: Type.Optional(Type.String({ description: 'The file the key came from, shown back' })),
+      },
+      { additionalProperties: false },
+    ),
+    privateKeyPassword: Type.Optional(Type.String({ description: 'The passphrase of an encrypted private key (write-only)' })),
   },
-  secretFields: ['privateKey', 'privateKeyPassphrase'],
+  secretFields: ['privateKey.content', 'privateKeyPassword'],
 };
 
 /** Sign in with an OAuth 2.0 client-credentials grant: the driver asks the token URL for an access token at each sign-in. */

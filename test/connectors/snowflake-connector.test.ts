@@ -101,6 +101,19 @@ describe('Snowflake sign-in', () => {
     expect(`${error.message}${JSON.stringify(error.params)}`).not.toContain('secret-7');
   });
 
+  it('an expired session token (390112) is renewed by the driver with the master token, and the crawl goes on', async () => {
+    const clean = await crawlAll(connect(snowflake.adminDetails()), scope([], ['AUTH_DB']));
+    snowflake.server.expireSessionTokensAfter = 1;
+    try {
+      const renewals = snowflake.server.renewals;
+      const batches = await crawlAll(connect(snowflake.adminDetails()), scope([], ['AUTH_DB']));
+      expect(snowflake.server.renewals).toBeGreaterThan(renewals);
+      expect(listingOf(batches, ['AUTH_DB', 'PUBLIC'])).toEqual(listingOf(clean, ['AUTH_DB', 'PUBLIC']));
+    } finally {
+      snowflake.server.expireSessionTokensAfter = undefined;
+    }
+  });
+
   it('closes its sessions on the server after a crawl', async () => {
     await crawlAll(connect(snowflake.adminDetails()), scope([], ['AUTH_DB']));
     expect(snowflake.server.openSessions).toBe(0);

@@ -27,8 +27,11 @@
  *   returned, queryResultFormat:"json", parameters:[], chunks?}}` or `{success:false, code,
  *   message, data:{queryId, sqlState}}`. A result over {@link FIRST_ROWS} rows sends the rest
  *   as `chunks` the driver GETs, each body the rows joined by commas with no outer brackets.
- * - `POST /session?delete=true`, `/session/heartbeat`, `/session/token-request` and
- *   `/telemetry/send` → `{success:true}` (the token request renews with a fresh token).
+ * - `POST /session?delete=true`, `/session/heartbeat` and `/telemetry/send` → `{success:true}`.
+ * - An expired session token → HTTP 200 `{success:false, code:"390112"}`; the driver then
+ *   POSTs `/session/token-request` with the master token as its token and `{requestType:
+ *   "RENEW", oldSessionToken}`, and takes `{data:{sessionToken, validityInSecondsST,
+ *   masterToken, validityInSecondsMT}}` (lib/services/sf.js, StateRenewing).
  * - An unknown session token → 401 `{code:"390104"}`.
  */
 import { createPublicKey, createHash, randomUUID, verify } from 'node:crypto';
@@ -45,6 +48,8 @@ export const CHUNK_ROWS = 3_000;
 interface Session {
   user: string;
   role: string;
+  /** Queries answered on the current session token. */
+  queries: number;
 }
 
 interface Chunk {
@@ -62,6 +67,12 @@ export class SnowflakeProtocolServer {
   /** Every login the server accepted or refused: `AUTHENTICATOR` (or PASSWORD) and the outcome. */
   readonly logins: { authenticator: string; user: string; ok: boolean }[] = [];
   private readonly sessions = new Map<string, Session>();
+  /** Master token → session: what a token renewal authenticates with. */
+  private readonly masters = new Map<string, Session>();
+  /** When set, a session token expires (390112) after this many queries; the driver renews it. */
+  expireSessionTokensAfter: number | undefined;
+  /** Session tokens renewed through /session/token-request. */
+  renewals = 0;
   private readonly oauthTokens = new Map<string, { user: string; role: string | undefined }>();
   private readonly chunks = new Map<string, Chunk>();
   private readonly sockets = new Set<Socket>();
@@ -138,19 +149,32 @@ export class SnowflakeProtocolServer {
       return;
     }
     if (url.pathname === '/telemetry/send') return reply({ success: true, data: null });
+    if (url.pathname === '/session/token-request') {
+      // Authenticated by the master token; the old session token goes away.
+      const master = this.masters.get(tokenOf(request) ?? '');
+      const { requestType, oldSessionToken } = JSON.parse(body) as { requestType?: string; oldSessionToken?: string };
+      if (master === undefined || requestType !== 'RENEW') return reply({ success: false, code: '390114', message: 'Authentication token has expired.', data: null });
+      this.sessions.delete(oldSessionToken ?? '');
+      master.queries = 0;
+      const token = `session-${randomUUID()}`;
+      this.sessions.set(token, master);
+      this.renewals++;
+      return reply({ success: true, data: { sessionToken: token, validityInSecondsST: 3_600, masterToken: tokenOf(request), validityInSecondsMT: 14_400 } });
+    }
     const session = this.sessionOf(request);
     if (session === undefined) return reply({ success: false, code: '390104', message: 'Invalid session token', data: null }, 401);
     if (url.pathname === '/session' && url.searchParams.get('delete') === 'true') {
       this.sessions.delete(tokenOf(request)!);
+      for (const [master, owner] of this.masters) if (owner === session) this.masters.delete(master);
       return reply({ success: true, data: null });
     }
     if (url.pathname === '/session/heartbeat') return reply({ success: true, data: null });
-    if (url.pathname === '/session/token-request') {
-      const token = this.openSession(session);
-      return reply({ success: true, data: { sessionToken: token, validityInSecondsST: 3_600, masterToken: token, validityInSecondsMT: 14_400 } });
-    }
     if (request.method === 'POST' && url.pathname === '/queries/v1/query-request') {
       const { sqlText, bindings } = JSON.parse(body) as { sqlText: string; bindings?: Record<string, { value: string | null }> };
+      if (this.expireSessionTokensAfter !== undefined && session.queries >= this.expireSessionTokensAfter) {
+        return reply({ success: false, code: '390112', message: 'Your session has expired. Please login again.', data: null });
+      }
+      session.queries++;
       this.statements.push(sqlText);
       if (this.stallOn !== undefined && sqlText.includes(this.stallOn)) {
         this.stallOn = undefined;
@@ -202,14 +226,17 @@ export class SnowflakeProtocolServer {
     const role = url.searchParams.get('roleName') ?? tokenRole ?? model.defaultRole;
     if (!model.roles.has(role)) return refuse('390189', `Role '${role}' specified in the connect string is not granted to this user.`);
     this.logins.push({ authenticator, user, ok: true });
-    const token = this.openSession({ user, role });
+    const session: Session = { user, role, queries: 0 };
+    const token = this.openSession(session);
+    const masterToken = `master-${randomUUID()}`;
+    this.masters.set(masterToken, session);
     return {
       success: true,
       code: null,
       message: null,
       data: {
         token,
-        masterToken: `master-${token}`,
+        masterToken,
         validityInSeconds: 3_600,
         masterValidityInSeconds: 14_400,
         sessionId: this.account.id(),

@@ -114,9 +114,13 @@ describe('Snowflake sign-in', () => {
     }
   });
 
-  it('closes its sessions on the server after a crawl', async () => {
+  it('closes its sessions on the server after a crawl, and has Snowflake stop every statement at the statement deadline', async () => {
+    const before = snowflake.server.statementParameters.length;
     await crawlAll(connect(snowflake.adminDetails()), scope([], ['AUTH_DB']));
     expect(snowflake.server.openSessions).toBe(0);
+    const sent = snowflake.server.statementParameters.slice(before);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const parameters of sent) expect(parameters).toEqual({ STATEMENT_TIMEOUT_IN_SECONDS: 10 });
   });
 });
 

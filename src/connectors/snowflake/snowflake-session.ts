@@ -112,6 +112,9 @@ export class SnowflakeDriver implements SessionDriver {
         sqlText: sql,
         binds: values as string[],
         rowMode: 'array',
+        // Closing our sockets does not stop a query on Snowflake's side (it would run, and bill
+        // the warehouse, until done): Snowflake itself abandons it at our statement deadline.
+        parameters: { STATEMENT_TIMEOUT_IN_SECONDS: Math.max(1, Math.ceil(this.timeouts.statementMs / 1000)) },
         complete: (error, _statement, result) => (error ? reject(error) : resolve((result ?? []) as unknown[][])),
       });
     });

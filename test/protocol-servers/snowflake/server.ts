@@ -64,6 +64,8 @@ export class SnowflakeProtocolServer {
   private dropOn: { marker: string; dropped: () => void } | undefined;
   /** Every statement received, in order (tests check how many queries a crawl makes). */
   readonly statements: string[] = [];
+  /** The statement parameters (`parameters` of the request body) of every statement, in the same order. */
+  readonly statementParameters: Record<string, unknown>[] = [];
   /** Every login the server accepted or refused: `AUTHENTICATOR` (or PASSWORD) and the outcome. */
   readonly logins: { authenticator: string; user: string; ok: boolean }[] = [];
   private readonly sessions = new Map<string, Session>();
@@ -170,12 +172,17 @@ export class SnowflakeProtocolServer {
     }
     if (url.pathname === '/session/heartbeat') return reply({ success: true, data: null });
     if (request.method === 'POST' && url.pathname === '/queries/v1/query-request') {
-      const { sqlText, bindings } = JSON.parse(body) as { sqlText: string; bindings?: Record<string, { value: string | null }> };
+      const { sqlText, bindings, parameters } = JSON.parse(body) as {
+        sqlText: string;
+        bindings?: Record<string, { value: string | null }>;
+        parameters?: Record<string, unknown>;
+      };
       if (this.expireSessionTokensAfter !== undefined && session.queries >= this.expireSessionTokensAfter) {
         return reply({ success: false, code: '390112', message: 'Your session has expired. Please login again.', data: null });
       }
       session.queries++;
       this.statements.push(sqlText);
+      this.statementParameters.push(parameters ?? {});
       if (this.stallOn !== undefined && sqlText.includes(this.stallOn)) {
         this.stallOn = undefined;
         this.stalled.add(response);

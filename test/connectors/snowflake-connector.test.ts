@@ -151,6 +151,15 @@ describe('Snowflake crawl', () => {
     }
   });
 
+  it('waits for a statement Snowflake answers "still running" (333333) through its result URL', async () => {
+    databaseWithTable('SLOW');
+    const clean = await crawlAll(connect(snowflake.adminDetails()), scope([], ['SLOW']));
+    snowflake.server.answerSlowlyWhenClientSends('INFORMATION_SCHEMA.COLUMNS', 3);
+    const slow = await crawlAll(connect(snowflake.adminDetails()), scope([], ['SLOW']));
+    expect(failures(slow)).toEqual([]);
+    expect(listingOf(slow, ['SLOW', 'PUBLIC'])).toEqual(listingOf(clean, ['SLOW', 'PUBLIC']));
+  });
+
   it('reads tables and columns per schema when the whole database is "too much data" (090030), with the same result', async () => {
     snowflake.account.createDatabase('BIG');
     snowflake.account.createSchema('BIG', 'OTHER');

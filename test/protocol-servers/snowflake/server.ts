@@ -32,6 +32,9 @@
  *   POSTs `/session/token-request` with the master token as its token and `{requestType:
  *   "RENEW", oldSessionToken}`, and takes `{data:{sessionToken, validityInSecondsST,
  *   masterToken, validityInSecondsMT}}` (lib/services/sf.js, StateRenewing).
+ * - A statement still running after 45 s → `{success:true, code:"333333", data:{queryId,
+ *   getResultUrl:"/queries/<id>/result"}}`; the driver GETs that URL until the result comes
+ *   (lib/connection/statement.js, QUERY_IN_PROGRESS).
  * - An unknown session token → 401 `{code:"390104"}`.
  */
 import { createPublicKey, createHash, randomUUID, verify } from 'node:crypto';
@@ -79,6 +82,10 @@ export class SnowflakeProtocolServer {
   private readonly chunks = new Map<string, Chunk>();
   private readonly sockets = new Set<Socket>();
   private readonly stalled = new Set<http.ServerResponse>();
+  /** The next statement containing this text is answered "in progress" (333333) this many times before its result. */
+  private slowOn: { marker: string; polls: number } | undefined;
+  /** Results of slow statements, by query id, with the polls still to answer "in progress". */
+  private readonly pending = new Map<string, { polls: number; answer: unknown }>();
 
   private constructor(
     readonly account: SnowflakeAccount,
@@ -112,6 +119,14 @@ export class SnowflakeProtocolServer {
   /** The next statement containing `marker` is never answered. */
   stallWhenClientSends(marker: string): void {
     this.stallOn = marker;
+  }
+
+  /**
+   * The next statement containing `marker` is answered "still running" (333333 with a
+   * getResultUrl), as Snowflake does after 45 s, `polls` times before its result arrives there.
+   */
+  answerSlowlyWhenClientSends(marker: string, polls: number): void {
+    this.slowOn = { marker, polls };
   }
 
   /** The next statement containing `marker` has its connection destroyed; resolves when that happened. */
@@ -171,6 +186,14 @@ export class SnowflakeProtocolServer {
       return reply({ success: true, data: null });
     }
     if (url.pathname === '/session/heartbeat') return reply({ success: true, data: null });
+    const resultOf = /^\/queries\/([^/]+)\/result$/.exec(url.pathname);
+    if (request.method === 'GET' && resultOf !== null) {
+      const pending = this.pending.get(resultOf[1]!);
+      if (pending === undefined) return reply({ success: false, code: '000709', message: 'Statement not found.', data: null });
+      if (pending.polls-- > 0) return reply(inProgress(resultOf[1]!));
+      this.pending.delete(resultOf[1]!);
+      return reply(pending.answer);
+    }
     if (request.method === 'POST' && url.pathname === '/queries/v1/query-request') {
       const { sqlText, bindings, parameters } = JSON.parse(body) as {
         sqlText: string;
@@ -198,7 +221,14 @@ export class SnowflakeProtocolServer {
       const binds = Object.keys(bindings ?? {})
         .sort((a, b) => Number(a) - Number(b))
         .map((position) => bindings![position]!.value);
-      return reply(this.query(sqlText, binds, session));
+      const answer = this.query(sqlText, binds, session);
+      if (this.slowOn !== undefined && sqlText.includes(this.slowOn.marker)) {
+        const queryId = answer.data!.queryId;
+        this.pending.set(queryId, { polls: this.slowOn.polls - 1, answer });
+        this.slowOn = undefined;
+        return reply(inProgress(queryId));
+      }
+      return reply(answer);
     }
     reply({ success: false, code: '000404', message: `no route ${url.pathname}`, data: null }, 404);
   }
@@ -339,6 +369,16 @@ export class SnowflakeProtocolServer {
     const token = tokenOf(request);
     return token === undefined ? undefined : this.sessions.get(token);
   }
+}
+
+/** Snowflake's "statement still running" answer: the driver GETs getResultUrl until the result is there. */
+function inProgress(queryId: string) {
+  return {
+    success: true,
+    code: '333333',
+    message: 'Asynchronous execution in progress. Use provided query id to perform query monitoring and management.',
+    data: { queryId, getResultUrl: `/queries/${queryId}/result`, progressDesc: null, queryAbortsAfterSecs: 300 },
+  };
 }
 
 function tokenOf(request: http.IncomingMessage): string | undefined {

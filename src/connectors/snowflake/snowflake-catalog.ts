@@ -79,7 +79,10 @@ export class SnowflakeCatalogReader implements CatalogReader {
     const schemas = rows.map(([name, comment]): CrawledObject => ({ name, kind: 'schema', stableId: null, comment: comment === '' ? null : comment }));
     const tags = await this.tagsOfDatabase(database);
     if (tags !== undefined) return schemas.map((schema) => ({ ...schema, tags: tags.of(schema.name) }));
-    return this.withTags(schemas, (schema) => this.ownTags(database, 'schema', [database, schema.name]));
+    return this.eachTagged(schemas, async (schema) => {
+      const tags = await this.ownTags(database, 'schema', [database, schema.name]);
+      return tags === undefined ? schema : { ...schema, tags };
+    });
   }
 
   async listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
@@ -94,11 +97,12 @@ export class SnowflakeCatalogReader implements CatalogReader {
     const tags = await this.tagsOfDatabase(database);
     const leaves = mapSnowflakeLeaves(schema, tables, columns, ids, tags);
     if (tags !== undefined) return leaves;
-    return this.withTags(leaves, async (leaf) => {
+    // An object whose tags could not be read carries none (absent: left as they are, not emptied).
+    return this.eachTagged(leaves, async (leaf) => {
       const own = await this.ownTags(database, 'table', [database, schema, leaf.name]);
       const byColumn = own === undefined ? undefined : await this.columnTags(database, [database, schema, leaf.name]);
-      if (own === undefined || byColumn === undefined) return undefined;
-      return { own, columns: byColumn };
+      if (own === undefined || byColumn === undefined) return leaf;
+      return { ...leaf, tags: own, columns: leaf.columns?.map((column) => ({ ...column, tags: byColumn.of(column.name) })) };
     });
   }
 
@@ -197,28 +201,12 @@ export class SnowflakeCatalogReader implements CatalogReader {
     }
   }
 
-  /**
-   * Objects with the tags `read` finds for each, {@link TAG_READ_CONCURRENCY} at a time; an
-   * object whose tags could not be read has none set (absent, not empty).
-   */
-  private async withTags<Found extends CrawledTag[] | { own: CrawledTag[]; columns: TagIndex }>(
-    objects: CrawledObject[],
-    read: (object: CrawledObject) => Promise<Found | undefined>,
-  ): Promise<CrawledObject[]> {
-    const results: CrawledObject[] = [...objects];
+  /** `tagged(object)` for each object, {@link TAG_READ_CONCURRENCY} at a time, in order. */
+  private async eachTagged(objects: readonly CrawledObject[], tagged: (object: CrawledObject) => Promise<CrawledObject>): Promise<CrawledObject[]> {
+    const results: CrawledObject[] = [];
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < objects.length) {
-        const index = next++;
-        const object = objects[index]!;
-        const found = await read(object);
-        if (found === undefined) continue;
-        if (Array.isArray(found)) results[index] = { ...object, tags: found };
-        else {
-          const { own, columns } = found as { own: CrawledTag[]; columns: TagIndex };
-          results[index] = { ...object, tags: own, columns: object.columns?.map((column) => ({ ...column, tags: columns.of(column.name) })) };
-        }
-      }
+      for (let index = next++; index < objects.length; index = next++) results[index] = await tagged(objects[index]!);
     };
     await Promise.all(Array.from({ length: Math.min(TAG_READ_CONCURRENCY, objects.length) }, worker));
     return results;

@@ -121,8 +121,10 @@ export class SnowflakeCatalogReader implements CatalogReader {
       for (;;) {
         const page = await this.run<ShowDatabaseRow>(showDatabasesQuery(after), [], []);
         for (const database of mapDatabases(page)) seen.set(database.name, database);
-        if (page.length < SHOW_PAGE) break;
-        after = String(page[page.length - 1]![1]);
+        const last = String(page[page.length - 1]?.[1]);
+        // A full page that ends where the last one did would never advance (FROM may be inclusive).
+        if (page.length < SHOW_PAGE || last === after) break;
+        after = last;
       }
       databases = [...seen.values()];
     }

@@ -202,18 +202,21 @@ describe('Snowflake crawl', () => {
     });
   });
 
-  it('takes TABLE_IDs from ACCOUNT_USAGE when the role may read it, and only for tables ACCOUNT_USAGE already lists', async () => {
+  it('takes SCHEMA_IDs and TABLE_IDs from ACCOUNT_USAGE when the role may read it, and only for objects ACCOUNT_USAGE already lists', async () => {
     databaseWithTable('IDS');
     snowflake.account.execute('IDS', 'CREATE TABLE RECENT (ID int)');
     snowflake.account.hideFromAccountUsage('IDS', 'PUBLIC', 'RECENT');
-    const admin = listingOf(await crawlAll(connect(snowflake.adminDetails()), scope([], ['IDS'])), ['IDS', 'PUBLIC']).objects;
+    const adminCrawl = await crawlAll(connect(snowflake.adminDetails()), scope([], ['IDS']));
+    expect(byName(listingOf(adminCrawl, ['IDS']).objects, 'PUBLIC').stableId).toBe(String(snowflake.account.schema('IDS', 'PUBLIC').id));
+    const admin = listingOf(adminCrawl, ['IDS', 'PUBLIC']).objects;
     expect(byName(admin, 'T').stableId).toBe(String(snowflake.account.table('IDS', 'PUBLIC', 'T').id));
     expect(byName(admin, 'RECENT').stableId).toBeNull();
 
     const crawler = snowflake.createUser('Crawler-pw-2');
     for (const table of ['T', 'RECENT']) snowflake.account.grantTable(crawler.role, 'IDS', 'PUBLIC', table);
-    const withoutAccountUsage = listingOf(await crawlAll(connect(crawler.details), scope([], ['IDS'])), ['IDS', 'PUBLIC']).objects;
-    expect(withoutAccountUsage.map((object) => object.stableId)).toEqual([null, null]);
+    const crawled = await crawlAll(connect(crawler.details), scope([], ['IDS']));
+    expect(listingOf(crawled, ['IDS']).objects.map((object) => object.stableId)).toEqual([null]);
+    expect(listingOf(crawled, ['IDS', 'PUBLIC']).objects.map((object) => object.stableId)).toEqual([null, null]);
   });
 });
 

@@ -7,18 +7,23 @@ import {
   TagIndex,
   mapDatabases,
   mapSnowflakeLeaves,
+  mapSnowflakeSchemas,
+  schemaIds,
   tableIds,
   type ShowDatabaseRow,
   type SnowflakeColumnRow,
   type SnowflakeTableRow,
+  type ObjectIds,
+  type SchemaIdRow,
+  type SnowflakeSchemaRow,
   type TableIdRow,
-  type TableIds,
   type TagReferenceRow,
   type TagRow,
 } from './snowflake-mapper.js';
 import {
   DATABASE_TAGS_QUERY,
   OBJECT_TAGS_QUERY,
+  SCHEMA_IDS_QUERY,
   SHOW_PAGE,
   TABLE_IDS_QUERY,
   columnTagsQuery,
@@ -59,7 +64,7 @@ interface DatabaseRead {
  */
 export class SnowflakeCatalogReader implements CatalogReader {
   private bulk: Promise<DatabaseRead | undefined> | undefined;
-  private ids: Promise<TableIds | undefined> | undefined;
+  private ids: Promise<ObjectIds | undefined> | undefined;
   private objectTags: Promise<TagIndex | undefined> | undefined;
 
   constructor(
@@ -75,10 +80,11 @@ export class SnowflakeCatalogReader implements CatalogReader {
     const path = pathOf(parent);
     if (path.length === 0) return this.listDatabases(only);
     const [database] = path as [string];
-    const rows = await this.run<[string, string | null]>(schemasQuery(database, only !== undefined), only === undefined ? [] : [only.name], path);
-    const schemas = rows.map(([name, comment]): CrawledObject => ({ name, kind: 'schema', stableId: null, comment: comment === '' ? null : comment }));
+    const rows = await this.run<SnowflakeSchemaRow>(schemasQuery(database, only !== undefined), only === undefined ? [] : [only.name], path);
+    const ids = await this.fromAccountUsage(async () => schemaIds(await this.run<SchemaIdRow>(SCHEMA_IDS_QUERY, [database], path)));
     const tags = await this.tagsOfDatabase(database);
-    if (tags !== undefined) return schemas.map((schema) => ({ ...schema, tags: tags.of(schema.name) }));
+    const schemas = mapSnowflakeSchemas(rows, ids, tags);
+    if (tags !== undefined) return schemas;
     return this.eachTagged(schemas, async (schema) => {
       const tags = await this.ownTags(database, 'schema', [database, schema.name]);
       return tags === undefined ? schema : { ...schema, tags };
@@ -149,7 +155,7 @@ export class SnowflakeCatalogReader implements CatalogReader {
     return this.bulk;
   }
 
-  private tableIdsOf(database: string): Promise<TableIds | undefined> {
+  private tableIdsOf(database: string): Promise<ObjectIds | undefined> {
     this.ids ??= this.fromAccountUsage(async () => tableIds(await this.run<TableIdRow>(TABLE_IDS_QUERY, [database], [database])));
     return this.ids;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TagIndex, mapDatabases, mapSnowflakeLeaves, snowflakeType, tableIds, type SnowflakeColumnRow, type SnowflakeTableRow } from './snowflake-mapper.js';
+import { TagIndex, mapDatabases, mapSnowflakeLeaves, mapSnowflakeSchemas, schemaIds, snowflakeType, tableIds, type SnowflakeColumnRow, type SnowflakeTableRow } from './snowflake-mapper.js';
 
 const table = (schema: string, name: string, type = 'BASE TABLE', created = 1_000, flags: [string, string] = ['NO', 'NO']): SnowflakeTableRow => [
   schema,
@@ -48,6 +48,14 @@ describe('Snowflake mapper', () => {
     ]);
     const leaves = mapSnowflakeLeaves('S', [table('S', 'SAME'), table('S', 'REPLACED'), table('S', 'NEW')], [], ids, undefined);
     expect(leaves.map((leaf) => leaf.stableId)).toEqual(['11', null, null]);
+  });
+
+  it('takes a schema id the same way, and reads an empty comment as none', () => {
+    const schemas = mapSnowflakeSchemas([['S', '', 5], ['NEWER', 'c', 9]], schemaIds([['S', 3, 5], ['NEWER', 4, 8]]), undefined);
+    expect(schemas).toEqual([
+      { name: 'S', kind: 'schema', stableId: '3', comment: null },
+      { name: 'NEWER', kind: 'schema', stableId: null, comment: 'c' },
+    ]);
   });
 
   it('indexes ACCOUNT_USAGE tag references by object and names tags DB.SCHEMA.TAG, sorted', () => {

@@ -59,26 +59,47 @@ export function snowflakeType(dataType: string, length: number | null, precision
   return dataType;
 }
 
-/** Stable ids by table: ACCOUNT_USAGE's TABLE_ID of the table with the same name *and* creation time. */
-export type TableIds = ReadonlyMap<string, { id: string; created: number }>;
+/** `[SCHEMA_NAME, SCHEMA_ID, created ms]` of ACCOUNT_USAGE.SCHEMATA. */
+export type SchemaIdRow = [name: string, id: number | string, created: number];
+/** `[SCHEMA_NAME, COMMENT, created ms]` of INFORMATION_SCHEMA.SCHEMATA. */
+export type SnowflakeSchemaRow = [name: string, comment: string | null, created: number];
 
-export function tableIds(rows: readonly TableIdRow[]): TableIds {
+/**
+ * ACCOUNT_USAGE's ids by object path (schema, or schema and table), with the creation time
+ * they are only taken with: ACCOUNT_USAGE lags by up to three hours, so a name it still lists
+ * may belong to an object since dropped, renamed or replaced — that object then has no id and
+ * the diff's fingerprint heuristic decides for it.
+ */
+export type ObjectIds = ReadonlyMap<string, { id: string; created: number }>;
+
+export function tableIds(rows: readonly TableIdRow[]): ObjectIds {
   return new Map(rows.map(([schema, name, id, created]) => [key(schema, name), { id: String(id), created: Number(created) }]));
 }
 
-/**
- * One schema's tables and columns → leaves with complete, ordered columns, ids and tags.
- *
- * An id is taken only when ACCOUNT_USAGE has a live table of that name created at the same
- * instant: ACCOUNT_USAGE lags by up to three hours, so a name it still lists may belong to a
- * table since dropped, renamed or replaced — that object then has no id and the diff's
- * fingerprint heuristic decides for it. `tags` undefined: not read (the objects carry none).
- */
+export function schemaIds(rows: readonly SchemaIdRow[]): ObjectIds {
+  return new Map(rows.map(([name, id, created]) => [key(name), { id: String(id), created: Number(created) }]));
+}
+
+/** The id of the object at `path` created at `created`, or null. */
+function idOf(ids: ObjectIds | undefined, path: string[], created: number | undefined): string | null {
+  const known = ids?.get(key(...path));
+  return known !== undefined && known.created === created ? known.id : null;
+}
+
+/** INFORMATION_SCHEMA.SCHEMATA rows → schemas with their ids and tags (`tags` undefined: not read). */
+export function mapSnowflakeSchemas(rows: readonly SnowflakeSchemaRow[], ids: ObjectIds | undefined, tags: TagIndex | undefined): CrawledObject[] {
+  return rows.map(([name, comment, created]) => {
+    const schema: CrawledObject = { name, kind: 'schema', stableId: idOf(ids, [name], Number(created)), comment: emptyIsNull(comment) };
+    return tags === undefined ? schema : { ...schema, tags: tags.of(name) };
+  });
+}
+
+/** One schema's tables and columns → leaves with complete, ordered columns, ids (see ObjectIds) and tags (undefined: not read). */
 export function mapSnowflakeLeaves(
   schema: string,
   tables: readonly SnowflakeTableRow[],
   columns: readonly SnowflakeColumnRow[],
-  ids: TableIds | undefined,
+  ids: ObjectIds | undefined,
   tags: TagIndex | undefined,
 ): CrawledObject[] {
   const tableRows = tables
@@ -99,8 +120,7 @@ export function mapSnowflakeLeaves(
     ]);
   const created = new Map(tables.filter((row) => row[0] === schema).map((row) => [row[1], Number(row[6])]));
   return mapLeafRows(tableRows, columnRows, SNOWFLAKE_MAPPING).map((leaf) => {
-    const known = ids?.get(key(schema, leaf.name));
-    const stableId = known !== undefined && known.created === created.get(leaf.name) ? known.id : null;
+    const stableId = idOf(ids, [schema, leaf.name], created.get(leaf.name));
     if (tags === undefined) return { ...leaf, stableId };
     return {
       ...leaf,

@@ -34,10 +34,10 @@ export function showDatabaseQuery(name: string): string {
   return `SHOW DATABASES LIKE ${literal(name.replace(/[\\%_]/g, '\\$&'))}`;
 }
 
-/** Row: `[SCHEMA_NAME, COMMENT]`; bind: the schema when `only`. */
+/** Row: `[SCHEMA_NAME, COMMENT, created ms]`; bind: the schema when `only`. */
 export function schemasQuery(database: string, only: boolean): string {
   return (
-    `SELECT SCHEMA_NAME, COMMENT FROM ${identifier(database)}.INFORMATION_SCHEMA.SCHEMATA\n` +
+    `SELECT SCHEMA_NAME, COMMENT, DATE_PART(EPOCH_MILLISECOND, CREATED) FROM ${identifier(database)}.INFORMATION_SCHEMA.SCHEMATA\n` +
     `WHERE SCHEMA_NAME <> 'INFORMATION_SCHEMA'${only ? ' AND SCHEMA_NAME = ?' : ''}\nORDER BY SCHEMA_NAME`
   );
 }
@@ -63,6 +63,10 @@ export function columnsQuery(database: string, scope: ReadScope): string {
     `FROM ${identifier(database)}.INFORMATION_SCHEMA.COLUMNS\n${scoped(scope)}`
   );
 }
+
+/** Row: `[SCHEMA_NAME, SCHEMA_ID, created ms]` of the live schemas of the database (bind 1). */
+export const SCHEMA_IDS_QUERY =
+  'SELECT SCHEMA_NAME, SCHEMA_ID, DATE_PART(EPOCH_MILLISECOND, CREATED)\nFROM SNOWFLAKE.ACCOUNT_USAGE.SCHEMATA\nWHERE CATALOG_NAME = ? AND DELETED IS NULL';
 
 /** Row: `[TABLE_SCHEMA, TABLE_NAME, TABLE_ID, created ms]` of the live tables of the database (bind 1). */
 export const TABLE_IDS_QUERY =

@@ -101,7 +101,7 @@ const ROUTES: Route[] = [
   },
   {
     pattern: new RegExp(
-      `^SELECT SCHEMA_NAME, COMMENT FROM ${QUOTED}\\.INFORMATION_SCHEMA\\.SCHEMATA WHERE SCHEMA_NAME <> 'INFORMATION_SCHEMA'( AND SCHEMA_NAME = \\?)? ORDER BY SCHEMA_NAME$`,
+      `^SELECT SCHEMA_NAME, COMMENT, DATE_PART\\(EPOCH_MILLISECOND, CREATED\\) FROM ${QUOTED}\\.INFORMATION_SCHEMA\\.SCHEMATA WHERE SCHEMA_NAME <> 'INFORMATION_SCHEMA'( AND SCHEMA_NAME = \\?)? ORDER BY SCHEMA_NAME$`,
     ),
     answer: (match, context) =>
       inDatabase(match[1]!, context, (database) => {
@@ -110,8 +110,8 @@ const ROUTES: Route[] = [
           .filter((schema) => context.account.seesSchema(context.role, database.name, schema.name))
           .filter((schema) => only === undefined || schema.name === only)
           .sort((a, b) => (a.name < b.name ? -1 : 1))
-          .map((schema) => [schema.name, schema.comment]);
-        return { kind: 'rows', columns: [text('SCHEMA_NAME'), text('COMMENT')], rows };
+          .map((schema) => [schema.name, schema.comment, String(schema.id * 1000)]);
+        return { kind: 'rows', columns: [text('SCHEMA_NAME'), text('COMMENT'), fixed('DATE_PART(EPOCH_MILLISECOND, CREATED)')], rows };
       }),
   },
   {
@@ -171,6 +171,15 @@ const ROUTES: Route[] = [
         ];
         return { kind: 'rows', columns, rows };
       }),
+  },
+  {
+    pattern: /^SELECT SCHEMA_NAME, SCHEMA_ID, DATE_PART\(EPOCH_MILLISECOND, CREATED\) FROM SNOWFLAKE\.ACCOUNT_USAGE\.SCHEMATA WHERE CATALOG_NAME = \? AND DELETED IS NULL$/,
+    answer: (_match, { account, role, binds }) => {
+      if (!role.accountUsage) return notFound("Object 'SNOWFLAKE.ACCOUNT_USAGE.SCHEMATA'");
+      const database = account.databases.get(binds[0] ?? '');
+      const rows = [...(database?.schemas.values() ?? [])].map((schema) => [schema.name, String(schema.id), String(schema.id * 1000)]);
+      return { kind: 'rows', columns: [text('SCHEMA_NAME'), fixed('SCHEMA_ID'), fixed('DATE_PART(EPOCH_MILLISECOND, CREATED)')], rows };
+    },
   },
   {
     pattern: /^SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_ID, DATE_PART\(EPOCH_MILLISECOND, CREATED\) FROM SNOWFLAKE\.ACCOUNT_USAGE\.TABLES WHERE TABLE_CATALOG = \? AND DELETED IS NULL$/,

@@ -42,6 +42,10 @@ export const LEAF_KINDS = [
   'externalTable',
   'systemVersionedTable',
   'sequence',
+  // Snowflake's dynamic, Iceberg and event tables.
+  'dynamicTable',
+  'icebergTable',
+  'eventTable',
 ] as const;
 export type LeafKind = (typeof LEAF_KINDS)[number];
 

@@ -1,3 +1,4 @@
+import { snowflakeTechnology } from '../../src/connectors/snowflake/snowflake-technology.js';
 import { createSnowflakeConnector } from '../../src/connectors/snowflake/snowflake-connector.js';
 import { identifier } from '../../src/connectors/snowflake/snowflake-queries.js';
 import { SnowflakeTestServer } from '../helpers/snowflake-server.js';
@@ -15,7 +16,7 @@ let databases = 0;
 const roles = new Map<string, string>();
 
 describeConnectorContract({
-  technology: 'Snowflake',
+  descriptor: snowflakeTechnology,
   skipReason: null,
   create: createSnowflakeConnector,
   createDatabase: async (label) => {
@@ -47,8 +48,6 @@ describeConnectorContract({
     // The administrator reads SNOWFLAKE.ACCOUNT_USAGE: every table has its TABLE_ID.
     stableIds: true,
     leafParent: (database) => [database, SCHEMA],
-    // Snowflake connections name no database: the catalog starts at SHOW DATABASES.
-    startingDatabase: false,
     longestName: `long_${'x'.repeat(250)}`,
     columnsQueryMarker: 'INFORMATION_SCHEMA.COLUMNS',
     intType: 'NUMBER(38,0)',

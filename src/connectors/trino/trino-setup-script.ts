@@ -14,18 +14,7 @@ import { SYSTEM_CATALOG } from './trino-technology.js';
  * its first matching rule wins, so the entries are merged at the top of the file's lists.
  */
 export function trinoSetupScript(options: SetupScriptOptions): string {
-  const user = exactly(options.username);
-  const catalogs = options.databases === undefined ? '.*' : `(${options.databases.map(exactly).join('|')})`;
-  const rules = {
-    catalogs: [
-      { user, catalog: exactly(SYSTEM_CATALOG), allow: 'read-only' },
-      { user, catalog: catalogs, allow: 'read-only' },
-    ],
-    tables: [
-      { user, catalog: exactly(SYSTEM_CATALOG), privileges: ['SELECT'] },
-      { user, catalog: catalogs, privileges: ['SELECT'] },
-    ],
-  };
+  const rules = trinoAccessRules(options);
   return `// Warden: access for the system user ${JSON.stringify(options.username)} on this Trino.
 //
 // Merge the entries below at the top of the "catalogs" and "tables" lists of the rules file
@@ -40,7 +29,33 @@ ${JSON.stringify(rules, null, 2)}
 `;
 }
 
+/** One entry of a file-based access control rules list (Trino's own JSON field names). */
+export interface TrinoAccessRule {
+  user: string;
+  catalog: string;
+  schema?: string;
+  table?: string;
+  allow?: 'all' | 'read-only' | 'none';
+  privileges?: string[];
+}
+
+/** The rules the setup script prints: the entries to put on top of the file's lists. */
+export function trinoAccessRules(options: SetupScriptOptions): { catalogs: TrinoAccessRule[]; tables: TrinoAccessRule[] } {
+  const user = exactPattern(options.username);
+  const catalogs = options.databases === undefined ? '.*' : `(${options.databases.map(exactPattern).join('|')})`;
+  return {
+    catalogs: [
+      { user, catalog: exactPattern(SYSTEM_CATALOG), allow: 'read-only' },
+      { user, catalog: catalogs, allow: 'read-only' },
+    ],
+    tables: [
+      { user, catalog: exactPattern(SYSTEM_CATALOG), privileges: ['SELECT'] },
+      { user, catalog: catalogs, privileges: ['SELECT'] },
+    ],
+  };
+}
+
 /** A rule pattern (a Java regular expression over the whole name) matching exactly `name`. */
-function exactly(name: string): string {
+export function exactPattern(name: string): string {
   return name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }

@@ -297,7 +297,7 @@ wait_ready() {
     if ((SECONDS - started > START_TIMEOUT_S)); then fail "Trino answers but a first query did not succeed within $START_TIMEOUT_S s"; fi
     sleep 1
   done
-  log "node $dir started in $((SECONDS - started)) s"
+  log "node $dir ready (waited $((SECONDS - started)) s)"
 }
 
 # One statement as the administrator over HTTPS on port $1, following nextUri; prints each
@@ -348,11 +348,13 @@ start() {
   configure
   configure_restricted
   # Both nodes start at once (most of a start is the JVM loading plugins); each is waited for.
+  local started=$SECONDS
   launch "$RUN" warden-test-1
   launch "$RESTRICTED" warden-test-restricted
   wait_ready "$RUN" "$HTTP_PORT" "$HTTPS_PORT" mem
   wait_ready "$RESTRICTED" "$RESTRICTED_HTTP_PORT" "$RESTRICTED_HTTPS_PORT" mem
   connection_info
+  log "both nodes started in $((SECONDS - started)) s"
   log "Trino $TRINO_VERSION listens on https://127.0.0.1:$HTTPS_PORT (password, JWT) and http://127.0.0.1:$HTTP_PORT (unauthenticated /v1/info)"
   log "the restricted node (file-based access control, rules $RESTRICTED/rules.json) on https://127.0.0.1:$RESTRICTED_HTTPS_PORT"
   log "connection info for the tests: $RUN/connection.json (pids $(cat "$RUN/trino.pid") $(cat "$RESTRICTED/trino.pid"), logs $RUN/trino.log $RESTRICTED/trino.log)"

@@ -11,6 +11,13 @@
 # log of the running server (laid anew by every start). trino-run/connection.json tells the
 # tests where the server listens, the CA to trust, the user, its password and the key JWTs are
 # signed with (test/helpers/trino-server.ts reads it).
+#
+# A second, small node from the same install (trino-run/restricted/) runs with file-based access
+# control, which the first cannot: Trino 476's file-based access control refuses CREATE CATALOG
+# to every user, and the tests' sandboxes on the first node are catalogs made that way. The
+# second node has static catalogs only (`pg` on the same PostgreSQL database, `mem`), a rules
+# file the tests rewrite, reloaded every second, and a restricted user for the tests' crawls.
+# Both nodes start in parallel; `start` returns when both answer.
 set -euo pipefail
 
 # 476 is the last release whose server tarball is on Maven Central (477+ moved to GitHub
@@ -24,6 +31,9 @@ RUN=$CACHE/trino-run
 JAVA_HOME=${WARDEN_TRINO_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 HTTP_PORT=${WARDEN_TRINO_HTTP_PORT:-18080}
 HTTPS_PORT=${WARDEN_TRINO_HTTPS_PORT:-18443}
+RESTRICTED=$RUN/restricted
+RESTRICTED_HTTP_PORT=${WARDEN_TRINO_RESTRICTED_HTTP_PORT:-18081}
+RESTRICTED_HTTPS_PORT=${WARDEN_TRINO_RESTRICTED_HTTPS_PORT:-18444}
 PG_URL_HOST=${WARDEN_TRINO_PG_HOST:-127.0.0.1:5432}
 MARIADB_HOST=${WARDEN_TRINO_MARIADB_HOST:-127.0.0.1:3306}
 # The databases the `pg` and `maria` catalogs read; tests create their schemas / databases in them.
@@ -34,6 +44,9 @@ MARIADB_USER=warden_trino
 MARIADB_PASSWORD=warden-trino-catalog
 TRINO_USER=warden
 TRINO_PASSWORD=warden-trino-test-password
+# The restricted node's second user: it sees what the rules file grants it, nothing more.
+CRAWLER_USER=warden_crawler
+CRAWLER_PASSWORD=warden-trino-crawler-password
 START_TIMEOUT_S=${WARDEN_TRINO_START_TIMEOUT_S:-300}
 # The plugins the catalogs use (PostgreSQL's needs geospatial's Geometry type), and the one the
 # password file needs.
@@ -65,18 +78,24 @@ fetch() {
   log "fetched and unpacked in $((SECONDS - started)) s into $INSTALL"
 }
 
-stop() {
-  if [[ -f $RUN/trino.pid ]]; then
+stop_node() {
+  local dir=$1
+  if [[ -f $dir/trino.pid ]]; then
     local pid
-    pid=$(cat "$RUN/trino.pid")
+    pid=$(cat "$dir/trino.pid")
     if kill -0 "$pid" 2>/dev/null; then
-      log "stopping Trino (pid $pid)"
+      log "stopping Trino (pid $pid, $dir)"
       kill "$pid"
       for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
       kill -9 "$pid" 2>/dev/null || true
     fi
-    rm -f "$RUN/trino.pid"
+    rm -f "$dir/trino.pid"
   fi
+}
+
+stop() {
+  stop_node "$RESTRICTED"
+  stop_node "$RUN"
 }
 
 # The catalogs' databases are laid anew at every start, so schemas an interrupted test run left
@@ -118,20 +137,24 @@ credentials() {
     { apt-get update -qq && apt-get install -y -qq apache2-utils; } >/dev/null || fail "apt-get install apache2-utils"
   fi
   htpasswd -b -B -C 10 -c "$RUN/password.db" "$TRINO_USER" "$TRINO_PASSWORD" 2>/dev/null || fail "htpasswd"
+  htpasswd -b -B -C 10 "$RUN/password.db" "$CRAWLER_USER" "$CRAWLER_PASSWORD" 2>/dev/null || fail "htpasswd"
 }
 
-configure() {
-  local etc=$RUN/etc
-  mkdir -p "$etc/catalog" "$RUN/data"
+# The files every node needs, in $1 (etc/, data/): node $2 with a heap of $3 on HTTP port $4 and
+# HTTPS port $5, sharing the certificate, password file and JWT key of credentials().
+node_config() {
+  local dir=$1 id=$2 heap=$3 http=$4 https=$5
+  local etc=$dir/etc
+  mkdir -p "$etc/catalog" "$dir/data"
   cat >"$etc/node.properties" <<EOF
 node.environment=warden_test
-node.id=warden-test-1
-node.data-dir=$RUN/data
+node.id=$id
+node.data-dir=$dir/data
 EOF
-  # A small heap: the machine's two cores and memory are shared with other test servers.
+  # Small heaps: the machine's two cores and memory are shared with other test servers.
   cat >"$etc/jvm.config" <<EOF
 -server
--Xmx1G
+-Xmx$heap
 -XX:G1HeapRegionSize=32M
 -XX:+ExplicitGCInvokesConcurrent
 -XX:+ExitOnOutOfMemoryError
@@ -151,14 +174,10 @@ EOF
   cat >"$etc/config.properties" <<EOF
 coordinator=true
 node-scheduler.include-coordinator=true
-http-server.http.port=$HTTP_PORT
-discovery.uri=http://127.0.0.1:$HTTP_PORT
-query.max-memory=512MB
-# Tests create a catalog per sandbox (CREATE CATALOG … USING postgresql) and drop it after.
-catalog.management=dynamic
-query.max-memory-per-node=512MB
+http-server.http.port=$http
+discovery.uri=http://127.0.0.1:$http
 http-server.https.enabled=true
-http-server.https.port=$HTTPS_PORT
+http-server.https.port=$https
 http-server.https.keystore.path=$RUN/tls/server.pem
 http-server.https.keystore.key=
 internal-communication.shared-secret=$(openssl rand -hex 32)
@@ -174,28 +193,38 @@ EOF
 io.trino=WARN
 io.trino.server.Server=INFO
 EOF
+}
+
+configure() {
+  node_config "$RUN" warden-test-1 1G "$HTTP_PORT" "$HTTPS_PORT"
+  cat >>"$RUN/etc/config.properties" <<EOF
+query.max-memory=512MB
+query.max-memory-per-node=512MB
+# Tests create a catalog per sandbox (CREATE CATALOG … USING postgresql) and drop it after.
+catalog.management=dynamic
+EOF
   # Case-insensitive name matching is what lets Trino read a mixed-case PostgreSQL table at all
   # (and what makes case twins ambiguous, so Warden can tell them: trino-catalog.ts).
-  cat >"$etc/catalog/pg.properties" <<EOF
+  cat >"$RUN/etc/catalog/pg.properties" <<EOF
 connector.name=postgresql
 connection-url=jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE
 connection-user=postgres
 connection-password=
 case-insensitive-name-matching=true
 EOF
-  cat >"$etc/catalog/maria.properties" <<EOF
+  cat >"$RUN/etc/catalog/maria.properties" <<EOF
 connector.name=mariadb
 connection-url=jdbc:mariadb://$MARIADB_HOST
 connection-user=$MARIADB_USER
 connection-password=$MARIADB_PASSWORD
 EOF
-  cat >"$etc/catalog/mem.properties" <<EOF
+  cat >"$RUN/etc/catalog/mem.properties" <<EOF
 connector.name=memory
 memory.max-data-per-node=256MB
 EOF
   # A catalog whose backend is gone: its PostgreSQL database does not exist. Listed in
   # system.metadata.catalogs (connections are made lazily), unreadable when crawled.
-  cat >"$etc/catalog/gone.properties" <<EOF
+  cat >"$RUN/etc/catalog/gone.properties" <<EOF
 connector.name=postgresql
 connection-url=jdbc:postgresql://$PG_URL_HOST/warden_trino_missing
 connection-user=postgres
@@ -203,42 +232,80 @@ connection-password=
 EOF
 }
 
+# The restricted node: static catalogs, file-based access control. The rules file starts with
+# the administrator's rules alone; the tests put the crawler's entries on top of them (as the
+# setup script says to) and Trino reads the file again within security.refresh-period.
+configure_restricted() {
+  node_config "$RESTRICTED" warden-test-restricted 512M "$RESTRICTED_HTTP_PORT" "$RESTRICTED_HTTPS_PORT"
+  cat >>"$RESTRICTED/etc/config.properties" <<EOF
+query.max-memory=128MB
+query.max-memory-per-node=128MB
+EOF
+  cat >"$RESTRICTED/etc/access-control.properties" <<EOF
+access-control.name=file
+security.config-file=$RESTRICTED/rules.json
+security.refresh-period=1s
+EOF
+  cat >"$RESTRICTED/rules.json" <<EOF
+{
+  "catalogs": [{ "user": "$TRINO_USER", "allow": "all" }],
+  "schemas": [{ "user": "$TRINO_USER", "owner": true }],
+  "tables": [{ "user": "$TRINO_USER", "privileges": ["SELECT", "INSERT", "DELETE", "UPDATE", "OWNERSHIP", "GRANT_SELECT"] }]
+}
+EOF
+  cat >"$RESTRICTED/etc/catalog/pg.properties" <<EOF
+connector.name=postgresql
+connection-url=jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE
+connection-user=postgres
+connection-password=
+EOF
+  cat >"$RESTRICTED/etc/catalog/mem.properties" <<EOF
+connector.name=memory
+memory.max-data-per-node=16MB
+EOF
+}
+
 launch() {
+  local dir=$1 id=$2
   [[ -x $JAVA_HOME/bin/java ]] || fail "no Java at $JAVA_HOME (Trino $TRINO_VERSION needs Java 24+; set WARDEN_TRINO_JAVA_HOME)"
   ulimit -n 8192 2>/dev/null || ulimit -n 4096 2>/dev/null || true
   local jvm
-  mapfile -t jvm < <(grep -v '^#' "$RUN/etc/jvm.config")
+  mapfile -t jvm < <(grep -v '^#' "$dir/etc/jvm.config")
   # What bin/launcher would run, without its Python: the working directory holds etc/ and plugin/.
-  ln -sfn "$INSTALL/plugin" "$RUN/plugin"
-  (cd "$RUN" && exec "$JAVA_HOME/bin/java" -cp "$INSTALL/lib/*" "${jvm[@]}" \
-    -Dnode.environment=warden_test -Dnode.id=warden-test-1 "-Dnode.data-dir=$RUN/data" \
-    "-Dlog.levels-file=$RUN/etc/log.properties" "-Dconfig=$RUN/etc/config.properties" \
-    io.trino.server.TrinoServer >"$RUN/trino.log" 2>&1 </dev/null) &
-  echo $! >"$RUN/trino.pid"
+  ln -sfn "$INSTALL/plugin" "$dir/plugin"
+  (cd "$dir" && exec "$JAVA_HOME/bin/java" -cp "$INSTALL/lib/*" "${jvm[@]}" \
+    -Dnode.environment=warden_test "-Dnode.id=$id" "-Dnode.data-dir=$dir/data" \
+    "-Dlog.levels-file=$dir/etc/log.properties" "-Dconfig=$dir/etc/config.properties" \
+    io.trino.server.TrinoServer >"$dir/trino.log" 2>&1 </dev/null) &
+  echo $! >"$dir/trino.pid"
 }
 
+# Waits for the node in $1 (HTTP port $2, HTTPS port $3) until a query over HTTPS with the
+# password lists catalog $4.
 wait_ready() {
+  local dir=$1 http=$2 https=$3 catalog=$4
   local started=$SECONDS pid
-  pid=$(cat "$RUN/trino.pid")
-  until curl -sf "http://127.0.0.1:$HTTP_PORT/v1/info" 2>/dev/null | grep -q '"starting":false'; do
-    if ! kill -0 "$pid" 2>/dev/null; then tail -n 40 "$RUN/trino.log" >&2; fail "Trino exited while starting (log: $RUN/trino.log)"; fi
-    if ((SECONDS - started > START_TIMEOUT_S)); then tail -n 40 "$RUN/trino.log" >&2; fail "Trino did not start within $START_TIMEOUT_S s"; fi
+  pid=$(cat "$dir/trino.pid")
+  until curl -sf "http://127.0.0.1:$http/v1/info" 2>/dev/null | grep -q '"starting":false'; do
+    if ! kill -0 "$pid" 2>/dev/null; then tail -n 40 "$dir/trino.log" >&2; fail "Trino exited while starting (log: $dir/trino.log)"; fi
+    if ((SECONDS - started > START_TIMEOUT_S)); then tail -n 40 "$dir/trino.log" >&2; fail "Trino did not start within $START_TIMEOUT_S s"; fi
     sleep 1
   done
   # /v1/info can say ACTIVE before the catalogs are loaded: one query through HTTPS and the
   # password proves the whole path the tests take.
-  until query "SELECT count(*) FROM system.metadata.catalogs WHERE catalog_name = 'mem'" | grep -q '\[\[1\]\]'; do
+  until query "$https" "SELECT count(*) FROM system.metadata.catalogs WHERE catalog_name = '$catalog'" | grep -q '\[\[1\]\]'; do
     if ((SECONDS - started > START_TIMEOUT_S)); then fail "Trino answers but a first query did not succeed within $START_TIMEOUT_S s"; fi
     sleep 1
   done
-  log "started in $((SECONDS - started)) s"
+  log "node $dir ready (waited $((SECONDS - started)) s)"
 }
 
-# One statement over HTTPS with the password, following nextUri; prints each page's data.
+# One statement as the administrator over HTTPS on port $1, following nextUri; prints each
+# page's data.
 query() {
   local next page
   page=$(curl -sf --cacert "$RUN/tls/ca.pem" -u "$TRINO_USER:$TRINO_PASSWORD" -H "X-Trino-User: $TRINO_USER" \
-    --data-binary "$1" "https://127.0.0.1:$HTTPS_PORT/v1/statement") || return 1
+    --data-binary "$2" "https://127.0.0.1:$1/v1/statement") || return 1
   while :; do
     printf '%s\n' "$page" | grep -o '"data":\[\[[^]]*\]\]' | sed 's/"data"://' || true
     next=$(printf '%s\n' "$page" | grep -o '"nextUri":"[^"]*"' | sed 's/"nextUri":"//; s/"$//') || true
@@ -250,7 +317,8 @@ query() {
 connection_info() {
   node -e '
     const fs = require("node:fs");
-    const [run, version, httpsPort, httpPort, user, password, pgDatabase, pgJdbcUrl] = process.argv.slice(1);
+    const [run, version, httpsPort, httpPort, user, password, pgDatabase, pgJdbcUrl, restricted, rHttpsPort, rHttpPort, crawler, crawlerPassword] =
+      process.argv.slice(1);
     const info = {
       version, hostname: "127.0.0.1", httpsPort: Number(httpsPort), httpPort: Number(httpPort),
       ca: fs.readFileSync(`${run}/tls/ca.pem`, "utf8"),
@@ -258,9 +326,16 @@ connection_info() {
       jwtPrivateKey: fs.readFileSync(`${run}/tls/jwt-private.pem`, "utf8"),
       pgJdbcUrl,
       catalogs: { pg: { database: pgDatabase }, maria: { databasePrefix: "warden_trino" }, mem: {}, gone: {} },
+      restricted: {
+        httpsPort: Number(rHttpsPort), httpPort: Number(rHttpPort),
+        rulesFile: `${restricted}/rules.json`,
+        crawler: { username: crawler, password: crawlerPassword },
+        catalogs: { pg: { database: pgDatabase }, mem: {} },
+      },
     };
     fs.writeFileSync(`${run}/connection.json`, JSON.stringify(info, null, 2));
-  ' "$RUN" "$TRINO_VERSION" "$HTTPS_PORT" "$HTTP_PORT" "$TRINO_USER" "$TRINO_PASSWORD" "$PG_DATABASE" "jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE"
+  ' "$RUN" "$TRINO_VERSION" "$HTTPS_PORT" "$HTTP_PORT" "$TRINO_USER" "$TRINO_PASSWORD" "$PG_DATABASE" "jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE" \
+    "$RESTRICTED" "$RESTRICTED_HTTPS_PORT" "$RESTRICTED_HTTP_PORT" "$CRAWLER_USER" "$CRAWLER_PASSWORD"
 }
 
 start() {
@@ -271,11 +346,18 @@ start() {
   backends
   credentials
   configure
-  launch
-  wait_ready
+  configure_restricted
+  # Both nodes start at once (most of a start is the JVM loading plugins); each is waited for.
+  local started=$SECONDS
+  launch "$RUN" warden-test-1
+  launch "$RESTRICTED" warden-test-restricted
+  wait_ready "$RUN" "$HTTP_PORT" "$HTTPS_PORT" mem
+  wait_ready "$RESTRICTED" "$RESTRICTED_HTTP_PORT" "$RESTRICTED_HTTPS_PORT" mem
   connection_info
+  log "both nodes started in $((SECONDS - started)) s"
   log "Trino $TRINO_VERSION listens on https://127.0.0.1:$HTTPS_PORT (password, JWT) and http://127.0.0.1:$HTTP_PORT (unauthenticated /v1/info)"
-  log "connection info for the tests: $RUN/connection.json (pid $(cat "$RUN/trino.pid"), log $RUN/trino.log)"
+  log "the restricted node (file-based access control, rules $RESTRICTED/rules.json) on https://127.0.0.1:$RESTRICTED_HTTPS_PORT"
+  log "connection info for the tests: $RUN/connection.json (pids $(cat "$RUN/trino.pid") $(cat "$RESTRICTED/trino.pid"), logs $RUN/trino.log $RESTRICTED/trino.log)"
 }
 
 case ${1:-start} in

@@ -31,6 +31,15 @@ export interface ContractTarget {
   run(database: string, sql: string): Promise<void>;
   /** A user that sees exactly `tables` of `database` (as the setup script would grant, per table); a reason where the test server cannot. */
   createCrawler(database: string, tables: string[]): Promise<{ details: ConnectionDetails } | { skip: string }>;
+  /**
+   * Where the access case's two databases are, when not among the sandboxes above: one the
+   * crawler is granted tables of, one it is never granted, and SQL as the administrator there
+   * (Trino: a second server with file-based access control, which cannot create sandboxes).
+   */
+  access?: {
+    createDatabases(): Promise<{ visible: string; hidden: string }>;
+    run(database: string, sql: string): Promise<void>;
+  };
   /** Takes back what makes `table` visible to the crawler. */
   revoke(crawler: ConnectionDetails, database: string, table: string): Promise<void>;
   /** A user whose password the server checks; null with a reason when this server cannot. */
@@ -103,8 +112,8 @@ export function describeConnectorContract(target: ContractTarget): void {
     const { sql } = target;
     const leafParent = (database: string): string[] => target.expect.leafParent(database);
     const leavesOf = (batches: CrawlBatch[], database: string): CrawledObject[] => listingOf(batches, leafParent(database)).objects;
-    const createTable = (database: string, name: string): Promise<void> =>
-      target.run(database, `CREATE TABLE ${sql.table(name)} (${sql.quote('id')} int, ${sql.quote('name')} varchar(20))`);
+    const createTable = (database: string, name: string, run = target.run): Promise<void> =>
+      run(database, `CREATE TABLE ${sql.table(name)} (${sql.quote('id')} int, ${sql.quote('name')} varchar(20))`);
 
     afterEach(async () => {
       await Promise.all(open.splice(0).map((connector) => connector.close()));
@@ -210,10 +219,13 @@ export function describeConnectorContract(target: ContractTarget): void {
 
     describe('access', () => {
       it('lists exactly what the credentials may see; a revoked table disappears without a failure', async (context) => {
-        const visible = await target.createDatabase('visible');
-        const hidden = await target.createDatabase('hidden');
-        for (const name of ['granted', 'revoked later', 'never granted']) await createTable(visible, name);
-        await createTable(hidden, 'granted');
+        const access = target.access ?? {
+          createDatabases: async () => ({ visible: await target.createDatabase('visible'), hidden: await target.createDatabase('hidden') }),
+          run: target.run,
+        };
+        const { visible, hidden } = await access.createDatabases();
+        for (const name of ['granted', 'revoked later', 'never granted']) await createTable(visible, name, access.run);
+        await createTable(hidden, 'granted', access.run);
         const created = await target.createCrawler(visible, ['granted', 'revoked later']);
         if ('skip' in created) return context.skip(created.skip);
         const crawler = created.details;

@@ -1,6 +1,6 @@
 import { createTrinoConnector } from '../../src/connectors/trino/trino-connector.js';
 import { trinoTechnology } from '../../src/connectors/trino/trino-technology.js';
-import { TrinoRelay, TrinoTestContext, quoteTrino, trinoAdmin, trinoSkipReason } from '../helpers/trino-server.js';
+import { RestrictedTrino, TrinoRelay, TrinoTestContext, quoteTrino, trinoAdmin, trinoSkipReason } from '../helpers/trino-server.js';
 import { HOSTILE_NAMES, describeConnectorContract } from './connector-contract.js';
 
 /**
@@ -8,11 +8,22 @@ import { HOSTILE_NAMES, describeConnectorContract } from './connector-contract.j
  * (CREATE CATALOG … USING memory; its tables in schema `default`), so the root listing, scoped
  * crawls and failures are the catalog level's. The connector reaches Trino through a plain-HTTP
  * relay to its HTTPS port (test/helpers/trino-server.ts), so the suite's TCP proxy can cut or
- * stall on query text; HTTPS itself is tested in trino-connector.test.ts.
+ * stall on query text; HTTPS itself is tested in trino-connector.test.ts. The access case runs
+ * on the restricted node instead (static catalogs, file-based access control), since Trino 476's
+ * file-based access control refuses CREATE CATALOG to every user.
  */
 const context = new TrinoTestContext();
+const restricted = new RestrictedTrino();
 const relay = trinoSkipReason === null ? await TrinoRelay.start() : undefined;
 const SCHEMA = 'default';
+/** Statements separated by ";\n" run one by one (Trino takes one statement per request). */
+const statementByStatement =
+  (execute: (catalog: string, statement: string) => Promise<unknown>) =>
+  async (catalog: string, sql: string): Promise<void> => {
+    for (const statement of sql.split(';\n')) await execute(catalog, statement);
+  };
+/** The tables the restricted node's rules give the crawler. */
+let granted: string[] = [];
 
 describeConnectorContract({
   descriptor: trinoTechnology,
@@ -20,22 +31,27 @@ describeConnectorContract({
   create: createTrinoConnector,
   createDatabase: (label) => context.createCatalog(label),
   cleanup: async () => {
+    if (trinoSkipReason === null) restricted.cleanup();
     await context.cleanup();
     await relay?.close();
   },
   adminDetails: () => relay!.details(),
-  // Statements separated by ";\n" run one by one (Trino takes one statement per request).
-  run: async (catalog, sql) => {
-    for (const statement of sql.split(';\n')) await trinoAdmin(statement, { catalog, schema: SCHEMA });
+  run: statementByStatement((catalog, statement) => trinoAdmin(statement, { catalog, schema: SCHEMA })),
+  access: {
+    createDatabases: () => restricted.createDatabases(),
+    run: statementByStatement((catalog, statement) => restricted.run(catalog, statement)),
   },
-  createCrawler: async () => ({
-    // Trino 476's FileBasedSystemAccessControl has no CREATE CATALOG check of its own: the SPI
-    // default denies it to every user whatever the rules say (tried: `allow: all` for the
-    // administrator), and the sandboxes are catalogs.
-    skip: 'Trino 476 with file-based access control (which hides tables) refuses CREATE CATALOG to every user, and the sandboxes are catalogs',
-  }),
-  revoke: async () => {},
-  // Trino's password file holds one test user; its password is checked over HTTPS (the relay forwards it there).
+  // The setup script's rules for the catalog, narrowed to the tables (RestrictedTrino.grantTables).
+  createCrawler: async (catalog, tables) => {
+    granted = tables;
+    await restricted.grantTables(catalog, granted);
+    return { details: restricted.crawlerDetails() };
+  },
+  revoke: async (_crawler, catalog, table) => {
+    granted = granted.filter((name) => name !== table);
+    await restricted.grantTables(catalog, granted);
+  },
+  // Trino's password file is laid at start; the administrator's password is checked over HTTPS (the relay forwards it there).
   passwordCheckedUser: async () => ({ details: relay!.details() }),
   expect: {
     levels: ['catalog', 'schema', 'table'],

@@ -3,13 +3,14 @@
  * listens, its CA, user, password and JWT signing key (from the connection.json the script
  * writes, `WARDEN_TEST_TRINO_INFO` or `~/.cache/warden-test-servers/trino-run/connection.json`),
  * an administrator query, sandbox catalogs, a plain-HTTP relay (so the TCP proxy can read query
- * text) and a token endpoint for the oAuth2 authentication type.
+ * text), a token endpoint for the oAuth2 authentication type, and the restricted node (file-based
+ * access control whose rules the tests rewrite).
  *
  * When the server is not running, suites are skipped with the reason — except under `CI=true`,
  * where importing this module throws (.ci/run starts the server, so it must be there).
  */
 import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { homedir } from 'node:os';
@@ -18,6 +19,8 @@ import type { AddressInfo } from 'node:net';
 import { TrinoClient } from '../../src/connectors/trino/trino-client.js';
 import type { TrinoConnectionDetails } from '../../src/connectors/trino/trino-config.js';
 import { HttpSockets } from '../../src/connectors/trino/trino-http.js';
+import { exactPattern, trinoAccessRules, type TrinoAccessRule } from '../../src/connectors/trino/trino-setup-script.js';
+import { eventually } from './polling.js';
 
 /** What the script writes to connection.json. */
 export interface TrinoServerInfo {
@@ -32,6 +35,15 @@ export interface TrinoServerInfo {
   jwtPrivateKey: string;
   /** The JDBC URL of the `pg` catalog's PostgreSQL database. */
   pgJdbcUrl: string;
+  /** The second node, with file-based access control (same CA, password file and JWT key). */
+  restricted: {
+    httpsPort: number;
+    httpPort: number;
+    /** The rules file Trino reads again every second; it starts with the administrator's rules alone. */
+    rulesFile: string;
+    /** The user whose view the rules decide. */
+    crawler: { username: string; password: string };
+  };
 }
 
 export const TRINO_INFO_FILE =
@@ -55,12 +67,15 @@ async function probe(): Promise<string | null> {
   } catch {
     return `no Trino test server (${TRINO_INFO_FILE} is missing; start one with scripts/test-servers/trino.sh start)`;
   }
-  try {
-    const answer = await fetch(`http://${info.hostname}:${info.httpPort}/v1/info`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-    const body = (await answer.json()) as { starting?: boolean };
-    if (body.starting !== false) return `the Trino test server on port ${info.httpPort} is still starting`;
-  } catch (error) {
-    return `the Trino test server on port ${info.httpPort} does not answer (${(error as Error).message}); start it with scripts/test-servers/trino.sh start`;
+  if (info.restricted === undefined) return `${TRINO_INFO_FILE} names no restricted node; start the servers again with scripts/test-servers/trino.sh start`;
+  for (const port of [info.httpPort, info.restricted.httpPort]) {
+    try {
+      const answer = await fetch(`http://${info.hostname}:${port}/v1/info`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+      const body = (await answer.json()) as { starting?: boolean };
+      if (body.starting !== false) return `the Trino test server on port ${port} is still starting`;
+    } catch (error) {
+      return `the Trino test server on port ${port} does not answer (${(error as Error).message}); start it with scripts/test-servers/trino.sh start`;
+    }
   }
   trinoServer = info;
   return null;
@@ -90,17 +105,28 @@ export function passwordDetails(overrides: Partial<TrinoConnectionDetails> = {})
  * Runs one statement as the administrator over HTTPS, in `catalog`.`schema` when given, and
  * returns its rows (through Warden's own REST client).
  */
-export async function trinoAdmin(sql: string, session: { catalog?: string; schema?: string } = {}): Promise<unknown[][]> {
+export function trinoAdmin(sql: string, session: { catalog?: string; schema?: string } = {}): Promise<unknown[][]> {
+  const info = server();
+  return runAs(info.httpsPort, info, sql, session);
+}
+
+/** Runs one statement as `user` on the node listening on HTTPS `port`. */
+async function runAs(
+  port: number,
+  user: { username: string; password: string },
+  sql: string,
+  session: { catalog?: string; schema?: string } = {},
+): Promise<unknown[][]> {
   const info = server();
   const sockets = new HttpSockets({ ca: info.ca, rejectUnauthorized: true });
   const headers: Record<string, string> = {
-    Authorization: `Basic ${Buffer.from(`${info.username}:${info.password}`).toString('base64')}`,
-    'X-Trino-User': info.username,
+    Authorization: `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`,
+    'X-Trino-User': user.username,
   };
   if (session.catalog !== undefined) headers['X-Trino-Catalog'] = session.catalog;
   if (session.schema !== undefined) headers['X-Trino-Schema'] = session.schema;
   try {
-    return await new TrinoClient(sockets, `https://${info.hostname}:${info.httpsPort}`, headers).execute(sql);
+    return await new TrinoClient(sockets, `https://${info.hostname}:${port}`, headers).execute(sql);
   } finally {
     sockets.destroy();
   }
@@ -142,6 +168,105 @@ export class TrinoTestContext {
   async cleanup(): Promise<void> {
     for (const name of this.catalogs.splice(0)) await trinoAdmin(`DROP CATALOG IF EXISTS ${quoteTrino(name)}`);
   }
+}
+
+type AccessRules = { catalogs: TrinoAccessRule[]; schemas?: unknown[]; tables: TrinoAccessRule[] };
+
+/**
+ * The restricted node: static catalogs `pg` (on the `pg` catalog's PostgreSQL database) and
+ * `mem` (its own memory connector), tables in their schema `default`, and file-based access
+ * control. The crawler user is granted tables with the setup script's rules, narrowed to those
+ * tables, put on top of the administrator's rules as the script says; Trino reads the file again
+ * within a second, and every change is waited for until the crawler sees it.
+ */
+export class RestrictedTrino {
+  /** The catalog the crawler is granted tables of, and the one it is never granted. */
+  readonly visible = 'pg';
+  readonly hidden = 'mem';
+  readonly schema = 'default';
+  private base: AccessRules | undefined;
+
+  /** Both catalogs with an empty schema `default`, and no rule for the crawler. */
+  async createDatabases(): Promise<{ visible: string; hidden: string }> {
+    this.writeRules();
+    for (const catalog of [this.visible, this.hidden]) {
+      await this.admin(`CREATE SCHEMA IF NOT EXISTS ${quoteTrino(catalog)}.${quoteTrino(this.schema)}`);
+      for (const [table] of await this.admin(this.tablesQuery(catalog))) {
+        await this.admin(`DROP TABLE ${quoteTrino(catalog)}.${quoteTrino(this.schema)}.${quoteTrino(String(table))}`);
+      }
+    }
+    return { visible: this.visible, hidden: this.hidden };
+  }
+
+  /** Runs SQL as the administrator in `catalog`.`default`. */
+  run(catalog: string, sql: string): Promise<unknown[][]> {
+    return this.admin(sql, { catalog, schema: this.schema });
+  }
+
+  /** The crawler's connection details: HTTPS, verified, straight to the restricted node. */
+  crawlerDetails(): TrinoConnectionDetails {
+    const { restricted } = server();
+    return passwordDetails({ port: restricted.httpsPort, ...restricted.crawler });
+  }
+
+  /**
+   * Gives the crawler exactly `tables` of `catalog`.`default` (the setup script's rules for the
+   * catalog, its SELECT rule narrowed to the tables) and waits until the crawler sees just them.
+   */
+  async grantTables(catalog: string, tables: string[]): Promise<void> {
+    const entries = trinoAccessRules({ username: server().restricted.crawler.username, databases: [catalog] });
+    const narrowed = entries.tables.map((rule) =>
+      new RegExp(`^(?:${rule.catalog})$`).test(catalog)
+        ? { ...rule, schema: exactPattern(this.schema), table: `(${tables.map(exactPattern).join('|')})` }
+        : rule,
+    );
+    this.writeRules({ catalogs: entries.catalogs, tables: narrowed });
+    const { crawler } = server().restricted;
+    const expected = JSON.stringify([...tables].sort());
+    await eventually(
+      async () => {
+        const seen = (await runAs(server().restricted.httpsPort, crawler, this.tablesQuery(catalog))).map(([table]) => String(table)).sort();
+        return JSON.stringify(seen) === expected ? true : null;
+      },
+      { timeout: 15_000, what: `the crawler seeing exactly ${expected} in ${catalog}` },
+    );
+  }
+
+  /** Back to the administrator's rules alone. */
+  cleanup(): void {
+    this.writeRules();
+  }
+
+  private tablesQuery(catalog: string): string {
+    return `SELECT table_name FROM ${quoteTrino(catalog)}.information_schema.tables WHERE table_schema = '${this.schema}'`;
+  }
+
+  private admin(sql: string, session: { catalog?: string; schema?: string } = {}): Promise<unknown[][]> {
+    const info = server();
+    return runAs(info.restricted.httpsPort, info, sql, session);
+  }
+
+  /**
+   * The administrator's rules (the file as the script wrote it, read once) with `entries` on top
+   * of each list. Written whole and renamed into place, so Trino never reads half a file.
+   */
+  private writeRules(entries: Pick<AccessRules, 'catalogs' | 'tables'> = { catalogs: [], tables: [] }): void {
+    const { rulesFile, crawler } = server().restricted;
+    const base = (this.base ??= withoutUser(JSON.parse(readFileSync(rulesFile, 'utf8')) as AccessRules, crawler.username));
+    const rules: AccessRules = {
+      ...base,
+      catalogs: [...entries.catalogs, ...base.catalogs],
+      tables: [...entries.tables, ...base.tables],
+    };
+    writeFileSync(`${rulesFile}.next`, JSON.stringify(rules, null, 2));
+    renameSync(`${rulesFile}.next`, rulesFile);
+  }
+}
+
+/** The rules without the entries for `username` that an interrupted run may have left. */
+function withoutUser(rules: AccessRules, username: string): AccessRules {
+  const user = exactPattern(username);
+  return { ...rules, catalogs: rules.catalogs.filter((rule) => rule.user !== user), tables: rules.tables.filter((rule) => rule.user !== user) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trinoSetupScript } from './trino-setup-script.js';
+import { trinoAccessRules, trinoSetupScript } from './trino-setup-script.js';
 
 /** The rules document after the comment lines. */
 const rulesOf = (script: string) => JSON.parse(script.split('\n').filter((line) => !line.startsWith('//')).join('\n'));
@@ -25,5 +25,11 @@ describe('trinoSetupScript', () => {
     expect(rules.catalogs[1]).toEqual({ user: 'ops\\.warden\\+1', catalog: '(pg|a\\.b\\|c)', allow: 'read-only' });
     expect(new RegExp(`^${rules.catalogs[1].catalog}$`).test('a.b|c')).toBe(true);
     expect(new RegExp(`^${rules.catalogs[1].catalog}$`).test('aXb|c')).toBe(false);
+  });
+
+  it('prints exactly the entries trinoAccessRules returns (what the contract grants on a real Trino)', () => {
+    for (const options of [{ username: 'warden' }, { username: 'crawler', databases: ['pg'] }]) {
+      expect(rulesOf(trinoSetupScript(options))).toEqual(trinoAccessRules(options));
+    }
   });
 });

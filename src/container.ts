@@ -16,6 +16,7 @@ import { AuthService } from './services/auth-service.js';
 import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { DataSourceService } from './services/data-source-service.js';
+import { TagService } from './services/tag-service.js';
 import { FailedLoginLimiter } from './services/failed-login-limiter.js';
 import { SecretBox } from './services/secret-box.js';
 import { assertKeyOpensSecrets } from './services/secret-rotation.js';
@@ -94,6 +95,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     jobs.dispatch([run.id]).catch((error: unknown) => logger.error({ err: error, syncRunId: run.id }, 'could not dispatch the sync run'));
   });
   const catalog = new CatalogService(catalogStore);
+  const dataSources = new DataSourceService(catalogStore, catalog);
   const scheduler = new SyncScheduler(catalogStore, queue, logger, clock);
   return {
     config,
@@ -111,7 +113,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),
-    dataSources: new DataSourceService(catalogStore, catalog),
+    dataSources,
+    tags: new TagService(catalogStore, catalog, dataSources),
     ping: () => store.ping(),
     bodyLimit: config.bodyLimit,
     httpLimits: {

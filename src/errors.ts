@@ -29,6 +29,11 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'Changing {changed} changes where or how the credentials are sent: send {secrets} again in the same request',
   },
+  INVALID_TAG_MODEL_ID: {
+    status: 400,
+    retryable: false,
+    message: 'modelId "{modelId}" does not name a {modelType}: {expected}',
+  },
   ROOT_CANNOT_INHERIT: {
     status: 400,
     retryable: false,
@@ -48,6 +53,8 @@ export const ERROR_CATALOGUE = {
   OBJECT_NOT_FOUND: { status: 404, retryable: false, message: 'No data object at path {path}' },
   JOB_NOT_FOUND: { status: 404, retryable: false, message: 'No job with id "{id}"' },
   DATA_SOURCE_NOT_FOUND: { status: 404, retryable: false, message: 'No data source with id "{id}"' },
+  COLUMN_NOT_FOUND: { status: 404, retryable: false, message: 'No column "{column}" on {path}: GET /data/tags/… lists its columns' },
+  TAG_NOT_FOUND: { status: 404, retryable: false, message: 'No {source} tag "{name}" on {place}' },
   USER_NOT_FOUND: { status: 404, retryable: false, message: 'No user named "{name}"' },
   GROUP_NOT_FOUND: { status: 404, retryable: false, message: 'No group named "{name}"' },
   API_KEY_NOT_FOUND: { status: 404, retryable: false, message: 'User "{user}" has no API key with id "{id}"' },
@@ -56,6 +63,11 @@ export const ERROR_CATALOGUE = {
     status: 409,
     retryable: false,
     message: 'connectionKey "{connectionKey}" is already registered; choose another key or update the existing connection with PUT /data/connection/{connectionKey}',
+  },
+  PLATFORM_TAG_READ_ONLY: {
+    status: 409,
+    retryable: false,
+    message: 'Tag "{name}" on {place} comes from the platform and follows it: change it on the platform, and the next sync brings the change here',
   },
   USER_EXISTS: { status: 409, retryable: false, message: 'A user named "{name}" exists already; change it with PUT /users/{name}' },
   BUILTIN_USER: {

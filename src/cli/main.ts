@@ -12,6 +12,7 @@ import { addObjectCommands } from './commands/object-command.js';
 import { addServeCommand } from './commands/serve-command.js';
 import { addSecretsCommands } from './commands/secrets-command.js';
 import { addSyncCommand } from './commands/sync-command.js';
+import { addTagCommands } from './commands/tag-command.js';
 import { addUserCommands } from './commands/user-command.js';
 
 export type { CliIo } from './commands/command-context.js';
@@ -49,6 +50,7 @@ export function buildProgram(ctx: CliContext): Command {
   addSyncCommand(program, ctx);
   addObjectCommands(program, ctx);
   addDataSourceCommands(program, ctx);
+  addTagCommands(program, ctx);
   addJobCommands(program, ctx);
   addUserCommands(program, ctx);
   addApiKeyCommands(program, ctx);

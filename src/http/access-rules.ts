@@ -4,14 +4,16 @@ import type { GlobalPermission } from '../services/auth-service.js';
  * Where an object-scoped rule finds the object whose owners may act: the path in the URL after
  * `prefixSegments` segments, the validated `objectPath` field of a JSON-array route (its query
  * on GET, its body otherwise), a connection key parameter, the scope of the sync run named by a
- * parameter, or the data source (enabled leaf) named by a parameter.
+ * parameter, the data source (enabled leaf) named by a parameter, or the data source a legacy
+ * tag route's `modelType` and `modelId` name.
  */
 export type ObjectScope =
   | { from: 'urlPath'; prefixSegments: number }
   | { from: 'objectPathField' }
   | { from: 'connectionKey'; param: string }
   | { from: 'syncRun'; param: string }
-  | { from: 'dataSource'; param: string };
+  | { from: 'dataSource'; param: string }
+  | { from: 'tagModel' };
 
 /**
  * Who may call one route. A principal is let through when it holds any of `anyOf`, or owns
@@ -47,6 +49,7 @@ const objectPathField: ObjectScope = { from: 'objectPathField' };
 const connectionKey: ObjectScope = { from: 'connectionKey', param: 'connectionKey' };
 const syncRun = (param: string): ObjectScope => ({ from: 'syncRun', param });
 const dataSource = (param: string): ObjectScope => ({ from: 'dataSource', param });
+const tagModel: ObjectScope = { from: 'tagModel' };
 
 /**
  * The one table of who may call what, keyed by `METHOD url` as the route is registered.
@@ -75,6 +78,17 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'DELETE /data/object': { anyOf: ADMIN, mutates: true },
   'POST /data/crawl/*': { anyOf: ADMIN, owner: urlPath(2), mutates: true },
   'POST /data/crawl': { anyOf: ADMIN, owner: objectPathField, mutates: true },
+
+  // Tags (SPEC 1.6): readers see them; GOVERNANCE and owners of the subtree change them.
+  'GET /data/tags/*': { anyOf: READERS, owner: urlPath(2) },
+  'GET /data/tags': { anyOf: READERS, owner: objectPathField },
+  'POST /data/tags/*': { anyOf: GOVERNANCE, owner: urlPath(2), mutates: true },
+  'POST /data/tags': { anyOf: GOVERNANCE, owner: objectPathField, mutates: true },
+  'DELETE /data/tags/*': { anyOf: GOVERNANCE, owner: urlPath(2), mutates: true },
+  'DELETE /data/tags': { anyOf: GOVERNANCE, owner: objectPathField, mutates: true },
+  'GET /tag': { anyOf: READERS },
+  'POST /tag/:modelType/:modelId': { anyOf: GOVERNANCE, owner: tagModel, mutates: true },
+  'DELETE /tag/:modelType/:modelId/:tag': { anyOf: GOVERNANCE, owner: tagModel, mutates: true },
 
   'GET /jobs': { anyOf: READERS },
   'GET /jobs/search': { anyOf: READERS },

@@ -5,6 +5,7 @@ import type { CatalogService } from '../services/catalog-service.js';
 import type { ConnectionService } from '../services/connection-service.js';
 import type { DataSourceService } from '../services/data-source-service.js';
 import type { SyncService } from '../services/sync-service.js';
+import type { TagService } from '../services/tag-service.js';
 import type { UserService } from '../services/user-service.js';
 import type { Logger } from 'pino';
 import type { HttpLimits } from './connection-limits.js';
@@ -16,6 +17,7 @@ export interface AppDeps {
   catalog: CatalogService;
   syncs: SyncService;
   dataSources: DataSourceService;
+  tags: TagService;
   users: UserService;
   audit: AuditService;
   /** The technologies served: their descriptors make the connection schemas. */

@@ -17,6 +17,7 @@ import { connectionRoutes } from './routes/connection.routes.js';
 import { dataSourceRoutes } from './routes/data-source.routes.js';
 import { jobRoutes } from './routes/job.routes.js';
 import { objectRoutes } from './routes/object.routes.js';
+import { tagRoutes } from './routes/tag.routes.js';
 import { ErrorResponse, Job } from './schemas/common-schemas.js';
 import { ConnectionView } from './schemas/connection-schemas.js';
 import { ObjectSummary, ObjectView } from './schemas/object-schemas.js';
@@ -102,5 +103,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dataSourceRoutes(deps));
   await app.register(accessRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(tagRoutes(deps));
   return app;
 }

@@ -56,7 +56,7 @@ export const nameObjectPathParameter: SwaggerTransformObject = (document) => {
  * around it.
  */
 export function swaggerObjectPathInterceptor<R extends { url?: unknown }>(request: R): R {
-  const match = /^(.*?\/data\/(?:object\/search|object|settings|crawl)\/)([^/?#]+)(.*)$/.exec(String(request.url));
+  const match = /^(.*?\/data\/(?:object\/search|object|settings|crawl|tags)\/)([^/?#]+)(.*)$/.exec(String(request.url));
   if (!match) return request;
   let typed: string;
   try {

@@ -10,11 +10,14 @@ import {
   type SettingKey,
   type SettingOverrides,
 } from '../domain/settings.js';
+import type { Tag } from '../domain/tag.js';
 import { WardenError } from '../errors.js';
 import { auditEntry, systemActor, type Actor } from './actor.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
 import type { ChildSearch, ObjectRecord } from '../store/repositories/object-repository.js';
+import type { StoredTag } from '../store/repositories/tag-repository.js';
+import { tagView } from './tag-service.js';
 
 /** One setting as the API shows it: the effective value and whether anything below overrides it. */
 export interface SettingView<T> {
@@ -39,12 +42,16 @@ export interface ObjectSummary {
   stableId: string | null;
   comment: string | null;
   childCount: number;
+  /** The tags on the object itself, every source (its columns' tags are in the view's columns). */
+  tags: Tag[];
 }
+
+/** A dictionary column as the API shows it, with its tags. */
+export type ColumnView = Omit<CrawledColumn, 'tags'> & { tags: Tag[] };
 
 export interface ObjectView extends Omit<ObjectSummary, 'settings'> {
   settings: { [K in SettingKey]: SettingView<EffectiveSettings[K]> };
-  columns?: CrawledColumn[];
-  tags: { name: string; source: 'platform' | 'user' }[];
+  columns?: ColumnView[];
   removedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -80,14 +87,15 @@ export class CatalogService {
       state: search.state && { value: search.state, parentIsActive: located.settings.isActive && !located.object.removed },
     });
     const settings = new Map(hits.map((child) => [child.id, inheritSettings(located.settings, child.overrides)]));
-    const [childCounts, dataSourceIds] = await Promise.all([
+    const [childCounts, dataSourceIds, tags] = await Promise.all([
       this.store.objects.countChildren(hits.map((h) => h.id)),
       this.store.dataSources.idsOf(hits.filter((h) => isDataSource(h, settings.get(h.id)!)).map((h) => h.id)),
+      this.store.tags.listForObjects(hits.map((h) => h.id), { objectOnly: true }),
     ]);
     return {
       count,
       hits: hits.map((child) =>
-        this.summaryOf(located.connection, child, settings.get(child.id)!, [...path, child.name], childCounts.get(child.id) ?? 0, dataSourceIds.get(child.id)),
+        this.summaryOf(located.connection, child, settings.get(child.id)!, [...path, child.name], childCounts.get(child.id) ?? 0, dataSourceIds.get(child.id), tags.get(child.id)),
       ),
     };
   }
@@ -165,13 +173,21 @@ export class CatalogService {
 
   private async searchConnections(search: Omit<ChildSearch, 'state'> & { state?: 'active' | 'inactive' }) {
     const text = search.searchText?.toLowerCase();
-    const summaries: ObjectSummary[] = [];
+    const roots: { connection: ConnectionRecord; root: ObjectRecord }[] = [];
     for (const connection of await this.store.connections.list()) {
       if (text && !connection.connectionKey.toLowerCase().includes(text)) continue;
       const root = await this.store.objects.findRoot(connection.id);
-      if (!root) continue;
-      const counts = await this.store.objects.countChildren([root.id]);
-      const summary = this.summaryOf(connection, root, resolveSettings([root.overrides]), [connection.connectionKey], counts.get(root.id) ?? 0, undefined);
+      if (root) roots.push({ connection, root });
+    }
+    const [counts, tags] = await Promise.all([
+      this.store.objects.countChildren(roots.map((r) => r.root.id)),
+      this.store.tags.listForObjects(roots.map((r) => r.root.id), { objectOnly: true }),
+    ]);
+    const summaries: ObjectSummary[] = [];
+    for (const { connection, root } of roots) {
+      const rootTags = tags.get(root.id);
+      if (search.tags?.some((name) => !rootTags?.some((t) => t.name === name))) continue;
+      const summary = this.summaryOf(connection, root, resolveSettings([root.overrides]), [connection.connectionKey], counts.get(root.id) ?? 0, undefined, rootTags);
       if (!search.state || summary.state === search.state) summaries.push(summary);
     }
     const direction = search.sortOrder === 'desc' ? -1 : 1;
@@ -181,13 +197,15 @@ export class CatalogService {
 
   private async viewOf(located: Located, path: readonly string[]): Promise<ObjectView> {
     const { object, connection, settings } = located;
-    const [descendants, childCounts, columns, dataSourceIds] = await Promise.all([
+    const [descendants, childCounts, columns, dataSourceIds, tags] = await Promise.all([
       this.store.objects.descendantOverrides(object),
       object.isLeaf ? new Map<number, number>() : this.store.objects.countChildren([object.id]),
       object.isLeaf ? this.store.columns.listFor(object.id) : Promise.resolve(undefined),
       isDataSource(object, settings) ? this.store.dataSources.idsOf([object.id]) : new Map<number, number>(),
+      this.store.tags.listFor(object.id),
     ]);
-    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, dataSourceIds.get(object.id));
+    const objectTags = tags.filter((t) => t.column === null);
+    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, dataSourceIds.get(object.id), objectTags);
     return {
       ...summary,
       settings: {
@@ -195,8 +213,7 @@ export class CatalogService {
         activateNewChildren: { value: settings.activateNewChildren, hasDescendantsWithOverrides: descendants.activateNewChildren },
         dataOwners: { value: settings.dataOwners, hasDescendantsWithOverrides: descendants.dataOwners },
       },
-      ...(columns && { columns }),
-      tags: [],
+      ...(columns && { columns: columns.map((c) => ({ ...c, tags: tags.filter((t) => t.column === c.name).map(tagView) })) }),
       removedAt: object.removedAt,
       createdAt: object.createdAt,
       updatedAt: object.updatedAt,
@@ -212,6 +229,7 @@ export class CatalogService {
     path: readonly string[],
     childCount: number,
     dataSourceId: number | undefined,
+    tags: readonly StoredTag[] = [],
   ): ObjectSummary {
     const state = objectState(settings, object.removed);
     const overrides: Partial<EffectiveSettings> = {};
@@ -232,6 +250,7 @@ export class CatalogService {
       stableId: object.stableId,
       comment: object.comment,
       childCount,
+      tags: tags.map(tagView),
     };
   }
 }

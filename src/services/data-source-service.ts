@@ -1,7 +1,8 @@
-import type { CrawledColumn } from '../domain/catalog-types.js';
+import type { Tag } from '../domain/tag.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
-import type { CatalogService, ObjectView } from './catalog-service.js';
+import type { CatalogService, ColumnView, ObjectView } from './catalog-service.js';
+import { tagView } from './tag-service.js';
 
 export interface DataSourceView {
   id: number;
@@ -10,6 +11,8 @@ export interface DataSourceView {
   objectPath: string[];
   kind: string;
   comment: string | null;
+  /** The tags on the data source itself (its columns' are in its dictionary). */
+  tags: Tag[];
 }
 
 /** The largest data source id: ids are PostgreSQL `integer`s, which refuse to be compared with a larger number. */
@@ -22,14 +25,17 @@ export class DataSourceService {
     private readonly catalog: CatalogService,
   ) {}
 
-  async search(search: { searchText?: string; connectionKey?: string; offset: number; size: number }) {
+  async search(search: { searchText?: string; connectionKey?: string; tags?: readonly string[]; offset: number; size: number }) {
     const { count, hits } = await this.store.dataSources.search(search);
-    const paths = await this.store.objects.pathsOf(hits.map((h) => ({ id: h.objectId, idPath: h.idPath })));
+    const [paths, tags] = await Promise.all([
+      this.store.objects.pathsOf(hits.map((h) => ({ id: h.objectId, idPath: h.idPath }))),
+      this.store.tags.listForObjects(hits.map((h) => h.objectId), { objectOnly: true }),
+    ]);
     return {
       count,
       hits: hits.map((h): DataSourceView => {
         const objectPath = paths.get(h.objectId)!;
-        return { id: h.id, name: h.name, connectionKey: objectPath[0]!, objectPath, kind: h.kind, comment: h.comment };
+        return { id: h.id, name: h.name, connectionKey: objectPath[0]!, objectPath, kind: h.kind, comment: h.comment, tags: (tags.get(h.objectId) ?? []).map(tagView) };
       }),
     };
   }
@@ -42,7 +48,7 @@ export class DataSourceService {
     return view;
   }
 
-  async dictionary(id: number): Promise<{ dataSourceId: number; dataSourceName: string; columns: CrawledColumn[] }> {
+  async dictionary(id: number): Promise<{ dataSourceId: number; dataSourceName: string; columns: ColumnView[] }> {
     const view = await this.get(id);
     return { dataSourceId: id, dataSourceName: view.dataSourceName!, columns: view.columns ?? [] };
   }

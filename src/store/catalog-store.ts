@@ -10,6 +10,7 @@ import { ObjectRepository } from './repositories/object-repository.js';
 import { PrincipalRepository } from './repositories/principal-repository.js';
 import { SyncChangeRepository } from './repositories/sync-change-repository.js';
 import { SyncRunRepository } from './repositories/sync-run-repository.js';
+import { TagRepository } from './repositories/tag-repository.js';
 import type { StoreSchema } from './store-schema.js';
 
 /** The repositories that work together inside one transaction. */
@@ -18,6 +19,7 @@ export interface Repositories {
   objects: ObjectRepository;
   columns: ColumnRepository;
   dataSources: DataSourceRepository;
+  tags: TagRepository;
   syncRuns: SyncRunRepository;
   syncChanges: SyncChangeRepository;
   apiKeys: ApiKeyRepository;
@@ -32,6 +34,7 @@ export class CatalogStore implements Repositories {
   readonly objects: ObjectRepository;
   readonly columns: ColumnRepository;
   readonly dataSources: DataSourceRepository;
+  readonly tags: TagRepository;
   readonly syncRuns: SyncRunRepository;
   readonly syncChanges: SyncChangeRepository;
   readonly apiKeys: ApiKeyRepository;
@@ -45,6 +48,7 @@ export class CatalogStore implements Repositories {
     this.objects = new ObjectRepository(store.db, store.dialect, store.bulk);
     this.columns = new ColumnRepository(store.db, store.dialect, store.bulk);
     this.dataSources = new DataSourceRepository(store.db, store.dialect);
+    this.tags = new TagRepository(store.db, store.dialect);
     this.syncRuns = new SyncRunRepository(store.db);
     this.syncChanges = new SyncChangeRepository(store.db, store.dialect);
     this.apiKeys = new ApiKeyRepository(store.db);
@@ -75,6 +79,7 @@ export class CatalogStore implements Repositories {
       objects: this.objects.with(trx),
       columns: this.columns.with(trx),
       dataSources: this.dataSources.with(trx),
+      tags: this.tags.with(trx),
       syncRuns: this.syncRuns.with(trx),
       syncChanges: this.syncChanges.with(trx),
       apiKeys: this.apiKeys.with(trx),

@@ -17,6 +17,7 @@ export interface StoreSchema {
   group_members: GroupMembersTable;
   audit_log: AuditLogTable;
   auth_failures: AuthFailuresTable;
+  tags: TagsTable;
 }
 
 export interface ConnectionsTable {
@@ -80,6 +81,20 @@ export interface ColumnsTable {
   generated_expression: string | null;
   generated_stored: number | null;
   comment: string | null;
+}
+
+/** A tag on an object or on one column of a leaf (see migration 008). */
+export interface TagsTable {
+  id: Generated<number>;
+  object_id: number;
+  /** The column's name; '' for a tag on the object itself. */
+  column_name: string;
+  name: string;
+  value: string | null;
+  /** `platform`, `user` or `system` (TagSource). */
+  source: string;
+  added_by: string | null;
+  added_at: string;
 }
 
 export interface SyncRunsTable {

@@ -23,6 +23,7 @@ const HASHED: { [T in keyof StoreSchema]: ((row: Row) => boolean) | 'all' | 'non
   group_members: 'all',
   audit_log: (row) => row.action !== 'auth.failed',
   auth_failures: 'none',
+  tags: 'all',
 };
 
 /**

@@ -26,6 +26,8 @@ interface Sample {
   body?: unknown;
   status: number;
   allowed: Subject[];
+  /** A delete that succeeds once per subject: what each subject sends instead of url and body. */
+  forSubject?: (subject: Subject) => { url?: string; body?: unknown };
 }
 
 /**
@@ -72,6 +74,12 @@ describeEachStore(
       expect((await s.request('POST', '/users', { name: 'doomed-user' })).status).toBe(201);
       expect((await s.request('PUT', '/groups/doomed-group', { permissions: [] })).status).toBe(200);
       const victimKeyId = (await s.request('GET', '/users/victim/api-keys')).body[0].id as string;
+      // Tags the delete samples remove, one per subject allowed to.
+      const tagEditors: Subject[] = ['governance', 'owner'];
+      for (const subject of tagEditors) {
+        expect((await s.request('POST', `/data/tags/${path('owned', 't1')}`, { tags: [{ name: `Gone.Url.${subject}` }, { name: `Gone.Json.${subject}` }] })).status).toBe(200);
+        expect((await s.request('POST', `/data/tags/${path('owned', 't1')}`, { column: 'id', tags: [{ name: `Gone.Legacy.${subject}` }] })).status).toBe(200);
+      }
 
       const samples: Record<string, Sample> = {
         'GET /health': { method: 'GET', url: '/health', status: 200, allowed: ALL },
@@ -101,6 +109,24 @@ describeEachStore(
         'GET /dataSource': { method: 'GET', url: '/dataSource', status: 200, allowed: READERS },
         'GET /dataSource/:id': { method: 'GET', url: `/dataSource/${dataSourceId}`, status: 200, allowed: OBJECT_READERS },
         'GET /dictionary/:dataSourceId': { method: 'GET', url: `/dictionary/${dataSourceId}`, status: 200, allowed: OBJECT_READERS },
+        'GET /data/tags/*': { method: 'GET', url: `/data/tags/${path('owned', 't1')}`, status: 200, allowed: OBJECT_READERS },
+        'GET /data/tags': { method: 'GET', url: `/data/tags?objectPath=${encodeURIComponent(JSON.stringify(names('owned', 't1')))}`, status: 200, allowed: OBJECT_READERS },
+        'POST /data/tags/*': { method: 'POST', url: `/data/tags/${path('owned', 't1')}`, body: { column: 'id', tags: [{ name: 'Matrix.Url' }] }, status: 200, allowed: tagEditors },
+        'POST /data/tags': { method: 'POST', url: '/data/tags', body: { objectPath: names('owned', 't1'), tags: [{ name: 'Matrix.Json' }] }, status: 200, allowed: tagEditors },
+        'DELETE /data/tags/*': {
+          method: 'DELETE', url: `/data/tags/${path('owned', 't1')}`, body: { name: 'Gone.Url.x' }, status: 200, allowed: tagEditors,
+          forSubject: (subject) => ({ body: { name: `Gone.Url.${subject}` } }),
+        },
+        'DELETE /data/tags': {
+          method: 'DELETE', url: '/data/tags', body: { objectPath: names('owned', 't1'), name: 'Gone.Json.x' }, status: 200, allowed: tagEditors,
+          forSubject: (subject) => ({ body: { objectPath: names('owned', 't1'), name: `Gone.Json.${subject}` } }),
+        },
+        'GET /tag': { method: 'GET', url: '/tag?searchText=gone', status: 200, allowed: READERS },
+        'POST /tag/:modelType/:modelId': { method: 'POST', url: `/tag/datasource/${dataSourceId}`, body: [{ name: 'Matrix.Legacy' }], status: 200, allowed: tagEditors },
+        'DELETE /tag/:modelType/:modelId/:tag': {
+          method: 'DELETE', url: `/tag/column/${dataSourceId}_id/Gone.Legacy.x`, status: 200, allowed: tagEditors,
+          forSubject: (subject) => ({ url: `/tag/column/${dataSourceId}_id/Gone.Legacy.${subject}` }),
+        },
         'GET /me': { method: 'GET', url: '/me', status: 200, allowed: AUTHENTICATED },
         'GET /users': { method: 'GET', url: '/users', status: 200, allowed: USER_READERS },
         'POST /users': { method: 'POST', url: '/users', body: { name: 'created-in-matrix' }, status: 201, allowed: USER_ADMIN },
@@ -126,7 +152,8 @@ describeEachStore(
       for (const [route, sample] of Object.entries(samples)) {
         // The admins go last: a delete succeeds once, after everyone else was refused.
         for (const subject of [...SUBJECTS].sort((a, b) => Number(a === 'applicationAdmin') - Number(b === 'applicationAdmin'))) {
-          const response = await s.request(sample.method, sample.url, sample.body, { apiKey: keys[subject] });
+          const { url, body } = { url: sample.url, body: sample.body, ...sample.forSubject?.(subject) };
+          const response = await s.request(sample.method, url, body, { apiKey: keys[subject] });
           const expected = sample.allowed.includes(subject) ? sample.status : subject === 'anonymous' ? 401 : 403;
           if (response.status !== expected) failures.push(`${route} as ${subject}: ${response.status}, expected ${expected} ${JSON.stringify(response.body).slice(0, 200)}`);
           if (expected === 403) expect(response.body.code).toBe('FORBIDDEN');

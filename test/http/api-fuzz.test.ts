@@ -158,6 +158,9 @@ async function setUpFixtures(s: TestServer, pg: PostgresTestContext): Promise<{ 
       id: fc.constantFrom(firstSync.id as string, dataSourceId, userKeyId),
       dataSourceId: fc.constant(dataSourceId),
       name: fc.constantFrom(user, 'admin'),
+      // The legacy tag routes: a data source, or one of its columns.
+      modelType: fc.constantFrom('datasource', 'column'),
+      modelId: fc.constantFrom(dataSourceId, `${dataSourceId}_id`, `${dataSourceId}_name`),
     },
     fields: {
       objectPath: fc.constantFrom(...pathsOf(key)),
@@ -167,6 +170,7 @@ async function setUpFixtures(s: TestServer, pg: PostgresTestContext): Promise<{ 
       port: fc.constant(1),
       name: fc.oneof(fc.constantFrom(user, 'admin'), freshName),
       technology: fc.constantFrom('PostgreSQL', 'MariaDB', 'MySQL', 'Trino'),
+      column: fc.constantFrom('id', 'name'),
     },
   });
   return { hints: hintsFor(KEY, 'fuzz-reader', readerKeyId), spareHints: hintsFor(SPARE_KEY, 'fuzz-spare', spareKeyId), readerKey };

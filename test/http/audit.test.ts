@@ -26,6 +26,9 @@ describeEachStore(
       await s.request('PUT', '/groups/readers', { permissions: [] });
       const keyId = (await s.request('GET', '/users/keyholder/api-keys')).body[0].id as string;
       const path = (...names: string[]) => urlPath('Audited', db.name, ...names);
+      expect((await s.request('PUT', `/data/settings/${path('s', 't')}`, { settings: { isActive: true } })).status).toBe(200);
+      const dataSourceId = (await s.request('GET', `/data/object/${path('s', 't')}`)).body.dataSourceId as number;
+      const table = ['Audited', db.name, 's', 't'];
 
       const samples: Record<string, { url: string; body?: unknown; action: string; objectPath?: string[]; target?: string }> = {
         'POST /data/connection': { url: '/data/connection', body: { connectionKey: 'Audited Two', connection: connectionInput(other, otherRole) }, action: 'connection.registered', objectPath: ['Audited Two'] },
@@ -37,6 +40,12 @@ describeEachStore(
         'PUT /data/settings': { url: '/data/settings', body: { objectPath: ['Audited', db.name, 's', '..'], settings: { isActive: false } }, action: 'object.settings', objectPath: ['Audited', db.name, 's', '..'] },
         'DELETE /data/object': { url: '/data/object', body: { objectPath: ['Audited', db.name, 's', '..'] }, action: 'object.deleted', objectPath: ['Audited', db.name, 's', '..'] },
         'POST /data/crawl': { url: '/data/crawl', body: { objectPath: ['Audited', db.name, 's', 't'] }, action: 'sync.requested', objectPath: ['Audited', db.name, 's', 't'] },
+        'POST /data/tags/*': { url: `/data/tags/${path('s', 't')}`, body: { column: 'id', tags: [{ name: 'PII' }] }, action: 'object.tags', objectPath: table, target: 'column:id' },
+        'POST /data/tags': { url: '/data/tags', body: { objectPath: table, tags: [{ name: 'Finance', value: 'cc-1' }] }, action: 'object.tags', objectPath: table },
+        'DELETE /data/tags/*': { url: `/data/tags/${path('s', 't')}`, body: { column: 'id', name: 'PII' }, action: 'object.tags', objectPath: table, target: 'column:id' },
+        'DELETE /data/tags': { url: '/data/tags', body: { objectPath: table, name: 'Finance' }, action: 'object.tags', objectPath: table },
+        'POST /tag/:modelType/:modelId': { url: `/tag/datasource/${dataSourceId}`, body: [{ name: 'Legacy' }], action: 'object.tags', objectPath: table },
+        'DELETE /tag/:modelType/:modelId/:tag': { url: `/tag/datasource/${dataSourceId}/Legacy`, action: 'object.tags', objectPath: table },
         'POST /users': { url: '/users', body: { name: 'newcomer', permissions: ['GOVERNANCE'] }, action: 'user.created', target: 'user:newcomer' },
         'PUT /users/:name': { url: '/users/keyholder', body: { permissions: ['CREATE_DATA_SOURCE'], groups: ['readers'] }, action: 'user.updated', target: 'user:keyholder' },
         'DELETE /users/:name': { url: '/users/leaving', action: 'user.deleted', target: 'user:leaving' },

@@ -31,7 +31,7 @@ describe('the objectPath parameter in Swagger UI', () => {
   it('is named and documented on every wildcard route, and "Try it out" sends it as typed', async () => {
     const document = JSON.parse(await generateOpenApiDocument());
     const templates = Object.keys(document.paths).filter((path) => path.includes('{objectPath}'));
-    expect(templates.sort()).toEqual(['/data/crawl/{objectPath}', '/data/object/search/{objectPath}', '/data/object/{objectPath}', '/data/settings/{objectPath}']);
+    expect(templates.sort()).toEqual(['/data/crawl/{objectPath}', '/data/object/search/{objectPath}', '/data/object/{objectPath}', '/data/settings/{objectPath}', '/data/tags/{objectPath}']);
     expect(Object.keys(document.paths).filter((path) => path.includes('{*}'))).toEqual([]);
     const typed = 'Demo%20Warehouse/postgres/a%2Fb/orders';
     for (const template of templates) {

@@ -54,7 +54,7 @@ describeEachStore('applying listings to the catalog', (kind) => {
     const upper = await catalog.getObject(['Conn', 'db1', 's1', 'T1']);
     expect(t1.dataSourceName).toBe('Conn.db1.s1.t1');
     expect(upper.stableId).toBe('upper');
-    expect(t1.columns).toEqual([{ name: 'id', ordinal: 1, type: 'integer', nullable: false, defaultValue: null, generated: null, comment: null }]);
+    expect(t1.columns).toEqual([{ name: 'id', ordinal: 1, type: 'integer', nullable: false, defaultValue: null, generated: null, comment: null, tags: [] }]);
     expect((await catalog.getObject(['Conn', 'db1'])).childCount).toBe(2);
   });
 

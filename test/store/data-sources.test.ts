@@ -117,7 +117,7 @@ describeEachStore('data source ids', (kind) => {
       expect((await dataSources.get(id)).objectPath).toEqual(['Conn', 'db', 's2', 'a3']);
       expect(await dataSources.pathOf(id)).toEqual(['Conn', 'db', 's2', 'a3']);
       expect((await dataSources.search({ offset: 0, size: 10 })).hits).toEqual([
-        { id, name: 'Conn.db.s2.a3', connectionKey: 'Conn', objectPath: ['Conn', 'db', 's2', 'a3'], kind: 'table', comment: null },
+        { id, name: 'Conn.db.s2.a3', connectionKey: 'Conn', objectPath: ['Conn', 'db', 's2', 'a3'], kind: 'table', comment: null, tags: [] },
       ]);
     });
 

@@ -185,10 +185,10 @@ describeEachStore('object sync against PostgreSQL', (kind) => {
     it('shows generated columns and effective nullability in the object view and the dictionary', async () => {
       const facts = await object(key, db.name, 'public', 'facts');
       const expected = [
-        { name: 'code', ordinal: 1, type: 'code_text', nullable: false, defaultValue: null, generated: null, comment: null },
-        { name: 'note', ordinal: 2, type: 'text', nullable: true, defaultValue: null, generated: null, comment: null },
-        { name: 'code_length', ordinal: 3, type: 'integer', nullable: true, defaultValue: null, generated: { expression: 'length((code)::text)', stored: true }, comment: null },
-        { name: 'n', ordinal: 4, type: 'integer', nullable: true, defaultValue: '0', generated: null, comment: null },
+        { name: 'code', ordinal: 1, type: 'code_text', nullable: false, defaultValue: null, generated: null, comment: null, tags: [] },
+        { name: 'note', ordinal: 2, type: 'text', nullable: true, defaultValue: null, generated: null, comment: null, tags: [] },
+        { name: 'code_length', ordinal: 3, type: 'integer', nullable: true, defaultValue: null, generated: { expression: 'length((code)::text)', stored: true }, comment: null, tags: [] },
+        { name: 'n', ordinal: 4, type: 'integer', nullable: true, defaultValue: '0', generated: null, comment: null, tags: [] },
       ];
       expect(facts.body.columns).toEqual(expected);
       expect((await server.request('GET', `/dictionary/${facts.body.dataSourceId}`)).body.columns).toEqual(expected);

@@ -96,7 +96,8 @@ export function addObjectCommands(program: Command, ctx: CliContext): void {
     });
 }
 
-function pathCommand(parent: Command, name: string, description: string, required: boolean): Command {
+/** A subcommand taking an object path (separate names or --url-path) and --json. */
+export function pathCommand(parent: Command, name: string, description: string, required: boolean): Command {
   return withJson(
     parent
       .command(name)

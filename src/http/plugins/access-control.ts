@@ -105,6 +105,8 @@ async function scopePath(scope: ObjectScope, request: FastifyRequest, deps: AppD
       return deps.syncs.scopeOf(params[scope.param] ?? '');
     case 'dataSource':
       return deps.dataSources.pathOf(Number(params[scope.param]));
+    case 'tagModel':
+      return deps.tags.pathOfModel(params.modelType ?? '', params.modelId ?? '');
   }
 }
 

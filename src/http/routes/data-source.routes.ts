@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { MAX_DATA_SOURCE_ID } from '../../services/data-source-service.js';
 import type { AppDeps } from '../app-deps.js';
 import { AUTH_ERRORS, ErrorResponse, Paging, pageOf } from '../schemas/common-schemas.js';
-import { DataSourceList, Dictionary } from '../schemas/object-schemas.js';
+import { DataSourceList, Dictionary, TagFilter } from '../schemas/object-schemas.js';
 
 const DataSourceId = Type.Integer({ minimum: 1, maximum: MAX_DATA_SOURCE_ID });
 
@@ -19,6 +19,7 @@ export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           querystring: Type.Object({
             searchText: Type.Optional(Type.String({ maxLength: 256, description: 'Part of the data source name, any case' })),
             connectionKey: Type.Optional(Type.String()),
+            tag: Type.Optional({ ...TagFilter, description: 'Repeatable (tag=A&tag=B): only data sources carrying every one, on themselves or a column, from any source' }),
             ...Paging,
           }),
           response: { 200: DataSourceList, 400: ErrorResponse, ...AUTH_ERRORS },
@@ -28,6 +29,7 @@ export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         deps.dataSources.search({
           ...(request.query.searchText !== undefined && { searchText: request.query.searchText }),
           ...(request.query.connectionKey !== undefined && { connectionKey: request.query.connectionKey }),
+          ...(request.query.tag !== undefined && { tags: request.query.tag }),
           ...pageOf(request.query),
         }),
     );

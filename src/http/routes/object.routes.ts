@@ -114,6 +114,7 @@ function withDefaults(body: Static<typeof SearchBody>) {
   return {
     ...(body.searchText && { searchText: body.searchText }),
     ...(body.state && { state: body.state }),
+    ...(body.tags?.length && { tags: body.tags }),
     ...pageOf(body),
     sortField: body.sortField ?? 'name',
     sortOrder: body.sortOrder ?? 'asc',

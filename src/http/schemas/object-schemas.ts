@@ -1,5 +1,36 @@
 import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
+import { TAG_NAME_MAX_LENGTH, TAG_NAME_PATTERN, TAG_VALUE_MAX_LENGTH, TAG_VALUE_PATTERN } from '../../domain/tag-rules.js';
 import { Paging, PrincipalRef, Settings } from './common-schemas.js';
+
+/** A tag as shown: on an object, or on a column in its dictionary. */
+export const TagView = Type.Object(
+  {
+    name: Type.String({ description: 'Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG)' }),
+    value: Type.Union([Type.String(), Type.Null()], { description: 'null when the tag has none' }),
+    source: Type.Union([Type.Literal('platform'), Type.Literal('user'), Type.Literal('system')], {
+      description: 'platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden\'s own (New)',
+    }),
+    addedBy: Type.Union([Type.String(), Type.Null()], { description: 'user:<name> for user tags; null for platform and system tags' }),
+    addedAt: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+/** The name of a tag a user adds (TAG_NAME_PATTERN). */
+export const UserTagName = Type.String({
+  minLength: 1,
+  maxLength: TAG_NAME_MAX_LENGTH,
+  pattern: TAG_NAME_PATTERN,
+  description: 'Dot-separated segments of ASCII letters, digits, "_" and "-", single spaces inside a segment: PII, PII.Email, Cost Centre.EU-1',
+});
+export const TagValue = Type.String({ minLength: 1, maxLength: TAG_VALUE_MAX_LENGTH, pattern: TAG_VALUE_PATTERN, description: 'Free text without control characters' });
+/** A tag name to find or remove: any source's spelling (platform tags follow no pattern of ours). */
+export const AnyTagName = Type.String({ minLength: 1, maxLength: 256 });
+const ColumnName = Type.String({ minLength: 1, maxLength: 1024, description: "The column's name, exactly as in the data dictionary" });
+/** Filters of the searches: every tag named must be on the object (or one of its columns), from any source. */
+export const TagFilter = Type.Array(AnyTagName, { maxItems: 20, description: 'Keep only objects carrying every one of these tags (any source), on themselves or on one of their columns' });
+
+const tagList = Type.Array(TagView);
 
 const Column = Type.Object({
   name: Type.String(),
@@ -18,6 +49,7 @@ const Column = Type.Object({
     { description: 'A generated column: how it is computed; null for an ordinary column' },
   ),
   comment: Type.Union([Type.String(), Type.Null()]),
+  tags: Type.Array(TagView, { description: "The column's tags, every source" }),
 });
 
 const summaryFields = {
@@ -34,6 +66,7 @@ const summaryFields = {
   stableId: Type.Union([Type.String(), Type.Null()], { description: 'Platform identifier (PostgreSQL OID) used to recognise renames' }),
   comment: Type.Union([Type.String(), Type.Null()]),
   childCount: Type.Integer({ description: 'Children still present on the platform' }),
+  tags: Type.Array(TagView, { description: "Tags on the object itself, every source (its columns' tags are with the columns)" }),
 };
 
 export const ObjectSummary = Type.Object({ ...summaryFields, settings: Settings }, { $id: 'ObjectSummary' });
@@ -50,7 +83,6 @@ export const ObjectView = Type.Object(
       dataOwners: setting(Type.Array(PrincipalRef)),
     }),
     columns: Type.Optional(Type.Array(Column, { description: 'Leaves: the data dictionary' })),
-    tags: Type.Array(Type.Object({ name: Type.String(), source: Type.String() })),
     removedAt: Type.Union([Type.String(), Type.Null()]),
     createdAt: Type.String(),
     updatedAt: Type.String(),
@@ -87,6 +119,7 @@ export const SearchBody = Type.Object(
   {
     searchText: Type.Optional(Type.String({ maxLength: 256 })),
     state: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')])),
+    tags: Type.Optional(TagFilter),
     ...Paging,
     sortField: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('kind'), Type.Literal('createdAt')], { default: 'name' })),
     sortOrder: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
@@ -156,8 +189,42 @@ export const DataSource = Type.Object({
   objectPath: Type.Array(Type.String()),
   kind: Type.String(),
   comment: Type.Union([Type.String(), Type.Null()]),
+  tags: Type.Array(TagView, { description: "Tags on the data source itself (its columns' are in its dictionary)" }),
 });
 
 export const DataSourceList = Type.Object({ count: Type.Integer(), hits: Type.Array(DataSource) });
 
 export const Dictionary = Type.Object({ dataSourceId: Type.Integer(), dataSourceName: Type.String(), columns: Type.Array(Column) });
+
+/** The tags of an object and of each of its columns. */
+export const ObjectTagsResponse = Type.Object({
+  objectPath: Type.Array(Type.String()),
+  tags: tagList,
+  columns: Type.Optional(Type.Array(Type.Object({ name: Type.String(), tags: tagList }), { description: 'Leaves: every column of the dictionary, in order' })),
+});
+
+export const AddTagsBody = Type.Object(
+  {
+    tags: Type.Array(Type.Object({ name: UserTagName, value: Type.Optional(TagValue) }, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 100,
+      description: 'User tags to add. One the place has already gets the value given (none: null); adding it again changes nothing',
+    }),
+    column: Type.Optional(ColumnName),
+  },
+  { additionalProperties: false },
+);
+
+export const RemoveTagBody = Type.Object(
+  {
+    name: AnyTagName,
+    column: Type.Optional(ColumnName),
+    source: Type.Optional(
+      Type.Union([Type.Literal('user'), Type.Literal('system'), Type.Literal('platform')], {
+        default: 'user',
+        description: 'user (default); system clears the New tag; platform tags follow the platform and cannot be removed (409)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -7,6 +7,7 @@ import * as columnsUncheckedParent from './004-columns-unchecked-parent.js';
 import * as dataSources from './005-data-sources.js';
 import * as columnsGenerated from './006-columns-generated.js';
 import * as authFailures from './007-auth-failures.js';
+import * as tags from './008-tags.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '005-data-sources': dataSources,
   '006-columns-generated': columnsGenerated,
   '007-auth-failures': authFailures,
+  '008-tags': tags,
 };

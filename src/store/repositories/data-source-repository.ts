@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { chunkRows, containsPattern, type StoreDialect } from '../store-dialect.js';
 import type { StoreSchema } from '../store-schema.js';
+import { carriesEveryTag } from './tag-repository.js';
 
 /** An enabled leaf with its data source id and generated name. */
 export interface DataSourceRow {
@@ -18,6 +19,8 @@ export interface DataSourceRow {
 export interface DataSourceSearch {
   searchText?: string;
   connectionKey?: string;
+  /** Keep only data sources carrying every one of these tags, on themselves or on a column. */
+  tags?: readonly string[];
   offset: number;
   size: number;
 }
@@ -85,7 +88,8 @@ export class DataSourceRepository {
         where o.is_active = 1 and t.active = 0 and o.is_leaf = 1 and o.removed = 0
       )
       select * from hits h
-      ${search.searchText ? sql`where lower(h.full_name) like lower(${containsPattern(search.searchText)}) escape '\\'` : sql``}`;
+      where ${search.searchText ? sql`lower(h.full_name) like lower(${containsPattern(search.searchText)}) escape '\\'` : sql`1 = 1`}
+      ${search.tags?.length ? sql`and ${carriesEveryTag('h.object_id', search.tags)}` : sql``}`;
     const { rows: countRows } = await sql<{ count: number }>`select count(*) as count from (${from}) matching`.execute(this.db);
     const { rows } = await sql<{ object_id: number; connection_id: number; id_path: string; full_name: string; kind: string; comment: string | null; id: number }>`
       select m.*, d.id from (${from}) m join data_sources d on d.object_id = m.object_id

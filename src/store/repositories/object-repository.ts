@@ -3,6 +3,7 @@ import type { Principal, SettingKey, SettingOverrides } from '../../domain/setti
 import type { BulkWriter } from '../bulk-writer.js';
 import { chunkRows, containsPattern, prefixUpperBound, type StoreDialect } from '../store-dialect.js';
 import type { ObjectsTable, StoreSchema } from '../store-schema.js';
+import { carriesEveryTag } from './tag-repository.js';
 
 /** One data object as stored: identity, metadata, its own overrides (not effective values). */
 export interface ObjectRecord {
@@ -43,6 +44,8 @@ export interface ChildSearch {
   searchText?: string;
   /** Keep only children in this effective state; needs the parent's effective isActive. */
   state?: { value: 'active' | 'inactive'; parentIsActive: boolean };
+  /** Keep only children carrying every one of these tags, on themselves or (leaves) on a column. */
+  tags?: readonly string[];
   offset: number;
   size: number;
   sortField: 'name' | 'kind' | 'createdAt';
@@ -89,6 +92,16 @@ export class ObjectRepository {
 
   async findById(id: number): Promise<ObjectRecord | undefined> {
     return this.findOne(sql<boolean>`id = ${id}`);
+  }
+
+  /**
+   * Whether the object is still there, kept from being deleted until the transaction ends: rows
+   * that reference it (tags) may then be written without racing a delete. PostgreSQL holds a
+   * share lock on the row; SQLite's transactions run one at a time, so the read is enough.
+   */
+  async holdIfPresent(id: number): Promise<boolean> {
+    const query = this.db.selectFrom('objects').select('id').where('id', '=', id);
+    return (await (this.dialect.name === 'postgres' ? query.forShare() : query).executeTakeFirst()) !== undefined;
   }
 
   async findRoot(connectionId: number): Promise<ObjectRecord | undefined> {
@@ -148,6 +161,7 @@ export class ObjectRepository {
     if (search.searchText) {
       query = query.where(sql<boolean>`lower(name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
     }
+    if (search.tags?.length) query = query.where(carriesEveryTag('objects.id', search.tags));
     if (search.state) {
       const effective = sql`coalesce(is_active, ${search.state.parentIsActive ? 1 : 0})`;
       query =

@@ -20,8 +20,8 @@ const TABLES_PER_SCHEMA = 10;
 const POINTS = 10;
 const FIRST_SYNC_POINTS = 4;
 const SEED = 20261201;
-/** Settings changes killed per store, each over a subtree with fresh overrides below it. */
-const SETTINGS_POINTS = 3;
+/** Settings and tag changes killed per store, each over a subtree with fresh overrides and tags below it. */
+const SETTINGS_POINTS = 4;
 const OVERRIDES_PER_POINT = 12;
 const SETTINGS_SCHEMAS = 10;
 /** Credential edits and secret key rotations killed per store, over a few connections of a small source. */
@@ -90,7 +90,7 @@ describeIfServer(['PostgreSQL'], 'crash recovery of warden serve', () => {
   describe.concurrent('on each store', () => {
     for (const kind of STORE_KINDS) {
       it(`[${kind}] recovers from ${POINTS} kills during syncs`, () => killAndRecover(kind), 240_000);
-      it(`[${kind}] keeps ${SETTINGS_POINTS} settings changes killed midway all-or-nothing`, () => killSettingsChanges(kind), 240_000);
+      it(`[${kind}] keeps ${SETTINGS_POINTS} settings and tag changes killed midway all-or-nothing`, () => killSettingsChanges(kind), 240_000);
       it(`[${kind}] keeps secrets usable across ${EDIT_POINTS} credential edits and ${ROTATION_POINTS} key rotations killed midway`, () => killSecretChanges(kind), 240_000);
     }
   });
@@ -211,46 +211,53 @@ describeIfServer(['PostgreSQL'], 'crash recovery of warden serve', () => {
     const schemas = Array.from({ length: SETTINGS_SCHEMAS }, (_, i) => `s${i + 1}`);
     const tables = schemas.flatMap((schema) => Array.from({ length: TABLES_PER_SCHEMA }, (_, i) => [schema, `t${String(i + 1).padStart(2, '0')}`]));
     const owners = (n: number) => Array.from({ length: n }, () => ({ type: pick(['user', 'group'] as const), name: pick(['ann', 'bo', 'cy', 'data-team']) }));
+    /** `n` user tags of distinct names. */
+    const userTags = (n: number) => ['PII', 'PII.Email', 'Tier', 'Cost Centre.EU-1'].filter(() => random() < 0.5).concat('Reviewed').slice(0, n).map((name) => ({ name, value: pick(['gold', 'silver', 'a b']) }));
     let server: WardenProcess = await start();
     try {
       const registered = await server.request('POST', '/data/connection', { connectionKey: key, connection: connectionInput(source, role), settings: { isActive: false } });
       expect(registered.status, JSON.stringify(registered.body)).toBe(201);
       expect((await server.waitForJob(registered.body.syncRunId)).state).toBe('completed');
-      const put = (path: string[], body: unknown) => server.request('PUT', `/data/settings/${urlPath(...path)}`, body);
-      const settingsAudit = async () => Number((await reader.rows<{ n: number }>(`select count(*) as n from audit_log where action = 'object.settings'`))[0]!.n);
+      const send = (change: Change) =>
+        change.tags
+          ? server.request('POST', `/data/tags/${urlPath(...change.path)}`, { tags: change.tags, ...(change.column !== '' && { column: change.column }) })
+          : server.request('PUT', `/data/settings/${urlPath(...change.path)}`, { settings: change.settings, cascade: change.cascade });
+      const governanceAudit = async () =>
+        Number((await reader.rows<{ n: number }>(`select count(*) as n from audit_log where action in ('object.settings', 'object.tags')`))[0]!.n);
 
-      const drawChange = () => {
+      /** Odd points change tags (a table's or one of its columns'), even ones settings. */
+      const drawChange = (point: number): Change => {
+        if (point % 2 === 1) return { path: [...root, ...pick(tables)], column: pick(['', 'id', 'name']), tags: userTags(1 + Math.floor(random() * 3)) };
         const r = random();
-        if (r < 0.4) return { path: random() < 0.3 ? root : [...root, pick(schemas)], body: { settings: { isActive: random() < 0.5 }, cascade: true } };
-        if (r < 0.7) return { path: [...root, pick(schemas)], body: { settings: { dataOwners: owners(1 + Math.floor(random() * 3)) }, cascade: random() < 0.5 } };
-        return { path: root, body: { settings: { activateNewChildren: random() < 0.5, isActive: random() < 0.5 }, cascade: true } };
+        if (r < 0.4) return { path: random() < 0.3 ? root : [...root, pick(schemas)], settings: { isActive: random() < 0.5 }, cascade: true };
+        if (r < 0.7) return { path: [...root, pick(schemas)], settings: { dataOwners: owners(1 + Math.floor(random() * 3)) }, cascade: random() < 0.5 };
+        return { path: root, settings: { activateNewChildren: random() < 0.5, isActive: random() < 0.5 }, cascade: true };
       };
       // A clean change first: how long one takes bounds the kill points.
       const timed = performance.now();
-      expect((await put(root, { settings: { isActive: true }, cascade: true })).status).toBe(200);
+      expect((await send({ path: root, settings: { isActive: true }, cascade: true })).status).toBe(200);
       const changeMs = performance.now() - timed;
 
       const outcomes = { before: 0, after: 0 };
       for (let point = 0; point < SETTINGS_POINTS; point++) {
-        // Many overrides below what the change touches: tables and schemas overriding status and owners.
+        // Many overrides and tags below what the change touches: tables and schemas overriding status and owners, tables tagged.
         for (let i = 0; i < OVERRIDES_PER_POINT; i++) {
-          const target = random() < 0.8 ? [...root, ...pick(tables)] : [...root, pick(schemas)];
+          const table = [...root, ...pick(tables)];
+          const target = random() < 0.8 ? table : [...root, pick(schemas)];
           const settings = random() < 0.6 ? { isActive: random() < 0.5 } : { dataOwners: owners(1), isActive: random() < 0.5 };
-          expect((await put(target, { settings })).status).toBe(200);
+          expect((await send({ path: target, settings, cascade: false })).status).toBe(200);
+          if (random() < 0.3) expect((await send({ path: table, column: '', tags: userTags(1) })).status).toBe(200);
         }
-        const before = await overridesOf(reader, key, source.name);
+        const before = await governanceOf(reader, key, source.name);
         // A change that changes something, so that before and after tell apart.
-        let change = drawChange();
-        let expected = applySettingsChange(before, change.path.slice(1), change.body.settings, change.body.cascade);
-        while (same(expected, before)) {
-          change = drawChange();
-          expected = applySettingsChange(before, change.path.slice(1), change.body.settings, change.body.cascade);
-        }
+        let change = drawChange(point);
+        let expected = applyChange(before, change);
+        while (same(expected, before)) expected = applyChange(before, (change = drawChange(point)));
         const dataSources = await dataSourceIdsOf(reader, key, source.name);
-        const auditBefore = await settingsAudit();
+        const auditBefore = await governanceAudit();
         const what = `point ${point}: ${JSON.stringify(change)}`;
 
-        const answered = put(change.path, change.body).catch(() => null);
+        const answered = send(change).catch(() => null);
         // The kill point: a seeded moment within the time a clean change takes, early ones likelier
         // (the store's commit comes early in the request; the answer's view is built after it).
         await new Promise((resolve) => setTimeout(resolve, random() ** 2 * changeMs));
@@ -258,28 +265,28 @@ describeIfServer(['PostgreSQL'], 'crash recovery of warden serve', () => {
         const answer = await answered;
 
         server = await start();
-        const after = await overridesOf(reader, key, source.name);
+        const after = await governanceOf(reader, key, source.name);
         const outcome = same(after, before) ? 'before' : same(after, expected) ? 'after' : 'mixed';
-        expect(outcome, `${what}: the overrides are neither those before nor those after the change`).not.toBe('mixed');
+        expect(outcome, `${what}: the overrides and tags are neither those before nor those after the change`).not.toBe('mixed');
         if (answer?.status === 200) expect(outcome, `${what}: answered 200, then lost`).toBe('after');
         outcomes[outcome as 'before' | 'after'] += 1;
-        expect(effectiveOf(after), what).toEqual(effectiveOf(outcome === 'after' ? expected : before));
-        expect(await settingsAudit(), `${what}: the audit log has the change exactly when the catalog does`).toBe(auditBefore + (outcome === 'after' ? 1 : 0));
+        expect(effectiveOf(after.overrides), what).toEqual(effectiveOf((outcome === 'after' ? expected : before).overrides));
+        expect(await governanceAudit(), `${what}: the audit log has the change exactly when the catalog does`).toBe(auditBefore + (outcome === 'after' ? 1 : 0));
         expect(await dataSourceIdsOf(reader, key, source.name), `${what}: data sources`).toEqual(dataSources);
       }
       // Both outcomes are legal; the log says where the kills fell.
-      console.log(`[${kind}] settings kills: ${outcomes.before} before the change committed, ${outcomes.after} after`);
+      console.log(`[${kind}] settings and tag kills: ${outcomes.before} before the change committed, ${outcomes.after} after`);
 
-      // The next sync converges: the source did not change, so neither do objects, overrides or data sources.
+      // The next sync converges: the source did not change, so neither do objects, overrides, user tags or data sources.
       const ofSource = async () => (await catalogOf(reader, key)).filter((o) => o.path.startsWith(`/${source.name}`));
       const catalog = await ofSource();
-      const overrides = await overridesOf(reader, key, source.name);
+      const governance = await governanceOf(reader, key, source.name);
       const dataSources = await dataSourceIdsOf(reader, key, source.name);
       const crawled = await server.request('POST', `/data/crawl/${urlPath(key)}`, { forceRecursiveCrawl: true });
       expect(crawled.status).toBe(202);
       expect((await server.waitForJob(crawled.body.syncRunId)).state).toBe('completed');
       expect(await ofSource()).toEqual(catalog);
-      expect(await overridesOf(reader, key, source.name)).toEqual(overrides);
+      expect(await governanceOf(reader, key, source.name)).toEqual(governance);
       expect(await dataSourceIdsOf(reader, key, source.name)).toEqual(dataSources);
     } finally {
       await server.stop();
@@ -468,15 +475,58 @@ async function overridesOf(reader: StoreReader, connectionKey: string, within: s
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** What `PUT /data/settings` of `settings` at `path` (below the connection key) makes of `before`. */
-function applySettingsChange(before: StoredOverrides[], path: string[], settings: Partial<SettingOverrides>, cascade: boolean): StoredOverrides[] {
-  const target = path.map((name) => `/${name}`).join('');
+/** A governance change as the crash case sends it: settings (`PUT /data/settings`) or user tags (`POST /data/tags`, `column` '' for the object). */
+type Change =
+  | { path: string[]; settings: Partial<SettingOverrides>; cascade: boolean; tags?: undefined }
+  | { path: string[]; column: string; tags: { name: string; value: string }[] };
+
+interface StoredTag {
+  path: string;
+  column: string;
+  name: string;
+  value: string | null;
+  source: string;
+}
+
+interface Governance {
+  overrides: StoredOverrides[];
+  tags: StoredTag[];
+}
+
+/** Overrides and tags below a connection (see {@link objectsWithPaths} for `within`), in a stable order. */
+async function governanceOf(reader: StoreReader, connectionKey: string, within: string): Promise<Governance> {
+  const paths = new Map((await objectsWithPaths(reader, connectionKey, '1 as one', within)).map((o) => [o.id, o.path]));
+  const rows = await reader.rows<{ object_id: number; column_name: string; name: string; value: string | null; source: string }>(
+    `select t.object_id, t.column_name, t.name, t.value, t.source from tags t join objects o on o.id = t.object_id join connections c on c.id = o.connection_id where c.connection_key = ?`,
+    [connectionKey],
+  );
+  const tags = rows
+    .filter((t) => paths.has(Number(t.object_id)))
+    .map((t) => ({ path: paths.get(Number(t.object_id))!, column: t.column_name, name: t.name, value: t.value, source: t.source }))
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  return { overrides: await overridesOf(reader, connectionKey, within), tags };
+}
+
+/** What `change` makes of `before`: the expected state after it committed. */
+function applyChange(before: Governance, change: Change): Governance {
+  const target = change.path.slice(1).map((name) => `/${name}`).join('');
+  if (change.tags) {
+    const tags = before.tags.map((t) => ({ ...t }));
+    for (const tag of change.tags) {
+      const found = tags.find((t) => t.path === target && t.column === change.column && t.source === 'user' && t.name === tag.name);
+      if (found) found.value = tag.value;
+      else tags.push({ path: target, column: change.column, name: tag.name, value: tag.value, source: 'user' });
+    }
+    return { overrides: before.overrides, tags: tags.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) };
+  }
+  const { settings, cascade } = change;
   const cleared = Object.fromEntries(Object.keys(settings).map((k) => [k, null]));
-  return before.map(({ path: at, overrides }) => {
+  const overrides = before.overrides.map(({ path: at, overrides }) => {
     if (at === target) return { path: at, overrides: { ...overrides, ...settings } };
     if (cascade && at.startsWith(`${target}/`)) return { path: at, overrides: { ...overrides, ...cleared } };
     return { path: at, overrides };
   });
+  return { overrides, tags: before.tags };
 }
 
 /** Every object's effective settings (its own and its ancestors' overrides resolved), by path. */

@@ -362,9 +362,9 @@ describeIfServer(['PostgreSQL'], 'crash recovery of warden serve', () => {
         const rotate = runWardenCommand(env, ['secrets', 'rotate'], dataDir);
         outputs.push(rotate.output);
         const next = join(dataDir, 'secret.key.next');
-        // The kill point: a seeded moment (up to 20 ms) after the next key is on disk, just before the store transaction.
+        // The kill point: a seeded moment (up to 200 ms, early ones likelier) after the next key is on disk, just before the store transaction.
         await eventually(() => existsSync(next) || rotate.child.exitCode !== null || null, { interval: 1, timeout: 30_000, what: 'the rotation to write the next key' });
-        await new Promise((resolve) => setTimeout(resolve, random() * 20));
+        await new Promise((resolve) => setTimeout(resolve, random() ** 2 * 200));
         await rotate.kill();
         if (existsSync(next)) keyTexts.add(readFileSync(next, 'utf8'));
         if (existsSync(next)) {

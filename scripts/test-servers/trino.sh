@@ -85,7 +85,12 @@ backends() {
   local pg=(psql -h "${PG_URL_HOST%:*}" -p "${PG_URL_HOST#*:}" -U postgres -d postgres -q)
   "${pg[@]}" -c "drop database if exists $PG_DATABASE with (force)" -c "create database $PG_DATABASE" >/dev/null \
     || fail "creating the PostgreSQL database $PG_DATABASE on $PG_URL_HOST"
-  mariadb -h "${MARIADB_HOST%:*}" -P "${MARIADB_HOST#*:}" -u root -e "
+  local maria=(mariadb -h "${MARIADB_HOST%:*}" -P "${MARIADB_HOST#*:}" -u root)
+  # The databases the tests create for the maria catalog (warden_trino_<pid>_…), which an
+  # interrupted run leaves behind (.ci/run's cleanup drops only warden_test_* ones).
+  "${maria[@]}" -N -e "select concat('drop database \`', replace(schema_name, '\`', '\`\`'), '\`;') from information_schema.schemata where schema_name like 'warden\\_trino\\_%'" \
+    | "${maria[@]}" || fail "dropping the maria catalog's leftover test databases on $MARIADB_HOST"
+  "${maria[@]}" -e "
     DROP DATABASE IF EXISTS warden_trino;
     CREATE DATABASE warden_trino;
     CREATE USER IF NOT EXISTS '$MARIADB_USER'@'%' IDENTIFIED BY '$MARIADB_PASSWORD';
@@ -169,6 +174,8 @@ EOF
 io.trino=WARN
 io.trino.server.Server=INFO
 EOF
+  # Case-insensitive name matching is what lets Trino read a mixed-case PostgreSQL table at all
+  # (and what makes case twins ambiguous, so Warden can tell them: trino-catalog.ts).
   cat >"$etc/catalog/pg.properties" <<EOF
 connector.name=postgresql
 connection-url=jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE
@@ -243,16 +250,17 @@ query() {
 connection_info() {
   node -e '
     const fs = require("node:fs");
-    const [run, version, httpsPort, httpPort, user, password, pgDatabase] = process.argv.slice(1);
+    const [run, version, httpsPort, httpPort, user, password, pgDatabase, pgJdbcUrl] = process.argv.slice(1);
     const info = {
       version, hostname: "127.0.0.1", httpsPort: Number(httpsPort), httpPort: Number(httpPort),
       ca: fs.readFileSync(`${run}/tls/ca.pem`, "utf8"),
       username: user, password,
       jwtPrivateKey: fs.readFileSync(`${run}/tls/jwt-private.pem`, "utf8"),
+      pgJdbcUrl,
       catalogs: { pg: { database: pgDatabase }, maria: { databasePrefix: "warden_trino" }, mem: {}, gone: {} },
     };
     fs.writeFileSync(`${run}/connection.json`, JSON.stringify(info, null, 2));
-  ' "$RUN" "$TRINO_VERSION" "$HTTPS_PORT" "$HTTP_PORT" "$TRINO_USER" "$TRINO_PASSWORD" "$PG_DATABASE"
+  ' "$RUN" "$TRINO_VERSION" "$HTTPS_PORT" "$HTTP_PORT" "$TRINO_USER" "$TRINO_PASSWORD" "$PG_DATABASE" "jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE"
 }
 
 start() {

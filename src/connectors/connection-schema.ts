@@ -15,6 +15,24 @@ import type { AuthenticationType, TechnologyDescriptor } from './technology.js';
  * of listing why every other technology did not match.
  */
 
+/**
+ * Fields every connection has whatever its technology: how Warden syncs it, not how it signs in.
+ * Stored with the details, so registration and PUT /data/connection/{key} accept and return them.
+ */
+const SYNC_FIELDS = {
+  tagNewColumns: Type.Optional(
+    Type.Boolean({
+      default: true,
+      description: 'A column added to, or whose type changed on, an enabled table gets the system tag New after a sync (tables new to the catalog do not)',
+    }),
+  ),
+};
+
+/** The connection's `tagNewColumns` (default true). */
+export function tagNewColumns(details: Readonly<Record<string, unknown>>): boolean {
+  return details.tagNewColumns !== false;
+}
+
 /** The connection object of one technology signed in one way. */
 export function authenticationSchema(descriptor: TechnologyDescriptor, authentication: AuthenticationType): TObject {
   return Type.Object(
@@ -23,6 +41,7 @@ export function authenticationSchema(descriptor: TechnologyDescriptor, authentic
       authenticationType: Type.Literal(authentication.name, { description: authentication.description }),
       ...descriptor.connectionFields,
       ...authentication.fields,
+      ...SYNC_FIELDS,
     },
     { additionalProperties: false, title: `${descriptor.technology} (${authentication.name})` },
   );

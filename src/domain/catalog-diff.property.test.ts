@@ -235,7 +235,8 @@ function model(w: World): Outcome {
     else if (s.removed) objects.set(o, { as: 'restored', row: s.id });
     else {
       const fields = (['kind', 'comment', 'columns', 'stableId'] as const).filter((f) =>
-        f === 'columns' ? s.columnsFingerprint !== o.columnsFingerprint : s[f] !== o[f],
+        // A crawled object without a fingerprint did not have its columns read: they are kept.
+        f === 'columns' ? o.columnsFingerprint !== null && s.columnsFingerprint !== o.columnsFingerprint : s[f] !== o[f],
       );
       objects.set(o, fields.length > 0 ? { as: 'changed', row: s.id, fields: [...fields] } : { as: 'unchanged', row: s.id });
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CrawledColumn, CrawledObject } from './catalog-types.js';
 import { diffChildren, fingerprint, type StoredChild } from './catalog-diff.js';
 import { columnsFingerprint, diffColumns } from './column-diff.js';
+import { tagsFingerprint } from './tag-diff.js';
 
 const col = (name: string, type = 'integer', ordinal = 1): CrawledColumn => ({
   name, ordinal, type, nullable: true, defaultValue: null, generated: null, comment: null,
@@ -22,6 +23,16 @@ const stored = (object: CrawledObject, removed = false): StoredChild => ({
 const crawl = (...objects: CrawledObject[]) => objects.map(fingerprint);
 
 describe('diffChildren', () => {
+  it('compares platform tags by their fingerprint, and not at all when they were not read', () => {
+    const tagged = { ...table('t', '1'), tags: [{ name: 'PII', value: null }] };
+    const same = { ...stored(tagged), tagsFingerprint: tagsFingerprint(tagged.tags, tagged.columns) };
+    expect(diffChildren([same], crawl(tagged)).unchanged).toEqual([same]);
+    expect(diffChildren([same], crawl(table('t', '1'))).unchanged).toEqual([same]);
+    const retagged = diffChildren([same], crawl({ ...tagged, tags: [{ name: 'PII', value: 'email' }] }));
+    expect(retagged.changed.map((c) => c.fields)).toEqual([['tags']]);
+    expect(diffChildren([stored(table('t', '1'))], crawl(tagged)).changed.map((c) => c.fields)).toEqual([['tags']]);
+  });
+
   it('sorts objects into added, unchanged, changed and removed', () => {
     const kept = stored(table('kept', '1'));
     const retyped = stored(table('retyped', '2'));
@@ -31,6 +42,13 @@ describe('diffChildren', () => {
     expect(diff.changed.map((c) => [c.stored.name, c.fields])).toEqual([['retyped', ['columns']]]);
     expect(diff.removed).toEqual([gone]);
     expect(diff.added.map((a) => a.name)).toEqual(['new']);
+  });
+
+  it('keeps a leaf whose columns were not read unchanged, not emptied', () => {
+    const kept = stored(table('twin', null));
+    const { columns: _unread, ...unread } = table('twin', null);
+    const diff = diffChildren([kept], crawl(unread));
+    expect(diff.unchanged).toEqual([kept]);
   });
 
   it('recognises a rename by stable id', () => {

@@ -1,5 +1,6 @@
 import type { CrawledObject, ScopeStep } from './catalog-types.js';
 import { columnsFingerprint } from './column-diff.js';
+import { tagsFingerprint } from './tag-diff.js';
 
 /** What the catalog holds about one child of a container, as much as the diff needs. */
 export interface StoredChild {
@@ -10,14 +11,18 @@ export interface StoredChild {
   comment: string | null;
   removed: boolean;
   columnsFingerprint: string | null;
+  /** Of the platform tags last read for it and its columns; null or absent when never read. */
+  tagsFingerprint?: string | null;
 }
 
-/** A crawled object with its columns' fingerprint computed once. */
+/** A crawled object with its columns' and tags' fingerprints computed once. */
 export interface FingerprintedObject extends CrawledObject {
   columnsFingerprint: string | null;
+  /** Null or absent when none of its tags were read: then its stored platform tags stay as they are. */
+  tagsFingerprint?: string | null;
 }
 
-export type ObjectUpdateField = 'kind' | 'comment' | 'columns' | 'stableId';
+export type ObjectUpdateField = 'kind' | 'comment' | 'columns' | 'stableId' | 'tags';
 
 /** A stored object and the crawled object it turned out to be. */
 export interface Match {
@@ -48,9 +53,13 @@ export interface ChildrenChangeSet {
   conflicts: { kept: FingerprintedObject; dropped: FingerprintedObject }[];
 }
 
-/** Adds the column fingerprint a leaf is compared by. */
+/** Adds the fingerprints an object is compared by: its columns' (leaves) and its platform tags'. */
 export function fingerprint(object: CrawledObject): FingerprintedObject {
-  return { ...object, columnsFingerprint: object.columns ? columnsFingerprint(object.columns) : null };
+  return {
+    ...object,
+    columnsFingerprint: object.columns ? columnsFingerprint(object.columns) : null,
+    tagsFingerprint: tagsFingerprint(object.tags, object.columns),
+  };
 }
 
 /**
@@ -247,7 +256,14 @@ export function changedFields(stored: StoredChild, crawled: FingerprintedObject)
   const fields: ObjectUpdateField[] = [];
   if (stored.kind !== crawled.kind) fields.push('kind');
   if (stored.comment !== crawled.comment) fields.push('comment');
-  if (stored.columnsFingerprint !== crawled.columnsFingerprint) fields.push('columns');
+  // No fingerprint on a crawled leaf: its columns were not read (a Trino case twin), not emptied.
+  if (crawled.columnsFingerprint !== null && stored.columnsFingerprint !== crawled.columnsFingerprint) fields.push('columns');
   if (stored.stableId !== crawled.stableId) fields.push('stableId');
+  if (tagsChanged(stored, crawled)) fields.push('tags');
   return fields;
+}
+
+/** Whether the crawl read platform tags that differ from the ones last read; not read is no change. */
+export function tagsChanged(stored: StoredChild, crawled: FingerprintedObject): boolean {
+  return crawled.tagsFingerprint != null && (stored.tagsFingerprint ?? null) !== crawled.tagsFingerprint;
 }

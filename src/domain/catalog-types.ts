@@ -14,6 +14,12 @@ export interface CrawledColumn {
   /** A generated (computed) column's expression; null for an ordinary column. */
   generated: GeneratedColumn | null;
   comment: string | null;
+  /**
+   * The platform's stable id of the column within its table (PostgreSQL `attnum`), which
+   * survives a rename; absent or null where the platform has none (a rename is then a drop
+   * plus an add).
+   */
+  stableId?: string | null;
   /** The column's platform tags; absent when they were not read (see CrawledObject.tags). */
   tags?: CrawledTag[];
 }
@@ -36,6 +42,10 @@ export const LEAF_KINDS = [
   'externalTable',
   'systemVersionedTable',
   'sequence',
+  // Snowflake's dynamic, Iceberg and event tables.
+  'dynamicTable',
+  'icebergTable',
+  'eventTable',
 ] as const;
 export type LeafKind = (typeof LEAF_KINDS)[number];
 
@@ -47,7 +57,7 @@ export interface CrawledObject {
   /** The platform's stable identifier (PostgreSQL OID, …) used to recognise renames; null if none. */
   stableId: string | null;
   comment: string | null;
-  /** Leaves only: the complete column list, ordered by ordinal. */
+  /** Leaves only: the complete column list, ordered by ordinal; absent when it could not be read (the stored dictionary stays). */
   columns?: CrawledColumn[];
   /**
    * The object's complete platform tags. Absent when they were not read — the technology has no
@@ -67,10 +77,15 @@ export interface CrawledObject {
  *   about the parent's other children.
  * - `failure`: the subtree at `path` could not be read (error, timeout, lost connection,
  *   privilege). Nothing under it may be marked removed.
+ * - `tagsNotRead`: the objects of the subtree at `path` (the object at `path` included) were
+ *   read but their tags could not be (a separate query or credentials that failed). Sent
+ *   before the listings it covers; the engine ignores any tags those listings carry, so no
+ *   platform tag under `path` is removed, and reports the subtree on the run.
  */
 export type CrawlBatch =
   | { type: 'listing'; parent: string[]; objects: CrawledObject[]; only?: ScopeStep }
-  | { type: 'failure'; path: string[]; code: string; message: string };
+  | { type: 'failure'; path: string[]; code: string; message: string }
+  | { type: 'tagsNotRead'; path: string[]; code: string; message: string };
 
 /** One step of a scope path: the object's name and, when Warden knows it, its stable id. */
 export interface ScopeStep {

@@ -81,3 +81,25 @@ describe('column dictionaries (property)', () => {
     );
   });
 });
+
+describe('column renames by stable id (property)', () => {
+  /** A dictionary with ids, and the same one with some columns renamed (ids kept) to names it did not use. */
+  const renamed = dictionary.chain((before) => {
+    const withIds = before.map((c) => ({ ...c, stableId: String(c.ordinal) }));
+    return fc.tuple(fc.constant(withIds), fc.array(fc.boolean(), { minLength: withIds.length, maxLength: withIds.length })).map(([cols, flips]) => ({
+      before: cols,
+      after: cols.map((c, i) => (flips[i] ? { ...c, name: `${c.name}_renamed` } : { ...c })),
+    }));
+  });
+
+  it('records exactly the renamed columns as renamed, and nothing as dropped or added', () => {
+    fc.assert(
+      fc.property(renamed, ({ before, after }) => {
+        const changes = diffColumns(before, after);
+        const expected = after.flatMap((c, i) => (c.name === before[i]!.name ? [] : [{ change: 'renamed', column: c.name, from: before[i]!.name, fields: {} }]));
+        expect(changes).toEqual(expected);
+      }),
+      RUNS,
+    );
+  });
+});

@@ -64,7 +64,8 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /data/connection/:connectionKey': { anyOf: READERS, owner: connectionKey },
   'PUT /data/connection/:connectionKey': { anyOf: ADMIN, mutates: true },
   'POST /data/connection/:connectionKey/test': { anyOf: ADMIN, mutates: true },
-  'POST /integrations/scripts/create': { anyOf: READERS, mutates: false },
+  // Step 1 of registering a connection, APPLICATION_ADMIN's as in the legacy API.
+  'POST /integrations/scripts/create': { anyOf: ADMIN, mutates: false },
 
   // Each object route twice: the path in the URL, and (same URL without it) as a JSON array.
   'GET /data/object/*': { anyOf: READERS, owner: urlPath(2) },

@@ -57,6 +57,8 @@ export interface ObjectsTable {
   removed: number;
   removed_at: string | null;
   columns_fingerprint: string | null;
+  /** Digest of the platform tags last read for the object and its columns (see tagsFingerprint); null until read. */
+  tags_fingerprint: string | null;
   created_at: string;
   updated_at: string;
   last_sync_run_id: string | null;
@@ -81,6 +83,8 @@ export interface ColumnsTable {
   generated_expression: string | null;
   generated_stored: number | null;
   comment: string | null;
+  /** The platform's id of the column (PostgreSQL attnum); null where it has none. */
+  stable_id: string | null;
 }
 
 /** A tag on an object or on one column of a leaf (see migration 008). */

@@ -1,12 +1,13 @@
 import type { Clock } from '../clock.js';
-import { diffChildren, fingerprint, type ChildrenChangeSet, type FingerprintedObject, type StoredChild } from '../domain/catalog-diff.js';
+import { diffChildren, fingerprint, tagsChanged, type ChildrenChangeSet, type FingerprintedObject, type StoredChild } from '../domain/catalog-diff.js';
 import type { CrawlBatch, CrawledColumn } from '../domain/catalog-types.js';
-import { diffColumns } from '../domain/column-diff.js';
-import { overridesForNewObject, resolveSettings } from '../domain/settings.js';
+import { diffColumns, type ColumnChange } from '../domain/column-diff.js';
+import { inheritSettings, overridesForNewObject, resolveSettings } from '../domain/settings.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import { RESERVED_NAME_MARK, type ObjectRecord } from '../store/repositories/object-repository.js';
 import type { SyncChange } from '../store/repositories/sync-change-repository.js';
 import { ZERO_COUNTS, type SyncCounts, type SyncRunError } from '../store/repositories/sync-run-repository.js';
+import { ListingTags } from './listing-tags.js';
 import { holdLease, type RunLease } from './run-lease.js';
 import { mapYielding } from './yielding-map.js';
 
@@ -29,6 +30,11 @@ export interface ApplyContext {
   clock: Clock;
   /** Each listing's transaction writes only while the run is still this worker's. */
   lease: RunLease;
+  /**
+   * The connection's `tagNewColumns` (default true): a column added to, or retyped on, an
+   * enabled leaf gets the system tag `New`.
+   */
+  tagNewColumns?: boolean;
 }
 
 /** The outcome of applying one listing, added into the run's totals by the engine. */
@@ -73,7 +79,7 @@ export async function applyListing(store: CatalogStore, context: ApplyContext, b
     const elsewhere = await storedElsewhere(repos, context, chain, stored, crawled);
     const diff = diffChildren(stored.map(toStoredChild), crawled, batch.only, elsewhere.map(toStoredChild));
     const writer = new ListingWriter(repos, context, parent, resolveSettings(chain.map((o) => o.overrides)), path);
-    const withdrawnRemovals = await writer.write(diff, new Map(elsewhere.map((o) => [o.id, o])));
+    const withdrawnRemovals = await writer.write(diff, new Map([...stored, ...elsewhere].map((o) => [o.id, o])));
     const counts = countsOf(diff);
     counts.removed -= withdrawnRemovals;
     return { counts, errors: writer.errors, objectsSeen: crawled.length };
@@ -116,6 +122,9 @@ class ListingWriter {
   private readonly changedDictionaries = new Map<number, readonly CrawledColumn[]>();
   private readonly now: string;
   private readonly isLeafLevel: boolean;
+  private readonly tags: ListingTags;
+  /** The stored records of the listing's children and of the objects moving here, by id. */
+  private records: ReadonlyMap<number, ObjectRecord> = new Map();
 
   constructor(
     private readonly repos: Repositories,
@@ -126,14 +135,17 @@ class ListingWriter {
   ) {
     this.isLeafLevel = parent.depth + 1 === context.leafDepth;
     this.now = context.clock.nowIso();
+    this.tags = new ListingTags(repos, { syncRunId: context.syncRunId, now: this.now }, this.changes);
   }
 
   /**
-   * Writes the change set; `movers` holds the records of `diff.moved`. Returns how many
-   * `removed` changes of this run it withdrew (objects that had only moved).
+   * Writes the change set; `records` holds the stored records of the listing's children and of
+   * `diff.moved`. Returns how many `removed` changes of this run it withdrew (objects that had
+   * only moved).
    */
-  async write(diff: ChildrenChangeSet, movers: ReadonlyMap<number, ObjectRecord>): Promise<number> {
-    const { fromPaths, withdrawn } = await this.relocate(diff, movers);
+  async write(diff: ChildrenChangeSet, records: ReadonlyMap<number, ObjectRecord>): Promise<number> {
+    this.records = records;
+    const { fromPaths, withdrawn } = await this.relocate(diff, records);
     await this.add(diff.added);
     for (const { stored, crawled } of diff.renamed) {
       await this.update(stored, crawled, 'renamed', { from: stored.name, to: crawled.name });
@@ -148,6 +160,7 @@ class ListingWriter {
     this.recordConflicts(diff.conflicts);
     await this.repos.columns.replace(this.newDictionaries, true);
     await this.repos.columns.replace(this.changedDictionaries);
+    await this.tags.write();
     await this.repos.syncChanges.insertMany(this.context.syncRunId, this.changes);
     return withdrawn;
   }
@@ -203,6 +216,7 @@ class ListingWriter {
         comment: o.comment,
         overrides,
         columnsFingerprint: o.columnsFingerprint,
+        tagsFingerprint: o.tagsFingerprint ?? null,
       })),
       this.now,
       this.context.syncRunId,
@@ -213,6 +227,7 @@ class ListingWriter {
       const details: Record<string, unknown> = { kind: object.kind };
       if (overrides.isActive !== null) details.isActive = overrides.isActive;
       this.changes.push({ objectId: id, objectPath: this.pathOf(object.name), change: 'added', details });
+      this.tags.added(id, this.pathOf(object.name), object);
     }
   }
 
@@ -229,7 +244,9 @@ class ListingWriter {
         kind: crawled.kind,
         stableId: crawled.stableId,
         comment: crawled.comment,
-        columnsFingerprint: crawled.columnsFingerprint,
+        columnsFingerprint: crawled.columnsFingerprint ?? stored.columnsFingerprint,
+        // Tags not read leave the stored ones, and the digest of them, as they were.
+        ...(crawled.tagsFingerprint != null && { tagsFingerprint: crawled.tagsFingerprint }),
         removed: false,
       },
       this.context.syncRunId,
@@ -238,11 +255,24 @@ class ListingWriter {
     if (crawled.comment !== stored.comment) details.comment = { from: stored.comment, to: crawled.comment };
     if (crawled.kind !== stored.kind) details.kind = { from: stored.kind, to: crawled.kind };
     if (crawled.stableId !== stored.stableId) details.stableId = { from: stored.stableId, to: crawled.stableId };
+    let columns: ColumnChange[] = [];
     if (crawled.columns && crawled.columnsFingerprint !== stored.columnsFingerprint) {
-      details.columns = diffColumns(await this.repos.columns.listFor(stored.id), crawled.columns);
+      columns = diffColumns(await this.repos.columns.listFor(stored.id), crawled.columns);
+      details.columns = columns;
       this.changedDictionaries.set(stored.id, crawled.columns);
     }
     this.changes.push({ objectId: stored.id, objectPath: this.pathOf(crawled.name), change, details });
+    await this.tags.changed(stored.id, this.pathOf(crawled.name), crawled, { tags: tagsChanged(stored, crawled), columns, markNew: this.marksNewColumns(stored) });
+  }
+
+  /**
+   * Whether added and retyped columns of this existing object get `New`: it is a data source
+   * (an enabled leaf, its effective status under this parent) and the connection wants it.
+   */
+  private marksNewColumns(stored: StoredChild): boolean {
+    const record = this.records.get(stored.id);
+    if (!this.isLeafLevel || this.context.tagNewColumns === false || !record) return false;
+    return inheritSettings(this.parentSettings, record.overrides).isActive;
   }
 
   private async record(stored: StoredChild): Promise<ObjectRecord> {
@@ -263,6 +293,7 @@ function toStoredChild(record: ObjectRecord): StoredChild {
     comment: record.comment,
     removed: record.removed,
     columnsFingerprint: record.columnsFingerprint,
+    tagsFingerprint: record.tagsFingerprint,
   };
 }
 

@@ -18,6 +18,7 @@ const object = (id: number, parentId: number | null, name: string, overrides: Pa
   removed,
   removedAt: null,
   columnsFingerprint: null,
+  tagsFingerprint: null,
   createdAt: '',
   updatedAt: '',
   lastSyncRunId: null,

@@ -16,6 +16,8 @@ import { buildCrawlScope } from './crawl-scope.js';
 import { isLeaseLost, leaseLost, type RunLease } from './run-lease.js';
 import { finishSyncRun, type ConnectionOutcome, type SyncRunOutcome } from './sync-run-finish.js';
 import { batchShowsTarget, targetNotFound } from './target-found.js';
+import { UnreadTags } from './unread-tags.js';
+import { tagNewColumns } from '../connectors/connection-schema.js';
 
 export interface SyncEngineDeps {
   store: CatalogStore;
@@ -108,6 +110,7 @@ export class SyncEngine {
         stableIdsUniqueWithin: connector.capabilities.stableIdsUniqueWithin,
         clock,
         lease,
+        tagNewColumns: tagNewColumns(connection.details),
       };
       return { connection, connector, scope, context };
     } catch (error) {
@@ -121,6 +124,7 @@ export class SyncEngine {
     const { store, clock } = this.deps;
     let targetShown = false;
     let lastProgressAt = clock.now().getTime();
+    const unreadTags = new UnreadTags();
     for await (const batch of connector.crawl(scope, signal)) {
       targetShown ||= batchShowsTarget(targetNames, batch);
       if (batch.type === 'failure') {
@@ -128,7 +132,13 @@ export class SyncEngine {
         log.warn({ path: batch.path, code: batch.code }, 'subtree not crawled');
         continue;
       }
-      const result = await applyListing(store, context, batch);
+      if (batch.type === 'tagsNotRead') {
+        unreadTags.add(batch.path);
+        totals.errors.push({ objectPath: [connection.connectionKey, ...batch.path], code: batch.code, message: batch.message, notRead: 'tags' });
+        log.warn({ path: batch.path, code: batch.code }, 'tags of a subtree not read');
+        continue;
+      }
+      const result = await applyListing(store, context, unreadTags.strip(batch));
       addCounts(totals.counts, result.counts);
       totals.errors.push(...result.errors);
       totals.progress.containersListed += 1;

@@ -10,6 +10,7 @@ describe('a sync target the platform does not have', () => {
     expect(batchShowsTarget(['db', 's', 't'], { type: 'listing', parent: ['db', 's'], objects: [], only: { name: 't', stableId: null } })).toBe(false);
     expect(batchShowsTarget(['db', 's', 't'], { type: 'listing', parent: ['db'], objects: [{ ...table, name: 's', kind: 'schema' }] })).toBe(false);
     expect(batchShowsTarget(['db', 's', 't'], { type: 'failure', path: ['db'], code: 'PERMISSION_DENIED', message: 'no' })).toBe(true);
+    expect(batchShowsTarget(['db', 's', 't'], { type: 'tagsNotRead', path: ['db', 's', 't'], code: 'PERMISSION_DENIED', message: 'no' })).toBe(false);
   });
 
   it('ends the run with OBJECT_NOT_FOUND only when nothing showed it and nothing was removed', () => {

@@ -5,10 +5,12 @@ import type { SyncCounts, SyncRunError } from '../store/repositories/sync-run-re
 /**
  * True when a crawl batch shows that a sync's target (`names`, the path below the connection)
  * exists: the filtered listing of its parent holds it. A failure counts too: the subtree is
- * already reported as not crawled, and nothing can be said about the target.
+ * already reported as not crawled, and nothing can be said about the target. Tags not read
+ * say nothing either way: the listings still show (or not) the objects.
  */
 export function batchShowsTarget(names: readonly string[], batch: CrawlBatch): boolean {
   if (batch.type === 'failure') return true;
+  if (batch.type === 'tagsNotRead') return false;
   const parent = names.slice(0, -1);
   return batch.objects.length > 0 && batch.parent.length === parent.length && parent.every((name, i) => batch.parent[i] === name);
 }

@@ -13,12 +13,10 @@ import { describeConnectorContract } from './connector-contract.js';
 const context = new MariadbTestContext();
 const crawlers = new Map<string, TestUser>();
 
-for (const { technology, descriptor } of [
-  { technology: 'MariaDB', descriptor: mariadbTechnology },
-  { technology: 'MySQL', descriptor: mysqlTechnology },
-]) {
+for (const descriptor of [mariadbTechnology, mysqlTechnology]) {
+  const { technology } = descriptor;
   describeConnectorContract({
-    technology,
+    descriptor,
     skipReason: serverSkipReason('MariaDB'),
     create: mariadbConnectorFactory(descriptor),
     createDatabase: (label) => context.createDatabase({ label }),

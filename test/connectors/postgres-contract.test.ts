@@ -1,4 +1,5 @@
 import { createPostgresConnector } from '../../src/connectors/postgres/postgres-connector.js';
+import { postgresTechnology } from '../../src/connectors/postgres/postgres-technology.js';
 import {
   PostgresTestContext,
   adminQuery,
@@ -11,7 +12,7 @@ import { describeConnectorContract } from './connector-contract.js';
 const context = new PostgresTestContext();
 
 describeConnectorContract({
-  technology: 'PostgreSQL',
+  descriptor: postgresTechnology,
   skipReason: serverSkipReason('PostgreSQL'),
   create: createPostgresConnector,
   createDatabase: async (label) => (await context.createDatabase({ label })).name,

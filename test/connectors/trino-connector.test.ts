@@ -128,19 +128,44 @@ suite(title('Trino connector against a real Trino'), () => {
     });
   });
 
-  it('"Orders" and orders in one PostgreSQL schema: Trino cannot list that schema; it alone is not crawled', async () => {
+  it('"Orders" and orders in one PostgreSQL schema: both reported (a uniqueness conflict for the sync), the rest of the schema read', async () => {
     const clash = await pgSchema('clash');
     const fine = await pgSchema('fine');
     await pgSql(`CREATE TABLE ${quoteTrino(clash)}."Orders" (a int)`);
     await pgSql(`CREATE TABLE ${quoteTrino(clash)}.orders (x int)`);
+    await pgSql(`CREATE TABLE ${quoteTrino(clash)}.lines (id int, note varchar(20))`);
+    await pgSql(`COMMENT ON TABLE ${quoteTrino(clash)}.lines IS 'order lines'`);
     await pgSql(`CREATE TABLE ${quoteTrino(fine)}.orders (x int)`);
+    // Trino 476 fails every whole-schema listing of `clash` ("Duplicate key …orders"), and
+    // `orders` resolves to nothing (the pg catalog matches names case-insensitively).
+    await expect(trinoAdmin(`SELECT table_name, table_type FROM pg.information_schema.tables WHERE table_schema = '${clash}'`)).rejects.toThrow(/Duplicate key/);
     const batches = await crawlPg(passwordDetails(), [clash, fine]);
-    // Trino 476 fails information_schema.tables for the whole schema ("Duplicate key …orders"),
-    // so neither table can be kept: the schema is a failure (nothing under it is removed).
-    expect(failures(batches).map((failure) => [failure.path, failure.code])).toEqual([[['pg', clash], 'PLATFORM_ERROR']]);
-    expect(failures(batches)[0]!.message).toContain('GENERIC_INTERNAL_ERROR');
-    expect(names(listingOf(batches, ['pg']).objects)).toEqual(expect.arrayContaining([clash, fine]));
+    expect(failures(batches)).toEqual([]);
+    const leaves = listingOf(batches, ['pg', clash]).objects;
+    expect(leaves.map((leaf) => [leaf.name, leaf.columns?.map((column) => column.name)])).toEqual([
+      ['lines', ['id', 'note']],
+      ['orders', undefined],
+      ['orders', undefined],
+    ]);
+    expect(byName(leaves, 'lines').comment).toBe('order lines');
     expect(names(listingOf(batches, ['pg', fine]).objects)).toEqual(['orders']);
+
+    // A scoped crawl of the twin finds it listed (not gone); of the other table, just it.
+    const scoped = (table: string) => crawlAll(createTrinoConnector(passwordDetails(), TIMEOUTS), scope(['pg', clash, table].map((name) => ({ name, stableId: null }))));
+    expect(names(listingOf(await scoped('orders'), ['pg', clash]).objects)).toEqual(['orders', 'orders']);
+    expect(names(listingOf(await scoped('lines'), ['pg', clash]).objects)).toEqual(['lines']);
+  });
+
+  it('a schema Trino cannot list, with no ambiguous name to show which tables collide, is not crawled', async () => {
+    // Without case-insensitive-name-matching, `orders` resolves to the lower-case table and
+    // "Orders" is unreachable: which name collides cannot be known, so the schema fails alone.
+    const clash = await pgSchema('clash_exact');
+    await pgSql(`CREATE TABLE ${quoteTrino(clash)}."Orders" (a int)`);
+    await pgSql(`CREATE TABLE ${quoteTrino(clash)}.orders (x int)`);
+    const catalog = await trino.createPostgresCatalog('exact names');
+    const batches = await crawlAll(createTrinoConnector(passwordDetails({ catalogs: { include: [catalog] } }), TIMEOUTS), scope([], [catalog], (path) => path.length < 2 || path[1] === clash));
+    expect(failures(batches).map((failure) => [failure.path, failure.code])).toEqual([[[catalog, clash], 'PLATFORM_ERROR']]);
+    expect(failures(batches)[0]!.message).toContain('GENERIC_INTERNAL_ERROR');
   });
 
   it('a catalog whose backend is gone is not crawled; the other catalogs are', async () => {

@@ -30,6 +30,8 @@ export interface TrinoServerInfo {
   password: string;
   /** PEM private key whose public half Trino's JWT authenticator trusts. */
   jwtPrivateKey: string;
+  /** The JDBC URL of the `pg` catalog's PostgreSQL database. */
+  pgJdbcUrl: string;
 }
 
 export const TRINO_INFO_FILE =
@@ -116,10 +118,23 @@ export class TrinoTestContext {
 
   /** A new memory catalog `warden_test_<pid>_<n>_<label>`; its tables go in schema `default`. */
   async createCatalog(label: string): Promise<string> {
+    return this.create(label, 'memory');
+  }
+
+  /**
+   * A new PostgreSQL catalog on the `pg` catalog's database, with Trino's default exact name
+   * matching (the `pg` catalog matches case-insensitively).
+   */
+  async createPostgresCatalog(label: string): Promise<string> {
+    const { pgJdbcUrl } = server();
+    return this.create(label, `postgresql WITH ("connection-url" = '${pgJdbcUrl}', "connection-user" = 'postgres', "connection-password" = '')`);
+  }
+
+  private async create(label: string, using: string): Promise<string> {
     // Catalog names are lower-case letters, digits and underscores.
     const safe = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
     const name = `warden_test_${process.pid}_${++this.counter}_${randomBytes(3).toString('hex')}${safe === '' ? '' : `_${safe}`}`;
-    await trinoAdmin(`CREATE CATALOG ${quoteTrino(name)} USING memory`);
+    await trinoAdmin(`CREATE CATALOG ${quoteTrino(name)} USING ${using}`);
     this.catalogs.push(name);
     return name;
   }

@@ -90,7 +90,7 @@ describeEachStore(
         'GET /data/connection/:connectionKey': { method: 'GET', url: '/data/connection/Matrix', status: 200, allowed: OBJECT_READERS },
         'PUT /data/connection/:connectionKey': { method: 'PUT', url: '/data/connection/Matrix', body: { connection: {} }, status: 200, allowed: ADMIN },
         'POST /data/connection/:connectionKey/test': { method: 'POST', url: '/data/connection/Matrix/test', status: 200, allowed: ADMIN },
-        'POST /integrations/scripts/create': { method: 'POST', url: '/integrations/scripts/create', body: { technology: 'PostgreSQL' }, status: 200, allowed: READERS },
+        'POST /integrations/scripts/create': { method: 'POST', url: '/integrations/scripts/create', body: { type: 'PostgreSQL' }, status: 200, allowed: ADMIN },
         'GET /data/object/*': { method: 'GET', url: `/data/object/${path('owned', 't1')}`, status: 200, allowed: OBJECT_READERS },
         'GET /data/object': { method: 'GET', url: `/data/object?objectPath=${encodeURIComponent(JSON.stringify(names('owned', 't1')))}`, status: 200, allowed: OBJECT_READERS },
         // Without objectPath: the connections, which no owner may list.

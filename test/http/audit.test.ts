@@ -82,7 +82,7 @@ describeEachStore(
       const count = (await auditOf(s, '&actor=user:admin')).count;
       for (const route of routes.filter((r) => r.rule.mutates === false)) expect(route.method).toBe('POST');
       await s.request('POST', '/data/object/search', {});
-      await s.request('POST', '/integrations/scripts/create', { technology: 'PostgreSQL' });
+      await s.request('POST', '/integrations/scripts/create', { type: 'PostgreSQL' });
       await s.request('GET', `/data/object/${path('s')}`);
       await s.request('GET', `/data/object?objectPath=${encodeURIComponent(JSON.stringify(['Audited', db.name, 's']))}`);
       await s.request('POST', '/data/object/search', { objectPath: ['Audited', db.name, 's'] });

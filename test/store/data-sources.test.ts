@@ -9,8 +9,7 @@ import { CatalogService } from '../../src/services/catalog-service.js';
 import { DataSourceService } from '../../src/services/data-source-service.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
-import { applyListing } from '../../src/sync/apply.js';
-import { claimedApplyContext } from '../helpers/apply-run.js';
+import { listedConnection } from '../helpers/apply-run.js';
 import { openOlderStore } from '../helpers/older-store.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { openTempStore } from '../helpers/temp-store.js';
@@ -23,15 +22,10 @@ describeEachStore('data source ids', (kind) => {
     let catalog: CatalogService;
     let dataSources: DataSourceService;
     let connectionId: number;
-    let run = 0;
 
     const table = (name: string, stableId = name): CrawledObject => ({ name, kind: 'table', stableId, comment: null, columns: [] });
     const container = (kind: string, name: string): CrawledObject => ({ name, kind, stableId: name, comment: null });
-    const list = async (parent: string[], objects: CrawledObject[]) => {
-      run += 1;
-      const context = await claimedApplyContext(store, { syncRunId: `run-${run}`, connectionId, connectionKey: 'Conn', firstSync: run < 4, leafDepth: 3, clock: systemClock });
-      return applyListing(store, context, { type: 'listing', parent, objects });
-    };
+    let list: Awaited<ReturnType<typeof listedConnection>>['list'];
     const idOf = async (...path: string[]) => (await catalog.getObject(['Conn', ...path])).dataSourceId;
     const leaf = async (name: string) => (await store.objects.findChain(connectionId, ['db', 's1', name]))!.at(-1)!;
 
@@ -72,9 +66,7 @@ describeEachStore('data source ids', (kind) => {
       store = temp.catalog;
       catalog = new CatalogService(store);
       dataSources = new DataSourceService(store, catalog);
-      const now = new Date().toISOString();
-      connectionId = (await store.connections.insert({ connectionKey: 'Conn', technology: 'PostgreSQL', details: {}, secretsCiphertext: null, createdBy: null }, now)).id;
-      await store.objects.insertRoot(connectionId, 'Conn', { isActive: false, activateNewChildren: false, dataOwners: [] }, now);
+      ({ connectionId, list } = await listedConnection(store, systemClock));
       await list([], [container('database', 'db')]);
       await list(['db'], [container('schema', 's1'), container('schema', 's2')]);
       await list(['db', 's1'], [table('a'), table('b')]);

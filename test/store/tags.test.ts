@@ -7,8 +7,7 @@ import { DataSourceService } from '../../src/services/data-source-service.js';
 import { TagService } from '../../src/services/tag-service.js';
 import { CatalogStore } from '../../src/store/catalog-store.js';
 import type { NewTag } from '../../src/store/repositories/tag-repository.js';
-import { applyListing } from '../../src/sync/apply.js';
-import { claimedApplyContext } from '../helpers/apply-run.js';
+import { listedConnection } from '../helpers/apply-run.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
@@ -19,7 +18,6 @@ describeEachStore('tag store', (kind) => {
     let store: CatalogStore;
     let catalog: CatalogService;
     let connectionId: number;
-    let run = 0;
 
     const table = (name: string, stableId = name): CrawledObject => ({
       name,
@@ -29,11 +27,7 @@ describeEachStore('tag store', (kind) => {
       columns: [{ name: 'email', ordinal: 1, type: 'text', nullable: true, defaultValue: null, generated: null, comment: null }],
     });
     const container = (kind: string, name: string): CrawledObject => ({ name, kind, stableId: name, comment: null });
-    const list = async (parent: string[], objects: CrawledObject[]) => {
-      run += 1;
-      const context = await claimedApplyContext(store, { syncRunId: `run-${run}`, connectionId, connectionKey: 'Conn', firstSync: run < 4, leafDepth: 3, clock: systemClock });
-      return applyListing(store, context, { type: 'listing', parent, objects });
-    };
+    let list: Awaited<ReturnType<typeof listedConnection>>['list'];
     const leaf = async (schema: string, name: string) => (await store.objects.findChain(connectionId, ['db', schema, name]))!.at(-1)!;
     const tag = (objectId: number, name: string, column: string | null = null): NewTag => ({
       objectId,
@@ -50,9 +44,7 @@ describeEachStore('tag store', (kind) => {
       temp = await openTempStore(kind);
       store = temp.catalog;
       catalog = new CatalogService(store);
-      const now = new Date().toISOString();
-      connectionId = (await store.connections.insert({ connectionKey: 'Conn', technology: 'PostgreSQL', details: {}, secretsCiphertext: null, createdBy: null }, now)).id;
-      await store.objects.insertRoot(connectionId, 'Conn', { isActive: false, activateNewChildren: false, dataOwners: [] }, now);
+      ({ connectionId, list } = await listedConnection(store, systemClock));
       await list([], [container('database', 'db')]);
       await list(['db'], [container('schema', 's1'), container('schema', 's2')]);
       await list(['db', 's1'], [table('a'), table('b')]);

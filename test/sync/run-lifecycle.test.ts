@@ -222,4 +222,39 @@ describeEachStore('the sync run lifecycle', (kind) => {
     expect(after.firstSyncCompletedAt).toBeNull();
     expect(after.health).toBeNull();
   });
+
+  it('keeps the platform tags of a subtree whose tags were not read, and shows it on the run', async () => {
+    const tags = [{ name: 'PII', value: 'email' }];
+    const table = (withTags: boolean): CrawledObject => ({
+      name: 't', kind: 'table', stableId: 't', comment: null, ...(withTags && { tags }),
+      columns: [{ name: 'id', ordinal: 1, type: 'int', nullable: false, defaultValue: null, generated: null, comment: null, ...(withTags && { tags }) }],
+    });
+    const containersListed: CrawlBatch[] = [
+      { type: 'listing', parent: [], objects: [{ name: 'db1', kind: 'database', stableId: 'db1', comment: null }] },
+      { type: 'listing', parent: ['db1'], objects: [{ name: 's1', kind: 'schema', stableId: 's1', comment: null }] },
+    ];
+    scripts.push(
+      [...containersListed, { type: 'listing', parent: ['db1', 's1'], objects: [table(true)] }],
+      // The tag query failed: the listing that follows carries an empty list, which must not count as "none".
+      [...containersListed, { type: 'tagsNotRead', path: ['db1', 's1'], code: 'PERMISSION_DENIED', message: 'no privilege on the tag views' }, { type: 'listing', parent: ['db1', 's1'], objects: [{ ...table(true), tags: [], columns: table(true).columns!.map((c) => ({ ...c, tags: [] })) }] }],
+    );
+    const worker = workerOf('worker-here', true);
+    queue.onQueued(() => worker.wake());
+    await worker.start();
+    await requestSync();
+    await worker.whenIdle();
+    const second = await requestSync();
+    await worker.whenIdle();
+    expect(await runOf(second)).toMatchObject({
+      state: 'completed',
+      errors: [{ objectPath: ['Conn', 'db1', 's1'], code: 'PERMISSION_DENIED', message: 'no privilege on the tag views', notRead: 'tags' }],
+    });
+    const root = (await store.objects.findRoot(connection.id))!;
+    const leaf = (await store.objects.findChild((await store.objects.findChild((await store.objects.findChild(root.id, 'db1'))!.id, 's1'))!.id, 't'))!;
+    expect((await store.tags.listFor(leaf.id)).map((t) => [t.column, t.name, t.value, t.source])).toEqual([
+      [null, 'PII', 'email', 'platform'],
+      ['id', 'PII', 'email', 'platform'],
+    ]);
+    expect((await store.syncChanges.listByRun(second, { offset: 0, size: 10 })).hits).toEqual([]);
+  });
 });

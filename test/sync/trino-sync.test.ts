@@ -6,7 +6,8 @@ import { TokenEndpoint, TrinoTestContext, passwordDetails, quoteTrino, trinoAdmi
 /**
  * Trino connections end to end: the real HTTP server, the real Trino connector, the real Trino
  * of scripts/test-servers/trino.sh. Registration checks the credentials of both authentication
- * types; syncs keep what a failing catalog or schema holds.
+ * types; syncs keep what a failing catalog holds, and
+ * record case twins as a uniqueness violation.
  */
 const suite = trinoSkipReason === null ? describe : describe.skip;
 
@@ -90,16 +91,24 @@ suite(trinoSkipReason === null ? 'Trino connections end to end' : `Trino connect
     const second = await syncThroughApi(server, key);
     expect(second.changes.filter((change) => change.change === 'removed').map((change) => change.objectPath)).toEqual([[key, catalog, 'default', 'dropped']]);
 
-    // The pg catalog, synced one schema at a time: fine first, then with a case twin Trino cannot list.
+    // The pg catalog, one schema: synced clean, then with a case twin of `orders`.
     const pgKey = 'Trino PG';
+    await adminQuery('warden_trino', `CREATE TABLE ${quoteTrino(schema)}.lines (id int)`);
     expect((await register(pgKey, { ...passwordDetails(), catalogs: { include: ['pg'] } })).status).toBe(201);
     await syncThroughApi(server, pgKey, 'pg', schema);
-    expect((await object(pgKey, 'pg', schema, 'orders')).body).toMatchObject({ kind: 'table' });
+    expect((await object(pgKey, 'pg', schema, 'orders')).body).toMatchObject({ kind: 'table', columns: [{ name: 'x' }] });
     await adminQuery('warden_trino', `CREATE TABLE ${quoteTrino(schema)}."Orders" (a int)`);
+    await adminQuery('warden_trino', `CREATE TABLE ${quoteTrino(schema)}.added (created int)`);
+    await adminQuery('warden_trino', `DROP TABLE ${quoteTrino(schema)}.lines`);
     const clashed = await syncThroughApi(server, pgKey, 'pg', schema);
-    expect(clashed.job.errors.map((error: any) => [error.objectPath, error.code])).toEqual([[[pgKey, 'pg', schema], 'PLATFORM_ERROR']]);
-    expect(clashed.job.errors[0].message).toContain('GENERIC_INTERNAL_ERROR');
-    expect(clashed.changes.filter((change) => change.change === 'removed')).toEqual([]);
-    expect((await object(pgKey, 'pg', schema, 'orders')).body).toMatchObject({ kind: 'table', removed: false });
+    // One `orders` kept, the conflict recorded on the run at its path; the rest of the schema synced.
+    expect(clashed.job.errors.map((error: any) => [error.objectPath, error.code])).toEqual([[[pgKey, 'pg', schema, 'orders'], 'OBJECT_UNIQUENESS_VIOLATION']]);
+    expect(clashed.changes.map((change) => [change.change, change.objectPath.at(-1)]).sort()).toEqual([
+      ['added', 'added'],
+      ['conflict', 'orders'],
+      ['removed', 'lines'],
+    ]);
+    // Trino cannot resolve either twin: the kept object keeps what was stored, its columns included.
+    expect((await object(pgKey, 'pg', schema, 'orders')).body).toMatchObject({ kind: 'table', removed: false, columns: [{ name: 'x' }] });
   });
 });

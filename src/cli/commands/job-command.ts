@@ -60,7 +60,10 @@ function formatProgress(run: JobView): string {
 const ERROR_LABELS: Record<string, string> = { OBJECT_UNIQUENESS_VIOLATION: 'conflict', OBJECT_NOT_FOUND: 'not found' };
 
 function formatRunErrors(run: JobView): string[] {
-  return run.errors.map((error) => `  ${ERROR_LABELS[error.code] ?? 'not crawled'}: ${displayPath(error.objectPath)}: ${error.message} (${error.code})`);
+  return run.errors.map((error) => {
+    const label = error.notRead === 'tags' ? 'tags not read' : (ERROR_LABELS[error.code] ?? 'not crawled');
+    return `  ${label}: ${displayPath(error.objectPath)}: ${error.message} (${error.code})`;
+  });
 }
 
 function seconds(ms: number): string {

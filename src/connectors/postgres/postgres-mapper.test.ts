@@ -87,7 +87,7 @@ describe('mapLeaves', () => {
       defaults: [['1', 2, "'secret'::text"]],
       comments: [['1', 2, 'hidden']],
     });
-    expect(leaf!.columns).toEqual([{ name: 'visible', ordinal: 1, type: 'integer', nullable: true, defaultValue: null, generated: null, comment: null }]);
+    expect(leaf!.columns).toEqual([{ name: 'visible', ordinal: 1, stableId: '1', type: 'integer', nullable: true, defaultValue: null, generated: null, comment: null }]);
   });
 
   it('gives a relation without columns an empty list', () => {

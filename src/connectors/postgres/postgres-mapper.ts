@@ -63,7 +63,9 @@ function groupColumns({ columns, defaults, comments }: ColumnRows): Map<string, 
     const expression = defaultOf.get(key) ?? null;
     // pg_attrdef holds a generated column's expression as if it were its default; it has none.
     const generated = generation === '' || expression === null ? null : { expression, stored: generation === 's' };
-    list.push({ name, ordinal, type, nullable, defaultValue: generated === null ? expression : null, generated, comment: commentOf.get(key) ?? null });
+    // attnum survives a rename (and is never reused within the table): the column's stable id.
+    const stableId = shared(String(ordinal));
+    list.push({ name, ordinal, type, nullable, defaultValue: generated === null ? expression : null, generated, comment: commentOf.get(key) ?? null, stableId });
   }
   for (const list of byRelation.values()) list.sort((a, b) => a.ordinal - b.ordinal);
   return byRelation;

@@ -53,7 +53,8 @@ export function translateTrinoError(error: unknown, context: TrinoErrorContext):
     const described = `Trino ${errorName} (${errorCode}; Warden's log has Trino's text)`;
     if (mapped === 'QUERY_TIMEOUT') return new WardenError(mapped, { path: formatObjectPath(context.path), cause: described }, options);
     if (mapped !== undefined) return new WardenError(mapped, { cause: described }, options);
-    return new WardenError('PLATFORM_ERROR', { cause: described }, options);
+    // Trino's name kept apart from the text, for a reader that works around one (trino-catalog.ts).
+    return new WardenError('PLATFORM_ERROR', { cause: described, trinoError: errorName }, options);
   }
   const cause = code === undefined ? 'see Warden\'s log' : `${code} (Warden's log has the details)`;
   if (code !== undefined) {
@@ -68,6 +69,11 @@ export function translateTrinoError(error: unknown, context: TrinoErrorContext):
   // A body that is not JSON: something other than Trino answers on that port.
   if (error instanceof SyntaxError) return new WardenError('PLATFORM_ERROR', { cause: 'not a Trino answer (the body is not JSON)' }, options);
   return new WardenError('PLATFORM_ERROR', { cause }, options);
+}
+
+/** Whether `error` is Trino's answer `errorName` to a statement (a PLATFORM_ERROR translated above). */
+export function isTrinoError(error: unknown, errorName: string): boolean {
+  return isWardenError(error) && error.params.trinoError === errorName;
 }
 
 function fromHttpStatus(error: TrinoHttpError, cause: string, context: TrinoErrorContext, options: { cause: unknown }): WardenError {

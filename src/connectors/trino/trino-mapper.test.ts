@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapTrinoContainers, mapTrinoLeaves, type TrinoColumnRow } from './trino-mapper.js';
+import { mapTrinoContainers, mapTrinoLeaves, unreadableTwins, type TrinoColumnRow } from './trino-mapper.js';
 
 // Rows as Trino 476 returned them for a PostgreSQL schema seen through the `pg` catalog.
 const tables: [string, string][] = [
@@ -55,5 +55,14 @@ describe('mapTrinoContainers', () => {
       { name: 'pg', kind: 'catalog', stableId: null, comment: null },
       { name: 'mem', kind: 'catalog', stableId: null, comment: null },
     ]);
+  });
+
+  it('reports a listed name that resolved to nothing as two tables of that name, columns not read', () => {
+    const read = mapTrinoLeaves([['lines', 'BASE TABLE']], [], []);
+    expect(unreadableTwins(['lines', 'orders'], read)).toEqual([
+      { name: 'orders', kind: 'table', stableId: null, comment: null },
+      { name: 'orders', kind: 'table', stableId: null, comment: null },
+    ]);
+    expect(unreadableTwins(['lines'], read)).toEqual([]);
   });
 });

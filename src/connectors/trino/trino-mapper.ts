@@ -34,3 +34,17 @@ export function mapTrinoLeaves(
   const columnRows = columns.map((column): ColumnRow => [...column, null, 'NO']);
   return mapLeafRows(tableRows, columnRows, TRINO_MAPPING);
 }
+
+/**
+ * Names Trino lists but resolves to nothing, each as two tables of that name: Trino folds case,
+ * and two backend tables of one folded name are ambiguous to it (case-insensitive name
+ * matching), so neither can be read. Reported twice, the sync keeps one and records the object
+ * uniqueness violation (SPEC 1.2). Columns are absent — not read, so a stored dictionary stays —
+ * and the kind is `table`, the only one a JDBC catalog reports.
+ */
+export function unreadableTwins(listed: readonly string[], read: readonly CrawledObject[]): CrawledObject[] {
+  const resolved = new Set(read.map((object) => object.name));
+  return listed
+    .filter((name) => !resolved.has(name))
+    .flatMap((name) => [1, 2].map((): CrawledObject => ({ name, kind: 'table', stableId: null, comment: null })));
+}

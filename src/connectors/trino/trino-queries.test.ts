@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogsQuery, columnsQuery, identifier, literal, schemasQuery, tableCommentsQuery, tablesQuery } from './trino-queries.js';
+import { catalogsQuery, columnsQuery, identifier, literal, schemasQuery, tableCommentsQuery, tableNamesQuery, tablesQuery } from './trino-queries.js';
 
 describe('trino-queries', () => {
   it('quotes literals and identifiers by doubling, and nothing else', () => {
@@ -24,5 +24,7 @@ describe('trino-queries', () => {
     expect(columnsQuery('pg', 's1', 't')).toContain("WHERE table_schema = 's1' AND table_name = 't'");
     expect(columnsQuery('pg', 's1', undefined)).toContain('column_default, comment\nFROM "pg".information_schema.columns');
     expect(tableCommentsQuery('pg', 's1', undefined)).toContain("WHERE catalog_name = 'pg' AND schema_name = 's1'");
+    expect(tablesQuery('pg', 's1', ['a', "b'c"])).toContain("WHERE table_schema = 's1' AND table_name IN ('a', 'b''c')");
+    expect(tableNamesQuery('pg', 's1', 't')).toBe(`SELECT table_name FROM "pg".information_schema.tables\nWHERE table_schema = 's1' AND table_name = 't'`);
   });
 });

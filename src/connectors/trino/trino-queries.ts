@@ -44,8 +44,31 @@ export function schemasQuery(catalog: string, only: string | undefined): string 
   return `SELECT schema_name FROM ${identifier(catalog)}.information_schema.schemata\nWHERE ${where.join(' AND ')}\nORDER BY schema_name`;
 }
 
+/**
+ * Which tables of a schema a read covers: all of them, one by name (a scoped crawl) or a list
+ * (at most {@link NAMES_PER_QUERY}: Trino reads a short list table by table, which is what
+ * lets a schema with case twins be read around them — trino-catalog.ts).
+ */
+export type TableFilter = string | readonly string[] | undefined;
+
+/**
+ * The longest name list one read carries. Trino resolves listed names one by one up to its
+ * `optimizer.experimental-max-prefetched-information-schema-prefixes` (default 100); beyond
+ * that it lists the whole schema, which is what fails when the schema has case twins.
+ */
+export const NAMES_PER_QUERY = 100;
+
+/**
+ * Row: `[table_name]`, the schema's table names only. The one listing Trino still answers
+ * for a schema where two remote tables fold to one name (it does not need to resolve them);
+ * a name may come twice.
+ */
+export function tableNamesQuery(catalog: string, schema: string, only: string | undefined): string {
+  return `SELECT table_name FROM ${identifier(catalog)}.information_schema.tables\n${inSchema(schema, only)}`;
+}
+
 /** Row: `[table_name, table_type]` (`BASE TABLE` or `VIEW`). */
-export function tablesQuery(catalog: string, schema: string, only: string | undefined): string {
+export function tablesQuery(catalog: string, schema: string, only: TableFilter): string {
   return `SELECT table_name, table_type FROM ${identifier(catalog)}.information_schema.tables\n${inSchema(schema, only)}\nORDER BY table_name`;
 }
 
@@ -54,7 +77,7 @@ export function tablesQuery(catalog: string, schema: string, only: string | unde
  * unordered. `comment` is a hidden column of Trino's information_schema.columns, read by name;
  * `data_type` is Trino's type text (`varchar(20)`, `decimal(10,2)`).
  */
-export function columnsQuery(catalog: string, schema: string, only: string | undefined): string {
+export function columnsQuery(catalog: string, schema: string, only: TableFilter): string {
   return (
     `SELECT table_name, column_name, ordinal_position, data_type, is_nullable, column_default, comment\n` +
     `FROM ${identifier(catalog)}.information_schema.columns\n${inSchema(schema, only)}`
@@ -68,8 +91,10 @@ export function tableCommentsQuery(catalog: string, schema: string, only: string
   return `SELECT table_name, comment FROM system.metadata.table_comments\nWHERE ${where.join(' AND ')}`;
 }
 
-function inSchema(schema: string, only: string | undefined): string {
-  return `WHERE table_schema = ${literal(schema)}${only === undefined ? '' : ` AND table_name = ${literal(only)}`}`;
+function inSchema(schema: string, only: TableFilter): string {
+  const where = `WHERE table_schema = ${literal(schema)}`;
+  if (only === undefined) return where;
+  return typeof only === 'string' ? `${where} AND table_name = ${literal(only)}` : `${where} AND table_name IN (${inList(only)})`;
 }
 
 function inList(names: readonly string[]): string {

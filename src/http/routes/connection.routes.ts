@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
 import { AUTH_ERRORS, ErrorResponse } from '../schemas/common-schemas.js';
-import { DryRunResponse, RegisterResponse, SetupScriptBody, UpdateBody, registerBody } from '../schemas/connection-schemas.js';
+import { DryRunResponse, RegisterResponse, SetupScriptResponse, UpdateBody, registerBody, setupScriptBody } from '../schemas/connection-schemas.js';
 
 const KeyParams = Type.Object({ connectionKey: Type.String({ minLength: 1 }) });
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse, ...AUTH_ERRORS };
@@ -82,15 +82,15 @@ export function connectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['connections'],
-          summary: "SQL that creates the system user with exactly the privileges Warden's crawl needs",
-          body: SetupScriptBody,
-          response: { 200: Type.Object({ technology: Type.String(), script: Type.String() }), 400: ErrorResponse, ...AUTH_ERRORS },
+          summary: "The setup script of a technology's system user: exactly the privileges Warden's crawl needs (PostgreSQL, MariaDB/MySQL: SQL; Trino: access-control rules)",
+          body: setupScriptBody(deps.registry.descriptors()),
+          response: { 200: SetupScriptResponse, 400: ErrorResponse, ...AUTH_ERRORS },
         },
       },
-      async (request) => ({
-        technology: request.body.technology,
-        script: deps.connections.setupScript(request.body.technology, request.body.username ?? 'warden_sync', request.body.databases),
-      }),
+      async (request) => {
+        const { type, config } = request.body;
+        return { type, script: deps.connections.setupScript(type, config?.username ?? 'warden_sync', config?.databases) };
+      },
     );
   };
 }

@@ -53,6 +53,9 @@ export const SyncRunError = Type.Object({
   objectPath: Type.Array(Type.String()),
   code: Type.String(),
   message: Type.String(),
+  notRead: Type.Optional(
+    Type.Literal('tags', { description: "Only the subtree's tags were not read: its objects were synced, its platform tags left as they were" }),
+  ),
 });
 
 /** A sync run's state, from the one list of states. */
@@ -73,7 +76,7 @@ export const Job = Type.Object(
     finishedAt: Type.Union([Type.String(), Type.Null()]),
     counts: SyncCounts,
     progress: Type.Object({ containersListed: Type.Integer(), objectsSeen: Type.Integer() }),
-    errors: Type.Array(SyncRunError, { description: 'Subtrees not crawled (left as they were) and uniqueness violations' }),
+    errors: Type.Array(SyncRunError, { description: 'Subtrees not crawled (left as they were), subtrees whose tags were not read (notRead: tags) and uniqueness violations' }),
     failureMessage: Type.Union([Type.String(), Type.Null()]),
   },
   { $id: 'Job' },

@@ -75,13 +75,37 @@ export const RegisterResponse = Type.Object({
 
 export const DryRunResponse = Type.Object({ dryRun: Type.Literal(true), valid: Type.Literal(true) });
 
-export const SetupScriptBody = Type.Object(
-  {
-    technology: Type.String({ minLength: 1 }),
-    username: Type.Optional(Type.String({ minLength: 1, maxLength: 63, default: 'warden_sync' })),
-    databases: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
-  },
-  { additionalProperties: false },
-);
+/**
+ * The body of POST /integrations/scripts/create, in the legacy integrations API's shape
+ * (`{type, autoBootstrap: false, config}`): one route for every technology whose descriptor has
+ * a setup script. Warden never runs the script with privileged credentials, so `autoBootstrap`
+ * can only be false; `config` holds what the script is about.
+ */
+export function setupScriptBody(descriptors: readonly TechnologyDescriptor[]) {
+  const types = descriptors.filter((descriptor) => descriptor.setupScript !== undefined).map((descriptor) => descriptor.technology);
+  return Type.Object(
+    {
+      type: Type.Union(
+        types.map((type) => Type.Literal(type)),
+        { description: 'The technology (`connection.technology`) whose system user the script sets up' },
+      ),
+      autoBootstrap: Type.Optional(Type.Literal(false, { description: 'Always false: the script is for an administrator to run' })),
+      config: Type.Optional(
+        Type.Object(
+          {
+            username: Type.Optional(Type.String({ minLength: 1, maxLength: 63, default: 'warden_sync', description: 'The system user the script creates or grants to' })),
+            databases: Type.Optional(
+              Type.Array(Type.String({ minLength: 1 }), { description: 'Databases (Trino: catalogs) to grant on; all where absent and the platform allows' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  );
+}
+
+export const SetupScriptResponse = Type.Object({ type: Type.String(), script: Type.String() });
 
 export { Job };

@@ -1,6 +1,7 @@
 import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
 import { TAG_NAME_MAX_LENGTH, TAG_NAME_PATTERN, TAG_VALUE_MAX_LENGTH, TAG_VALUE_PATTERN } from '../../domain/tag-rules.js';
 import { Paging, PrincipalRef, Settings } from './common-schemas.js';
+import { SYNC_CHANGE_KINDS } from '../../store/repositories/sync-change-repository.js';
 
 /** A tag as shown: on an object, or on a column in its dictionary. */
 export const TagView = Type.Object(
@@ -167,7 +168,7 @@ export const DeleteResponse = Type.Object({ objectPath: Type.Array(Type.String()
 
 export const ChangesQuery = Type.Object({
   ...Paging,
-  change: Type.Optional(Type.Union(['added', 'removed', 'restored', 'renamed', 'moved', 'changed', 'conflict'].map((c) => Type.Literal(c)))),
+  change: Type.Optional(Type.Union(SYNC_CHANGE_KINDS.map((c) => Type.Literal(c)))),
 });
 
 export const ChangesResponse = Type.Object({

@@ -8,6 +8,7 @@ import * as dataSources from './005-data-sources.js';
 import * as columnsGenerated from './006-columns-generated.js';
 import * as authFailures from './007-auth-failures.js';
 import * as tags from './008-tags.js';
+import * as columnIdsAndTagFingerprints from './009-column-ids-and-tag-fingerprints.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '006-columns-generated': columnsGenerated,
   '007-auth-failures': authFailures,
   '008-tags': tags,
+  '009-column-ids-and-tag-fingerprints': columnIdsAndTagFingerprints,
 };

@@ -6,7 +6,7 @@ import type { StoreSchema } from '../store-schema.js';
 
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
-const COLUMN_FIELDS = ['object_id', 'name', 'ordinal', 'type', 'nullable', 'default_value', 'generated_expression', 'generated_stored', 'comment'] as const;
+const COLUMN_FIELDS = ['object_id', 'name', 'ordinal', 'type', 'nullable', 'default_value', 'generated_expression', 'generated_stored', 'comment', 'stable_id'] as const;
 
 /** The data dictionaries of leaves. Written in bulk: a sync replaces whole dictionaries at once. */
 export class ColumnRepository {
@@ -30,6 +30,7 @@ export class ColumnRepository {
       defaultValue: r.default_value,
       generated: r.generated_expression === null ? null : { expression: r.generated_expression, stored: r.generated_stored === 1 },
       comment: r.comment,
+      ...(r.stable_id !== null && { stableId: r.stable_id }),
     }));
   }
 
@@ -61,6 +62,7 @@ function* columnRows(dictionaries: ReadonlyMap<number, readonly CrawledColumn[]>
       row[6] = c.generated?.expression ?? null;
       row[7] = c.generated === null ? null : c.generated.stored ? 1 : 0;
       row[8] = c.comment;
+      row[9] = c.stableId ?? null;
       yield row;
     }
   }

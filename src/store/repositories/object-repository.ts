@@ -21,6 +21,7 @@ export interface ObjectRecord {
   removed: boolean;
   removedAt: string | null;
   columnsFingerprint: string | null;
+  tagsFingerprint: string | null;
   createdAt: string;
   updatedAt: string;
   lastSyncRunId: string | null;
@@ -28,7 +29,7 @@ export interface ObjectRecord {
 }
 
 /** What a new child is created with. */
-export type NewObject = Pick<ObjectRecord, 'name' | 'kind' | 'isLeaf' | 'stableId' | 'comment' | 'overrides' | 'columnsFingerprint'>;
+export type NewObject = Pick<ObjectRecord, 'name' | 'kind' | 'isLeaf' | 'stableId' | 'comment' | 'overrides' | 'columnsFingerprint'> & { tagsFingerprint?: string | null };
 
 /** Metadata a sync may change on an existing object. */
 export interface ObjectMetadataUpdate {
@@ -37,6 +38,7 @@ export interface ObjectMetadataUpdate {
   stableId?: string | null;
   comment?: string | null;
   columnsFingerprint?: string | null;
+  tagsFingerprint?: string | null;
   removed?: boolean;
 }
 
@@ -267,6 +269,7 @@ export class ObjectRepository {
         ...(update.stableId !== undefined && { stable_id: update.stableId }),
         ...(update.comment !== undefined && { comment: update.comment }),
         ...(update.columnsFingerprint !== undefined && { columns_fingerprint: update.columnsFingerprint }),
+        ...(update.tagsFingerprint !== undefined && { tags_fingerprint: update.tagsFingerprint }),
         ...(update.removed !== undefined && { removed: update.removed ? 1 : 0, removed_at: update.removed ? now : null }),
         updated_at: now,
         ...(syncRunId !== null && { last_sync_run_id: syncRunId, last_synced_at: now }),
@@ -387,6 +390,7 @@ const BULK_OBJECT_COLUMNS = [
   'data_owners_json',
   'removed',
   'columns_fingerprint',
+  'tags_fingerprint',
   'created_at',
   'updated_at',
   'last_sync_run_id',
@@ -417,6 +421,7 @@ function newRow(connectionId: number, parentId: number | null, idPath: string, d
     ...overrideColumns(object.overrides),
     removed: 0,
     columns_fingerprint: object.columnsFingerprint,
+    tags_fingerprint: object.tagsFingerprint ?? null,
     created_at: now,
     updated_at: now,
   };
@@ -460,6 +465,7 @@ function toRecord(row: Selectable<ObjectsTable>): ObjectRecord {
     removed: row.removed === 1,
     removedAt: row.removed_at,
     columnsFingerprint: row.columns_fingerprint,
+    tagsFingerprint: row.tags_fingerprint,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastSyncRunId: row.last_sync_run_id,

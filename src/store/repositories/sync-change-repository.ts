@@ -2,7 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 import { chunkRows, type StoreDialect } from '../store-dialect.js';
 import type { StoreSchema } from '../store-schema.js';
 
-export const SYNC_CHANGE_KINDS = ['added', 'removed', 'restored', 'renamed', 'moved', 'changed', 'conflict'] as const;
+/**
+ * Object changes, then the platform tag changes of an object or column (`details`: `name`,
+ * `value` or `from`/`to`, and `column` for a column's; a new value is one `tagChanged`), and
+ * column renames recognised by the column's stable id (`details`: `from`, `to`).
+ */
+export const SYNC_CHANGE_KINDS = ['added', 'removed', 'restored', 'renamed', 'moved', 'changed', 'conflict', 'tagAdded', 'tagRemoved', 'tagChanged', 'columnRenamed'] as const;
 export type SyncChangeKind = (typeof SYNC_CHANGE_KINDS)[number];
 
 /** One per-object change a sync run made (or, for `conflict`, refused to make). */

@@ -25,6 +25,8 @@ export interface SyncRunError {
   objectPath: string[];
   code: string;
   message: string;
+  /** `tags`: only the subtree's tags were not read; its objects were synced, its platform tags left as they were. */
+  notRead?: 'tags';
 }
 
 export interface SyncProgress {

@@ -35,6 +35,9 @@ type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 /** Tag rows keep `''` for "on the object": a unique constraint treats nulls as distinct. */
 const OBJECT_ITSELF = '';
 
+/** Prefixes a column name while its tags pass to a new one: U+0001 is in no platform's names. */
+const PARKED_COLUMN_MARK = '\u0001';
+
 /**
  * Tags of every source. The rows go with their object (foreign key, cascade on both stores);
  * a column's tags are keyed by its name on the leaf, so a dropped column's tags stay until the
@@ -95,6 +98,25 @@ export class TagRepository {
         )
         .onConflict((oc) => oc.columns(['object_id', 'column_name', 'source', 'name']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
         .execute();
+    }
+  }
+
+  /**
+   * Moves the tags of renamed columns of one object (every source) to the new names. Tags left
+   * at a new name by a column dropped earlier give way: the renamed column's tags are the ones
+   * its name now has. Through parked names, so a swap of two names never meets the unique key.
+   */
+  async renameColumns(objectId: number, renames: readonly { from: string; to: string }[]): Promise<void> {
+    if (renames.length === 0) return;
+    const parked = (name: string) => `${PARKED_COLUMN_MARK}${name}`;
+    for (const { from } of renames) {
+      await this.db.updateTable('tags').set({ column_name: parked(from) }).where('object_id', '=', objectId).where('column_name', '=', from).execute();
+    }
+    for (const chunk of chunkRows(renames.map((r) => r.to), 1, this.dialect)) {
+      await this.db.deleteFrom('tags').where('object_id', '=', objectId).where('column_name', 'in', chunk).execute();
+    }
+    for (const { from, to } of renames) {
+      await this.db.updateTable('tags').set({ column_name: to }).where('object_id', '=', objectId).where('column_name', '=', parked(from)).execute();
     }
   }
 

@@ -39,6 +39,22 @@ export function adminClient(database = 'postgres'): pg.Client {
   return new pg.Client({ connectionString: adminUrl(database).toString(), application_name: 'warden-bench' });
 }
 
+/** A fresh, empty database `name` for a Warden store on the tests' PostgreSQL server (dropped first if a run left it). */
+export async function createBenchStoreDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = async (statement: string) => {
+    const client = adminClient();
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  return { url: adminUrl(name).toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 /**
  * Creates the source database of a shape once; later runs reuse it (a marker comment says it is
  * complete). Tables are `s<k>.t<n>` with columns of a few types; only the bench role may connect.

@@ -1,5 +1,9 @@
 /**
- * `npm run bench:load [-- --clients N] [--seconds S]`: N concurrent clients (default 16) on
+ * `npm run bench:load [-- --clients N] [--seconds S] [--store sqlite|postgres]`: on each store
+ * (both by default, one after the other, each fresh: SQLite in a temporary data directory,
+ * PostgreSQL in a database of its own on the tests' server), registers the two sources
+ * disabled, seeds governance (each schema owned by a group; a fifth of the tables enabled one by
+ * one with a user owner), then runs N concurrent clients (default 16) on
  * loopback, for a fixed time (default 30 s), doing a mix of reads (object views, children
  * searches, data source search, the jobs list) and settings writes (enabling and disabling random
  * tables and schemas, with owners) while syncs run: a forced re-sync of the 10,000 x 50 source
@@ -22,7 +26,7 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { resolveSettings, type SettingOverrides } from '../src/domain/settings.js';
-import { adminClient, BENCH_PASSWORD, databaseName, ensureSource, roleName, SHAPES, type SourceShape } from './bench-sources.js';
+import { adminClient, BENCH_PASSWORD, createBenchStoreDatabase, databaseName, ensureSource, roleName, SHAPES, type SourceShape } from './bench-sources.js';
 import { sleep, startBenchServer, type BenchServer } from './bench-server.js';
 
 const args = process.argv.slice(2);
@@ -36,6 +40,13 @@ const MAX_SYNCS = 10_000;
 const BIG_SYNC_EVERY_MS = 3_000;
 const SMALL_SYNC_EVERY_MS = 250;
 const OWNERS = ['alice', 'bob', 'carol', 'data-team'];
+/** Before the load: this share of each source's tables is enabled one by one, with owners (the rest stay disabled, as registered). */
+const SEEDED_SHARE = 0.2;
+type StoreName = 'sqlite' | 'postgres';
+const STORE_OPTION = args.includes('--store') ? args[args.indexOf('--store') + 1] : undefined;
+if (STORE_OPTION !== undefined && STORE_OPTION !== 'sqlite' && STORE_OPTION !== 'postgres') throw new Error(`--store: sqlite or postgres, not ${STORE_OPTION}`);
+/** Both stores by default, one after the other, each fresh. */
+const STORES: StoreName[] = STORE_OPTION ? [STORE_OPTION] : ['sqlite', 'postgres'];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const big = SHAPES.find((s) => s.name === '10000x50')!;
@@ -54,9 +65,9 @@ const sources: Source[] = [
 
 // A run that hangs (a server that stops answering) must still end.
 const watchdog = setTimeout(() => {
-  log(`watchdog: the run did not end within ${SECONDS + 600} s`);
+  log(`watchdog: the run did not end within ${(SECONDS + 600) * STORES.length} s`);
   process.exit(2);
-}, (SECONDS + 600) * 1000);
+}, (SECONDS + 600) * STORES.length * 1000);
 watchdog.unref();
 
 const enc = (names: string[]) => names.map(encodeURIComponent).join('/');
@@ -66,106 +77,147 @@ const tablePath = (s: Source, n: number) => [s.key, databaseName(s.shape), 's1',
 const schemaPath = (s: Source) => [s.key, databaseName(s.shape), 's1'];
 
 for (const source of sources) await ensureSource(source.shape, log);
-const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
-const server = await startBenchServer();
 let failed = false;
-try {
-  for (const source of sources) {
-    const registered = await server.request('POST', '/data/connection', connectionBody(source.key, source.shape));
-    if (!registered.body.syncRunId) throw new Error(`registering ${source.key}: ${registered.status} ${JSON.stringify(registered.body)}`);
-    const job = await server.waitForJob(registered.body.syncRunId);
-    if (job.state !== 'completed') throw new Error(`the first sync of ${source.key} ended ${job.state}`);
-  }
-  log(`load: ${CLIENTS} clients, ${SECONDS} s, loopback ${server.url}`);
-
-  const stats = new Map<string, { latencies: number[]; errors: number }>();
-  const errorSamples: string[] = [];
-  const record = (kind: string, ms: number, status: number, detail: () => string) => {
-    let entry = stats.get(kind);
-    if (!entry) stats.set(kind, (entry = { latencies: [], errors: 0 }));
-    entry.latencies.push(ms);
-    if (status < 200 || status >= 300) {
-      entry.errors += 1;
-      if (errorSamples.length < 10) errorSamples.push(`${kind}: ${detail()}`);
-    }
-  };
-  const call = async (kind: string, method: string, path: string, body?: unknown) => {
-    const started = performance.now();
-    try {
-      const answer = await server.request(method, path, body);
-      record(kind, performance.now() - started, answer.status, () => `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
-    } catch (error) {
-      record(kind, performance.now() - started, 0, () => String(error));
-    }
-  };
-
-  const operations: [weight: number, run: () => Promise<void>][] = [
-    [30, () => { const s = pick(sources); return call('GET object (table)', 'GET', `/data/object/${enc(tablePath(s, 1 + rand(s.tables)))}`); }],
-    [20, () => { const s = pick(sources); return call('POST children search (schema)', 'POST', `/data/object/search/${enc(schemaPath(s))}`, { searchText: `t${1 + rand(99)}`, size: 100 }); }],
-    [15, () => call('GET /dataSource search', 'GET', `/dataSource?searchText=${encodeURIComponent(`t${1 + rand(999)}`)}&size=50`)],
-    [10, () => call('GET /jobs', 'GET', '/jobs?size=20')],
-    [20, () => { const s = pick(sources); return call('PUT settings (table)', 'PUT', `/data/settings/${enc(tablePath(s, 1 + rand(s.tables)))}`, { settings: randomSettings() }); }],
-    [5, () => { const s = pick(sources); return call('PUT settings (schema)', 'PUT', `/data/settings/${enc(schemaPath(s))}`, { settings: randomSettings() }); }],
-  ];
-  const totalWeight = operations.reduce((sum, [w]) => sum + w, 0);
-  const nextOperation = () => {
-    let r = Math.random() * totalWeight;
-    for (const [w, run] of operations) if ((r -= w) < 0) return run;
-    return operations[0]![1];
-  };
-
-  const deadline = performance.now() + SECONDS * 1000;
-  const syncs = sources.map((s) => keepSyncing(server, s.key, s === sources[0] ? BIG_SYNC_EVERY_MS : SMALL_SYNC_EVERY_MS, s === sources[0], deadline));
-  const cpuBefore = server.cpuSeconds();
-  const startedAt = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      for (let i = 0; i < MAX_REQUESTS_PER_CLIENT && performance.now() < deadline; i += 1) await nextOperation()();
-    }),
-  );
-  const elapsed = (performance.now() - startedAt) / 1000;
-  const serverCpu = server.cpuSeconds() - cpuBefore;
-  const syncCounts = await Promise.all(syncs.map((s) => s.stop()));
-  const loadAfter = readFileSync('/proc/loadavg', 'utf8').trim();
-
-  let total = 0;
-  let errors = 0;
-  const rows: string[] = [];
-  for (const [kind, { latencies, errors: e }] of [...stats].sort()) {
-    latencies.sort((a, b) => a - b);
-    total += latencies.length;
-    errors += e;
-    rows.push(`| ${kind} | ${latencies.length.toLocaleString('en')} | ${(latencies.length / elapsed).toFixed(0)} | ${quantile(latencies, 0.5).toFixed(1)} | ${quantile(latencies, 0.99).toFixed(1)} | ${e} |`);
-  }
-  console.log('| request | count | req/s | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |');
-  for (const row of rows) console.log(row);
-  console.log(`| all | ${total.toLocaleString('en')} | ${(total / elapsed).toFixed(0)} | | | ${errors} |`);
-  console.log(
-    `\n${CLIENTS} clients, ${elapsed.toFixed(1)} s, loopback, SQLite store; server CPU ${serverCpu.toFixed(1)} s, peak RSS ${server.peakRssMiB().toFixed(0)} MiB`,
-  );
-  for (const [i, s] of sources.entries()) {
-    const c = syncCounts[i]!;
-    console.log(`syncs of ${s.key} (${s.shape.name}${i === 0 ? ', forced' : ''}): ${c.completed} completed, ${c.failed} failed, ${c.joined} joined a queued run`);
-  }
-  console.log(`load average (1/5/15 min, running/total): before ${loadBefore}; after ${loadAfter}; ${navigatorCores()} cores`);
-  for (const sample of errorSamples) console.log(`error: ${sample}`);
-  if (errors > 0 || syncCounts.some((c) => c.failed > 0)) failed = true;
-
-  const violations = await checkInvariants(server);
-  console.log(`\ninvariants: ${violations.length === 0 ? 'all hold' : `${violations.length} violated`}`);
-  for (const line of violations.slice(0, 20)) console.log(`  violated: ${line}`);
-  if (violations.length > 0) failed = true;
-} finally {
-  await server.stop();
-}
+for (const store of STORES) if (!(await loadOn(store))) failed = true;
 process.exitCode = failed ? 1 : 0;
+
+/** The load run on a fresh store of `store`: true when there was no error and every invariant held. */
+async function loadOn(store: StoreName): Promise<boolean> {
+  console.log(`\n## ${store} store\n`);
+  const database = store === 'postgres' ? await createBenchStoreDatabase('warden_bench_load_store') : null;
+  const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
+  // An empty WARDEN_DATABASE_URL keeps the server on SQLite whatever the bench's environment says.
+  const server = await startBenchServer({ WARDEN_DATABASE_URL: database?.url ?? '' });
+  let failed = false;
+  try {
+    for (const source of sources) {
+      const registered = await server.request('POST', '/data/connection', connectionBody(source.key, source.shape));
+      if (!registered.body.syncRunId) throw new Error(`registering ${source.key}: ${registered.status} ${JSON.stringify(registered.body)}`);
+      const job = await server.waitForJob(registered.body.syncRunId);
+      if (job.state !== 'completed') throw new Error(`the first sync of ${source.key} ended ${job.state}`);
+    }
+    await seedGovernance(server);
+    log(`load: ${CLIENTS} clients, ${SECONDS} s, loopback ${server.url}`);
+
+    const stats = new Map<string, { latencies: number[]; errors: number }>();
+    const errorSamples: string[] = [];
+    const record = (kind: string, ms: number, status: number, detail: () => string) => {
+      let entry = stats.get(kind);
+      if (!entry) stats.set(kind, (entry = { latencies: [], errors: 0 }));
+      entry.latencies.push(ms);
+      if (status < 200 || status >= 300) {
+        entry.errors += 1;
+        if (errorSamples.length < 10) errorSamples.push(`${kind}: ${detail()}`);
+      }
+    };
+    const call = async (kind: string, method: string, path: string, body?: unknown) => {
+      const started = performance.now();
+      try {
+        const answer = await server.request(method, path, body);
+        record(kind, performance.now() - started, answer.status, () => `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+      } catch (error) {
+        record(kind, performance.now() - started, 0, () => String(error));
+      }
+    };
+
+    const operations: [weight: number, run: () => Promise<void>][] = [
+      [30, () => { const s = pick(sources); return call('GET object (table)', 'GET', `/data/object/${enc(tablePath(s, 1 + rand(s.tables)))}`); }],
+      [20, () => { const s = pick(sources); return call('POST children search (schema)', 'POST', `/data/object/search/${enc(schemaPath(s))}`, { searchText: `t${1 + rand(99)}`, size: 100 }); }],
+      [15, () => call('GET /dataSource search', 'GET', `/dataSource?searchText=${encodeURIComponent(`t${1 + rand(999)}`)}&size=50`)],
+      [10, () => call('GET /jobs', 'GET', '/jobs?size=20')],
+      [20, () => { const s = pick(sources); return call('PUT settings (table)', 'PUT', `/data/settings/${enc(tablePath(s, 1 + rand(s.tables)))}`, { settings: randomSettings() }); }],
+      [5, () => { const s = pick(sources); return call('PUT settings (schema)', 'PUT', `/data/settings/${enc(schemaPath(s))}`, { settings: randomSettings() }); }],
+    ];
+    const totalWeight = operations.reduce((sum, [w]) => sum + w, 0);
+    const nextOperation = () => {
+      let r = Math.random() * totalWeight;
+      for (const [w, run] of operations) if ((r -= w) < 0) return run;
+      return operations[0]![1];
+    };
+
+    const deadline = performance.now() + SECONDS * 1000;
+    const syncs = sources.map((s) => keepSyncing(server, s.key, s === sources[0] ? BIG_SYNC_EVERY_MS : SMALL_SYNC_EVERY_MS, s === sources[0], deadline));
+    const cpuBefore = server.cpuSeconds();
+    const startedAt = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        for (let i = 0; i < MAX_REQUESTS_PER_CLIENT && performance.now() < deadline; i += 1) await nextOperation()();
+      }),
+    );
+    const elapsed = (performance.now() - startedAt) / 1000;
+    const serverCpu = server.cpuSeconds() - cpuBefore;
+    const syncCounts = await Promise.all(syncs.map((s) => s.stop()));
+    const loadAfter = readFileSync('/proc/loadavg', 'utf8').trim();
+
+    let total = 0;
+    let errors = 0;
+    const rows: string[] = [];
+    for (const [kind, { latencies, errors: e }] of [...stats].sort()) {
+      latencies.sort((a, b) => a - b);
+      total += latencies.length;
+      errors += e;
+      rows.push(`| ${kind} | ${latencies.length.toLocaleString('en')} | ${(latencies.length / elapsed).toFixed(0)} | ${quantile(latencies, 0.5).toFixed(1)} | ${quantile(latencies, 0.99).toFixed(1)} | ${e} |`);
+    }
+    console.log('| request | count | req/s | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |');
+    for (const row of rows) console.log(row);
+    console.log(`| all | ${total.toLocaleString('en')} | ${(total / elapsed).toFixed(0)} | | | ${errors} |`);
+    console.log(
+      `\n${CLIENTS} clients, ${elapsed.toFixed(1)} s, loopback, ${store} store; server CPU ${serverCpu.toFixed(1)} s, peak RSS ${server.peakRssMiB().toFixed(0)} MiB`,
+    );
+    for (const [i, s] of sources.entries()) {
+      const c = syncCounts[i]!;
+      console.log(`syncs of ${s.key} (${s.shape.name}${i === 0 ? ', forced' : ''}): ${c.completed} completed, ${c.failed} failed, ${c.joined} joined a queued run`);
+    }
+    console.log(`load average (1/5/15 min, running/total): before ${loadBefore}; after ${loadAfter}; ${navigatorCores()} cores`);
+    for (const sample of errorSamples) console.log(`error: ${sample}`);
+    if (errors > 0 || syncCounts.some((c) => c.failed > 0)) failed = true;
+
+    const violations = await checkInvariants(server);
+    console.log(`\ninvariants: ${violations.length === 0 ? 'all hold' : `${violations.length} violated`}`);
+    for (const line of violations.slice(0, 20)) console.log(`  violated: ${line}`);
+    if (violations.length > 0) failed = true;
+  } finally {
+    await server.stop();
+    await database?.drop();
+  }
+  return !failed;
+}
 
 function connectionBody(key: string, shape: SourceShape) {
   return {
     connectionKey: key,
     connection: { technology: 'PostgreSQL', hostname: '127.0.0.1', port: 5432, database: databaseName(shape), authenticationType: 'userPassword', username: roleName(shape), password: BENCH_PASSWORD },
-    settings: { isActive: true },
+    // Disabled at the root: what is enabled is what seedGovernance enables.
+    settings: { isActive: false },
   };
+}
+
+/**
+ * A governed catalog before the load: the schema of each source owned by a group, and a seeded
+ * share of its tables enabled one by one with owners — so the reads and settings writes of the
+ * load meet real overrides, owners and data sources. CLIENTS requests at a time.
+ */
+async function seedGovernance(target: BenchServer): Promise<void> {
+  const started = performance.now();
+  const writes: [string[], Record<string, unknown>][] = [];
+  for (const source of sources) {
+    writes.push([schemaPath(source), { dataOwners: [{ type: 'group', name: 'data-team' }] }]);
+    const tables = Array.from({ length: source.tables }, (_, i) => i + 1).filter(() => Math.random() < SEEDED_SHARE);
+    for (const n of tables) writes.push([tablePath(source, n), { isActive: true, dataOwners: [{ type: 'user', name: pick(OWNERS) }] }]);
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < writes.length) {
+        const [path, settings] = writes[next++]!;
+        const answer = await target.request('PUT', `/data/settings/${enc(path)}`, { settings });
+        if (answer.status !== 200) throw new Error(`seeding ${path.join('/')}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+    }),
+  );
+  const enabled = (await target.request('GET', '/dataSource?size=1')).body.count;
+  log(`seeded ${writes.length} settings in ${((performance.now() - started) / 1000).toFixed(1)} s: ${enabled} data sources enabled`);
+  console.log(`seeded: ${writes.length.toLocaleString('en')} overrides (a ${SEEDED_SHARE * 100}% share of tables enabled with a user owner, each schema owned by a group); ${Number(enabled).toLocaleString('en')} data sources enabled`);
 }
 
 /** Enable or disable, sometimes clear (inherit); owners set, cleared or left. */

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { isWholeConnection, isWithin } from '../domain/object-path.js';
+import { WardenError } from '../errors.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
+import { refusedBy } from '../store/store-dialect.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
 import { SYNC_RUN_STATES } from '../domain/sync-run-states.js';
 import type { SyncRunRecord, SyncTrigger } from '../store/repositories/sync-run-repository.js';
@@ -55,6 +57,8 @@ export class SyncRunQueue {
         (run.forceRecursive || !request.forceRecursive),
     );
     if (covering) return { run: covering, joined: true };
+    // The connection may have been deleted since the request read it: its row's key decides.
+    const connectionGone = () => new WardenError('CONNECTION_NOT_FOUND', { connectionKey: request.connection.connectionKey });
     const run = await repos.syncRuns.insert(
       {
         id: randomUUID(),
@@ -66,7 +70,7 @@ export class SyncRunQueue {
         firstSync: request.connection.firstSyncCompletedAt === null,
       },
       this.clock.nowIso(),
-    );
+    ).catch(refusedBy('foreignKey', connectionGone));
     return { run, joined: false };
   }
 

@@ -6,6 +6,7 @@ import { WardenError } from '../errors.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import type { ApiKeyRecord } from '../store/repositories/api-key-repository.js';
 import { writePrivateFile } from '../store/private-files.js';
+import { refusedBy } from '../store/store-dialect.js';
 import type { PrincipalRecord } from '../store/repositories/principal-repository.js';
 import { BUILTIN_ADMIN_USER_ID, GLOBAL_PERMISSIONS, effectivePermissions, permissionsLacking, type GlobalPermission } from '../domain/permissions.js';
 import { auditEntry, userActorId, type Actor } from './actor.js';
@@ -147,7 +148,8 @@ export class AuthService {
       if (lacking.length > 0) {
         throw new WardenError('FORBIDDEN', { actor: `User "${actor.name}"`, operation: `create an API key for "${userName}"`, needs: `${lacking.join(' and ')} itself` });
       }
-      await repos.apiKeys.insert({ ...record, userId: user.id });
+      // The user may be deleted meanwhile (a delete committing after the read above): the key's reference decides.
+      await repos.apiKeys.insert({ ...record, userId: user.id }).catch(refusedBy('foreignKey', () => new WardenError('USER_NOT_FOUND', { name: userName })));
       const created = toView({ ...record, userId: user.id, revokedAt: null }, userName, now);
       await repos.audit.insert(auditEntry(actor, 'apikey.created', { target: `apikey:${record.id}`, after: created }));
       return created;

@@ -109,7 +109,8 @@ export class CatalogService {
     }
     const now = nowIso();
     await this.store.transaction(async (repos) => {
-      await repos.objects.setOverrides(located.object.id, pick(settings, keys), now);
+      // Written only if the object is still there: a delete may have committed since locate read it.
+      if (!(await repos.objects.setOverrides(located.object.id, pick(settings, keys), now))) throw new WardenError('OBJECT_NOT_FOUND', { path: describePath(path) });
       if (cascade) await repos.objects.clearDescendantOverrides(located.object, keys, now);
       await repos.audit.insert(
         auditEntry(actor, 'object.settings', {
@@ -119,7 +120,10 @@ export class CatalogService {
         }),
       );
     });
-    return this.getObject(path);
+    // The object as written, not located again: a delete committing after this one must not turn a done change into a 404.
+    const object = { ...located.object, overrides: { ...located.object.overrides, ...pick(settings, keys) }, updatedAt: now };
+    const chain = [...located.chain.slice(0, -1), object];
+    return this.viewOf({ connection: located.connection, chain, object, settings: resolveSettings(chain.map((o) => o.overrides)) }, path);
   }
 
   /** Deletes the object and its subtree (the connection itself when `path` is just its key). */

@@ -8,6 +8,7 @@ import { objectState, resolveSettings, type Principal as Owner } from '../domain
 import { WardenError } from '../errors.js';
 import type { SyncRunQueue } from '../jobs/sync-run-queue.js';
 import type { CatalogStore } from '../store/catalog-store.js';
+import { refusedBy } from '../store/store-dialect.js';
 import type { ConnectionHealth, ConnectionRecord } from '../store/repositories/connection-repository.js';
 import { auditEntry, type Actor } from './actor.js';
 import { assertCredentialsResent, editedConnection } from './connection-edit.js';
@@ -70,13 +71,11 @@ export class ConnectionService {
     const { details, secretsCiphertext } = sealConnection(input.connection, authentication.secretFields, this.deps.secrets);
     const now = nowIso();
     const record = await this.deps.store.transaction(async (repos) => {
-      if (await repos.connections.findByKey(input.connectionKey)) {
-        throw new WardenError('CONNECTION_KEY_TAKEN', { connectionKey: input.connectionKey });
-      }
-      const connection = await repos.connections.insert(
-        { connectionKey: input.connectionKey, technology: input.connection.technology, details, secretsCiphertext, createdBy: actor.id },
-        now,
-      );
+      // Two registrations of one key at once both pass the read above: the unique key decides.
+      const taken = () => new WardenError('CONNECTION_KEY_TAKEN', { connectionKey: input.connectionKey });
+      const connection = await repos.connections
+        .insert({ connectionKey: input.connectionKey, technology: input.connection.technology, details, secretsCiphertext, createdBy: actor.id }, now)
+        .catch(refusedBy('unique', taken));
       // The root always holds concrete values: it has nothing to inherit from.
       const settings = {
         isActive: input.settings?.isActive ?? false,
@@ -129,9 +128,11 @@ export class ConnectionService {
     const { details, secretsCiphertext } = sealConnection(merged, after.secretFields, this.deps.secrets);
     const now = nowIso();
     const credentialsChanged = before !== after || changedSecrets(current, merged, after.secretFields).length > 0;
+    const health: ConnectionHealth = { status: 'healthy', checkedAt: now };
     await this.deps.store.transaction(async (repos) => {
-      await repos.connections.updateDetails(record.id, details, secretsCiphertext, now);
-      await repos.connections.setHealth(record.id, { status: 'healthy', checkedAt: now });
+      // Written only if the connection is still there: a delete may have committed since the read above.
+      if (!(await repos.connections.updateDetails(record.id, details, secretsCiphertext, now))) throw new WardenError('CONNECTION_NOT_FOUND', { connectionKey });
+      await repos.connections.setHealth(record.id, health);
       await repos.audit.insert(
         auditEntry(actor, 'connection.updated', {
           objectPath: [connectionKey],
@@ -140,7 +141,8 @@ export class ConnectionService {
         }),
       );
     });
-    return this.get(connectionKey);
+    // The record as written, not read again: a delete committing after this one must not turn a done edit into a 404.
+    return this.view({ ...record, details, secretsCiphertext, health, updatedAt: now });
   }
 
   /** Checks the stored credentials against the platform now and records the outcome as health. */
@@ -149,7 +151,7 @@ export class ConnectionService {
     const now = nowIso();
     const recordHealth = (health: ConnectionHealth) =>
       this.deps.store.transaction(async (repos) => {
-        await repos.connections.setHealth(record.id, health);
+        if (!(await repos.connections.setHealth(record.id, health))) throw new WardenError('CONNECTION_NOT_FOUND', { connectionKey });
         await repos.audit.insert(auditEntry(actor, 'connection.tested', { objectPath: [connectionKey], before: { health: record.health }, after: { health } }));
       });
     try {
@@ -158,8 +160,9 @@ export class ConnectionService {
       if (error instanceof WardenError) await recordHealth({ status: 'unhealthy', checkedAt: now, message: error.message });
       throw error;
     }
-    await recordHealth({ status: 'healthy', checkedAt: now });
-    return this.get(connectionKey);
+    const health: ConnectionHealth = { status: 'healthy', checkedAt: now };
+    await recordHealth(health);
+    return this.view({ ...record, health });
   }
 
   /** The setup script of a technology for a system user of that name. */

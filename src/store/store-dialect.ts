@@ -63,3 +63,22 @@ export function prefixUpperBound(prefix: string): string {
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** The SQLSTATE (PostgreSQL) and extended result code (SQLite) of each constraint a write can meet. */
+const CONSTRAINT_CODES = {
+  unique: ['23505', 'SQLITE_CONSTRAINT_UNIQUE'],
+  foreignKey: ['23503', 'SQLITE_CONSTRAINT_FOREIGNKEY'],
+} as const;
+
+/**
+ * A `catch` handler for a write that another transaction can beat: when `constraint` refused it
+ * (a row with that key committed first; the parent row was deleted first), `typed()` is thrown
+ * instead — a 404 or 409 of the catalogue, never a 500. Any other error passes on unchanged.
+ * The constraint decides atomically, where a read beforehand would leave a window.
+ */
+export function refusedBy(constraint: keyof typeof CONSTRAINT_CODES, typed: () => Error): (error: unknown) => never {
+  return (error) => {
+    const code = (error as { code?: unknown } | null)?.code;
+    throw (CONSTRAINT_CODES[constraint] as readonly unknown[]).includes(code) ? typed() : error;
+  };
+}

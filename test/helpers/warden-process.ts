@@ -28,27 +28,53 @@ export interface WardenProcessOptions {
   dataDir?: string;
 }
 
-/** Starts `warden serve --port 0` with `env` added (WARDEN_ADMIN_API_KEY must be among them). */
-export async function startWardenProcess(env: Record<string, string>, args: string[] = [], options: WardenProcessOptions = {}): Promise<WardenProcess> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-proc-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'serve', '--port', '0', ...args], {
+/** A `warden` command in its own OS process (e.g. `secrets rotate`), on the data directory the test owns. */
+export interface WardenCommand {
+  child: ChildProcess;
+  /** What it wrote to stdout and stderr, chunk by chunk. */
+  output: string[];
+  /** Its exit code, or null when a signal ended it. */
+  exited: Promise<number | null>;
+  /** SIGKILL (a crash) and wait until it is gone. */
+  kill(): Promise<void>;
+}
+
+/** Runs `warden <args>` with `env` added, in `dataDir`. */
+export function runWardenCommand(env: Record<string, string>, args: string[], dataDir: string): WardenCommand {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
     env: { ...process.env, CI: process.env.CI ?? '', WARDEN_DATA_DIR: dataDir, WARDEN_DEMO: '0', WARDEN_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.stdout!.on('data', (chunk: Buffer) => output.push(String(chunk)));
+  child.stderr!.on('data', (chunk: Buffer) => output.push(String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    output,
+    exited,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** Starts `warden serve --port 0` with `env` added (WARDEN_ADMIN_API_KEY must be among them). */
+export async function startWardenProcess(env: Record<string, string>, args: string[] = [], options: WardenProcessOptions = {}): Promise<WardenProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-proc-'));
+  const { child, output, exited: exitCode } = runWardenCommand(env, ['serve', '--port', '0', ...args], dataDir);
+  const exited = exitCode.then(() => {});
   if (options.dataDir === undefined) child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const started = new Promise<{ url: string; workerId: string }>((resolve, reject) => {
     let text = '';
     const onData = (chunk: Buffer) => {
-      output.push(String(chunk));
       text += String(chunk);
       const url = /API\s+(http:\/\/\S+)/.exec(text)?.[1];
       const workerId = /"workerId":"([^"]+)"/.exec(text)?.[1];
       if (url && workerId) resolve({ url, workerId });
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => output.push(String(chunk)));
     child.once('exit', (code) => reject(new Error(`warden serve exited (${code}) before it started:\n${output.join('')}`)));
     setTimeout(() => reject(new Error(`warden serve did not start in time:\n${output.join('')}`)), 45_000).unref();
   });

@@ -71,12 +71,14 @@ export class ConnectionRepository {
     return rows.map(toRecord);
   }
 
-  async updateDetails(id: number, details: Record<string, unknown>, secretsCiphertext: string | null, now: string): Promise<void> {
-    await this.db
+  /** False when the connection is gone (deleted since it was read). */
+  async updateDetails(id: number, details: Record<string, unknown>, secretsCiphertext: string | null, now: string): Promise<boolean> {
+    const result = await this.db
       .updateTable('connections')
       .set({ details_json: JSON.stringify(details), secrets_ciphertext: secretsCiphertext, updated_at: now })
       .where('id', '=', id)
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /** Every connection's sealed secrets (for re-encrypting them with a new key). */
@@ -104,8 +106,10 @@ export class ConnectionRepository {
       .execute();
   }
 
-  async setHealth(id: number, health: ConnectionHealth): Promise<void> {
-    await this.db.updateTable('connections').set({ health_json: JSON.stringify(health) }).where('id', '=', id).execute();
+  /** False when the connection is gone (deleted since it was read). */
+  async setHealth(id: number, health: ConnectionHealth): Promise<boolean> {
+    const result = await this.db.updateTable('connections').set({ health_json: JSON.stringify(health) }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async delete(id: number): Promise<void> {

@@ -294,8 +294,10 @@ export class ObjectRepository {
     return Number(result.numUpdatedRows);
   }
 
-  async setOverrides(id: number, overrides: Partial<SettingOverrides>, now: string): Promise<void> {
-    await this.db.updateTable('objects').set({ ...overrideColumns(overrides), updated_at: now }).where('id', '=', id).execute();
+  /** False when the object is gone (deleted since it was read). */
+  async setOverrides(id: number, overrides: Partial<SettingOverrides>, now: string): Promise<boolean> {
+    const result = await this.db.updateTable('objects').set({ ...overrideColumns(overrides), updated_at: now }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /** Clears the given overrides on every descendant (not the object itself): `cascade: true`. */

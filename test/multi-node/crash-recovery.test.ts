@@ -108,7 +108,9 @@ describeIfServer(['PostgreSQL'], 'crash recovery of warden serve', () => {
       WARDEN_ADMIN_API_KEY: `wdn_${randomBytes(24).toString('base64url')}`,
       ...(!options.keyFile && { WARDEN_SECRET_KEY: randomBytes(32).toString('base64') }),
       // On PostgreSQL a run is abandoned once its lease runs out (other processes may share the store).
-      WARDEN_SYNC_LEASE_MS: '1000',
+      // Short, but not so short that a process starved by a loaded machine misses its renewals
+      // (renewed every third of it) and loses a live run: 1 s did once at load average 18.
+      WARDEN_SYNC_LEASE_MS: '2500',
       WARDEN_SYNC_CONCURRENCY: '1',
       ...(database && { WARDEN_DATABASE_URL: database.url }),
     };

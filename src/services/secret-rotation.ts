@@ -22,11 +22,15 @@ export interface RotationResult {
   resumed: 'finished' | 'rolledBack' | null;
 }
 
-/** SECRET_KEY_MISMATCH unless `box` opens the stored secrets (checked on one connection). */
+/** SECRET_KEY_MISMATCH unless `box` opens the stored secrets (checked on one connection and one integration). */
 export async function assertKeyOpensSecrets(store: CatalogStore, box: SecretBox): Promise<void> {
   const [first] = await store.connections.listSecrets();
   if (first && !box.opens(first.secretsCiphertext)) {
     throw new WardenError('SECRET_KEY_MISMATCH', { detail: `connection "${first.connectionKey}"` });
+  }
+  const [integration] = await store.integrations.listSecrets();
+  if (integration && !box.opens(integration.secretsCiphertext)) {
+    throw new WardenError('SECRET_KEY_MISMATCH', { detail: `integration ${integration.id}` });
   }
 }
 

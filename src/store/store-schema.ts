@@ -81,7 +81,6 @@ export interface IntegrationsTable {
   technology: string;
   /** The legacy status (`creating`, `enabled`, `editing`, `deleting`, `createError`, …). */
   status: string;
-  auto_bootstrap: number;
   /** JSON of the non-secret configuration, shaped like a connection of the technology. */
   details_json: string;
   /** AES-256-GCM ciphertext of the JSON of the secret fields (as connections'); null when there are none. */

@@ -17,7 +17,6 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     .addColumn('id', 'integer', (c) => dialect.identity(c))
     .addColumn('technology', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('auto_bootstrap', 'integer', (c) => c.notNull())
     .addColumn('details_json', 'text', (c) => c.notNull())
     .addColumn('secrets_ciphertext', 'text')
     .addColumn('validation_json', 'text')

@@ -2,7 +2,18 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { IntegrationsTable, StoreSchema } from '../store-schema.js';
 
 /** An integration's legacy status; `*Error` states keep the configuration that last validated. */
-export const INTEGRATION_STATUSES = [
+export type IntegrationStatus =
+  | 'creating'
+  | 'enabled'
+  | 'editing'
+  | 'deleting'
+  | 'createError'
+  | 'editError'
+  | 'deleteError'
+  | 'migrating'
+  | 'migrateError'
+  | 'recurringValidationError';
+export const INTEGRATION_STATUSES: readonly IntegrationStatus[] = [
   'creating',
   'enabled',
   'editing',
@@ -13,8 +24,7 @@ export const INTEGRATION_STATUSES = [
   'migrating',
   'migrateError',
   'recurringValidationError',
-] as const;
-export type IntegrationStatus = (typeof INTEGRATION_STATUSES)[number];
+];
 
 export interface ValidationTest {
   name: string;
@@ -31,7 +41,6 @@ export interface IntegrationRecord {
   id: number;
   technology: string;
   status: IntegrationStatus;
-  autoBootstrap: boolean;
   details: Record<string, unknown>;
   secretsCiphertext: string | null;
   validationResults: ValidationResults | null;
@@ -43,7 +52,6 @@ export interface IntegrationRecord {
 export interface NewIntegration {
   technology: string;
   status: IntegrationStatus;
-  autoBootstrap: boolean;
   details: Record<string, unknown>;
   secretsCiphertext: string | null;
   createdBy: string | null;
@@ -64,7 +72,6 @@ export class IntegrationRepository {
       .values({
         technology: integration.technology,
         status: integration.status,
-        auto_bootstrap: integration.autoBootstrap ? 1 : 0,
         details_json: JSON.stringify(integration.details),
         secrets_ciphertext: integration.secretsCiphertext,
         created_at: now,
@@ -135,7 +142,6 @@ function toRecord(row: Selectable<IntegrationsTable>): IntegrationRecord {
     id: row.id,
     technology: row.technology,
     status: row.status as IntegrationStatus,
-    autoBootstrap: row.auto_bootstrap === 1,
     details: JSON.parse(row.details_json) as Record<string, unknown>,
     secretsCiphertext: row.secrets_ciphertext,
     validationResults: row.validation_json === null ? null : (JSON.parse(row.validation_json) as ValidationResults),

@@ -95,6 +95,7 @@ export interface IntegrationsTable {
 export interface LegacyHandlersTable {
   id: Generated<number>;
   data_source_id: number;
+  name: string;
   technology: string;
   details_json: string;
   secrets_ciphertext: string | null;

@@ -8,8 +8,8 @@ import type { StoreDialect } from '../store-dialect.js';
  *   the descriptor's `secretFields`), with its legacy status and last validation results.
  * - `data_sources.origin`: `connection` for the rows syncs create, `legacy` for data sources
  *   registered one by one. The upgrade flips it and re-points `object_id`, so ids survive.
- * - `legacy_handlers`: the connection details and remote table (database, schema, table) a
- *   legacy data source was registered with, one per data source (removed with it).
+ * - `legacy_handlers`: the user-chosen name, connection details and remote table (database,
+ *   schema, table) a legacy data source was registered with, one per data source (removed with it).
  */
 export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
   await db.schema
@@ -31,6 +31,8 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     .createTable('legacy_handlers')
     .addColumn('id', 'integer', (c) => dialect.identity(c))
     .addColumn('data_source_id', 'integer', (c) => c.notNull().unique().references('data_sources.id').onDelete('cascade'))
+    // The user-chosen name ("must be unique within the instance"); it gives way to the generated name on upgrade.
+    .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('technology', 'text', (c) => c.notNull())
     .addColumn('details_json', 'text', (c) => c.notNull())
     .addColumn('secrets_ciphertext', 'text')

@@ -40,7 +40,7 @@ export interface IntegrationServiceDeps {
 const BASIC_CONNECTION_TEST = 'Initial Validation: Basic Connection Test';
 
 /** States in which another change would race the one under way. */
-const BUSY: ReadonlySet<IntegrationStatus> = new Set(['creating', 'editing', 'deleting', 'migrating']);
+const BUSY: ReadonlySet<IntegrationStatus> = new Set(['creating', 'editing', 'migrating']);
 
 /**
  * The integrations-era configurations (SPEC 2.2). An integration is a technology's
@@ -70,7 +70,14 @@ export class IntegrationService {
       );
       return created;
     });
-    const validation = await this.validate(details);
+    let validation: ValidationResults;
+    try {
+      validation = await this.validate(details);
+    } catch (error) {
+      // An unexpected failure still settles the row: `creating` would refuse every later edit.
+      await this.deps.store.integrations.setStatus(record.id, 'createError', nowIso());
+      throw error;
+    }
     await this.deps.store.integrations.settle(record.id, validation.status === 'passed' ? 'enabled' : 'createError', validation, nowIso());
     return this.get(record.id);
   }
@@ -89,7 +96,7 @@ export class IntegrationService {
    * `editError` (or `createError` for one that never validated).
    */
   async update(id: number, changes: { config: Record<string, unknown> }, actor: Actor): Promise<IntegrationView> {
-    const record = await this.claim(id, 'editing');
+    const record = await this.claimForEdit(id);
     const settledBefore = record.status === 'createError' ? 'createError' : 'editError';
     try {
       const current = openConnection(record.details, record.secretsCiphertext, this.deps.secrets);
@@ -122,9 +129,13 @@ export class IntegrationService {
     }
   }
 
-  /** Removes the integration (Warden bootstraps nothing on the platform, so there is nothing to clean up there). */
+  /**
+   * Removes the integration (Warden bootstraps nothing on the platform, so there is nothing to
+   * clean up there). Allowed in every status, so that one a crash left `creating` or `editing`
+   * can still go.
+   */
   async delete(id: number, actor: Actor): Promise<IntegrationView> {
-    const record = await this.claim(id, 'deleting');
+    const record = await this.find(id);
     await this.deps.store.transaction(async (repos) => {
       await repos.integrations.delete(id);
       await repos.audit.insert(auditEntry(actor, 'integration.deleted', { target: `integration:${id}`, before: { type: record.technology, status: record.status } }));
@@ -138,13 +149,13 @@ export class IntegrationService {
     return record;
   }
 
-  /** Moves the integration into a transient `status`; INTEGRATION_BUSY while another change is under way. */
-  private async claim(id: number, status: IntegrationStatus): Promise<IntegrationRecord> {
+  /** Moves the integration to `editing`; INTEGRATION_BUSY while another change is under way. */
+  private async claimForEdit(id: number): Promise<IntegrationRecord> {
     return this.deps.store.exclusive(async (repos) => {
       const record = await repos.integrations.findById(id);
       if (!record) throw new WardenError('INTEGRATION_NOT_FOUND', { id: String(id) });
       if (BUSY.has(record.status)) throw new WardenError('INTEGRATION_BUSY', { id: String(id), status: record.status });
-      await repos.integrations.setStatus(id, status, nowIso());
+      await repos.integrations.setStatus(id, 'editing', nowIso());
       return record;
     });
   }

@@ -93,6 +93,15 @@ describeEachStore(
       expect((await server.request('DELETE', `/integrations/${id}`)).status).toBe(200);
     });
 
+    it('refuses an edit while another change is under way, and deletes in any status', async () => {
+      const id = (await server.request('POST', '/integrations', { type: 'PostgreSQL', config: postgresConfig() })).body.id as number;
+      // As a crash in the middle of an edit would leave it.
+      await server.server.container.catalogStore.integrations.setStatus(id, 'editing', new Date().toISOString());
+      expect((await server.request('PUT', `/integrations/${id}`, { config: {} })).body).toMatchObject({ statusCode: 409, code: 'INTEGRATION_BUSY' });
+      expect((await server.request('GET', `/integrations/${id}`)).body.status).toBe('editing');
+      expect((await server.request('DELETE', `/integrations/${id}`)).status).toBe(200);
+    });
+
     it('refuses technologies without a connector and malformed configurations, storing nothing', async () => {
       const before = (await server.request('GET', '/integrations')).body;
       const s3 = await server.request('POST', '/integrations', { type: 'Amazon S3', autoBootstrap: false, config: { awsRegion: 'eu-west-1' } });

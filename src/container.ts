@@ -15,6 +15,7 @@ import { AuditService } from './services/audit-service.js';
 import { AuthService } from './services/auth-service.js';
 import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
+import { IntegrationService } from './services/integration-service.js';
 import { DataSourceService } from './services/data-source-service.js';
 import { TagService } from './services/tag-service.js';
 import { FailedLoginLimiter } from './services/failed-login-limiter.js';
@@ -111,6 +112,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     users: new UserService(catalogStore),
     audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
+    integrations: new IntegrationService({ store: catalogStore, registry, secrets }),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),
     dataSources,

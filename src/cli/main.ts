@@ -7,6 +7,7 @@ import { addApiKeyCommands } from './commands/apikey-command.js';
 import { addAuditCommand } from './commands/audit-command.js';
 import { addConnectionCommands } from './commands/connection-command.js';
 import { addDataSourceCommands } from './commands/datasource-command.js';
+import { addIntegrationCommands } from './commands/integration-command.js';
 import { addJobCommands } from './commands/job-command.js';
 import { addObjectCommands } from './commands/object-command.js';
 import { addServeCommand } from './commands/serve-command.js';
@@ -47,6 +48,7 @@ export function buildProgram(ctx: CliContext): Command {
     .addHelpText('after', GLOBAL_HELP);
   addServeCommand(program, ctx);
   addConnectionCommands(program, ctx);
+  addIntegrationCommands(program, ctx);
   addSyncCommand(program, ctx);
   addObjectCommands(program, ctx);
   addDataSourceCommands(program, ctx);

@@ -66,6 +66,12 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /data/connection/:connectionKey/test': { anyOf: ADMIN, mutates: true },
   // Step 1 of registering a connection, APPLICATION_ADMIN's as in the legacy API.
   'POST /integrations/scripts/create': { anyOf: ADMIN, mutates: false },
+  // Integrations are APPLICATION_ADMIN's, as in the legacy API; reading them too (they name hosts and users).
+  'POST /integrations': { anyOf: ADMIN, mutates: true },
+  'GET /integrations': { anyOf: ADMIN },
+  'GET /integrations/:id': { anyOf: ADMIN },
+  'PUT /integrations/:id': { anyOf: ADMIN, mutates: true },
+  'DELETE /integrations/:id': { anyOf: ADMIN, mutates: true },
 
   // Each object route twice: the path in the URL, and (same URL without it) as a JSON array.
   'GET /data/object/*': { anyOf: READERS, owner: urlPath(2) },

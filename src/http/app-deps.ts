@@ -4,6 +4,7 @@ import type { AuthService } from '../services/auth-service.js';
 import type { CatalogService } from '../services/catalog-service.js';
 import type { ConnectionService } from '../services/connection-service.js';
 import type { DataSourceService } from '../services/data-source-service.js';
+import type { IntegrationService } from '../services/integration-service.js';
 import type { SyncService } from '../services/sync-service.js';
 import type { TagService } from '../services/tag-service.js';
 import type { UserService } from '../services/user-service.js';
@@ -14,6 +15,7 @@ import type { HttpLimits } from './connection-limits.js';
 export interface AppDeps {
   auth: AuthService;
   connections: ConnectionService;
+  integrations: IntegrationService;
   catalog: CatalogService;
   syncs: SyncService;
   dataSources: DataSourceService;

@@ -15,6 +15,7 @@ import { accessRoutes } from './routes/access.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { connectionRoutes } from './routes/connection.routes.js';
 import { dataSourceRoutes } from './routes/data-source.routes.js';
+import { integrationRoutes } from './routes/integration.routes.js';
 import { jobRoutes } from './routes/job.routes.js';
 import { objectRoutes } from './routes/object.routes.js';
 import { tagRoutes } from './routes/tag.routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(objectRoutes(deps));
   await app.register(jobRoutes(deps));
   await app.register(dataSourceRoutes(deps));
+  await app.register(integrationRoutes(deps));
   await app.register(accessRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(tagRoutes(deps));

@@ -22,16 +22,20 @@ export interface RotationResult {
   resumed: 'finished' | 'rolledBack' | null;
 }
 
-/** SECRET_KEY_MISMATCH unless `box` opens the stored secrets (checked on one connection). */
+/** SECRET_KEY_MISMATCH unless `box` opens the stored secrets (checked on one connection and one integration). */
 export async function assertKeyOpensSecrets(store: CatalogStore, box: SecretBox): Promise<void> {
   const [first] = await store.connections.listSecrets();
   if (first && !box.opens(first.secretsCiphertext)) {
     throw new WardenError('SECRET_KEY_MISMATCH', { detail: `connection "${first.connectionKey}"` });
   }
+  const [integration] = await store.integrations.listSecrets();
+  if (integration && !box.opens(integration.secretsCiphertext)) {
+    throw new WardenError('SECRET_KEY_MISMATCH', { detail: `integration ${integration.id}` });
+  }
 }
 
 /**
- * Re-encrypts every connection secret with a new key in one store transaction. With a key
+ * Re-encrypts every connection and integration secret with a new key in one store transaction. With a key
  * file, the new key is first written to `secret.key.next` (synced to disk), and renamed over
  * `secret.key` only after the transaction committed; a crash in between leaves the next-key
  * file, which makes the server refuse to start and this function finish the job on its next
@@ -71,6 +75,15 @@ export async function rotateSecretKey(store: CatalogStore, options: RotationOpti
           throw new WardenError('SECRET_KEY_MISMATCH', { detail: `connection "${row.connectionKey}"` });
         }
         await repos.connections.updateSecrets(row.id, next.seal(plain));
+      }
+      for (const row of await repos.integrations.listSecrets()) {
+        let plain: string;
+        try {
+          plain = current.open(row.secretsCiphertext);
+        } catch {
+          throw new WardenError('SECRET_KEY_MISMATCH', { detail: `integration ${row.id}` });
+        }
+        await repos.integrations.updateSecrets(row.id, next.seal(plain));
       }
       await repos.audit.insert(
         auditEntry(options.actor, 'secrets.rotated', {

@@ -6,6 +6,7 @@ import { AuthFailureRepository } from './repositories/auth-failure-repository.js
 import { ColumnRepository } from './repositories/column-repository.js';
 import { ConnectionRepository } from './repositories/connection-repository.js';
 import { DataSourceRepository } from './repositories/data-source-repository.js';
+import { IntegrationRepository } from './repositories/integration-repository.js';
 import { ObjectRepository } from './repositories/object-repository.js';
 import { PrincipalRepository } from './repositories/principal-repository.js';
 import { SyncChangeRepository } from './repositories/sync-change-repository.js';
@@ -19,6 +20,7 @@ export interface Repositories {
   objects: ObjectRepository;
   columns: ColumnRepository;
   dataSources: DataSourceRepository;
+  integrations: IntegrationRepository;
   tags: TagRepository;
   syncRuns: SyncRunRepository;
   syncChanges: SyncChangeRepository;
@@ -34,6 +36,7 @@ export class CatalogStore implements Repositories {
   readonly objects: ObjectRepository;
   readonly columns: ColumnRepository;
   readonly dataSources: DataSourceRepository;
+  readonly integrations: IntegrationRepository;
   readonly tags: TagRepository;
   readonly syncRuns: SyncRunRepository;
   readonly syncChanges: SyncChangeRepository;
@@ -48,6 +51,7 @@ export class CatalogStore implements Repositories {
     this.objects = new ObjectRepository(store.db, store.dialect, store.bulk);
     this.columns = new ColumnRepository(store.db, store.dialect, store.bulk);
     this.dataSources = new DataSourceRepository(store.db, store.dialect);
+    this.integrations = new IntegrationRepository(store.db);
     this.tags = new TagRepository(store.db, store.dialect);
     this.syncRuns = new SyncRunRepository(store.db);
     this.syncChanges = new SyncChangeRepository(store.db, store.dialect);
@@ -79,6 +83,7 @@ export class CatalogStore implements Repositories {
       objects: this.objects.with(trx),
       columns: this.columns.with(trx),
       dataSources: this.dataSources.with(trx),
+      integrations: this.integrations.with(trx),
       tags: this.tags.with(trx),
       syncRuns: this.syncRuns.with(trx),
       syncChanges: this.syncChanges.with(trx),

@@ -18,6 +18,8 @@ export interface StoreSchema {
   audit_log: AuditLogTable;
   auth_failures: AuthFailuresTable;
   tags: TagsTable;
+  integrations: IntegrationsTable;
+  legacy_handlers: LegacyHandlersTable;
 }
 
 export interface ConnectionsTable {
@@ -70,6 +72,38 @@ export interface DataSourcesTable {
   id: Generated<number>;
   object_id: number;
   created_at: string;
+  /** `connection` (created by a sync) or `legacy` (registered through a handler); the upgrade flips it. */
+  origin: Generated<string>;
+}
+
+export interface IntegrationsTable {
+  id: Generated<number>;
+  technology: string;
+  /** The legacy status (`creating`, `enabled`, `editing`, `deleting`, `createError`, …). */
+  status: string;
+  /** JSON of the non-secret configuration, shaped like a connection of the technology. */
+  details_json: string;
+  /** AES-256-GCM ciphertext of the JSON of the secret fields (as connections'); null when there are none. */
+  secrets_ciphertext: string | null;
+  /** JSON `{status, validationTests}` of the last credential check; null before the first. */
+  validation_json: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+}
+
+export interface LegacyHandlersTable {
+  id: Generated<number>;
+  data_source_id: number;
+  name: string;
+  technology: string;
+  details_json: string;
+  secrets_ciphertext: string | null;
+  remote_database: string | null;
+  remote_schema: string | null;
+  remote_table: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ColumnsTable {

@@ -143,6 +143,9 @@ describeEachStore('warden secrets rotate', (kind) => {
 
   it('re-encrypts every secret with a new key file and records it in the audit log', async () => {
     await seed(null);
+    // An integration is sealed the same way and re-encrypted with the connections.
+    const sealed = sealConnection({ technology: 'MariaDB', hostname: 'h', port: 3306, username: 'u', password }, ['password'], SecretBox.load(dataDir, null));
+    const integration = await withCatalog((catalog) => catalog.integrations.insert({ technology: 'MariaDB', status: 'enabled', ...sealed, createdBy: 'test' }, new Date().toISOString()));
     const oldKey = readFileSync(join(dataDir, 'secret.key'), 'utf8');
     const result = await rotate();
     expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -151,6 +154,9 @@ describeEachStore('warden secrets rotate', (kind) => {
     expect(readFileSync(join(dataDir, 'secret.key'), 'utf8')).not.toBe(oldKey);
     expect(existsSync(join(dataDir, 'secret.key.next'))).toBe(false);
     expect(await storedPassword(SecretBox.load(dataDir, null))).toBe(password);
+    const rotatedIntegration = await withCatalog(async (catalog) => (await catalog.integrations.findById(integration.id))!);
+    expect(openConnection(rotatedIntegration.details, rotatedIntegration.secretsCiphertext, SecretBox.load(dataDir, null))).toMatchObject({ password });
+    await withCatalog((catalog) => catalog.integrations.delete(integration.id));
     await startWith(null);
     const audit = await withCatalog((catalog) => catalog.audit.search({ action: 'secrets.rotated', offset: 0, size: 10 }));
     expect(audit.hits[0]).toMatchObject({ actor: 'system:secrets-rotate', after: { connections: 1 } });

@@ -24,6 +24,8 @@ const HASHED: { [T in keyof StoreSchema]: ((row: Row) => boolean) | 'all' | 'non
   audit_log: (row) => row.action !== 'auth.failed',
   auth_failures: 'none',
   tags: 'all',
+  integrations: 'all',
+  legacy_handlers: 'all',
 };
 
 /**

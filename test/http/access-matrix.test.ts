@@ -81,6 +81,10 @@ describeEachStore(
         expect((await s.request('POST', `/data/tags/${path('owned', 't1')}`, { column: 'id', tags: [{ name: `Gone.Legacy.${subject}` }] })).status).toBe(200);
       }
 
+      const { technology: _technology, ...integrationConfig } = connectionInput(db, role);
+      const integration = async () => (await s.request('POST', '/integrations', { type: 'PostgreSQL', config: integrationConfig })).body.id as number;
+      const [integrationId, doomedIntegrationId] = [await integration(), await integration()];
+
       const samples: Record<string, Sample> = {
         'GET /health': { method: 'GET', url: '/health', status: 200, allowed: ALL },
         'GET /openapi.json': { method: 'GET', url: '/openapi.json', status: 200, allowed: ALL },
@@ -91,6 +95,11 @@ describeEachStore(
         'PUT /data/connection/:connectionKey': { method: 'PUT', url: '/data/connection/Matrix', body: { connection: {} }, status: 200, allowed: ADMIN },
         'POST /data/connection/:connectionKey/test': { method: 'POST', url: '/data/connection/Matrix/test', status: 200, allowed: ADMIN },
         'POST /integrations/scripts/create': { method: 'POST', url: '/integrations/scripts/create', body: { type: 'PostgreSQL' }, status: 200, allowed: ADMIN },
+        'POST /integrations': { method: 'POST', url: '/integrations', body: { type: 'PostgreSQL', config: integrationConfig }, status: 201, allowed: ADMIN },
+        'GET /integrations': { method: 'GET', url: '/integrations', status: 200, allowed: ADMIN },
+        'GET /integrations/:id': { method: 'GET', url: `/integrations/${integrationId}`, status: 200, allowed: ADMIN },
+        'PUT /integrations/:id': { method: 'PUT', url: `/integrations/${integrationId}`, body: { config: {} }, status: 200, allowed: ADMIN },
+        'DELETE /integrations/:id': { method: 'DELETE', url: `/integrations/${doomedIntegrationId}`, status: 200, allowed: ADMIN },
         'GET /data/object/*': { method: 'GET', url: `/data/object/${path('owned', 't1')}`, status: 200, allowed: OBJECT_READERS },
         'GET /data/object': { method: 'GET', url: `/data/object?objectPath=${encodeURIComponent(JSON.stringify(names('owned', 't1')))}`, status: 200, allowed: OBJECT_READERS },
         // Without objectPath: the connections, which no owner may list.

@@ -9,6 +9,7 @@ import * as columnsGenerated from './006-columns-generated.js';
 import * as authFailures from './007-auth-failures.js';
 import * as tags from './008-tags.js';
 import * as columnIdsAndTagFingerprints from './009-column-ids-and-tag-fingerprints.js';
+import * as legacy from './010-legacy.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '007-auth-failures': authFailures,
   '008-tags': tags,
   '009-column-ids-and-tag-fingerprints': columnIdsAndTagFingerprints,
+  '010-legacy': legacy,
 };

@@ -19,6 +19,11 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'connection.technology "{technology}" is not supported; use one of: {supported}',
   },
+  LEGACY_TECHNOLOGY: {
+    status: 400,
+    retryable: false,
+    message: 'connection.technology "{technology}" is {what}, which connections do not support; register {instead} instead',
+  },
   UNSUPPORTED_AUTHENTICATION: {
     status: 400,
     retryable: false,

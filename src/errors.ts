@@ -101,6 +101,11 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'The access token of client "{clientId}" from {tokenUrl} was refused ({cause}): check connection.oAuthClientConfig',
   },
+  TOKEN_REJECTED: {
+    status: 422,
+    retryable: false,
+    message: 'The platform rejected connection.token ({cause}): check that the personal access token is valid, not expired and not revoked',
+  },
   HOST_UNREACHABLE: {
     status: 422,
     retryable: true,

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector, ConnectorTimeouts } from '../../src/connectors/connector.js';
 import type { DatabricksConnectionDetails } from '../../src/connectors/databricks/databricks-config.js';
 import { createDatabricksConnector } from '../../src/connectors/databricks/databricks-connector.js';
-import { byName, crawlAll, failures, kinds, listingOf, names, rejectionOf, scope } from '../helpers/crawl-helpers.js';
+import { byName, closedPort, crawlAll, failures, kinds, listingOf, names, rejectionOf, scope } from '../helpers/crawl-helpers.js';
 import { DatabricksTestWorkspace } from '../protocol-servers/databricks/server.js';
 
 /**
@@ -82,6 +82,11 @@ describe('Databricks sign-in', () => {
     expect(oauth.code).toBe('OAUTH_TOKEN_REFUSED');
     expect(oauth.message).toContain('invalid_client');
     expect(`${oauth.message}${token.message}`).not.toMatch(/dapiwrong|dosewrong/);
+  });
+
+  it('a workspace nobody listens on is HOST_UNREACHABLE', async () => {
+    const error = await rejectionOf(connect(workspace.details('token', { port: await closedPort() })).testConnection(AbortSignal.timeout(5_000)));
+    expect([error.code, error.status]).toEqual(['HOST_UNREACHABLE', 422]);
   });
 });
 

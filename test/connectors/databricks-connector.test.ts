@@ -150,3 +150,44 @@ describe('Databricks faults: the subtree is a failure, never a partial listing',
     expect(failures(batches).map((failure) => [failure.path, failure.code])).toEqual([[['main', 'secret'], 'PLATFORM_ERROR']]);
   });
 });
+
+describe('Databricks tags (with httpPath)', () => {
+  const withWarehouse = () => workspace.details('token', { httpPath: `/sql/1.0/warehouses/${workspace.warehouseId}` });
+  beforeAll(() => {
+    workspace.setTag(['main'], 'env', 'prod');
+    workspace.setTag(['main', 'sales'], 'domain', 'finance');
+    workspace.setTag(['main', 'sales', 'orders'], 'certified');
+    workspace.setTag(['main', 'sales', 'orders', 'amount'], 'pii', 'low');
+  });
+
+  it('reads catalog, schema, table and column tags with their values; an untagged object has none', async () => {
+    workspace.chunkRows = 1;
+    workspace.pendingStatements = 1;
+    const batches = await crawlAll(connect(withWarehouse()), everything());
+    workspace.chunkRows = 1000;
+    expect(batches.filter((batch) => batch.type === 'tagsNotRead')).toEqual([]);
+    expect(byName(listingOf(batches, []).objects, 'main').tags).toEqual([{ name: 'env', value: 'prod' }]);
+    expect(byName(listingOf(batches, []).objects, 'wide').tags).toEqual([]);
+    expect(byName(listingOf(batches, ['main']).objects, 'sales').tags).toEqual([{ name: 'domain', value: 'finance' }]);
+    const orders = byName(listingOf(batches, ['main', 'sales']).objects, 'orders');
+    expect(orders.tags).toEqual([{ name: 'certified', value: null }]);
+    expect(orders.columns!.map((column) => [column.name, column.tags])).toEqual([
+      ['id', []],
+      ['amount', [{ name: 'pii', value: 'low' }]],
+    ]);
+  });
+
+  it('without httpPath tags are not read: objects carry none at all', async () => {
+    const batches = await crawlAll(connect(workspace.details()), everything());
+    expect(byName(listingOf(batches, []).objects, 'main')).not.toHaveProperty('tags');
+  });
+
+  it('tags that cannot be read are a tagsNotRead batch before the listings, which come without tags', async () => {
+    workspace.fail((url) => url.pathname === '/api/2.0/sql/statements', { status: 403, errorCode: 'PERMISSION_DENIED' });
+    const batches = await crawlAll(connect(withWarehouse()), everything());
+    expect(batches[0]).toEqual({ type: 'tagsNotRead', path: [], code: 'PERMISSION_DENIED', message: expect.any(String) });
+    expect(byName(listingOf(batches, []).objects, 'main')).not.toHaveProperty('tags');
+    const wrongWarehouse = await crawlAll(connect(workspace.details('token', { httpPath: '/sql/1.0/warehouses/nope' })), everything());
+    expect(wrongWarehouse[0]).toMatchObject({ type: 'tagsNotRead', code: 'PLATFORM_ERROR' });
+  });
+});

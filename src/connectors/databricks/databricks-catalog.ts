@@ -3,6 +3,7 @@ import { pathOf, type CatalogReader } from '../shared/catalog-walk.js';
 import type { DatabricksClient } from './databricks-client.js';
 import { mapContainers, mapTables, type CatalogInfo, type SchemaInfo, type TableInfo } from './databricks-mapper.js';
 import { DATABRICKS_LEVELS } from './databricks-technology.js';
+import type { TagIndex } from './databricks-tags.js';
 
 const API = '/api/2.1/unity-catalog';
 /** Catalogs and schemas per page: 0 asks for the server's default page, as Databricks recommends. */
@@ -22,9 +23,11 @@ export const TABLE_PAGE = '50';
 export class DatabricksCatalogReader implements CatalogReader {
   readonly lost = false;
 
+  /** @param tags the crawl's platform tags; undefined when they are not read (no httpPath, or the read failed). */
   constructor(
     private readonly client: DatabricksClient,
     private readonly signal: AbortSignal,
+    private readonly tags: TagIndex | undefined,
   ) {}
 
   async listContainers(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
@@ -33,7 +36,7 @@ export class DatabricksCatalogReader implements CatalogReader {
       path.length === 0
         ? await this.pages<CatalogInfo>('/catalogs', 'catalogs', {}, path)
         : await this.pages<SchemaInfo>('/schemas', 'schemas', { catalog_name: path[0]! }, path);
-    return filterTo(mapContainers(infos, DATABRICKS_LEVELS[path.length]!), only);
+    return this.withTags(path, filterTo(mapContainers(infos, DATABRICKS_LEVELS[path.length]!), only));
   }
 
   async listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
@@ -46,7 +49,18 @@ export class DatabricksCatalogReader implements CatalogReader {
       path,
       TABLE_PAGE,
     );
-    return filterTo(mapTables(tables), only);
+    return this.withTags(path, filterTo(mapTables(tables), only));
+  }
+
+  /** The objects under `parent` with their complete tags (and their columns'), when the crawl read them. */
+  private withTags(parent: readonly string[], objects: CrawledObject[]): CrawledObject[] {
+    const index = this.tags;
+    if (index === undefined) return objects;
+    return objects.map((object) => {
+      const path = [...parent, object.name];
+      const columns = object.columns?.map((column) => ({ ...column, tags: index.tagsOf([...path, column.name]) }));
+      return { ...object, tags: index.tagsOf(path), ...(columns === undefined ? {} : { columns }) };
+    });
   }
 
   async close(): Promise<void> {}

@@ -50,7 +50,7 @@ export const databricksTechnology: TechnologyDescriptor = {
   technology: DATABRICKS_TECHNOLOGY,
   levels: DATABRICKS_LEVELS,
   // catalog ids, schema_id and table_id are metastore-wide UUIDs.
-  capabilities: { ...DEFAULT_CAPABILITIES },
+  capabilities: { ...DEFAULT_CAPABILITIES, tags: true },
   connectionFields: {
     hostname: Type.String({ minLength: 1, maxLength: 255, description: 'The workspace host, e.g. adb-1234567890123456.7.azuredatabricks.net' }),
     port: HOST_PORT_FIELDS.port,

@@ -9,6 +9,12 @@
  *   `table_id` / `table_type` / `columns[]` (ColumnInfo `type_text`, `type_name`, 0-based
  *   `position`, `nullable`, `comment`); errors `{error_code, message}` with the status the
  *   open-source server's ErrorCode gives (PERMISSION_DENIED 403, *_NOT_FOUND 404, …).
+ * - `POST /api/2.0/sql/statements` (SQL Statement Execution API, Databricks' reference
+ *   `statement-execution`): `{warehouse_id, statement, parameters, wait_timeout, disposition:
+ *   INLINE, format: JSON_ARRAY}` answered `{statement_id, status{state, error{error_code}},
+ *   manifest, result{data_array, next_chunk_index}}`, `GET …/{id}` to poll and
+ *   `GET …/{id}/result/chunks/{n}`; only the four `system.information_schema.*_tags` reads the
+ *   connector sends are understood (columns as Databricks' information_schema docs list them).
  * - Authentication: Databricks' docs — a personal access token as `Authorization: Bearer
  *   dapi…`; OAuth M2M at `POST /oidc/v1/token` with the client id and secret as HTTP Basic
  *   and `grant_type=client_credentials&scope=all-apis`, answered `{access_token, token_type,
@@ -76,6 +82,14 @@ export class DatabricksTestWorkspace {
   /** Every request, by path (token requests included). */
   readonly requests: string[] = [];
   tokensIssued = 0;
+  readonly warehouseId = 'warden0test0wh';
+  /** Rows per result chunk of a statement. */
+  chunkRows = 1000;
+  /** The next this many statements answer PENDING first (a warehouse starting); the poll then finds them done. */
+  pendingStatements = 0;
+  /** Direct tag assignments, by JSON object path (a column's ends with the column name). */
+  private readonly tags = new Map<string, Map<string, string>>();
+  private readonly statements = new Map<string, (string | null)[][][]>();
   private readonly catalogs = new Map<string, UcCatalog>();
   private readonly accessTokens = new Set<string>();
   private readonly faults: ArmedFault[] = [];
@@ -142,6 +156,17 @@ export class DatabricksTestWorkspace {
     tables.delete(from);
   }
 
+  /** ALTER … SET TAGS ('name' = 'value') on the object or column at `path` (`[catalog, schema?, table?, column?]`). */
+  setTag(path: string[], name: string, value = ''): void {
+    const key = JSON.stringify(path);
+    this.tags.set(key, (this.tags.get(key) ?? new Map()).set(name, value));
+  }
+
+  /** ALTER … UNSET TAGS ('name'). */
+  unsetTag(path: string[], name: string): void {
+    this.tags.get(JSON.stringify(path))?.delete(name);
+  }
+
   /** The next `times` requests whose URL `matches` picks meet `fault`. */
   fail(matches: (url: URL) => boolean, fault: Fault, times = 1): void {
     this.faults.push({ matches, fault, remaining: times });
@@ -191,6 +216,7 @@ export class DatabricksTestWorkspace {
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (bearer === undefined) return json(401, { error_code: 'UNAUTHENTICATED', message: 'no credentials' });
     if (bearer !== this.pat && !this.accessTokens.has(bearer)) return json(401, { error_code: 'UNAUTHENTICATED', message: 'invalid token' });
+    if (url.pathname.startsWith('/api/2.0/sql/statements')) return this.statement(request.method ?? 'GET', url.pathname, body, json);
     if (request.method !== 'GET') return json(501, { error_code: 'UNIMPLEMENTED', message: 'not served here' });
     const params = url.searchParams;
     switch (url.pathname) {
@@ -219,6 +245,44 @@ export class DatabricksTestWorkspace {
       default:
         return json(404, { error_code: 'ENDPOINT_NOT_FOUND', message: 'no such endpoint' });
     }
+  }
+
+  /** The Statement Execution API for the tag views: submit, poll, chunks. */
+  private statement(method: string, path: string, body: string, json: (status: number, value: unknown) => void): void {
+    const done = (id: string, chunks: (string | null)[][][], index = 0) => ({
+      statement_id: id,
+      status: { state: 'SUCCEEDED' },
+      manifest: { format: 'JSON_ARRAY', total_chunk_count: chunks.length },
+      result: { chunk_index: index, data_array: chunks[index] ?? [], ...(index + 1 < chunks.length ? { next_chunk_index: index + 1 } : {}) },
+    });
+    if (method === 'POST' && path === '/api/2.0/sql/statements') {
+      const request = JSON.parse(body) as { warehouse_id?: string; statement?: string; parameters?: { name: string; value: string }[] };
+      if (request.warehouse_id !== this.warehouseId) return json(404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: 'no such warehouse' });
+      const parsed = /^SELECT [a-z_, ]+ FROM system\.information_schema\.(catalog|schema|table|column)_tags( WHERE catalog_name = :catalog)?$/.exec(request.statement ?? '');
+      if (parsed === null) return json(200, { statement_id: randomUUID(), status: { state: 'FAILED', error: { error_code: 'BAD_REQUEST', message: 'not understood here' } } });
+      const depth = ['catalog', 'schema', 'table', 'column'].indexOf(parsed[1]!) + 1;
+      const catalog = parsed[2] === undefined ? undefined : request.parameters?.find((parameter) => parameter.name === 'catalog')?.value;
+      const rows: (string | null)[][] = [];
+      for (const [key, tags] of this.tags) {
+        const objectPath = JSON.parse(key) as string[];
+        if (objectPath.length !== depth || (catalog !== undefined && objectPath[0] !== catalog)) continue;
+        for (const [name, value] of tags) rows.push([...objectPath, name, value]);
+      }
+      const chunks: (string | null)[][][] = [];
+      for (let start = 0; start < rows.length; start += this.chunkRows) chunks.push(rows.slice(start, start + this.chunkRows));
+      const id = randomUUID();
+      this.statements.set(id, chunks);
+      if (this.pendingStatements > 0) {
+        this.pendingStatements--;
+        return json(200, { statement_id: id, status: { state: 'PENDING' } });
+      }
+      return json(200, done(id, chunks));
+    }
+    const parts = /^\/api\/2\.0\/sql\/statements\/([^/]+)(?:\/result\/chunks\/(\d+))?$/.exec(path);
+    const chunks = parts === null ? undefined : this.statements.get(decodeURIComponent(parts[1]!));
+    if (method !== 'GET' || chunks === undefined) return json(404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: 'no such statement' });
+    const answer = done(decodeURIComponent(parts![1]!), chunks, Number(parts![2] ?? '0'));
+    return json(200, parts![2] === undefined ? answer : answer.result);
   }
 
   /** One page, by name; page_token is the offset, max_results 0 the server's default. */

@@ -9,7 +9,7 @@ const API = '/api/2.1/unity-catalog';
 /** Catalogs and schemas per page: 0 asks for the server's default page, as Databricks recommends. */
 const CONTAINER_PAGE = '0';
 /** Tables per page with their columns: 50 is the most the API allows when columns are included. */
-export const TABLE_PAGE = '50';
+const TABLE_PAGE = '50';
 
 /**
  * Reads Unity Catalog through its REST API for the shared walk: catalogs at the root, schemas

@@ -19,6 +19,11 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'connection.technology "{technology}" is not supported; use one of: {supported}',
   },
+  LEGACY_TECHNOLOGY: {
+    status: 400,
+    retryable: false,
+    message: 'connection.technology "{technology}" is {what}, which connections do not support; register {instead} instead',
+  },
   UNSUPPORTED_AUTHENTICATION: {
     status: 400,
     retryable: false,
@@ -97,6 +102,11 @@ export const ERROR_CATALOGUE = {
     status: 422,
     retryable: false,
     message: 'The access token of client "{clientId}" from {tokenUrl} was refused ({cause}): check connection.oAuthClientConfig',
+  },
+  TOKEN_REJECTED: {
+    status: 422,
+    retryable: false,
+    message: 'The platform rejected connection.token ({cause}): check that the personal access token is valid, not expired and not revoked',
   },
   HOST_UNREACHABLE: {
     status: 422,

@@ -3,6 +3,14 @@ import type { ConnectionDetails, Connector, ConnectorTimeouts } from './connecto
 import type { AuthenticationType, TechnologyDescriptor } from './technology.js';
 
 /**
+ * Integration kinds of the legacy API that connections deliberately do not take, with what to
+ * register instead: a clearer answer than "not supported" for a name users know.
+ */
+const LEGACY_TECHNOLOGIES: ReadonlyMap<string, { what: string; instead: string }> = new Map([
+  ['Databricks Spark', { what: 'the legacy Databricks cluster integration (Spark/Thrift)', instead: 'technology "Databricks" (Unity Catalog)' }],
+]);
+
+/**
  * The technologies this server can connect to, by `connection.technology`. It holds light
  * descriptors only; a technology's connector (and its driver) is loaded on the first
  * {@link createConnector} for it.
@@ -18,10 +26,12 @@ export class ConnectorRegistry {
     this.byName = new Map(descriptors.map((d) => [d.technology, d]));
   }
 
-  /** The descriptor of `technology`; UNSUPPORTED_TECHNOLOGY (400) when there is none. */
+  /** The descriptor of `technology`; LEGACY_TECHNOLOGY or UNSUPPORTED_TECHNOLOGY (400) when there is none. */
   get(technology: string): TechnologyDescriptor {
     const descriptor = this.byName.get(technology);
     if (!descriptor) {
+      const legacy = LEGACY_TECHNOLOGIES.get(technology);
+      if (legacy !== undefined) throw new WardenError('LEGACY_TECHNOLOGY', { technology, ...legacy });
       throw new WardenError('UNSUPPORTED_TECHNOLOGY', { technology, supported: this.technologies().join(', ') });
     }
     return descriptor;

@@ -46,6 +46,9 @@ export const LEAF_KINDS = [
   'dynamicTable',
   'icebergTable',
   'eventTable',
+  // Databricks' streaming tables and metric views.
+  'streamingTable',
+  'metricView',
 ] as const;
 export type LeafKind = (typeof LEAF_KINDS)[number];
 

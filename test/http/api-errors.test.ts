@@ -60,6 +60,13 @@ describeEachStore('API errors and authentication', (kind) => {
       /"Oracle".*PostgreSQL/,
     );
     expectError(
+      await server.request('POST', '/data/connection', { connectionKey: 'x', connection: { ...connection, technology: 'Databricks Spark' } }),
+      400,
+      'LEGACY_TECHNOLOGY',
+      /"Databricks Spark".*connections do not support/,
+    );
+    expectError(await server.request('GET', '/data/connection/x'), 404, 'CONNECTION_NOT_FOUND', /"x"/);
+    expectError(
       await server.request('POST', '/data/connection', { connectionKey: 'x', connection: { ...connection, authenticationType: 'kerberos' } }),
       400,
       'UNSUPPORTED_AUTHENTICATION',

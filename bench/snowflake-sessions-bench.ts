@@ -17,6 +17,10 @@ try {
     snowflake.account.createDatabase(name);
     snowflake.account.execute(name, 'CREATE TABLE T (ID int, NAME varchar(20))');
   }
+  // A first crawl loads snowflake-sdk and warms the JIT; it is not measured.
+  const warmUp = createSnowflakeConnector(snowflake.adminDetails(), TIMEOUTS);
+  for await (const _batch of warmUp.crawl({ target: [{ name: 'DB_00001', stableId: null }], shouldDescend: () => true }, AbortSignal.timeout(60_000)));
+  await warmUp.close();
   // The crawler without ACCOUNT_USAGE reads its tags per table: one more query per table.
   const crawler = snowflake.createUser('Crawler-pw-1', { accountUsage: false });
   for (const database of snowflake.account.databases.keys()) snowflake.account.grantTable(crawler.role, database, 'PUBLIC', 'T');

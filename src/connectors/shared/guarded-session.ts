@@ -175,6 +175,8 @@ export class SessionPool<Session extends PooledSession> {
   private readonly waiting: { lend: (session: Session | undefined) => void }[] = [];
   private opened = 0;
   private closed = false;
+  /** Closes of discarded sessions still under way: close() waits for them too. */
+  private readonly closing = new Set<Promise<void>>();
 
   constructor(
     private readonly size: number,
@@ -225,11 +227,11 @@ export class SessionPool<Session extends PooledSession> {
     else this.idle.push(session);
   }
 
-  /** Closes the idle sessions; a session still lent is closed when it comes back. */
+  /** Closes the idle sessions (and waits for discarded ones to finish closing); a session still lent is closed when it comes back. */
   async close(): Promise<void> {
     this.closed = true;
     for (const waiter of this.waiting.splice(0)) waiter.lend(undefined);
-    await Promise.all(this.idle.splice(0).map((session) => session.close()));
+    await Promise.all([...this.idle.splice(0).map((session) => session.close()), ...this.closing]);
   }
 
   /** The next session given back (undefined: a place came free), or the abort reason; an aborted waiter leaves the queue, so nothing is lent to it. */
@@ -255,7 +257,8 @@ export class SessionPool<Session extends PooledSession> {
   private discard(session: Session): void {
     this.opened--;
     // close() of a lost GuardedSession only releases what is left; it never throws.
-    void session.close();
+    const closed = session.close().finally(() => this.closing.delete(closed));
+    this.closing.add(closed);
     this.wakeOne();
   }
 

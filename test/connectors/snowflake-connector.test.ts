@@ -150,8 +150,7 @@ describe('Snowflake sessions: one pool per crawl', () => {
   it.each([
     ['drops', (marker: string) => void snowflake.server.cutWhenClientSends(marker), 'CONNECTION_LOST'],
     ['times out', (marker: string) => snowflake.server.stallWhenClientSends(marker), 'QUERY_TIMEOUT'],
-    // The driver's own "disconnected" error after its renewal was refused: not one of Snowflake's codes.
-    ['expires (renewal refused, 390114)', (marker: string) => snowflake.server.endSessionWhenClientSends(marker), 'PLATFORM_ERROR'],
+    ['expires (renewal refused, 390114)', (marker: string) => snowflake.server.endSessionWhenClientSends(marker), 'CONNECTION_LOST'],
   ])('a session that %s mid-crawl fails its database only; the rest is read on a new session, the broken one never reused', async (_label, fault, code) => {
     const connector = createSnowflakeConnector(snowflake.adminDetails(), { connectMs: 3_000, statementMs: 500 });
     open.push(connector);

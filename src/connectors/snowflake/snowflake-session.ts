@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Socket } from 'node:net';
+import { WardenError } from '../../errors.js';
 import type { ConnectorTimeouts } from '../connector.js';
 import { GuardedSession, type SessionDriver, type SessionEvents } from '../shared/guarded-session.js';
 import { nodeTlsOptions } from '../shared/tls-options.js';
@@ -117,9 +118,14 @@ export class SnowflakeDriver implements SessionDriver {
         parameters: { STATEMENT_TIMEOUT_IN_SECONDS: Math.max(1, Math.ceil(this.timeouts.statementMs / 1000)) },
         complete: (error, _statement, result) => {
           if (!error) return resolve((result ?? []) as unknown[][]);
-          // The session, not just this statement, failed (the driver could not renew an expired
-          // token and went down): the crawl's pool must not lend it again.
-          if (isSessionGone(error) || !this.connection!.isUp()) this.events.failed(error);
+          // The session, not just this statement, failed: the crawl's pool must not lend it again.
+          if (isSessionGone(error)) this.events.failed(error);
+          else if (!this.connection!.isUp()) {
+            // The driver could not renew an expired token and went down; its error says only "disconnected".
+            const ended = new WardenError('CONNECTION_LOST', { cause: 'Snowflake ended the session: its token could not be renewed' });
+            this.events.failed(ended);
+            return reject(ended);
+          }
           reject(error);
         },
       });

@@ -29,6 +29,11 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'connection.authenticationType "{authenticationType}" is not supported for {technology}; use one of: {supported}',
   },
+  UNSUPPORTED_CONNECTION_STRING_OPTION: {
+    status: 400,
+    retryable: false,
+    message: 'connection.connectionStringOptions sets {option}, which {technology} connections do not support: {useInstead}',
+  },
   CREDENTIALS_REQUIRED: {
     status: 400,
     retryable: false,

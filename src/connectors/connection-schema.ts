@@ -70,6 +70,15 @@ export function connectionSchema(descriptors: readonly TechnologyDescriptor[]): 
   });
 }
 
+/** UNSUPPORTED_CONNECTION_STRING_OPTION when the details set an option the technology's connections do not support. */
+export function assertSupportedConnectionStringOptions(descriptor: TechnologyDescriptor, details: ConnectionDetails): void {
+  const options = details.connectionStringOptions;
+  if (typeof options !== 'string') return;
+  const unsupported = descriptor.unsupportedConnectionStringOption?.(options);
+  if (unsupported === undefined) return;
+  throw new WardenError('UNSUPPORTED_CONNECTION_STRING_OPTION', { technology: descriptor.technology, ...unsupported });
+}
+
 /**
  * Checks complete details (e.g. an edit merged with the stored connection) against their
  * authentication type's schema; VALIDATION_FAILED names the first offending field.

@@ -29,6 +29,13 @@ export interface AuthenticationType {
   secretFields: readonly string[];
 }
 
+/** An Additional Connection String Option connections do not support, and what does its job instead. */
+export interface UnsupportedOption {
+  /** The option's name as the string sets it (never its value: it may be a secret). */
+  option: string;
+  useInstead: string;
+}
+
 /**
  * Everything Warden knows about one technology, registered once in the connector registry.
  *
@@ -61,6 +68,13 @@ export interface TechnologyDescriptor {
   defaultPort: number;
   /** Connect and statement timeouts unless the operator sets them (WARDEN_*_TIMEOUT_MS). */
   defaultTimeouts: ConnectorTimeouts;
+  /**
+   * The first of a connection's Additional Connection String Options (`connectionStringOptions`,
+   * the legacy handler's field, where the technology has it) that connections do not support;
+   * undefined when none. Registration and edits refuse such a connection
+   * (UNSUPPORTED_CONNECTION_STRING_OPTION), and the upgrade from integrations reports the same.
+   */
+  unsupportedConnectionStringOption?(options: string): UnsupportedOption | undefined;
   /** SQL that creates the system user with exactly the privileges the crawl needs (where the platform has one). */
   setupScript?(options: SetupScriptOptions): string;
   /** Loads the connector implementation (by dynamic `import()`) and returns its factory. */

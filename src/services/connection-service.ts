@@ -1,4 +1,4 @@
-import { assertValidConnection } from '../connectors/connection-schema.js';
+import { assertSupportedConnectionStringOptions, assertValidConnection } from '../connectors/connection-schema.js';
 import type { ConnectionDetails } from '../connectors/connector.js';
 import type { ConnectorRegistry } from '../connectors/registry.js';
 import type { AuthenticationType } from '../connectors/technology.js';
@@ -183,12 +183,15 @@ export class ConnectionService {
   /**
    * The authentication type of `connection`, which its technology must offer
    * (UNSUPPORTED_TECHNOLOGY / UNSUPPORTED_AUTHENTICATION), after checking its fields against
-   * their schema (VALIDATION_FAILED). The HTTP layer checks the same before a handler runs;
-   * the demo and the other in-process callers rely on this.
+   * their schema (VALIDATION_FAILED; the HTTP layer checks the same before a handler runs, the
+   * demo and the other in-process callers rely on this) and its connection string options
+   * (UNSUPPORTED_CONNECTION_STRING_OPTION).
    */
   private validated(connection: ConnectionDetails): AuthenticationType {
     const authentication = this.deps.registry.authentication(connection);
-    assertValidConnection(this.deps.registry.get(connection.technology), authentication, connection);
+    const descriptor = this.deps.registry.get(connection.technology);
+    assertValidConnection(descriptor, authentication, connection);
+    assertSupportedConnectionStringOptions(descriptor, connection);
     return authentication;
   }
 

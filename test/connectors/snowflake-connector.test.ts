@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector, ConnectorTimeouts } from '../../src/connectors/connector.js';
 import type { ServerConnectionDetails } from '../../src/connectors/shared/server-connection.js';
-import { createSnowflakeConnector } from '../../src/connectors/snowflake/snowflake-connector.js';
+import { DATABASE_CONCURRENCY, createSnowflakeConnector } from '../../src/connectors/snowflake/snowflake-connector.js';
 import type { CrawlBatch } from '../../src/domain/catalog-types.js';
 import { byName, crawlAll, failures, kinds, listingOf, names, rejectionOf, scope } from '../helpers/crawl-helpers.js';
 import { SnowflakeTestServer } from '../helpers/snowflake-server.js';
@@ -121,6 +121,51 @@ describe('Snowflake sign-in', () => {
     const sent = snowflake.server.statementParameters.slice(before);
     expect(sent.length).toBeGreaterThan(0);
     for (const parameters of sent) expect(parameters).toEqual({ STATEMENT_TIMEOUT_IN_SECONDS: 10 });
+  });
+});
+
+describe('Snowflake sessions: one pool per crawl', () => {
+  const POOLED = Array.from({ length: 12 }, (_, index) => `POOLED_${String(index).padStart(2, '0')}`);
+  beforeAll(() => {
+    for (const name of POOLED) databaseWithTable(name);
+  });
+
+  it(`a crawl of ${POOLED.length} databases signs in at most ${DATABASE_CONCURRENCY} times and closes every session when it ends`, async () => {
+    const logins = snowflake.server.logins.length;
+    const batches = await crawlAll(connect(snowflake.adminDetails()), scope([], POOLED));
+    expect(failures(batches)).toEqual([]);
+    for (const name of POOLED) expect(names(listingOf(batches, [name, 'PUBLIC']).objects)).toEqual(['T']);
+    expect(snowflake.server.logins.length - logins).toBeLessThanOrEqual(DATABASE_CONCURRENCY);
+    expect(snowflake.server.openSessions).toBe(0);
+  });
+
+  it('a crawl its consumer stops closes the sessions it had opened', async () => {
+    const connector = connect(snowflake.adminDetails());
+    for await (const batch of connector.crawl(scope([], POOLED), AbortSignal.timeout(60_000))) {
+      if (batch.type === 'listing' && batch.parent.length === 2) break;
+    }
+    expect(snowflake.server.openSessions).toBe(0);
+  });
+
+  it.each([
+    ['drops', (marker: string) => void snowflake.server.cutWhenClientSends(marker), 'CONNECTION_LOST'],
+    ['times out', (marker: string) => snowflake.server.stallWhenClientSends(marker), 'QUERY_TIMEOUT'],
+    ['expires (renewal refused, 390114)', (marker: string) => snowflake.server.endSessionWhenClientSends(marker), 'CONNECTION_LOST'],
+  ])('a session that %s mid-crawl fails its database only; the rest is read on a new session, the broken one never reused', async (_label, fault, code) => {
+    const connector = createSnowflakeConnector(snowflake.adminDetails(), { connectMs: 3_000, statementMs: 500 });
+    open.push(connector);
+    fault(`"${POOLED[5]}".INFORMATION_SCHEMA.TABLES`);
+    const logins = snowflake.server.logins.length;
+    const openBefore = snowflake.server.openSessions;
+    const batches = await crawlAll(connector, scope([], POOLED));
+    expect(failures(batches).map((failure) => [failure.path, failure.code])).toEqual([[[POOLED[5], 'PUBLIC'], code]]);
+    for (const name of POOLED.filter((name) => name !== POOLED[5])) expect(names(listingOf(batches, [name, 'PUBLIC']).objects)).toEqual(['T']);
+    // The pool's sessions, and one more for the one that broke.
+    const signedIn = snowflake.server.logins.length - logins;
+    expect(signedIn).toBeGreaterThan(1);
+    expect(signedIn).toBeLessThanOrEqual(DATABASE_CONCURRENCY + 1);
+    // A timed-out session is destroyed, not signed out (its server is still busy): Snowflake expires it.
+    expect(snowflake.server.openSessions - openBefore).toBe(code === 'QUERY_TIMEOUT' ? 1 : 0);
   });
 });
 

@@ -46,6 +46,24 @@ describeEachStore('Snowflake connections through the API', (kind) => {
     expect(JSON.stringify(stored.body)).not.toContain(snowflake.adminDetails().password);
   });
 
+  it('refuses the private key file password in connectionStringOptions with a 400 that says what to use instead, and stores nothing', async () => {
+    const logins = snowflake.server.logins.length;
+    for (const connectionStringOptions of ['private_key_file_pwd=Key-pass-1', 'db=X;PRIVATE_KEY_PWD=Key-pass-1']) {
+      const response = await register('Options refused', { ...snowflake.adminDetails(), connectionStringOptions });
+      expect(response.status, JSON.stringify(response.body)).toBe(400);
+      expect(response.body.code).toBe('UNSUPPORTED_CONNECTION_STRING_OPTION');
+      expect(response.body.message).toContain('privateKeyPassword');
+      expect(JSON.stringify(response.body)).not.toContain('Key-pass-1');
+    }
+    expect(snowflake.server.logins.length).toBe(logins);
+    expect((await server.request('GET', `/data/connection/${encodeURIComponent('Options refused')}`)).status).toBe(404);
+    // An option connections support is kept as it was.
+    const kept = await register('Options kept', { ...snowflake.adminDetails(), connectionStringOptions: 'CLIENT_SESSION_KEEP_ALIVE=false' });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(201);
+    const stored = await server.request('GET', `/data/connection/${encodeURIComponent('Options kept')}`);
+    expect(JSON.stringify(stored.body)).toContain('CLIENT_SESSION_KEEP_ALIVE=false');
+  });
+
   // On the connection the naming example registered.
   it('brings Snowflake tags in and follows them out between syncs; user tags are left alone', async () => {
     const path = ['My Connection', 'MY_DATABASE', 'MY_SCHEMA', 'MY_TABLE'];

@@ -1,7 +1,7 @@
 import type { CrawlBatch, CrawlScope } from '../../domain/catalog-types.js';
 import type { Connector, ConnectorFactory, ConnectorTimeouts } from '../connector.js';
 import { linkSignals } from '../connector-runtime.js';
-import { CatalogConnector } from '../shared/catalog-connector.js';
+import { CatalogConnector, readerPerContainer } from '../shared/catalog-connector.js';
 import { DatabricksCatalogReader } from './databricks-catalog.js';
 import { DatabricksClient } from './databricks-client.js';
 import { databricksDetails, warehouseIdOf, type DatabricksConnectionDetails } from './databricks-config.js';
@@ -64,7 +64,8 @@ class DatabricksConnector implements Connector {
   }
 
   private walker(tags: TagIndex | undefined): CatalogConnector {
-    return new CatalogConnector(databricksTechnology, CATALOG_CONCURRENCY, async (_catalog, signal) => new DatabricksCatalogReader(this.client, signal, tags));
+    // Stateless HTTPS: a reader per catalog costs no login.
+    return new CatalogConnector(databricksTechnology, CATALOG_CONCURRENCY, readerPerContainer(async (_catalog, signal) => new DatabricksCatalogReader(this.client, signal, tags)));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ConnectorFactory } from '../connector.js';
-import { CatalogConnector } from '../shared/catalog-connector.js';
+import { CatalogConnector, readerPerContainer } from '../shared/catalog-connector.js';
 import { serverDetails } from '../shared/server-connection.js';
 import type { TechnologyDescriptor } from '../technology.js';
 import { MariadbCatalogReader } from './mariadb-catalog.js';
@@ -17,8 +17,8 @@ export const DATABASE_CONCURRENCY = 4;
 export function mariadbConnectorFactory(descriptor: TechnologyDescriptor): ConnectorFactory {
   return (details, timeouts) => {
     const server = serverDetails(details);
-    return new CatalogConnector(descriptor, DATABASE_CONCURRENCY, async (_database, signal) => {
+    return new CatalogConnector(descriptor, DATABASE_CONCURRENCY, readerPerContainer(async (_database, signal) => {
       return new MariadbCatalogReader(await openMariadbSession(server, timeouts, signal));
-    });
+    }));
   };
 }

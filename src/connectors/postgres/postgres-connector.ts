@@ -1,5 +1,5 @@
 import type { ConnectorFactory } from '../connector.js';
-import { CatalogConnector } from '../shared/catalog-connector.js';
+import { CatalogConnector, readerPerContainer } from '../shared/catalog-connector.js';
 import { serverDetails } from '../shared/server-connection.js';
 import { PostgresCatalogReader } from './postgres-catalog.js';
 import { DEFAULT_DATABASE } from './postgres-config.js';
@@ -20,7 +20,7 @@ export const DATABASE_CONCURRENCY = 4;
 export const createPostgresConnector: ConnectorFactory = (details, timeouts) => {
   const server = serverDetails(details);
   const firstDatabase = server.database ?? DEFAULT_DATABASE;
-  return new CatalogConnector(postgresTechnology, DATABASE_CONCURRENCY, async (database, signal) => {
+  return new CatalogConnector(postgresTechnology, DATABASE_CONCURRENCY, readerPerContainer(async (database, signal) => {
     return new PostgresCatalogReader(await openPostgresSession(server, timeouts, database?.name ?? firstDatabase, signal));
-  });
+  }));
 };

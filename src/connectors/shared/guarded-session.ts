@@ -1,6 +1,6 @@
 import { WardenError } from '../../errors.js';
 import type { ConnectorTimeouts } from '../connector.js';
-import { abortReason, abortable, onAbort, withTimeout } from '../connector-runtime.js';
+import { abortReason, abortable, linkSignals, onAbort, withTimeout } from '../connector-runtime.js';
 import { formatObjectPath } from './network-errors.js';
 
 /** How long a polite close (the protocol's goodbye) may take before the socket is destroyed. */
@@ -152,5 +152,118 @@ export class GuardedSession<Driver extends SessionDriver = SessionDriver> {
 
   private translate(error: unknown, phase: 'connect' | 'query', path: readonly string[]): WardenError {
     return this.driver.translate(error, phase, path, this.ended || this.driver.socketGone);
+  }
+}
+
+/** What a {@link SessionPool} needs of a session. */
+export interface PooledSession {
+  readonly lost: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * At most `size` sessions shared by the readers of one crawl, so that a crawl of thousands of
+ * top-level containers signs in `size` times rather than once per container (a Snowflake login
+ * is an HTTP round trip, a JWT or an OAuth token request, and counts against the account's login
+ * rate). A session is lent to one reader at a time; one that is lost when it comes back (a
+ * dropped connection, a query timeout, which destroys it) is closed and never lent again, and
+ * the next borrower signs in anew. Sessions are opened with the pool's signal, so an abort
+ * tears every one of them down; close() ends the idle ones and refuses further loans.
+ */
+export class SessionPool<Session extends PooledSession> {
+  private readonly idle: Session[] = [];
+  private readonly waiting: { lend: (session: Session | undefined) => void }[] = [];
+  private opened = 0;
+  private closed = false;
+  /** Closes of discarded sessions still under way: close() waits for them too. */
+  private readonly closing = new Set<Promise<void>>();
+
+  constructor(
+    private readonly size: number,
+    private readonly open: (signal: AbortSignal) => Promise<Session>,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /**
+   * A session for the caller alone until it gives it back with {@link release}: an idle one,
+   * a new one while fewer than `size` are open, else the next one given back.
+   * @throws whatever opening a session throws, or the abort reason of `signal` or the pool's.
+   */
+  async acquire(signal: AbortSignal): Promise<Session> {
+    for (;;) {
+      signal.throwIfAborted();
+      this.signal.throwIfAborted();
+      if (this.closed) throw new WardenError('CONNECTION_LOST', { cause: 'the crawl ended' });
+      const idle = this.idle.pop();
+      if (idle !== undefined) {
+        if (!idle.lost) return idle;
+        this.discard(idle);
+        continue;
+      }
+      if (this.opened < this.size) {
+        this.opened++;
+        try {
+          return await this.open(this.signal);
+        } catch (error) {
+          this.opened--;
+          this.wakeOne();
+          throw error;
+        }
+      }
+      // Every session is lent: wait for one to come back (or for a place to open one).
+      const returned = await this.nextReturned(signal);
+      if (returned !== undefined) return returned;
+    }
+  }
+
+  /** Gives a session back: lent to a waiting borrower or kept idle, unless it is lost (then closed). */
+  release(session: Session): void {
+    if (session.lost || this.closed) {
+      this.discard(session);
+      return;
+    }
+    const waiter = this.waiting.shift();
+    if (waiter !== undefined) waiter.lend(session);
+    else this.idle.push(session);
+  }
+
+  /** Closes the idle sessions (and waits for discarded ones to finish closing); a session still lent is closed when it comes back. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const waiter of this.waiting.splice(0)) waiter.lend(undefined);
+    await Promise.all([...this.idle.splice(0).map((session) => session.close()), ...this.closing]);
+  }
+
+  /** The next session given back (undefined: a place came free), or the abort reason; an aborted waiter leaves the queue, so nothing is lent to it. */
+  private nextReturned(signal: AbortSignal): Promise<Session | undefined> {
+    return new Promise((resolve, reject) => {
+      const linked = linkSignals([signal, this.signal]);
+      const waiter = {
+        lend: (session: Session | undefined) => {
+          linked.dispose();
+          resolve(session);
+        },
+      };
+      this.waiting.push(waiter);
+      onAbort(linked.signal, () => {
+        linked.dispose();
+        const index = this.waiting.indexOf(waiter);
+        if (index >= 0) this.waiting.splice(index, 1);
+        reject(abortReason(linked.signal));
+      });
+    });
+  }
+
+  private discard(session: Session): void {
+    this.opened--;
+    // close() of a lost GuardedSession only releases what is left; it never throws.
+    const closed = session.close().finally(() => this.closing.delete(closed));
+    this.closing.add(closed);
+    this.wakeOne();
+  }
+
+  /** A place to open a session came free: the next waiter tries again. */
+  private wakeOne(): void {
+    this.waiting.shift()?.lend(undefined);
   }
 }

@@ -60,7 +60,8 @@ interface DatabaseRead {
  * Reads a Snowflake account through one session, for the shared walk: databases at the root
  * (SHOW DATABASES, paged), and for one database its schemas, then its tables and columns in
  * bulk, with ids and tags from ACCOUNT_USAGE when the role may read it. The walk opens one
- * reader per database, so the bulk reads are cached here for that database's schemas.
+ * reader per database, so the bulk reads are cached here for that database's schemas. The
+ * session is the crawl's, lent for this database: close() gives it back (`release`).
  */
 export class SnowflakeCatalogReader implements CatalogReader {
   private bulk: Promise<DatabaseRead | undefined> | undefined;
@@ -70,6 +71,7 @@ export class SnowflakeCatalogReader implements CatalogReader {
   constructor(
     private readonly session: SnowflakeSession,
     private readonly accountUsage: AccountUsageAccess,
+    private readonly release: () => void,
   ) {}
 
   get lost(): boolean {
@@ -112,8 +114,8 @@ export class SnowflakeCatalogReader implements CatalogReader {
     });
   }
 
-  close(): Promise<void> {
-    return this.session.close();
+  async close(): Promise<void> {
+    this.release();
   }
 
   /** SHOW DATABASES, page after page: SHOW stops at 10,000 rows. */

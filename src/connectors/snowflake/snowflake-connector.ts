@@ -1,12 +1,14 @@
 import type { ConnectorFactory } from '../connector.js';
-import { CatalogConnector } from '../shared/catalog-connector.js';
+import { CatalogConnector, pooledReaders } from '../shared/catalog-connector.js';
 import { SnowflakeCatalogReader, type AccountUsageAccess } from './snowflake-catalog.js';
 import { snowflakeDetails } from './snowflake-config.js';
 import { openSnowflakeSession } from './snowflake-session.js';
 import { snowflakeTechnology } from './snowflake-technology.js';
 
 /**
- * How many databases one crawl reads at once, each through its own session. The catalog
+ * How many databases one crawl reads at once, and so how many sessions it signs in: every
+ * database is read through one of these, lent in turn (one login per session, not per
+ * database). The catalog
  * queries run on the connection's warehouse, whose slots they share with everyone else's
  * queries; four keeps a slow database from holding up the rest without queueing the warehouse.
  */
@@ -16,7 +18,13 @@ export const DATABASE_CONCURRENCY = 4;
 export const createSnowflakeConnector: ConnectorFactory = (details, timeouts) => {
   const snowflake = snowflakeDetails(details);
   const accountUsage: AccountUsageAccess = { readable: undefined };
-  return new CatalogConnector(snowflakeTechnology, DATABASE_CONCURRENCY, async (_database, signal) => {
-    return new SnowflakeCatalogReader(await openSnowflakeSession(snowflake, timeouts, signal), accountUsage);
-  });
+  return new CatalogConnector(
+    snowflakeTechnology,
+    DATABASE_CONCURRENCY,
+    pooledReaders(
+      DATABASE_CONCURRENCY,
+      (signal) => openSnowflakeSession(snowflake, timeouts, signal),
+      (session, release) => new SnowflakeCatalogReader(session, accountUsage, release),
+    ),
+  );
 };

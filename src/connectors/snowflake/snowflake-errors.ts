@@ -27,6 +27,12 @@ const DRIVER_KEY_CODES = new Set([404026, 404028]);
 export const TOO_MUCH_DATA_CAUSE = 'Snowflake 090030: the information schema result is too large for one query';
 
 /** Snowflake's SQL error code of a driver error (`002003`), when it has one. */
+/** Snowflake says the session itself is gone (an unknown or expired token the driver could not renew): no query can succeed on it. */
+export function isSessionGone(error: unknown): boolean {
+  const code = snowflakeCode(error);
+  return code !== undefined && SESSION_GONE.has(code);
+}
+
 export function snowflakeCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^\d{6}$/.test(code) ? code : undefined;

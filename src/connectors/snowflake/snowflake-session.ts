@@ -1,11 +1,12 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Socket } from 'node:net';
+import { WardenError } from '../../errors.js';
 import type { ConnectorTimeouts } from '../connector.js';
 import { GuardedSession, type SessionDriver, type SessionEvents } from '../shared/guarded-session.js';
 import { nodeTlsOptions } from '../shared/tls-options.js';
 import { accountOf, snowflakeAccessUrl, type SnowflakeConnectionDetails } from './snowflake-config.js';
-import { translateSnowflakeError } from './snowflake-errors.js';
+import { isSessionGone, translateSnowflakeError } from './snowflake-errors.js';
 
 type Sdk = typeof import('snowflake-sdk');
 type SdkConnection = ReturnType<Sdk['createConnection']>;
@@ -115,7 +116,18 @@ export class SnowflakeDriver implements SessionDriver {
         // Closing our sockets does not stop a query on Snowflake's side (it would run, and bill
         // the warehouse, until done): Snowflake itself abandons it at our statement deadline.
         parameters: { STATEMENT_TIMEOUT_IN_SECONDS: Math.max(1, Math.ceil(this.timeouts.statementMs / 1000)) },
-        complete: (error, _statement, result) => (error ? reject(error) : resolve((result ?? []) as unknown[][])),
+        complete: (error, _statement, result) => {
+          if (!error) return resolve((result ?? []) as unknown[][]);
+          // The session, not just this statement, failed: the crawl's pool must not lend it again.
+          if (isSessionGone(error)) this.events.failed(error);
+          else if (!this.connection!.isUp()) {
+            // The driver could not renew an expired token and went down; its error says only "disconnected".
+            const ended = new WardenError('CONNECTION_LOST', { cause: 'Snowflake ended the session: its token could not be renewed' });
+            this.events.failed(ended);
+            return reject(ended);
+          }
+          reject(error);
+        },
       });
     });
     return Promise.race([rows, this.dropped]);

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { DEFAULT_CAPABILITIES } from '../connector.js';
 import { HOST_PORT_FIELDS, SERVER_TIMEOUTS, TLS_FIELD, USER_PASSWORD } from '../shared/server-connection.js';
-import type { AuthenticationType, TechnologyDescriptor } from '../technology.js';
+import type { AuthenticationType, TechnologyDescriptor, UnsupportedOption } from '../technology.js';
 import { snowflakeSetupScript } from './snowflake-setup-script.js';
 
 /** The value of `connection.technology`. */
@@ -63,6 +63,29 @@ export const OAUTH_CLIENT_CREDENTIALS: AuthenticationType = {
   secretFields: ['oAuthClientConfig.clientSecret'],
 };
 
+/**
+ * The JDBC parameters that set the private key file's password, which the upgrade guide names
+ * as unsupported with connections (keyPair's privateKeyPassword does that job).
+ */
+const PRIVATE_KEY_PASSWORD_OPTIONS = new Set(['private_key_file_pwd', 'private_key_pwd']);
+
+/**
+ * The first option of `options` (JDBC `name=value` pairs joined by `&` or `;`, names in any
+ * case) that Snowflake connections do not support.
+ */
+export function unsupportedSnowflakeOption(options: string): UnsupportedOption | undefined {
+  for (const pair of options.split(/[&;]/)) {
+    const name = pair.split('=', 1)[0]!.trim();
+    if (PRIVATE_KEY_PASSWORD_OPTIONS.has(name.toLowerCase())) {
+      return {
+        option: `"${name}" (the private key file password)`,
+        useInstead: 'use authenticationType "keyPair" with the PEM key in privateKey.content and its passphrase in privateKeyPassword',
+      };
+    }
+  }
+  return undefined;
+}
+
 /** Snowflake as the connector registry knows it; snowflake-sdk is loaded with the connector, on first use. */
 export const snowflakeTechnology: TechnologyDescriptor = {
   technology: SNOWFLAKE_TECHNOLOGY,
@@ -79,12 +102,21 @@ export const snowflakeTechnology: TechnologyDescriptor = {
     role: Type.Optional(Type.String({ minLength: 1, description: "The role Warden crawls as; default: the user's default role" })),
     // HTTPS checked against the system's CAs by default; `disable` (plain HTTP) only for a TLS-terminating proxy.
     tls: Type.Optional(TLS_FIELD),
+    // The legacy handler's name for it (legacy-api.md: POST /api/v2/data connection.connectionStringOptions).
+    connectionStringOptions: Type.Optional(
+      Type.String({
+        description:
+          "The integration's Additional Connection String Options (JDBC name=value pairs joined by & or ;), kept as they were; the connector passes none to the driver. " +
+          'Options connections do not support are refused (UNSUPPORTED_CONNECTION_STRING_OPTION): the private key file password (private_key_file_pwd, private_key_pwd) is set with keyPair\'s privateKeyPassword. Put no secret here: this field is not encrypted.',
+      }),
+    ),
   },
   authenticationTypes: [USER_PASSWORD, KEY_PAIR, OAUTH_CLIENT_CREDENTIALS],
   // The password, key's JWT or token go to the host; the client secret to the token URL.
   credentialRoute: ['hostname', 'port', 'account', 'tls', 'oAuthClientConfig'],
   defaultPort: 443,
   defaultTimeouts: SERVER_TIMEOUTS,
+  unsupportedConnectionStringOption: unsupportedSnowflakeOption,
   setupScript: snowflakeSetupScript,
   loadConnector: async () => (await import('./snowflake-connector.js')).createSnowflakeConnector,
 };

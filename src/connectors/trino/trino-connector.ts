@@ -1,5 +1,5 @@
 import type { ConnectorFactory } from '../connector.js';
-import { CatalogConnector } from '../shared/catalog-connector.js';
+import { CatalogConnector, readerPerContainer } from '../shared/catalog-connector.js';
 import { TrinoCatalogReader } from './trino-catalog.js';
 import { trinoDetails } from './trino-config.js';
 import { openTrinoSession } from './trino-session.js';
@@ -16,7 +16,7 @@ export const CATALOG_CONCURRENCY = 2;
 /** Creates the connector of one Trino connection. */
 export const createTrinoConnector: ConnectorFactory = (details, timeouts) => {
   const trino = trinoDetails(details);
-  return new CatalogConnector(trinoTechnology, CATALOG_CONCURRENCY, async (_catalog, signal) => {
+  return new CatalogConnector(trinoTechnology, CATALOG_CONCURRENCY, readerPerContainer(async (_catalog, signal) => {
     return new TrinoCatalogReader(await openTrinoSession(trino, timeouts, signal), trino.catalogs);
-  });
+  }));
 };

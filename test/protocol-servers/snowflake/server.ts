@@ -65,6 +65,8 @@ export class SnowflakeProtocolServer {
   private stallOn: string | undefined;
   /** The next statement containing this text makes the server destroy the socket (a dropped connection). */
   private dropOn: { marker: string; dropped: () => void } | undefined;
+  /** The next statement containing this text ends its session on the server, as its master token's expiry does after four hours: answered 390112, the renewal then 390114. */
+  private endSessionOn: string | undefined;
   /** Every statement received, in order (tests check how many queries a crawl makes). */
   readonly statements: string[] = [];
   /** The statement parameters (`parameters` of the request body) of every statement, in the same order. */
@@ -134,6 +136,11 @@ export class SnowflakeProtocolServer {
     return new Promise((resolve) => {
       this.dropOn = { marker, dropped: resolve };
     });
+  }
+
+  /** The next statement containing `marker` ends its session (390112, then 390114 to the driver's renewal). */
+  endSessionWhenClientSends(marker: string): void {
+    this.endSessionOn = marker;
   }
 
   /** How many sessions are open (logged in, not closed). */
@@ -210,6 +217,12 @@ export class SnowflakeProtocolServer {
         this.stallOn = undefined;
         this.stalled.add(response);
         return;
+      }
+      if (this.endSessionOn !== undefined && sqlText.includes(this.endSessionOn)) {
+        this.endSessionOn = undefined;
+        this.sessions.delete(tokenOf(request)!);
+        for (const [master, owner] of this.masters) if (owner === session) this.masters.delete(master);
+        return reply({ success: false, code: '390112', message: 'Your session has expired. Please login again.', data: null });
       }
       if (this.dropOn !== undefined && sqlText.includes(this.dropOn.marker)) {
         const { dropped } = this.dropOn;

@@ -15,7 +15,7 @@ import { WardenError } from '../errors.js';
 import { auditEntry, systemActor, type Actor } from './actor.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
-import type { ChildSearch, ObjectRecord } from '../store/repositories/object-repository.js';
+import type { ChainLink, ChildSearch, ObjectRecord } from '../store/repositories/object-repository.js';
 import type { StoredTag } from '../store/repositories/tag-repository.js';
 import { tagView } from './tag-service.js';
 
@@ -64,8 +64,8 @@ export type SettingsInput = Partial<SettingOverrides>;
 /** A resolved object: the connection, the chain from the root, and the effective settings. */
 interface Located {
   connection: ConnectionRecord;
-  chain: ObjectRecord[];
-  object: ObjectRecord;
+  chain: ChainLink[];
+  object: ChainLink;
   settings: EffectiveSettings;
 }
 
@@ -86,16 +86,11 @@ export class CatalogService {
       ...search,
       state: search.state && { value: search.state, parentIsActive: located.settings.isActive && !located.object.removed },
     });
-    const settings = new Map(hits.map((child) => [child.id, inheritSettings(located.settings, child.overrides)]));
-    const [childCounts, dataSourceIds, tags] = await Promise.all([
-      this.store.objects.countChildren(hits.map((h) => h.id)),
-      this.store.dataSources.idsOf(hits.filter((h) => isDataSource(h, settings.get(h.id)!)).map((h) => h.id)),
-      this.store.tags.listForObjects(hits.map((h) => h.id), { objectOnly: true }),
-    ]);
+    const tags = await this.store.tags.listForObjects(hits.map((h) => h.id), { objectOnly: true });
     return {
       count,
       hits: hits.map((child) =>
-        this.summaryOf(located.connection, child, settings.get(child.id)!, [...path, child.name], childCounts.get(child.id) ?? 0, dataSourceIds.get(child.id), tags.get(child.id)),
+        this.summaryOf(located.connection, child, inheritSettings(located.settings, child.overrides), [...path, child.name], child.childCount, child.dataSourceId, tags.get(child.id)),
       ),
     };
   }
@@ -193,15 +188,15 @@ export class CatalogService {
 
   private async viewOf(located: Located, path: readonly string[]): Promise<ObjectView> {
     const { object, connection, settings } = located;
-    const [descendants, childCounts, columns, dataSourceIds, tags] = await Promise.all([
+    // A leaf has no descendants and no children: its reads are the dictionary and the tags.
+    const [descendants, childCounts, columns, tags] = await Promise.all([
       this.store.objects.descendantOverrides(object),
       object.isLeaf ? new Map<number, number>() : this.store.objects.countChildren([object.id]),
       object.isLeaf ? this.store.columns.listFor(object.id) : Promise.resolve(undefined),
-      isDataSource(object, settings) ? this.store.dataSources.idsOf([object.id]) : new Map<number, number>(),
       this.store.tags.listFor(object.id),
     ]);
     const objectTags = tags.filter((t) => t.column === null);
-    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, dataSourceIds.get(object.id), objectTags);
+    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, object.dataSourceId, objectTags);
     return {
       ...summary,
       settings: {
@@ -224,7 +219,7 @@ export class CatalogService {
     settings: EffectiveSettings,
     path: readonly string[],
     childCount: number,
-    dataSourceId: number | undefined,
+    dataSourceId: number | null | undefined,
     tags: readonly StoredTag[] = [],
   ): ObjectSummary {
     const state = objectState(settings, object.removed);
@@ -242,7 +237,7 @@ export class CatalogService {
       settings,
       overrides,
       ...(object.isLeaf && { dataSourceName: dataSourceName(path) }),
-      ...(isDataSource(object, settings) && dataSourceId !== undefined && { dataSourceId }),
+      ...(isDataSource(object, settings) && dataSourceId != null && { dataSourceId }),
       stableId: object.stableId,
       comment: object.comment,
       childCount,

@@ -82,11 +82,11 @@ export class CatalogService {
   async searchChildren(path: readonly string[], search: Omit<ChildSearch, 'state'> & { state?: 'active' | 'inactive' }) {
     if (path.length === 0) return this.searchConnections(search);
     const located = await this.locate(path);
-    const { count, hits } = await this.store.objects.searchChildren(located.object.id, {
+    const { count, hits } = await this.store.reads.objects.searchChildren(located.object.id, {
       ...search,
       state: search.state && { value: search.state, parentIsActive: located.settings.isActive && !located.object.removed },
     });
-    const tags = await this.store.tags.listForObjects(hits.map((h) => h.id), { objectOnly: true });
+    const tags = await this.store.reads.tags.listForObjects(hits.map((h) => h.id), { objectOnly: true });
     return {
       count,
       hits: hits.map((child) =>
@@ -141,10 +141,10 @@ export class CatalogService {
    */
   async ownersAt(path: readonly string[]): Promise<EffectiveSettings['dataOwners'] | null> {
     const [connectionKey, ...names] = path;
-    const connection = connectionKey === undefined ? undefined : await this.store.connections.findByKey(connectionKey);
+    const connection = connectionKey === undefined ? undefined : await this.store.reads.connections.findByKey(connectionKey);
     if (!connection) return null;
     for (let known = names.length; known >= 0; known--) {
-      const chain = await this.store.objects.findChain(connection.id, names.slice(0, known));
+      const chain = await this.store.reads.objects.findChain(connection.id, names.slice(0, known));
       if (chain) return resolveSettings(chain.map((o) => o.overrides)).dataOwners;
     }
     return null;
@@ -155,9 +155,9 @@ export class CatalogService {
     const [connectionKey, ...names] = path;
     const notFound = () => new WardenError('OBJECT_NOT_FOUND', { path: describePath(path) });
     if (connectionKey === undefined) throw notFound();
-    const connection = await this.store.connections.findByKey(connectionKey);
+    const connection = await this.store.reads.connections.findByKey(connectionKey);
     if (!connection) throw notFound();
-    const chain = await this.store.objects.findChain(connection.id, names);
+    const chain = await this.store.reads.objects.findChain(connection.id, names);
     if (!chain) throw notFound();
     return { connection, chain, object: chain[chain.length - 1]!, settings: resolveSettings(chain.map((o) => o.overrides)) };
   }
@@ -165,14 +165,14 @@ export class CatalogService {
   private async searchConnections(search: Omit<ChildSearch, 'state'> & { state?: 'active' | 'inactive' }) {
     const text = search.searchText?.toLowerCase();
     const roots: { connection: ConnectionRecord; root: ObjectRecord }[] = [];
-    for (const connection of await this.store.connections.list()) {
+    for (const connection of await this.store.reads.connections.list()) {
       if (text && !connection.connectionKey.toLowerCase().includes(text)) continue;
-      const root = await this.store.objects.findRoot(connection.id);
+      const root = await this.store.reads.objects.findRoot(connection.id);
       if (root) roots.push({ connection, root });
     }
     const [counts, tags] = await Promise.all([
-      this.store.objects.countChildren(roots.map((r) => r.root.id)),
-      this.store.tags.listForObjects(roots.map((r) => r.root.id), { objectOnly: true }),
+      this.store.reads.objects.countChildren(roots.map((r) => r.root.id)),
+      this.store.reads.tags.listForObjects(roots.map((r) => r.root.id), { objectOnly: true }),
     ]);
     const summaries: ObjectSummary[] = [];
     for (const { connection, root } of roots) {
@@ -190,10 +190,10 @@ export class CatalogService {
     const { object, connection, settings } = located;
     // A leaf has no descendants and no children: its reads are the dictionary and the tags.
     const [descendants, childCounts, columns, tags] = await Promise.all([
-      this.store.objects.descendantOverrides(object),
-      object.isLeaf ? new Map<number, number>() : this.store.objects.countChildren([object.id]),
-      object.isLeaf ? this.store.columns.listFor(object.id) : Promise.resolve(undefined),
-      this.store.tags.listFor(object.id),
+      this.store.reads.objects.descendantOverrides(object),
+      object.isLeaf ? new Map<number, number>() : this.store.reads.objects.countChildren([object.id]),
+      object.isLeaf ? this.store.reads.columns.listFor(object.id) : Promise.resolve(undefined),
+      this.store.reads.tags.listFor(object.id),
     ]);
     const objectTags = tags.filter((t) => t.column === null);
     const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, object.dataSourceId, objectTags);

@@ -150,7 +150,7 @@ export class ObjectRepository {
         left join data_sources on data_sources.object_id = objects.id
       order by chain.step`.execute(this.db);
     if (rows.length !== names.length + 1) return undefined;
-    return rows.map((row) => ({ ...toRecord(row), dataSourceId: row.data_source_id }));
+    return rows.map((row) => Object.assign(toRecord(row), { dataSourceId: row.data_source_id }));
   }
 
   /** Names of the given objects and all their ancestors, for building paths of many objects at once. */
@@ -205,7 +205,7 @@ export class ObjectRepository {
       .execute();
     return {
       count: Number(count),
-      hits: rows.map((row) => ({ ...toRecord(row), dataSourceId: row.data_source_id, childCount: Number(row.child_count) })),
+      hits: rows.map((row) => Object.assign(toRecord(row), { dataSourceId: row.data_source_id, childCount: Number(row.child_count) })),
     };
   }
 

@@ -26,6 +26,8 @@ try {
   const rows: string[][] = [];
   for (const during of ['idle', 'during a 10,000 x 50 sync'] as const) {
     for (const [label, request] of [
+      // The floor: the cheapest request there is, on the same server in the same run.
+      ...(during === 'idle' ? [['floor: GET /health (HTTP and one trivial query)', { method: 'GET' as const, path: '/health' }] as const] : []),
       ['GET /data/object/{path} (a table)', { method: 'GET' as const, path: objectPath }],
       ['POST /data/object/search/{path} (100 of 10,000 children)', { method: 'POST' as const, path: searchPath, body: JSON.stringify({ size: 100 }) }],
     ] as const) {

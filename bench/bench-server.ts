@@ -27,7 +27,9 @@ const API_KEY = `wdn_${randomBytes(24).toString('base64url')}`;
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'warden-bench-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['bin/warden.js', 'serve'], {
+  // WARDEN_BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (node refuses --cpu-prof in NODE_OPTIONS).
+  const profileDir = process.env.WARDEN_BENCH_CPU_PROF;
+  const child: ChildProcess = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'bin/warden.js', 'serve'], {
     env: {
       ...process.env,
       WARDEN_DATA_DIR: dataDir,

@@ -67,7 +67,8 @@ export class AuthService {
     if (!match) return this.fail(clientAddress, 'malformed', null);
     const key = match[1]!;
     const hash = hashKey(key);
-    const record = await this.store.apiKeys.findByHash(hash);
+    // The read connection: authentication never queues behind a sync's write transaction.
+    const record = await this.store.reads.apiKeys.findByHash(hash);
     if (!record || !timingSafeEqual(Buffer.from(record.keyHash), Buffer.from(hash))) return this.fail(clientAddress, 'unknown', key);
     if (record.revokedAt) return this.fail(clientAddress, 'revoked', key, record);
     if (record.expiresAt && record.expiresAt <= this.clock.nowIso()) return this.fail(clientAddress, 'expired', key, record);
@@ -78,9 +79,9 @@ export class AuthService {
 
   /** The user of `key` with their effective permissions and groups. */
   private async principalOf(key: ApiKeyRecord, clientAddress: string): Promise<Principal | undefined> {
-    const user = key.userId === null ? undefined : await this.store.principals.findById(key.userId);
+    const user = key.userId === null ? undefined : await this.store.reads.principals.findById(key.userId);
     if (!user || user.type !== 'user') return undefined;
-    const groups = await this.store.principals.groupsOf(user.id);
+    const groups = await this.store.reads.principals.groupsOf(user.id);
     return {
       id: userActorId(user.name),
       clientAddress,

@@ -15,7 +15,7 @@ import { WardenError } from '../errors.js';
 import { auditEntry, systemActor, type Actor } from './actor.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
-import type { ChildSearch, ObjectRecord } from '../store/repositories/object-repository.js';
+import type { ChainLink, ChildSearch, ObjectRecord } from '../store/repositories/object-repository.js';
 import type { StoredTag } from '../store/repositories/tag-repository.js';
 import { tagView } from './tag-service.js';
 
@@ -64,8 +64,8 @@ export type SettingsInput = Partial<SettingOverrides>;
 /** A resolved object: the connection, the chain from the root, and the effective settings. */
 interface Located {
   connection: ConnectionRecord;
-  chain: ObjectRecord[];
-  object: ObjectRecord;
+  chain: ChainLink[];
+  object: ChainLink;
   settings: EffectiveSettings;
 }
 
@@ -82,20 +82,15 @@ export class CatalogService {
   async searchChildren(path: readonly string[], search: Omit<ChildSearch, 'state'> & { state?: 'active' | 'inactive' }) {
     if (path.length === 0) return this.searchConnections(search);
     const located = await this.locate(path);
-    const { count, hits } = await this.store.objects.searchChildren(located.object.id, {
+    const { count, hits } = await this.store.reads.objects.searchChildren(located.object.id, {
       ...search,
       state: search.state && { value: search.state, parentIsActive: located.settings.isActive && !located.object.removed },
     });
-    const settings = new Map(hits.map((child) => [child.id, inheritSettings(located.settings, child.overrides)]));
-    const [childCounts, dataSourceIds, tags] = await Promise.all([
-      this.store.objects.countChildren(hits.map((h) => h.id)),
-      this.store.dataSources.idsOf(hits.filter((h) => isDataSource(h, settings.get(h.id)!)).map((h) => h.id)),
-      this.store.tags.listForObjects(hits.map((h) => h.id), { objectOnly: true }),
-    ]);
+    const tags = await this.store.reads.tags.listForObjects(hits.map((h) => h.id), { objectOnly: true });
     return {
       count,
       hits: hits.map((child) =>
-        this.summaryOf(located.connection, child, settings.get(child.id)!, [...path, child.name], childCounts.get(child.id) ?? 0, dataSourceIds.get(child.id), tags.get(child.id)),
+        this.summaryOf(located.connection, child, inheritSettings(located.settings, child.overrides), [...path, child.name], child.childCount, child.dataSourceId, tags.get(child.id)),
       ),
     };
   }
@@ -150,10 +145,10 @@ export class CatalogService {
    */
   async ownersAt(path: readonly string[]): Promise<EffectiveSettings['dataOwners'] | null> {
     const [connectionKey, ...names] = path;
-    const connection = connectionKey === undefined ? undefined : await this.store.connections.findByKey(connectionKey);
+    const connection = connectionKey === undefined ? undefined : await this.store.reads.connections.findByKey(connectionKey);
     if (!connection) return null;
     for (let known = names.length; known >= 0; known--) {
-      const chain = await this.store.objects.findChain(connection.id, names.slice(0, known));
+      const chain = await this.store.reads.objects.findChain(connection.id, names.slice(0, known));
       if (chain) return resolveSettings(chain.map((o) => o.overrides)).dataOwners;
     }
     return null;
@@ -164,9 +159,9 @@ export class CatalogService {
     const [connectionKey, ...names] = path;
     const notFound = () => new WardenError('OBJECT_NOT_FOUND', { path: describePath(path) });
     if (connectionKey === undefined) throw notFound();
-    const connection = await this.store.connections.findByKey(connectionKey);
+    const connection = await this.store.reads.connections.findByKey(connectionKey);
     if (!connection) throw notFound();
-    const chain = await this.store.objects.findChain(connection.id, names);
+    const chain = await this.store.reads.objects.findChain(connection.id, names);
     if (!chain) throw notFound();
     return { connection, chain, object: chain[chain.length - 1]!, settings: resolveSettings(chain.map((o) => o.overrides)) };
   }
@@ -174,14 +169,14 @@ export class CatalogService {
   private async searchConnections(search: Omit<ChildSearch, 'state'> & { state?: 'active' | 'inactive' }) {
     const text = search.searchText?.toLowerCase();
     const roots: { connection: ConnectionRecord; root: ObjectRecord }[] = [];
-    for (const connection of await this.store.connections.list()) {
+    for (const connection of await this.store.reads.connections.list()) {
       if (text && !connection.connectionKey.toLowerCase().includes(text)) continue;
-      const root = await this.store.objects.findRoot(connection.id);
+      const root = await this.store.reads.objects.findRoot(connection.id);
       if (root) roots.push({ connection, root });
     }
     const [counts, tags] = await Promise.all([
-      this.store.objects.countChildren(roots.map((r) => r.root.id)),
-      this.store.tags.listForObjects(roots.map((r) => r.root.id), { objectOnly: true }),
+      this.store.reads.objects.countChildren(roots.map((r) => r.root.id)),
+      this.store.reads.tags.listForObjects(roots.map((r) => r.root.id), { objectOnly: true }),
     ]);
     const summaries: ObjectSummary[] = [];
     for (const { connection, root } of roots) {
@@ -197,15 +192,15 @@ export class CatalogService {
 
   private async viewOf(located: Located, path: readonly string[]): Promise<ObjectView> {
     const { object, connection, settings } = located;
-    const [descendants, childCounts, columns, dataSourceIds, tags] = await Promise.all([
-      this.store.objects.descendantOverrides(object),
-      object.isLeaf ? new Map<number, number>() : this.store.objects.countChildren([object.id]),
-      object.isLeaf ? this.store.columns.listFor(object.id) : Promise.resolve(undefined),
-      isDataSource(object, settings) ? this.store.dataSources.idsOf([object.id]) : new Map<number, number>(),
-      this.store.tags.listFor(object.id),
+    // A leaf has no descendants and no children: its reads are the dictionary and the tags.
+    const [descendants, childCounts, columns, tags] = await Promise.all([
+      this.store.reads.objects.descendantOverrides(object),
+      object.isLeaf ? new Map<number, number>() : this.store.reads.objects.countChildren([object.id]),
+      object.isLeaf ? this.store.reads.columns.listFor(object.id) : Promise.resolve(undefined),
+      this.store.reads.tags.listFor(object.id),
     ]);
     const objectTags = tags.filter((t) => t.column === null);
-    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, dataSourceIds.get(object.id), objectTags);
+    const summary = this.summaryOf(connection, object, settings, path, childCounts.get(object.id) ?? 0, object.dataSourceId, objectTags);
     return {
       ...summary,
       settings: {
@@ -228,7 +223,7 @@ export class CatalogService {
     settings: EffectiveSettings,
     path: readonly string[],
     childCount: number,
-    dataSourceId: number | undefined,
+    dataSourceId: number | null | undefined,
     tags: readonly StoredTag[] = [],
   ): ObjectSummary {
     const state = objectState(settings, object.removed);
@@ -246,7 +241,7 @@ export class CatalogService {
       settings,
       overrides,
       ...(object.isLeaf && { dataSourceName: dataSourceName(path) }),
-      ...(isDataSource(object, settings) && dataSourceId !== undefined && { dataSourceId }),
+      ...(isDataSource(object, settings) && dataSourceId != null && { dataSourceId }),
       stableId: object.stableId,
       comment: object.comment,
       childCount,

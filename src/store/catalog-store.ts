@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Store } from './database.js';
 import { ApiKeyRepository } from './repositories/api-key-repository.js';
 import { AuditRepository } from './repositories/audit-repository.js';
@@ -46,18 +46,27 @@ export class CatalogStore implements Repositories {
   /** Outside transactions only: a failure counts even when the request's other work rolls back. */
   readonly authFailures: AuthFailureRepository;
 
+  /**
+   * The same repositories over the store's read connection: for reads outside transactions that
+   * must not queue behind a sync's write transaction (object reads, authentication). Never write here.
+   */
+  readonly reads: Repositories;
+
   constructor(readonly store: Store) {
-    this.connections = new ConnectionRepository(store.db);
-    this.objects = new ObjectRepository(store.db, store.dialect, store.bulk);
-    this.columns = new ColumnRepository(store.db, store.dialect, store.bulk);
-    this.dataSources = new DataSourceRepository(store.db, store.dialect);
-    this.integrations = new IntegrationRepository(store.db);
-    this.tags = new TagRepository(store.db, store.dialect);
-    this.syncRuns = new SyncRunRepository(store.db);
-    this.syncChanges = new SyncChangeRepository(store.db, store.dialect);
-    this.apiKeys = new ApiKeyRepository(store.db);
-    this.principals = new PrincipalRepository(store.db);
-    this.audit = new AuditRepository(store.db);
+    ({
+      connections: this.connections,
+      objects: this.objects,
+      columns: this.columns,
+      dataSources: this.dataSources,
+      integrations: this.integrations,
+      tags: this.tags,
+      syncRuns: this.syncRuns,
+      syncChanges: this.syncChanges,
+      apiKeys: this.apiKeys,
+      principals: this.principals,
+      audit: this.audit,
+    } = repositoriesOver(store, store.db));
+    this.reads = store.readDb === store.db ? this : repositoriesOver(store, store.readDb);
     this.authFailures = new AuthFailureRepository(store.db);
   }
 
@@ -92,4 +101,20 @@ export class CatalogStore implements Repositories {
       audit: this.audit.with(trx),
     };
   }
+}
+
+function repositoriesOver(store: Store, db: Kysely<StoreSchema>): Repositories {
+  return {
+    connections: new ConnectionRepository(db),
+    objects: new ObjectRepository(db, store.dialect, store.bulk),
+    columns: new ColumnRepository(db, store.dialect, store.bulk),
+    dataSources: new DataSourceRepository(db, store.dialect),
+    integrations: new IntegrationRepository(db),
+    tags: new TagRepository(db, store.dialect),
+    syncRuns: new SyncRunRepository(db),
+    syncChanges: new SyncChangeRepository(db, store.dialect),
+    apiKeys: new ApiKeyRepository(db),
+    principals: new PrincipalRepository(db),
+    audit: new AuditRepository(db),
+  };
 }

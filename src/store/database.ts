@@ -13,6 +13,11 @@ import type { StoreSchema } from './store-schema.js';
 /** The store every repository works on: a Kysely handle and the dialect helpers that go with it. */
 export interface Store {
   readonly db: Kysely<StoreSchema>;
+  /**
+   * For reads outside transactions. SQLite: a second, query-only connection, so API reads go on
+   * (WAL) while a sync holds the writing connection for a transaction. PostgreSQL: `db` (a pool).
+   */
+  readonly readDb: Kysely<StoreSchema>;
   readonly dialect: StoreDialect;
   /** Where the data lives, for messages (`sqlite:/path/warden.db`, `postgres://host:port/db`). */
   readonly location: string;
@@ -51,7 +56,20 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return migrated(db, sqliteDialect, { location: `sqlite:${file}`, bulk: sqliteBulkWriter(sqlite), databaseUrl: null });
+  const store = await migrated(db, sqliteDialect, { location: `sqlite:${file}`, bulk: sqliteBulkWriter(sqlite), databaseUrl: null });
+  // Opened after the migration, so it never sees a schema half-way; query_only refuses writes.
+  const reader = new SQLite(file);
+  reader.pragma('query_only = ON');
+  reader.pragma('busy_timeout = 5000');
+  const readDb = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });
+  return {
+    ...store,
+    readDb,
+    close: async () => {
+      await readDb.destroy();
+      await store.close();
+    },
+  };
 }
 
 /**
@@ -78,6 +96,7 @@ async function migrated(
   }
   return {
     db,
+    readDb: db,
     dialect,
     ...fields,
     ping: async () => {

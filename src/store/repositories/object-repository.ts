@@ -28,6 +28,12 @@ export interface ObjectRecord {
   lastSyncedAt: string | null;
 }
 
+/** One step of a resolved path: the object and, for a leaf, its data source id. */
+export type ChainLink = ObjectRecord & { dataSourceId: number | null };
+
+/** A child in a search page: its data source id (leaves) and how many present children it has (containers). */
+export type ChildHit = ChainLink & { childCount: number };
+
 /** What a new child is created with. */
 export type NewObject = Pick<ObjectRecord, 'name' | 'kind' | 'isLeaf' | 'stableId' | 'comment' | 'overrides' | 'columnsFingerprint'> & { tagsFingerprint?: string | null };
 
@@ -121,18 +127,30 @@ export class ObjectRepository {
 
   /**
    * The objects from the connection root down to the end of `names` (root first), or undefined
-   * when some step does not exist.
+   * when some step does not exist. One query: a recursive walk down the unique (parent_id, name)
+   * index, each step with its leaf's data source id (null for containers).
    */
-  async findChain(connectionId: number, names: readonly string[]): Promise<ObjectRecord[] | undefined> {
-    const root = await this.findRoot(connectionId);
-    if (!root) return undefined;
-    const chain = [root];
-    for (const name of names) {
-      const child = await this.findChild(chain[chain.length - 1]!.id, name);
-      if (!child) return undefined;
-      chain.push(child);
-    }
-    return chain;
+  async findChain(connectionId: number, names: readonly string[]): Promise<ChainLink[] | undefined> {
+    // Step numbers are literals and names parameters: one SQL text (one prepared statement) per depth.
+    const steps =
+      names.length === 0
+        ? sql`select 0 as step, '' as name where 1 = 0`
+        : sql`values ${sql.join(names.map((name, i) => sql`(${sql.lit(i + 1)}, ${name})`))}`;
+    const { rows } = await sql<Selectable<ObjectsTable> & { data_source_id: number | null }>`
+      with recursive steps(step, name) as (${steps}),
+      chain(id, step) as (
+        select id, 0 from objects where connection_id = ${connectionId} and parent_id is null
+        union all
+        select o.id, chain.step + 1 from chain
+          join steps on steps.step = chain.step + 1
+          join objects o on o.parent_id = chain.id and o.name = steps.name
+      )
+      select objects.*, data_sources.id as data_source_id from chain
+        join objects on objects.id = chain.id
+        left join data_sources on data_sources.object_id = objects.id
+      order by chain.step`.execute(this.db);
+    if (rows.length !== names.length + 1) return undefined;
+    return rows.map((row) => Object.assign(toRecord(row), { dataSourceId: row.data_source_id }));
   }
 
   /** Names of the given objects and all their ancestors, for building paths of many objects at once. */
@@ -158,7 +176,8 @@ export class ObjectRepository {
     return rows.map(toRecord);
   }
 
-  async searchChildren(parentId: number, search: ChildSearch): Promise<{ count: number; hits: ObjectRecord[] }> {
+  /** A page of children, each with its data source id (leaves) and its count of present children (containers). */
+  async searchChildren(parentId: number, search: ChildSearch): Promise<{ count: number; hits: ChildHit[] }> {
     let query = this.db.selectFrom('objects').where('parent_id', '=', parentId);
     if (search.searchText) {
       query = query.where(sql<boolean>`lower(name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
@@ -175,12 +194,19 @@ export class ObjectRepository {
     const sortColumn = ({ name: 'name', kind: 'kind', createdAt: 'created_at' } as const)[search.sortField];
     const rows = await query
       .selectAll()
+      .select([
+        sql<number | null>`(select id from data_sources where object_id = objects.id)`.as('data_source_id'),
+        sql<number | string>`case when objects.is_leaf = 1 then 0 else (select count(*) from objects c where c.parent_id = objects.id and c.removed = 0) end`.as('child_count'),
+      ])
       .orderBy(sortColumn, search.sortOrder)
       .orderBy('id', search.sortOrder)
       .offset(search.offset)
       .limit(search.size)
       .execute();
-    return { count: Number(count), hits: rows.map(toRecord) };
+    return {
+      count: Number(count),
+      hits: rows.map((row) => Object.assign(toRecord(row), { dataSourceId: row.data_source_id, childCount: Number(row.child_count) })),
+    };
   }
 
   /**

@@ -47,6 +47,13 @@ describe('connection flags', () => {
     });
   });
 
+  it('set a connection-wide boolean only when given, on or off (--tag-new-columns, --no-tag-new-columns)', async () => {
+    const base = ['--technology', 'Databricks', '--hostname', 'h', '--http-path', '/sql'];
+    expect(await parse(base)).not.toHaveProperty('tagNewColumns');
+    expect(await parse([...base, '--no-tag-new-columns'])).toMatchObject({ tagNewColumns: false });
+    expect(await parse([...base, '--tag-new-columns'])).toMatchObject({ tagNewColumns: true });
+  });
+
   it('never take a secret as a plain flag', async () => {
     await expect(parse(['--technology', 'Databricks', '--o-auth-client-config-client-secret', 'x'])).rejects.toThrow(/unknown option/);
   });

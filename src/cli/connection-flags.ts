@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
+import { SYNC_FIELDS } from '../connectors/connection-schema.js';
 import type { TechnologyDescriptor } from '../connectors/technology.js';
 import { putAt } from '../domain/dotted-path.js';
 import { integerOption, UsageError, type CliIo } from './commands/command-context.js';
@@ -50,6 +51,7 @@ function fieldFlags(descriptors: readonly TechnologyDescriptor[]): FieldFlag[] {
     const flag = path.map(kebab).join('-');
     if (!byFlag.has(flag)) byFlag.set(flag, { path, flag, schema, secret: secrets.includes(path.join('.')) });
   };
+  for (const [name, schema] of Object.entries(SYNC_FIELDS)) add([name], schema as SchemaNode, []);
   for (const descriptor of descriptors) {
     for (const [name, schema] of Object.entries(descriptor.connectionFields)) add([name], schema as SchemaNode, []);
     for (const authentication of descriptor.authenticationTypes) {
@@ -72,7 +74,9 @@ export function addConnectionFlags(command: Command, descriptors: readonly Techn
     } else if (field.schema.type === 'integer') {
       command.option(`--${field.flag} <number>`, about, integerOption(field.schema.minimum ?? 0, field.schema.maximum ?? Number.MAX_SAFE_INTEGER));
     } else if (field.schema.type === 'boolean') {
+      // Both forms, so a field left out stays out (the server's default) rather than false.
       command.option(`--${field.flag}`, about);
+      command.option(`--no-${field.flag}`, `turn off: ${about}`);
     } else {
       const choices = field.schema.anyOf?.map((branch) => branch.const).filter((value): value is string => typeof value === 'string');
       const option = new Option(`--${field.flag} <value>`, about);

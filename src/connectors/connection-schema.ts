@@ -19,7 +19,7 @@ import type { AuthenticationType, TechnologyDescriptor } from './technology.js';
  * Fields every connection has whatever its technology: how Warden syncs it, not how it signs in.
  * Stored with the details, so registration and PUT /data/connection/{key} accept and return them.
  */
-const SYNC_FIELDS = {
+export const SYNC_FIELDS = {
   tagNewColumns: Type.Optional(
     Type.Boolean({
       default: true,

@@ -12,3 +12,14 @@ export async function mapYielding<T, R>(items: readonly T[], fn: (item: T) => R,
   }
   return result;
 }
+
+/**
+ * Calls `fn` on successive slices of `chunk` items, giving the event loop a turn between them:
+ * for a pure step that takes a chunk (one promise per chunk, not per item).
+ */
+export async function forEachChunkYielding<T>(items: readonly T[], fn: (slice: readonly T[]) => void, chunk: number): Promise<void> {
+  for (let start = 0; start < items.length; start += chunk) {
+    if (start > 0) await nextTurn();
+    fn(items.slice(start, start + chunk));
+  }
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CrawledObject } from '../../domain/catalog-types.js';
-import { leafKind, mapContainers, mapLeaves, oidParameter, pickScopedMatch } from './postgres-mapper.js';
+import { ColumnGrouping, leafKind, mapContainers, mapLeaves, oidParameter, pickScopedMatch } from './postgres-mapper.js';
 import { MIXED_CASE_LEAVES, TYPED_COLUMNS } from '../../../test/fixtures/postgres/hostile-names-expected.js';
 import type { ColumnRow, ColumnRows, ContainerRow, RelationRow } from './postgres-queries.js';
 
@@ -101,6 +101,16 @@ describe('mapLeaves', () => {
   it('ignores columns of relations that are not listed', () => {
     const orphan: ColumnRow = ['999999', 'ghost', 1, 'integer', true, ''];
     expect(mapLeaves(relations, { ...columns, columns: [...columns.columns, orphan], comments: [...columns.comments, ['999999', 1, 'ghostly']] })).toEqual(leaves);
+  });
+
+  it('gives the same leaves when the columns and the relations are taken chunk by chunk', () => {
+    for (const size of [1, 3, 1000]) {
+      const grouping = new ColumnGrouping(columns);
+      for (let start = 0; start < columns.columns.length; start += size) grouping.add(columns.columns.slice(start, start + size));
+      const chunked: CrawledObject[] = [];
+      for (let start = 0; start < relations.length; start += size) chunked.push(...grouping.leaves(relations.slice(start, start + size)));
+      expect(chunked).toEqual(leaves);
+    }
   });
 
   it('refuses relkinds that are never objects', () => {

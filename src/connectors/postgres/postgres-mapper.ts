@@ -1,5 +1,5 @@
 import type { CrawledColumn, CrawledObject, LeafKind, ScopeStep } from '../../domain/catalog-types.js';
-import type { ColumnRows, ColumnTextRow, ContainerRow, RelationRow } from './postgres-queries.js';
+import type { ColumnRow, ColumnRows, ColumnTextRow, ContainerRow, RelationRow } from './postgres-queries.js';
 
 /** `pg_class.relkind` → the leaf kind Warden records. Other relkinds are never listed. */
 export const RELKIND_TO_LEAF_KIND: Readonly<Record<string, LeafKind>> = {
@@ -21,14 +21,65 @@ export function mapContainers(rows: readonly ContainerRow[], level: 'database' |
  * of a relation that is not in `relations` is ignored, and a relation without columns gets `[]`.
  */
 export function mapLeaves(relations: readonly RelationRow[], dictionary: ColumnRows): CrawledObject[] {
-  const columnsByRelation = groupColumns(dictionary);
-  return relations.map(([stableId, name, relkind, comment]) => ({
-    name,
-    kind: leafKind(relkind),
-    stableId,
-    comment,
-    columns: columnsByRelation.get(stableId) ?? [],
-  }));
+  const grouping = new ColumnGrouping(dictionary);
+  grouping.add(dictionary.columns);
+  return grouping.leaves(relations);
+}
+
+/**
+ * mapLeaves in steps, for a caller that gives the event loop a turn between them (a schema's
+ * 500,000 column rows take hundreds of milliseconds): `add` the column rows chunk by chunk, then
+ * read `leaves`. Pure: the result is mapLeaves' whatever the chunking.
+ */
+export class ColumnGrouping {
+  private readonly defaultOf: Map<string, string>;
+  private readonly commentOf: Map<string, string>;
+  // Column names and types repeat across tables (id, created_at, text, …); one string each keeps
+  // a 500k-column schema from holding 500k copies of them while it is applied.
+  private readonly intern = new Map<string, string>();
+  private readonly byRelation = new Map<string, CrawledColumn[]>();
+
+  constructor({ defaults, comments }: Pick<ColumnRows, 'defaults' | 'comments'>) {
+    this.defaultOf = byColumn(defaults);
+    this.commentOf = byColumn(comments);
+  }
+
+  add(columns: readonly ColumnRow[]): void {
+    for (const [relationId, rawName, ordinal, rawType, nullable, generation] of columns) {
+      const name = this.shared(rawName);
+      const type = this.shared(rawType);
+      let list = this.byRelation.get(relationId);
+      if (list === undefined) {
+        list = [];
+        this.byRelation.set(relationId, list);
+      }
+      const key = columnKey(relationId, ordinal);
+      const expression = this.defaultOf.get(key) ?? null;
+      // pg_attrdef holds a generated column's expression as if it were its default; it has none.
+      const generated = generation === '' || expression === null ? null : { expression, stored: generation === 's' };
+      // attnum survives a rename (and is never reused within the table): the column's stable id.
+      const stableId = this.shared(String(ordinal));
+      list.push({ name, ordinal, type, nullable, defaultValue: generated === null ? expression : null, generated, comment: this.commentOf.get(key) ?? null, stableId });
+    }
+  }
+
+  /** The leaves of `relations` (a chunk of them or all) with the columns added so far, in ordinal order. */
+  leaves(relations: readonly RelationRow[]): CrawledObject[] {
+    return relations.map(([stableId, name, relkind, comment]) => ({
+      name,
+      kind: leafKind(relkind),
+      stableId,
+      comment,
+      columns: this.byRelation.get(stableId)?.sort((a, b) => a.ordinal - b.ordinal) ?? [],
+    }));
+  }
+
+  private shared(text: string): string {
+    const known = this.intern.get(text);
+    if (known !== undefined) return known;
+    this.intern.set(text, text);
+    return text;
+  }
 }
 
 /** The leaf kind of a relkind; throws on a relkind the relation queries never return. */
@@ -36,39 +87,6 @@ export function leafKind(relkind: string): LeafKind {
   const kind = RELKIND_TO_LEAF_KIND[relkind];
   if (kind === undefined) throw new Error(`Unexpected pg_class.relkind "${relkind}" in a relation listing`);
   return kind;
-}
-
-function groupColumns({ columns, defaults, comments }: ColumnRows): Map<string, CrawledColumn[]> {
-  const defaultOf = byColumn(defaults);
-  const commentOf = byColumn(comments);
-  // Column names and types repeat across tables (id, created_at, text, …); one string each keeps
-  // a 500k-column schema from holding 500k copies of them while it is applied.
-  const intern = new Map<string, string>();
-  const shared = (text: string) => {
-    const known = intern.get(text);
-    if (known !== undefined) return known;
-    intern.set(text, text);
-    return text;
-  };
-  const byRelation = new Map<string, CrawledColumn[]>();
-  for (const [relationId, rawName, ordinal, rawType, nullable, generation] of columns) {
-    const name = shared(rawName);
-    const type = shared(rawType);
-    let list = byRelation.get(relationId);
-    if (list === undefined) {
-      list = [];
-      byRelation.set(relationId, list);
-    }
-    const key = columnKey(relationId, ordinal);
-    const expression = defaultOf.get(key) ?? null;
-    // pg_attrdef holds a generated column's expression as if it were its default; it has none.
-    const generated = generation === '' || expression === null ? null : { expression, stored: generation === 's' };
-    // attnum survives a rename (and is never reused within the table): the column's stable id.
-    const stableId = shared(String(ordinal));
-    list.push({ name, ordinal, type, nullable, defaultValue: generated === null ? expression : null, generated, comment: commentOf.get(key) ?? null, stableId });
-  }
-  for (const list of byRelation.values()) list.sort((a, b) => a.ordinal - b.ordinal);
-  return byRelation;
 }
 
 /** Defaults or comments by column; empty maps cost nothing when a schema has none. */

@@ -130,3 +130,22 @@ export async function syncThroughApi(server: TestServer, ...path: string[]): Pro
   const changes = await server.request('GET', `/data/sync-runs/${job.id}/changes?size=1000`);
   return { job, changes: changes.body.hits };
 }
+
+/**
+ * Registers `connection` as `connectionKey` with `extra` body fields, expecting a 422 and nothing
+ * stored; answers the error body and how long the refusal took (ms).
+ */
+export async function refusedRegistration(
+  server: TestServer,
+  connectionKey: string,
+  connection: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Promise<any> {
+  const started = Date.now();
+  const response = await server.request('POST', '/data/connection', { connectionKey, connection, ...extra });
+  const elapsed = Date.now() - started;
+  if (response.status !== 422) throw new Error(`registration of ${connectionKey} answered ${response.status}, not 422: ${JSON.stringify(response.body)}`);
+  const stored = await server.request('GET', `/data/connection/${encodeURIComponent(connectionKey)}`);
+  if (stored.status !== 404) throw new Error(`the refused connection ${connectionKey} was stored (GET answered ${stored.status})`);
+  return { ...response.body, elapsed };
+}

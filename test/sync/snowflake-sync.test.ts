@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentServer } from '../helpers/crawl-helpers.js';
 import { SnowflakeTestServer } from '../helpers/snowflake-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
-import { startTestServer, syncThroughApi, urlPath, type TestServer } from '../helpers/test-server.js';
+import { refusedRegistration, startTestServer, syncThroughApi, urlPath, type TestServer } from '../helpers/test-server.js';
 
 /**
  * Snowflake connections through the API end to end, on both stores: the real snowflake-sdk
@@ -134,14 +134,7 @@ describeEachStore('Snowflake connections through the API', (kind) => {
   });
 
   describe('bad credentials: 422 within the configured timeout, nothing stored', () => {
-    const attempt = async (key: string, connection: Record<string, unknown>) => {
-      const started = Date.now();
-      const response = await server.request('POST', '/data/connection', { connectionKey: key, connection });
-      const elapsed = Date.now() - started;
-      expect(response.status).toBe(422);
-      expect((await server.request('GET', `/data/connection/${encodeURIComponent(key)}`)).status).toBe(404);
-      return { ...response.body, elapsed };
-    };
+    const attempt = (key: string, connection: Record<string, unknown>) => refusedRegistration(server, key, connection);
 
     it('a wrong password is AUTHENTICATION_FAILED at once', async () => {
       const answer = await attempt('Bad Password', { ...snowflake.adminDetails(), password: 'Wrong-pw-e2e-31' });

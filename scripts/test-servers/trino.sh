@@ -53,6 +53,8 @@ START_TIMEOUT_S=${WARDEN_TRINO_START_TIMEOUT_S:-300}
 PLUGINS=(postgresql mariadb memory geospatial password-authenticators)
 
 log() { printf '[trino] %s\n' "$*" >&2; }
+# shellcheck source=stop-by-pid-file.sh
+source "$(dirname "${BASH_SOURCE[0]}")/stop-by-pid-file.sh"
 fail() { log "FAILED: $*"; exit 1; }
 
 fetch() {
@@ -78,24 +80,9 @@ fetch() {
   log "fetched and unpacked in $((SECONDS - started)) s into $INSTALL"
 }
 
-stop_node() {
-  local dir=$1
-  if [[ -f $dir/trino.pid ]]; then
-    local pid
-    pid=$(cat "$dir/trino.pid")
-    if kill -0 "$pid" 2>/dev/null; then
-      log "stopping Trino (pid $pid, $dir)"
-      kill "$pid"
-      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-    rm -f "$dir/trino.pid"
-  fi
-}
-
 stop() {
-  stop_node "$RESTRICTED"
-  stop_node "$RUN"
+  stop_by_pid_file "Trino ($RESTRICTED)" "$RESTRICTED/trino.pid"
+  stop_by_pid_file "Trino ($RUN)" "$RUN/trino.pid"
 }
 
 # The catalogs' databases are laid anew at every start, so schemas an interrupted test run left

@@ -27,6 +27,8 @@ JAVA=${WARDEN_UC_JAVA:-java}
 START_TIMEOUT_S=${WARDEN_UC_START_TIMEOUT_S:-180}
 
 log() { printf '[unity-catalog] %s\n' "$*" >&2; }
+# shellcheck source=stop-by-pid-file.sh
+source "$(dirname "${BASH_SOURCE[0]}")/stop-by-pid-file.sh"
 fail() { log "FAILED: $*"; exit 1; }
 
 fetch() {
@@ -59,17 +61,7 @@ POM
 }
 
 stop() {
-  if [[ -f $RUN/server.pid ]]; then
-    local pid
-    pid=$(cat "$RUN/server.pid")
-    if kill -0 "$pid" 2>/dev/null; then
-      log "stopping Unity Catalog (pid $pid)"
-      kill "$pid"
-      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-    rm -f "$RUN/server.pid"
-  fi
+  stop_by_pid_file "Unity Catalog" "$RUN/server.pid"
 }
 
 # Two free neighbouring ports: the server listens on port (a Vert.x URL transcoder) and port+1

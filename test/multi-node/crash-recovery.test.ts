@@ -18,6 +18,7 @@ const SCHEMAS = 30;
 const TABLES_PER_SCHEMA = 10;
 /** Kill points per store: the first few during first syncs of new connections, the rest during re-syncs of a changed source. */
 const POINTS = 10;
+const LISTINGS_LEFT_AT_KILL = 14;
 const FIRST_SYNC_POINTS = 4;
 const SEED = 20261201;
 /** Settings and tag changes killed per store, each over a subtree with fresh overrides and tags below it. */
@@ -155,8 +156,11 @@ describeIfServer(['PostgreSQL'], 'crash recovery of warden serve', () => {
         const firstSync = point < FIRST_SYNC_POINTS;
         const victim = firstSync ? `First ${point}` : 'First 0';
         if (!firstSync) await changeSource(source, point);
-        // Killed once this many objects were written by the run: at least one listing in, several before the end.
-        const objects = firstSync ? 1 + Math.floor(random() * (listings - 8)) * TABLES_PER_SCHEMA : Math.floor(random() * (listings - 8) * TABLES_PER_SCHEMA) + 1;
+        // Killed once this many objects were written by the run: at least one listing in, and
+        // LISTINGS_LEFT_AT_KILL before the end, so the kill lands before the run ends even when
+        // a loaded machine delays the poll that sees the count (8 once did not, on PostgreSQL).
+        const killable = listings - LISTINGS_LEFT_AT_KILL;
+        const objects = firstSync ? 1 + Math.floor(random() * killable) * TABLES_PER_SCHEMA : Math.floor(random() * killable * TABLES_PER_SCHEMA) + 1;
         const runId = firstSync ? await register(victim) : await crawl(victim, true);
         await eventually(
           async () => {

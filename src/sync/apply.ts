@@ -78,8 +78,9 @@ export async function applyListing(store: CatalogStore, context: ApplyContext, b
     const stored = await repos.objects.listChildren(parent.id);
     const elsewhere = await storedElsewhere(repos, context, chain, stored, crawled);
     const diff = diffChildren(stored.map(toStoredChild), crawled, batch.only, elsewhere.map(toStoredChild));
-    const writer = new ListingWriter(repos, context, parent, resolveSettings(chain.map((o) => o.overrides)), path);
-    const withdrawnRemovals = await writer.write(diff, new Map([...stored, ...elsewhere].map((o) => [o.id, o])));
+    const records = new Map([...stored, ...elsewhere].map((o) => [o.id, o]));
+    const writer = new ListingWriter(repos, context, parent, resolveSettings(chain.map((o) => o.overrides)), path, records);
+    const withdrawnRemovals = await writer.write(diff);
     const counts = countsOf(diff);
     counts.removed -= withdrawnRemovals;
     return { counts, errors: writer.errors, objectsSeen: crawled.length };
@@ -123,8 +124,6 @@ class ListingWriter {
   private readonly now: string;
   private readonly isLeafLevel: boolean;
   private readonly tags: ListingTags;
-  /** The stored records of the listing's children and of the objects moving here, by id. */
-  private records: ReadonlyMap<number, ObjectRecord> = new Map();
 
   constructor(
     private readonly repos: Repositories,
@@ -132,6 +131,8 @@ class ListingWriter {
     private readonly parent: ObjectRecord,
     private readonly parentSettings: ReturnType<typeof resolveSettings>,
     private readonly parentPath: string[],
+    /** The stored records of the listing's children and of the objects moving here, by id. */
+    private readonly records: ReadonlyMap<number, ObjectRecord>,
   ) {
     this.isLeafLevel = parent.depth + 1 === context.leafDepth;
     this.now = context.clock.nowIso();
@@ -139,13 +140,11 @@ class ListingWriter {
   }
 
   /**
-   * Writes the change set; `records` holds the stored records of the listing's children and of
-   * `diff.moved`. Returns how many `removed` changes of this run it withdrew (objects that had
-   * only moved).
+   * Writes the change set. Returns how many `removed` changes of this run it withdrew (objects
+   * that had only moved).
    */
-  async write(diff: ChildrenChangeSet, records: ReadonlyMap<number, ObjectRecord>): Promise<number> {
-    this.records = records;
-    const { fromPaths, withdrawn } = await this.relocate(diff, records);
+  async write(diff: ChildrenChangeSet): Promise<number> {
+    const { fromPaths, withdrawn } = await this.relocate(diff);
     await this.add(diff.added);
     for (const { stored, crawled } of diff.renamed) {
       await this.update(stored, crawled, 'renamed', { from: stored.name, to: crawled.name });
@@ -173,13 +172,13 @@ class ListingWriter {
    * transaction. A moved object the old parent's listing marked removed in this run gets that
    * `removed` change withdrawn.
    */
-  private async relocate(diff: ChildrenChangeSet, movers: ReadonlyMap<number, ObjectRecord>) {
+  private async relocate(diff: ChildrenChangeSet) {
     for (const child of diff.displaced) await this.repos.objects.updateMetadata(child.id, { name: displacedName(child) }, null, this.now);
-    const fromPaths = await this.repos.objects.pathsOf(diff.moved.map((m) => movers.get(m.stored.id)!));
+    const fromPaths = await this.repos.objects.pathsOf(diff.moved.map((m) => this.records.get(m.stored.id)!));
     await this.repos.objects.parkNames([...diff.renamed, ...diff.moved].map((m) => m.stored.id), this.now);
     let withdrawn = 0;
     for (const { stored } of diff.moved) {
-      const record = movers.get(stored.id)!;
+      const record = this.records.get(stored.id)!;
       await this.repos.objects.moveSubtree(record, this.parent, this.now);
       if (record.removed && record.lastSyncRunId === this.context.syncRunId) {
         withdrawn += await this.repos.syncChanges.deleteRemoval(this.context.syncRunId, stored.id);
@@ -190,7 +189,8 @@ class ListingWriter {
 
   private async remove(children: readonly StoredChild[]): Promise<void> {
     for (const stored of children) {
-      const count = await this.repos.objects.markSubtreeRemoved(await this.record(stored), this.context.syncRunId, this.now);
+      // The record read with the listing: a removed child was neither moved nor renamed here, so its id path holds.
+      const count = await this.repos.objects.markSubtreeRemoved(this.records.get(stored.id)!, this.context.syncRunId, this.now);
       this.changes.push({ objectId: stored.id, objectPath: this.pathOf(stored.name), change: 'removed', details: { objectsRemoved: count } });
     }
   }
@@ -273,10 +273,6 @@ class ListingWriter {
     const record = this.records.get(stored.id);
     if (!this.isLeafLevel || this.context.tagNewColumns === false || !record) return false;
     return inheritSettings(this.parentSettings, record.overrides).isActive;
-  }
-
-  private async record(stored: StoredChild): Promise<ObjectRecord> {
-    return (await this.repos.objects.findById(stored.id))!;
   }
 
   private pathOf(name: string): string[] {

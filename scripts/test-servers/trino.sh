@@ -182,6 +182,16 @@ io.trino.server.Server=INFO
 EOF
 }
 
+# A catalog file of the PostgreSQL connector on a database of the local server.
+postgres_catalog() { # file, database
+  cat >"$1" <<EOF
+connector.name=postgresql
+connection-url=jdbc:postgresql://$PG_URL_HOST/$2
+connection-user=postgres
+connection-password=
+EOF
+}
+
 configure() {
   node_config "$RUN" warden-test-1 1G "$HTTP_PORT" "$HTTPS_PORT"
   cat >>"$RUN/etc/config.properties" <<EOF
@@ -192,13 +202,8 @@ catalog.management=dynamic
 EOF
   # Case-insensitive name matching is what lets Trino read a mixed-case PostgreSQL table at all
   # (and what makes case twins ambiguous, so Warden can tell them: trino-catalog.ts).
-  cat >"$RUN/etc/catalog/pg.properties" <<EOF
-connector.name=postgresql
-connection-url=jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE
-connection-user=postgres
-connection-password=
-case-insensitive-name-matching=true
-EOF
+  postgres_catalog "$RUN/etc/catalog/pg.properties" "$PG_DATABASE"
+  echo 'case-insensitive-name-matching=true' >>"$RUN/etc/catalog/pg.properties"
   cat >"$RUN/etc/catalog/maria.properties" <<EOF
 connector.name=mariadb
 connection-url=jdbc:mariadb://$MARIADB_HOST
@@ -211,12 +216,7 @@ memory.max-data-per-node=256MB
 EOF
   # A catalog whose backend is gone: its PostgreSQL database does not exist. Listed in
   # system.metadata.catalogs (connections are made lazily), unreadable when crawled.
-  cat >"$RUN/etc/catalog/gone.properties" <<EOF
-connector.name=postgresql
-connection-url=jdbc:postgresql://$PG_URL_HOST/warden_trino_missing
-connection-user=postgres
-connection-password=
-EOF
+  postgres_catalog "$RUN/etc/catalog/gone.properties" warden_trino_missing
 }
 
 # The restricted node: static catalogs, file-based access control. The rules file starts with
@@ -240,12 +240,7 @@ EOF
   "tables": [{ "user": "$TRINO_USER", "privileges": ["SELECT", "INSERT", "DELETE", "UPDATE", "OWNERSHIP", "GRANT_SELECT"] }]
 }
 EOF
-  cat >"$RESTRICTED/etc/catalog/pg.properties" <<EOF
-connector.name=postgresql
-connection-url=jdbc:postgresql://$PG_URL_HOST/$PG_DATABASE
-connection-user=postgres
-connection-password=
-EOF
+  postgres_catalog "$RESTRICTED/etc/catalog/pg.properties" "$PG_DATABASE"
   cat >"$RESTRICTED/etc/catalog/mem.properties" <<EOF
 connector.name=memory
 memory.max-data-per-node=16MB

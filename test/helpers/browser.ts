@@ -1,0 +1,112 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { describeUnless } from './server-availability.js';
+
+/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */
+export const CHROMIUM = process.env.WARDEN_TEST_CHROMIUM ?? '/usr/bin/chromium';
+
+/** What the browser tests launch Chromium with: no GPU, no sandbox (containers), nothing fetched in the background. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Where screenshots go (git-ignored); the README shows copies committed under docs/. */
+export const SCREENSHOT_DIR = new URL('../../test-results/', import.meta.url);
+
+const chromiumMissing = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (apt-get install chromium); set WARDEN_TEST_CHROMIUM`;
+
+/**
+ * `describe` for a suite that drives the UI in Chromium: skipped with the reason when there is
+ * no Chromium (or another server the suite `needs` is missing), failing instead under CI=true.
+ */
+export function describeWithBrowser(name: string, body: () => void, missing: string | null = null): void {
+  describeUnless([chromiumMissing, missing].filter((reason) => reason !== null).join('; ') || null, name, body);
+}
+
+/** One Chromium with a fresh profile for the suite; `page()` opens a new tab that records its errors. */
+export function useBrowser(): { page(): Promise<WatchedPage> } {
+  let context: BrowserContext | undefined;
+  let profile: string | undefined;
+  beforeAll(async () => {
+    profile = mkdtempSync(join(tmpdir(), 'warden-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 },
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+  return {
+    async page() {
+      if (!context) throw new Error('the browser is not started yet');
+      return watch(await context.newPage());
+    },
+  };
+}
+
+/**
+ * A page with the errors it had: script errors, console errors (a CSP refusal is one) and 5xx
+ * answers. A 4xx is an answer the UI handles (401 before sign-in, a refused form), so Chromium's
+ * "Failed to load resource" line for it is not counted.
+ */
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+}
+
+function watch(page: Page): WatchedPage {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 500) errors.push(`${response.status()} from ${response.request().method()} ${response.url()}`);
+  });
+  return { page, errors };
+}
+
+/**
+ * Runs axe-core in the page and fails on any serious or critical violation, listing each rule
+ * with the elements it found. Injected through the DevTools protocol, which the page's CSP does
+ * not govern (a <script> tag would be refused, as it should be).
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(axe.source);
+  // A string, evaluated in the page: this project's TypeScript has no DOM types.
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+  )) as { id: string; impact: string | null; help: string; targets: string[] }[];
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(', ')}`), `accessibility of ${what}`).toEqual([]);
+}
+
+/** Saves a full-page screenshot as `test-results/<name>.png`. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = new URL(`${name}.png`, SCREENSHOT_DIR).pathname;
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Signs in through the sign-in page with `apiKey` and waits for the app's frame. */
+export async function signIn(page: Page, baseUrl: string, apiKey: string): Promise<void> {
+  await page.goto(`${baseUrl}/ui/`);
+  await page.getByLabel('API key').fill(apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}

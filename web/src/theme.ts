@@ -1,0 +1,11 @@
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+
+/** Shade 8: white text on the default (6) fails WCAG AA contrast on filled buttons. */
+export const theme = createTheme({ primaryShade: 8 });
+
+/** Mantine's "dimmed" text (gray 6 on white) is below WCAG AA contrast: one shade darker passes. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});

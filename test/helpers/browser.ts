@@ -1,8 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
 import axe from 'axe-core';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { describeUnless } from './server-availability.js';
 
@@ -33,26 +31,26 @@ export function describeWithBrowser(name: string, body: () => void, missing: str
   describeUnless([chromiumMissing, missing].filter((reason) => reason !== null).join('; ') || null, name, body);
 }
 
-/** One Chromium with a fresh profile for the suite; `page()` opens a new tab that records its errors. */
+/**
+ * One Chromium for the suite (Playwright launches it on a fresh temporary profile, removed at
+ * close); `page()` opens a tab in a new browser context, so each test starts signed out with no
+ * cookies or storage of its own, and records the page's errors.
+ */
 export function useBrowser(): { page(): Promise<WatchedPage> } {
-  let context: BrowserContext | undefined;
-  let profile: string | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'warden-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    for (const context of contexts) await context.close();
+    await browser?.close();
   });
   return {
     async page() {
-      if (!context) throw new Error('the browser is not started yet');
+      if (!browser) throw new Error('the browser is not started yet');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      contexts.push(context);
       return watch(await context.newPage());
     },
   };
@@ -68,7 +66,11 @@ export interface WatchedPage {
   errors: string[];
 }
 
+/** Under the test timeout, so a missing element fails naming its locator rather than as a timeout. */
+const ACTION_TIMEOUT_MS = 15_000;
+
 function watch(page: Page): WatchedPage {
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('console', (message) => {

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithBrowser, expectAccessible, screenshot, signIn, useBrowser } from '../helpers/browser.js';
+import { adminServer, PostgresTestContext } from '../helpers/postgres-server.js';
+import { missingServers } from '../helpers/server-availability.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+describeWithBrowser(
+  'the web UI: Connections',
+  () => {
+    const browser = useBrowser();
+    const pg = new PostgresTestContext();
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startTestServer();
+    });
+    afterAll(async () => {
+      await server?.close();
+      await pg.cleanup();
+    });
+
+    it('registers a PostgreSQL connection through the form the schema builds, checks it first, and lists it', async () => {
+      const db = await pg.createDatabase({ label: 'ui' });
+      await pg.createRole({ label: 'ui', connect: [db.name] });
+      const role = await pg.createRole({ label: 'ui_reader', connect: [db.name] });
+      const { page, errors } = await browser.page();
+      await signIn(page, server.url, server.apiKey);
+      await page.getByRole('heading', { name: 'Connections' }).waitFor();
+      await expect.poll(() => page.getByText('No connections yet.').count()).toBe(1);
+
+      await page.getByRole('button', { name: 'Add connection' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add a connection' });
+      await dialog.getByRole('textbox', { name: 'Technology' }).click();
+      await page.getByRole('option', { name: 'PostgreSQL', exact: true }).click();
+      await dialog.getByRole('textbox', { name: 'Connection key' }).fill('UI Warehouse');
+      await dialog.getByRole('textbox', { name: 'Hostname' }).fill(adminServer.host);
+      await dialog.getByRole('textbox', { name: 'Port' }).fill(String(adminServer.port));
+      await dialog.getByRole('textbox', { name: 'Database' }).fill(db.name);
+      await dialog.getByRole('textbox', { name: 'Username' }).fill(role.name);
+      await dialog.getByLabel('Password').fill(role.password);
+      await dialog.getByRole('textbox', { name: 'Mode' }).click();
+      await page.getByRole('option', { name: 'disable' }).click();
+      await expectAccessible(page, 'the add-connection form');
+      await screenshot(page, 'connections-register');
+
+      await dialog.getByRole('button', { name: 'Check credentials' }).click();
+      await dialog.getByText('The credentials work').waitFor();
+      expect((await server.request('GET', '/data/connection')).body).toEqual([]);
+
+      await dialog.getByRole('button', { name: 'Register' }).click();
+      await page.getByText('UI Warehouse is registered').waitFor();
+      const row = page.getByRole('row', { name: /UI Warehouse/ });
+      await row.getByRole('cell', { name: 'PostgreSQL' }).waitFor();
+      await expect.poll(async () => (await server.request('GET', '/data/connection/UI%20Warehouse')).body.lastSyncRun?.state, { timeout: 30_000 }).toBe('completed');
+      await page.reload();
+      await page.getByRole('row', { name: /UI Warehouse/ }).getByText('completed').waitFor();
+      await expectAccessible(page, 'the connections list');
+      await screenshot(page, 'connections');
+      expect(errors).toEqual([]);
+    });
+
+    it('shows the API\'s message when the platform refuses the connection, and stores nothing', async () => {
+      const role = await pg.createRole({ label: 'ui_refused' });
+      const { page, errors } = await browser.page();
+      await signIn(page, server.url, server.apiKey);
+      await page.getByRole('button', { name: 'Add connection' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add a connection' });
+      await dialog.getByRole('textbox', { name: 'Technology' }).click();
+      await page.getByRole('option', { name: 'PostgreSQL', exact: true }).click();
+      await dialog.getByRole('textbox', { name: 'Connection key' }).fill('Refused');
+      await dialog.getByRole('textbox', { name: 'Hostname' }).fill(adminServer.host);
+      await dialog.getByRole('textbox', { name: 'Port' }).fill(String(adminServer.port));
+      await dialog.getByRole('textbox', { name: 'Database' }).fill('warden_test_no_such_database');
+      await dialog.getByRole('textbox', { name: 'Username' }).fill(role.name);
+      await dialog.getByLabel('Password').fill(role.password);
+      await dialog.getByRole('button', { name: 'Register' }).click();
+      await dialog.getByRole('alert').filter({ hasText: 'The connection was not registered' }).waitFor();
+      expect(await dialog.getByRole('alert').textContent()).toContain('(DATABASE_NOT_FOUND)');
+      expect((await server.request('GET', '/data/connection/Refused')).status).toBe(404);
+      expect(errors).toEqual([]);
+    });
+  },
+  missingServers(['PostgreSQL']),
+);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, expectAccessible, screenshot, signIn, useBrowser } from '../helpers/browser.js';
+import { auditOf } from '../helpers/access-fixtures.js';
+import { registerTestConnection } from '../helpers/catalog-fixtures.js';
 import { adminServer, PostgresTestContext } from '../helpers/postgres-server.js';
 import { missingServers } from '../helpers/server-availability.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -55,6 +57,37 @@ describeWithBrowser(
       await page.getByRole('row', { name: /UI Warehouse/ }).getByText('completed').waitFor();
       await expectAccessible(page, 'the connections list');
       await screenshot(page, 'connections');
+      expect(errors).toEqual([]);
+    });
+
+    it('rotates a password through the edit form (secrets not shown), then deletes after saying how many objects go', async () => {
+      await registerTestConnection(server, pg, { connectionKey: 'Edited', sql: 'CREATE SCHEMA s; CREATE TABLE s.a (id int); CREATE TABLE s.b (id int);' });
+      const objectCount = (await server.request('GET', '/data/connection/Edited')).body.objectCount as number;
+      expect(objectCount).toBeGreaterThan(3);
+      const { page, errors } = await browser.page();
+      await signIn(page, server.url, server.apiKey);
+      const row = page.getByRole('row', { name: /Edited/ });
+      await row.getByRole('button', { name: 'Actions for Edited' }).click();
+      await page.getByRole('menuitem', { name: 'Edit or rotate credentials' }).click();
+      const edit = page.getByRole('dialog', { name: 'Edit Edited' });
+      expect(await edit.getByLabel('Password').inputValue()).toBe('');
+      expect(await edit.getByRole('textbox', { name: 'Hostname' }).inputValue()).toBe(adminServer.host);
+      await edit.getByLabel('Password').fill('rotated-in-the-ui');
+      await expectAccessible(page, 'the edit form');
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await edit.waitFor({ state: 'detached' });
+      const updated = (await auditOf(server, '&action=connection.updated&objectPath=Edited')).hits[0];
+      expect(updated.after).toMatchObject({ credentialsChanged: true, connection: { password: '[REDACTED]' } });
+
+      await row.getByRole('button', { name: 'Actions for Edited' }).click();
+      await page.getByRole('menuitem', { name: 'Delete' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete Edited?' });
+      await confirm.getByText(`${objectCount} objects of its catalog`).waitFor();
+      await expectAccessible(page, 'the delete confirmation');
+      await screenshot(page, 'connections-delete');
+      await confirm.getByRole('button', { name: `Delete ${objectCount} objects` }).click();
+      await row.waitFor({ state: 'detached' });
+      expect((await server.request('GET', '/data/connection/Edited')).status).toBe(404);
       expect(errors).toEqual([]);
     });
 

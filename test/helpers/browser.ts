@@ -88,19 +88,27 @@ function watch(page: Page): WatchedPage {
  * not govern (a <script> tag would be refused, as it should be).
  */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await settled(page);
   await page.evaluate(axe.source);
   // A string, evaluated in the page: this project's TypeScript has no DOM types.
   const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ') + ' ' + n.html.slice(0, 120) + ' ' + (n.failureSummary ?? '').slice(0, 200)) })))`,
   )) as { id: string; impact: string | null; help: string; targets: string[] }[];
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(', ')}`), `accessibility of ${what}`).toEqual([]);
+}
+
+/** Waits for running CSS transitions and animations (a modal fading in would fail axe's contrast check half-drawn). */
+async function settled(page: Page): Promise<void> {
+  // allSettled: a transition cut short (its element re-rendered) rejects `finished`.
+  await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished)).then(() => undefined)');
 }
 
 /** Saves a full-page screenshot as `test-results/<name>.png`. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = new URL(`${name}.png`, SCREENSHOT_DIR).pathname;
+  await settled(page);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

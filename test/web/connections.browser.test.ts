@@ -80,6 +80,17 @@ describeWithBrowser(
       expect(updated.after).toMatchObject({ credentialsChanged: true, connection: { password: '[REDACTED]' } });
 
       await row.getByRole('button', { name: 'Actions for Edited' }).click();
+      await page.getByRole('menuitem', { name: 'Run object sync' }).click();
+      const sync = page.getByRole('dialog', { name: 'Run object sync' });
+      await sync.getByLabel('Also scan all inactive objects').check();
+      await expectAccessible(page, 'the run-object-sync dialog');
+      await sync.getByRole('button', { name: 'Run Object Sync' }).click();
+      const started = await page.getByRole('status').filter({ hasText: 'Object sync started' }).textContent();
+      const runId = /sync ([0-9a-f-]{36}) is queued/.exec(started ?? '')?.[1] ?? /\(([0-9a-f-]{36})\)/.exec(started ?? '')?.[1];
+      const run = await server.waitForJob(runId!);
+      expect(run).toMatchObject({ objectPath: ['Edited'], trigger: expect.any(String), forceRecursiveCrawl: true });
+
+      await row.getByRole('button', { name: 'Actions for Edited' }).click();
       await page.getByRole('menuitem', { name: 'Delete' }).click();
       const confirm = page.getByRole('dialog', { name: 'Delete Edited?' });
       await confirm.getByText(`${objectCount} objects of its catalog`).waitFor();

@@ -6,6 +6,7 @@ import { api, unwrap, type Schemas } from '../../api/api-client';
 import { useSession } from '../../api/session';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { formatTime } from '../../components/format-time';
+import { RunObjectSyncModal } from '../../components/run-object-sync-modal';
 import { DeleteConnectionModal } from './delete-connection-modal';
 import { EditConnectionModal } from './edit-connection-modal';
 import { RegisterConnectionModal } from './register-connection-modal';
@@ -23,6 +24,8 @@ export function ConnectionsPage() {
   const [registered, setRegistered] = useState<string | null>(null);
   const [editing, setEditing] = useState<Connection | null>(null);
   const [deleting, setDeleting] = useState<Connection | null>(null);
+  const [syncing, setSyncing] = useState<Connection | null>(null);
+  const [started, setStarted] = useState<string | null>(null);
 
   return (
     <>
@@ -35,6 +38,11 @@ export function ConnectionsPage() {
       {registered && (
         <Alert color="green" title="Connection registered" role="status" withCloseButton onClose={() => setRegistered(null)} mb="md">
           {registered} is registered; its first object sync is running.
+        </Alert>
+      )}
+      {started && (
+        <Alert color="blue" title="Object sync started" role="status" withCloseButton onClose={() => setStarted(null)} mb="md">
+          {started}
         </Alert>
       )}
       <ApiErrorAlert error={connections.error} title="The connections could not be loaded" />
@@ -52,7 +60,7 @@ export function ConnectionsPage() {
         </Table.Thead>
         <Table.Tbody>
           {connections.data?.map((connection) => (
-            <ConnectionRow key={connection.connectionKey} connection={connection} admin={admin} onEdit={() => setEditing(connection)} onDelete={() => setDeleting(connection)} />
+            <ConnectionRow key={connection.connectionKey} connection={connection} admin={admin} onEdit={() => setEditing(connection)} onSync={() => setSyncing(connection)} onDelete={() => setDeleting(connection)} />
           ))}
         </Table.Tbody>
       </Table>
@@ -67,6 +75,13 @@ export function ConnectionsPage() {
       />
       {editing && <EditConnectionModal connection={editing} onClose={() => setEditing(null)} />}
       {deleting && <DeleteConnectionModal connection={deleting} onClose={() => setDeleting(null)} />}
+      {syncing && (
+        <RunObjectSyncModal
+          objectPath={[syncing.connectionKey]}
+          onClose={() => setSyncing(null)}
+          onStarted={(id, joined) => setStarted(joined ? `${syncing.connectionKey}: joined the sync already running (${id}).` : `${syncing.connectionKey}: sync ${id} is queued; the Jobs page follows it.`)}
+        />
+      )}
     </>
   );
 }
@@ -75,10 +90,11 @@ interface ConnectionRowProps {
   connection: Connection;
   admin: boolean;
   onEdit(): void;
+  onSync(): void;
   onDelete(): void;
 }
 
-function ConnectionRow({ connection, admin, onEdit, onDelete }: ConnectionRowProps) {
+function ConnectionRow({ connection, admin, onEdit, onSync, onDelete }: ConnectionRowProps) {
   const client = useQueryClient();
   const check = useMutation({
     mutationFn: () => unwrap(api.POST('/data/connection/{connectionKey}/test', { params: { path: { connectionKey: connection.connectionKey } } })),
@@ -129,6 +145,7 @@ function ConnectionRow({ connection, admin, onEdit, onDelete }: ConnectionRowPro
               </ActionIcon>
             </Menu.Target>
             <Menu.Dropdown>
+              <Menu.Item onClick={onSync}>Run object sync</Menu.Item>
               <Menu.Item onClick={onEdit}>Edit or rotate credentials</Menu.Item>
               <Menu.Item onClick={() => check.mutate()}>Check credentials now</Menu.Item>
               <Menu.Item color="red" onClick={onDelete}>

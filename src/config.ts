@@ -40,6 +40,8 @@ export interface Config {
   /** Invalid API keys one client address may present within `authFailureWindowMs` before it is refused (429). */
   authFailureLimit: number;
   authFailureWindowMs: number;
+  /** How long a web UI sign-in lasts (never longer than the key it was made with). */
+  sessionTtlMs: number;
   /**
    * Addresses (or CIDR ranges) of the reverse proxies in front of Warden: from these only,
    * `X-Forwarded-For` names the client address (what the failed-key limit and the audit log see).
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerAddress: integer(env, 'WARDEN_MAX_CONNECTIONS_PER_ADDRESS', 128, 1, 1_000_000),
     authFailureLimit: integer(env, 'WARDEN_AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowMs: integer(env, 'WARDEN_AUTH_FAILURE_WINDOW_MS', 60_000, 1_000, 86_400_000),
+    sessionTtlMs: integer(env, 'WARDEN_SESSION_TTL_MS', 8 * 3_600_000, 60_000, 7 * 86_400_000),
     trustedProxies: addressList(env, 'WARDEN_TRUSTED_PROXIES'),
     syncLeaseMs: integer(env, 'WARDEN_SYNC_LEASE_MS', 5 * 60_000, 1_000, 86_400_000),
   };

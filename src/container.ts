@@ -13,6 +13,7 @@ import { SyncWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
 import { AuditService } from './services/audit-service.js';
 import { AuthService } from './services/auth-service.js';
+import { SessionService } from './services/session-service.js';
 import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
@@ -98,6 +99,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const catalog = new CatalogService(catalogStore);
   const dataSources = new DataSourceService(catalogStore, catalog);
   const scheduler = new SyncScheduler(catalogStore, queue, logger, clock);
+  const auth = new AuthService(catalogStore, new FailedLoginLimiter(catalogStore.authFailures, config.authFailureLimit, config.authFailureWindowMs, () => clock.now().getTime()), clock);
   return {
     config,
     clock,
@@ -108,7 +110,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     worker,
     scheduler,
     jobs,
-    auth: new AuthService(catalogStore, new FailedLoginLimiter(catalogStore.authFailures, config.authFailureLimit, config.authFailureWindowMs, () => clock.now().getTime()), clock),
+    auth,
+    sessions: new SessionService(catalogStore, auth, clock, config.sessionTtlMs),
     users: new UserService(catalogStore),
     audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),

@@ -59,6 +59,11 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: '{actor} may not {operation}: it needs {needs}',
   },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    retryable: false,
+    message: 'A request signed in with the session cookie that changes something must send the session\'s CSRF token in the x-csrf-token header (GET /session returns it)',
+  },
   CONNECTION_NOT_FOUND: { status: 404, retryable: false, message: 'No connection with connectionKey "{connectionKey}"' },
   OBJECT_NOT_FOUND: { status: 404, retryable: false, message: 'No data object at path {path}' },
   JOB_NOT_FOUND: { status: 404, retryable: false, message: 'No job with id "{id}"' },
@@ -168,6 +173,7 @@ export const ERROR_CATALOGUE = {
     message: 'Abandoned: the worker running this sync stopped before it finished ({cause}); request the sync again',
   },
   INTERNAL: { status: 500, retryable: true, message: 'Internal error; the server log has the details (request id {requestId})' },
+  UI_NOT_BUILT: { status: 503, retryable: false, message: 'The web UI is not built: run `npm run build` (it builds the server and the UI into dist/)' },
 } as const satisfies Record<string, { status: number; retryable: boolean; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

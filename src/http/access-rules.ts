@@ -58,6 +58,10 @@ const tagModel: ObjectScope = { from: 'tagModel' };
 export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /health': PUBLIC,
   'GET /openapi.json': PUBLIC,
+  // The web UI's files: the page signs in with a key itself (POST /session).
+  'GET /': PUBLIC,
+  'GET /ui': PUBLIC,
+  'GET /ui/*': PUBLIC,
 
   'POST /data/connection': { anyOf: ADMIN, mutates: true },
   'GET /data/connection': { anyOf: READERS },
@@ -107,6 +111,10 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /dictionary/:dataSourceId': { anyOf: READERS, owner: dataSource('dataSourceId') },
 
   'GET /me': { anyOf: [], anyUser: true },
+  // Web UI sign-in takes the key in its body (checked, counted and limited like a bearer key).
+  'POST /session': { ...PUBLIC, mutates: true },
+  'GET /session': { anyOf: [], anyUser: true },
+  'DELETE /session': { anyOf: [], anyUser: true, mutates: true },
   'GET /users': { anyOf: USER_READERS },
   'POST /users': { anyOf: USER_ADMIN, mutates: true },
   'GET /users/:name': { anyOf: USER_READERS, self: true },

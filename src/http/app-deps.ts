@@ -1,6 +1,7 @@
 import type { ConnectorRegistry } from '../connectors/registry.js';
 import type { AuditService } from '../services/audit-service.js';
 import type { AuthService } from '../services/auth-service.js';
+import type { SessionService } from '../services/session-service.js';
 import type { CatalogService } from '../services/catalog-service.js';
 import type { ConnectionService } from '../services/connection-service.js';
 import type { DataSourceService } from '../services/data-source-service.js';
@@ -9,11 +10,13 @@ import type { SyncService } from '../services/sync-service.js';
 import type { TagService } from '../services/tag-service.js';
 import type { UserService } from '../services/user-service.js';
 import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
 import type { HttpLimits } from './connection-limits.js';
 
 /** Everything the HTTP adapter calls; built by the container. */
 export interface AppDeps {
   auth: AuthService;
+  sessions: SessionService;
   connections: ConnectionService;
   integrations: IntegrationService;
   catalog: CatalogService;
@@ -27,6 +30,8 @@ export interface AppDeps {
   /** Checks the store answers (for /health). */
   ping(): Promise<void>;
   logger: Logger;
+  /** The container's clock: session expiry and cookie lifetimes. */
+  clock: Clock;
   bodyLimit: number;
   httpLimits: HttpLimits;
   /** WARDEN_TRUSTED_PROXIES: the peers whose X-Forwarded-For is believed. */

@@ -18,11 +18,14 @@ import { dataSourceRoutes } from './routes/data-source.routes.js';
 import { integrationRoutes } from './routes/integration.routes.js';
 import { jobRoutes } from './routes/job.routes.js';
 import { objectRoutes } from './routes/object.routes.js';
+import { sessionRoutes } from './routes/session.routes.js';
 import { tagRoutes } from './routes/tag.routes.js';
+import { webUiRoutes } from './routes/web-ui.routes.js';
 import { ErrorResponse, Job } from './schemas/common-schemas.js';
 import { ConnectionView } from './schemas/connection-schemas.js';
 import { ObjectSummary, ObjectView } from './schemas/object-schemas.js';
 import { UserView } from './schemas/access-schemas.js';
+import { SessionView } from './schemas/session-schemas.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -58,7 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return new Error(`${field} ${first?.message ?? 'is invalid'}${extra}${allowed}`);
   });
 
-  for (const schema of [ErrorResponse, Job, ConnectionView, ObjectSummary, ObjectView, UserView]) app.addSchema(schema);
+  for (const schema of [ErrorResponse, Job, ConnectionView, ObjectSummary, ObjectView, UserView, SessionView]) app.addSchema(schema);
   // Before access control, whose hooks read the input this refuses.
   registerInputGuard(app);
   // First route hook, so that every route registered after it is checked for a rule.
@@ -106,5 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accessRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(tagRoutes(deps));
+  await app.register(sessionRoutes(deps));
+  await app.register(webUiRoutes());
   return app;
 }

@@ -23,7 +23,9 @@ export interface Principal extends Actor {
   permissions: GlobalPermission[];
   /** Names of the user's groups, as `dataOwners` names groups. */
   groups: string[];
-  /** When the key the request was made with expires (null: never); the keys it makes expire no later. */
+  /** The key the request was made with (directly, or through a session signed in with it). */
+  keyId: string;
+  /** When that key expires (null: never); the keys and sessions it makes expire no later. */
   keyExpiresAt: string | null;
 }
 
@@ -77,6 +79,16 @@ export class AuthService {
     return principal;
   }
 
+  /**
+   * The principal of a stored key that still works (there, not revoked, not expired, its user
+   * there); undefined otherwise. For a session, which acts as the key it was signed in with.
+   */
+  async principalOfKey(keyId: string, clientAddress: string): Promise<Principal | undefined> {
+    const record = await this.store.reads.apiKeys.findById(keyId);
+    if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= this.clock.nowIso())) return undefined;
+    return this.principalOf(record, clientAddress);
+  }
+
   /** The user of `key` with their effective permissions and groups. */
   private async principalOf(key: ApiKeyRecord, clientAddress: string): Promise<Principal | undefined> {
     const user = key.userId === null ? undefined : await this.store.reads.principals.findById(key.userId);
@@ -89,6 +101,7 @@ export class AuthService {
       name: user.name,
       permissions: effectivePermissions(user, groups),
       groups: groups.map((g) => g.name),
+      keyId: key.id,
       keyExpiresAt: key.expiresAt,
     };
   }

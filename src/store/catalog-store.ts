@@ -9,6 +9,7 @@ import { DataSourceRepository } from './repositories/data-source-repository.js';
 import { IntegrationRepository } from './repositories/integration-repository.js';
 import { ObjectRepository } from './repositories/object-repository.js';
 import { PrincipalRepository } from './repositories/principal-repository.js';
+import { SessionRepository } from './repositories/session-repository.js';
 import { SyncChangeRepository } from './repositories/sync-change-repository.js';
 import { SyncRunRepository } from './repositories/sync-run-repository.js';
 import { TagRepository } from './repositories/tag-repository.js';
@@ -26,6 +27,7 @@ export interface Repositories {
   syncChanges: SyncChangeRepository;
   apiKeys: ApiKeyRepository;
   principals: PrincipalRepository;
+  sessions: SessionRepository;
   /** Append-only: insert and search. */
   audit: AuditRepository;
 }
@@ -42,6 +44,7 @@ export class CatalogStore implements Repositories {
   readonly syncChanges: SyncChangeRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly principals: PrincipalRepository;
+  readonly sessions: SessionRepository;
   readonly audit: AuditRepository;
   /** Outside transactions only: a failure counts even when the request's other work rolls back. */
   readonly authFailures: AuthFailureRepository;
@@ -64,6 +67,7 @@ export class CatalogStore implements Repositories {
       syncChanges: this.syncChanges,
       apiKeys: this.apiKeys,
       principals: this.principals,
+      sessions: this.sessions,
       audit: this.audit,
     } = repositoriesOver(store, store.db));
     this.reads = store.readDb === store.db ? this : repositoriesOver(store, store.readDb);
@@ -98,6 +102,7 @@ export class CatalogStore implements Repositories {
       syncChanges: this.syncChanges.with(trx),
       apiKeys: this.apiKeys.with(trx),
       principals: this.principals.with(trx),
+      sessions: this.sessions.with(trx),
       audit: this.audit.with(trx),
     };
   }
@@ -115,6 +120,7 @@ function repositoriesOver(store: Store, db: Kysely<StoreSchema>): Repositories {
     syncChanges: new SyncChangeRepository(db, store.dialect),
     apiKeys: new ApiKeyRepository(db),
     principals: new PrincipalRepository(db),
+    sessions: new SessionRepository(db),
     audit: new AuditRepository(db),
   };
 }

@@ -20,6 +20,7 @@ export interface StoreSchema {
   tags: TagsTable;
   integrations: IntegrationsTable;
   legacy_handlers: LegacyHandlersTable;
+  sessions: SessionsTable;
 }
 
 export interface ConnectionsTable {
@@ -164,6 +165,15 @@ export interface SyncChangesTable {
   object_path_json: string;
   change: string;
   details_json: string | null;
+}
+
+/** A web UI session: the cookie's token hashed, acting as one API key until `expires_at`. */
+export interface SessionsTable {
+  /** SHA-256 of the session token (the cookie holds the token). */
+  id: string;
+  api_key_id: string;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface ApiKeysTable {

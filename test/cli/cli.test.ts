@@ -218,6 +218,8 @@ describe('warden serve', () => {
       const env = { WARDEN_DATA_DIR: dataDir, WARDEN_DEMO: '0', WARDEN_LOG_LEVEL: 'warn' };
       const serving = run(['serve', '--port', '0'], env, { stdout, signal: abort.signal });
       const url = await eventually(() => /API\s+(http:\/\/\S+)/.exec(stdout.text)?.[1], { what: 'the API line' });
+      // The UI is built by vitest's globalSetup: the banner says where to sign in.
+      expect(stdout.text).toMatch(new RegExp(`web UI\\s+${url}/ui/ \\(sign in with the admin API key below\\)`));
       expect(stdout.text).toContain(`${url}/docs`);
       expect(stdout.text).toContain(`${url}/openapi.json`);
       expect(stdout.text).toContain(join(dataDir, 'admin-api-key'));

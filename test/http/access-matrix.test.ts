@@ -88,6 +88,13 @@ describeEachStore(
       const samples: Record<string, Sample> = {
         'GET /health': { method: 'GET', url: '/health', status: 200, allowed: ALL },
         'GET /openapi.json': { method: 'GET', url: '/openapi.json', status: 200, allowed: ALL },
+        'GET /': { method: 'GET', url: '/', status: 302, allowed: ALL },
+        'GET /ui': { method: 'GET', url: '/ui', status: 301, allowed: ALL },
+        'GET /ui/*': { method: 'GET', url: '/ui/connections', status: 200, allowed: ALL },
+        // The key is in the body; the session routes act on the cookie, so with a key they are a 400 (test/http/session.test.ts).
+        'POST /session': { method: 'POST', url: '/session', body: { apiKey: keys.governance }, status: 201, allowed: ALL },
+        'GET /session': { method: 'GET', url: '/session', status: 400, allowed: AUTHENTICATED },
+        'DELETE /session': { method: 'DELETE', url: '/session', status: 400, allowed: AUTHENTICATED },
         'POST /data/connection': { method: 'POST', url: '/data/connection?dryRun=true', body: { connectionKey: 'Matrix Two', connection: connectionInput(db, role) }, status: 200, allowed: ADMIN },
         'GET /data/connection': { method: 'GET', url: '/data/connection', status: 200, allowed: READERS },
         // The group "matrix-owners" owns the connection itself; "sibling-owner" owns only a schema below it.

@@ -3,6 +3,7 @@ import { AuditRepository } from '../../src/store/repositories/audit-repository.j
 import { addUserWithKey, auditOf } from '../helpers/access-fixtures.js';
 import { connectionInput, registerTestConnection } from '../helpers/catalog-fixtures.js';
 import { PostgresTestContext } from '../helpers/postgres-server.js';
+import { signInWith } from '../helpers/session-fixtures.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { urlPath, useServerWithPostgres } from '../helpers/test-server.js';
 
@@ -34,7 +35,12 @@ describeEachStore(
       const integration = async () => (await s.request('POST', '/integrations', { type: 'PostgreSQL', config: integrationConfig })).body.id as number;
       const [integrationId, doomedIntegrationId] = [await integration(), await integration()];
 
-      const samples: Record<string, { url: string; body?: unknown; action: string; objectPath?: string[]; target?: string }> = {
+      const session = await signInWith(s.request, s.apiKey);
+      const adminKeyId = (await s.request('GET', '/users/admin/api-keys')).body[0].id as string;
+
+      const samples: Record<string, { url: string; body?: unknown; headers?: Record<string, string | null>; action: string; objectPath?: string[]; target?: string }> = {
+        'POST /session': { url: '/session', body: { apiKey: s.apiKey }, action: 'session.created', target: `apikey:${adminKeyId}` },
+        'DELETE /session': { url: '/session', headers: session.headers(), action: 'session.ended', target: `apikey:${adminKeyId}` },
         'POST /data/connection': { url: '/data/connection', body: { connectionKey: 'Audited Two', connection: connectionInput(other, otherRole) }, action: 'connection.registered', objectPath: ['Audited Two'] },
         'PUT /data/connection/:connectionKey': { url: '/data/connection/Audited', body: { connection: { port: connectionInput(db, role).port } }, action: 'connection.updated', objectPath: ['Audited'] },
         'POST /data/connection/:connectionKey/test': { url: '/data/connection/Audited/test', action: 'connection.tested', objectPath: ['Audited'] },
@@ -70,7 +76,7 @@ describeEachStore(
       for (const route of mutating) {
         const sample = samples[route]!;
         const before = await auditOf(s, '&actor=user:admin');
-        const response = await s.request(route.split(' ')[0]!, sample.url, sample.body);
+        const response = await s.request(route.split(' ')[0]!, sample.url, sample.body, { headers: sample.headers ?? {} });
         expect(response.status, `${route}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
         const after = await auditOf(s, '&actor=user:admin');
         expect(after.count - before.count, route).toBe(1);

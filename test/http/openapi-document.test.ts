@@ -2,11 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OBJECT_PATH_PARAMETER, swaggerObjectPathInterceptor } from '../../src/http/object-path-openapi.js';
 import { generateOpenApiDocument } from '../../src/http/openapi-document.js';
+import { API_TYPES_FILE, generateApiTypes } from '../../scripts/openapi-types.js';
 
 describe('openapi/openapi.json', () => {
   it('is the document the server serves (run `npm run openapi` after changing a route or schema)', async () => {
     const committed = readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8');
     expect(await generateOpenApiDocument()).toBe(committed);
+  });
+
+  it('is what the UI\'s committed API types were generated from (`npm run openapi` writes both)', async () => {
+    const committed = readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8');
+    expect(readFileSync(API_TYPES_FILE, 'utf8')).toBe(await generateApiTypes(committed));
   });
 
   it('documents every route with its request schemas', async () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { DestinationStream } from 'pino';
 import type { RunningServer } from '../../server.js';
+import { UI_PREFIX, uiBuilt } from '../../http/ui/ui-files.js';
 import { formatFields, integerOption, type CliContext } from './command-context.js';
 
 interface ServeOptions {
@@ -65,6 +66,7 @@ function describeServer(server: RunningServer, keyFromEnv: boolean, tty: boolean
   if (server.url === '') return `Warden is running (sync worker and schedule, no API).\n${indent(formatFields(roleFields))}\nPress Ctrl-C to stop.`;
   const fields: [string, string][] = [
     ...roleFields,
+    ['web UI', uiBuilt() ? `${server.url}${UI_PREFIX}/ (sign in with the admin API key below)` : 'not built: run npm run build (or npm start)'],
     ['API', server.url],
     ['API docs', `${server.url}/docs`],
     ['OpenAPI', `${server.url}/openapi.json`],

@@ -3,9 +3,11 @@ import { describePath } from '../../domain/object-path.js';
 import type { Principal as Owner } from '../../domain/settings.js';
 import { WardenError } from '../../errors.js';
 import type { Principal } from '../../services/auth-service.js';
+import type { RequestSession } from '../../services/session-service.js';
 import { describeRule, ruleFor, type AccessRule, type ObjectScope } from '../access-rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { objectPathField, objectPathParam } from '../object-path-param.js';
+import { CSRF_HEADER, sessionTokenOf } from '../session-cookie.js';
 
 /** A route as registered, with the rule that guards it. */
 export interface GuardedRoute {
@@ -18,6 +20,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who the request acts as; set for every non-public route. */
     principal: Principal;
+    /** The web UI session the request was authenticated by (null: an API key, or public). */
+    session: RequestSession | null;
   }
   interface FastifyInstance {
     /** Every route with its access rule, in registration order (HEAD routes left out). */
@@ -33,6 +37,7 @@ declare module 'fastify' {
  */
 export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('session', null);
   app.decorate('guardedRoutes', [] as GuardedRoute[]);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
@@ -44,7 +49,7 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const rule = ruleOf(request);
     if (rule?.public) return;
-    request.principal = await deps.auth.authenticate(request.headers.authorization, request.ip);
+    await authenticate(request, deps);
     // Unknown routes (no rule) only need a valid key; the not-found handler answers them.
     if (rule && !readsInput(rule)) await authorize(rule, request, deps);
   });
@@ -53,6 +58,28 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void
     const rule = ruleOf(request);
     if (rule && !rule.public && readsInput(rule)) await authorize(rule, request, deps);
   });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * An `Authorization` header is an API key, and wins; without one, the web UI's session cookie
+ * acts as the key it was signed in with. A cookie travels by itself, so a cookie request that
+ * changes something must also carry the session's CSRF token, which another site cannot know.
+ */
+async function authenticate(request: FastifyRequest, deps: AppDeps): Promise<void> {
+  const token = request.headers.authorization === undefined ? sessionTokenOf(request) : undefined;
+  if (token === undefined) {
+    request.principal = await deps.auth.authenticate(request.headers.authorization, request.ip);
+    return;
+  }
+  const { principal, session } = await deps.sessions.authenticate(token, request.ip);
+  const presented = request.headers[CSRF_HEADER];
+  if (!SAFE_METHODS.has(request.method) && !deps.sessions.csrfMatches(session, typeof presented === 'string' ? presented : undefined)) {
+    throw new WardenError('CSRF_TOKEN_INVALID');
+  }
+  request.principal = principal;
+  request.session = session;
 }
 
 function ruleOf(request: FastifyRequest): AccessRule | undefined {

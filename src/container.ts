@@ -16,6 +16,7 @@ import { AuthService } from './services/auth-service.js';
 import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
+import { LegacySourceService } from './services/legacy-source-service.js';
 import { DataSourceService } from './services/data-source-service.js';
 import { TagService } from './services/tag-service.js';
 import { FailedLoginLimiter } from './services/failed-login-limiter.js';
@@ -113,6 +114,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
     integrations: new IntegrationService({ store: catalogStore, registry, secrets }),
+    legacySources: new LegacySourceService({ store: catalogStore, registry, secrets, queue }),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),
     dataSources,

@@ -43,6 +43,9 @@ const USER_READERS: readonly GlobalPermission[] = ['USER_ADMIN', 'APPLICATION_AD
 /** SPEC 1.6: CREATE_DATA_SOURCE, GOVERNANCE and APPLICATION_ADMIN may read (and owners, inside their subtrees). */
 const READERS: readonly GlobalPermission[] = ['CREATE_DATA_SOURCE', 'GOVERNANCE', 'APPLICATION_ADMIN'];
 
+/** Who may register legacy data sources (the legacy API's CREATE_DATA_SOURCE), and the administrator. */
+const REGISTRARS: readonly GlobalPermission[] = ['CREATE_DATA_SOURCE', 'APPLICATION_ADMIN'];
+
 const PUBLIC: AccessRule = { public: true, anyOf: [] };
 const urlPath = (prefixSegments: number): ObjectScope => ({ from: 'urlPath', prefixSegments });
 const objectPathField: ObjectScope = { from: 'objectPathField' };
@@ -72,6 +75,8 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /integrations/:id': { anyOf: ADMIN },
   'PUT /integrations/:id': { anyOf: ADMIN, mutates: true },
   'DELETE /integrations/:id': { anyOf: ADMIN, mutates: true },
+  // Registering legacy data sources: CREATE_DATA_SOURCE, as in the legacy API, or APPLICATION_ADMIN.
+  'POST /:prefix/handler': { anyOf: REGISTRARS, mutates: true },
 
   // Each object route twice: the path in the URL, and (same URL without it) as a JSON array.
   'GET /data/object/*': { anyOf: READERS, owner: urlPath(2) },

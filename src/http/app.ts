@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { connectionRoutes } from './routes/connection.routes.js';
 import { dataSourceRoutes } from './routes/data-source.routes.js';
 import { integrationRoutes } from './routes/integration.routes.js';
+import { legacyHandlerRoutes } from './routes/legacy-handler.routes.js';
 import { jobRoutes } from './routes/job.routes.js';
 import { objectRoutes } from './routes/object.routes.js';
 import { tagRoutes } from './routes/tag.routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobRoutes(deps));
   await app.register(dataSourceRoutes(deps));
   await app.register(integrationRoutes(deps));
+  await app.register(legacyHandlerRoutes(deps));
   await app.register(accessRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(tagRoutes(deps));

@@ -26,6 +26,7 @@ const HASHED: { [T in keyof StoreSchema]: ((row: Row) => boolean) | 'all' | 'non
   tags: 'all',
   integrations: 'all',
   legacy_handlers: 'all',
+  schema_projects: 'all',
 };
 
 /**

@@ -85,6 +85,12 @@ describeEachStore(
       const integration = async () => (await s.request('POST', '/integrations', { type: 'PostgreSQL', config: integrationConfig })).body.id as number;
       const [integrationId, doomedIntegrationId] = [await integration(), await integration()];
 
+      // The legacy handler route registers a table once: each allowed subject registers its own.
+      const legacyHandler = (schema: string, table: string) => {
+        const { technology: _t, ...connection } = connectionInput(db, role);
+        return { handler: { metadata: { ...connection, schema, table, dataSourceName: `Matrix ${schema}.${table}` } } };
+      };
+
       const samples: Record<string, Sample> = {
         'GET /health': { method: 'GET', url: '/health', status: 200, allowed: ALL },
         'GET /openapi.json': { method: 'GET', url: '/openapi.json', status: 200, allowed: ALL },
@@ -100,6 +106,10 @@ describeEachStore(
         'GET /integrations/:id': { method: 'GET', url: `/integrations/${integrationId}`, status: 200, allowed: ADMIN },
         'PUT /integrations/:id': { method: 'PUT', url: `/integrations/${integrationId}`, body: { config: {} }, status: 200, allowed: ADMIN },
         'DELETE /integrations/:id': { method: 'DELETE', url: `/integrations/${doomedIntegrationId}`, status: 200, allowed: ADMIN },
+        'POST /:prefix/handler': {
+          method: 'POST', url: '/pg/handler', body: legacyHandler('owned', 't1'), status: 200, allowed: ['createDataSource', 'applicationAdmin'],
+          forSubject: (subject) => ({ body: subject === 'applicationAdmin' ? legacyHandler('sibling', 't2') : legacyHandler('owned', 't1') }),
+        },
         'GET /data/object/*': { method: 'GET', url: `/data/object/${path('owned', 't1')}`, status: 200, allowed: OBJECT_READERS },
         'GET /data/object': { method: 'GET', url: `/data/object?objectPath=${encodeURIComponent(JSON.stringify(names('owned', 't1')))}`, status: 200, allowed: OBJECT_READERS },
         // Without objectPath: the connections, which no owner may list.

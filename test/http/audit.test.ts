@@ -41,6 +41,7 @@ describeEachStore(
         'POST /integrations': { url: '/integrations', body: { type: 'PostgreSQL', config: integrationConfig }, action: 'integration.created' },
         'PUT /integrations/:id': { url: `/integrations/${integrationId}`, body: { config: {} }, action: 'integration.updated', target: `integration:${integrationId}` },
         'DELETE /integrations/:id': { url: `/integrations/${doomedIntegrationId}`, action: 'integration.deleted', target: `integration:${doomedIntegrationId}` },
+        'POST /:prefix/handler': { url: '/pg/handler', body: { handler: { metadata: { ...integrationConfig, schema: 's', table: 't', dataSourceName: 'Audited legacy' } } }, action: 'legacy.registered' },
         'PUT /data/settings/*': { url: `/data/settings/${path('s')}`, body: { settings: { isActive: true, dataOwners: [{ type: 'user', name: 'keyholder' }] } }, action: 'object.settings', objectPath: ['Audited', db.name, 's'] },
         'DELETE /data/object/*': { url: `/data/object/${path('s', 'doomed')}`, action: 'object.deleted', objectPath: ['Audited', db.name, 's', 'doomed'] },
         'POST /data/crawl/*': { url: `/data/crawl/${path('s')}`, body: {}, action: 'sync.requested', objectPath: ['Audited', db.name, 's'] },

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { technologyOfPrefix } from '../../domain/legacy-handler-prefixes.js';
+import { WardenError } from '../../errors.js';
+import type { RegisteredLegacySource } from '../../services/legacy-source-service.js';
+import type { AppDeps } from '../app-deps.js';
+import { AUTH_ERRORS, ErrorResponse } from '../schemas/common-schemas.js';
+import { HandlerBody, PrefixParams, RegisteredSource } from '../schemas/legacy-handler-schemas.js';
+
+const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse, ...AUTH_ERRORS };
+
+/** The legacy per-technology handler routes (legacy-api.md §1.13): data sources registered one table at a time. */
+export function legacyHandlerRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    /** The technology of a path prefix: ROUTE_NOT_FOUND for one the legacy API never had, UNSUPPORTED_TECHNOLOGY for one without a connector. */
+    const technologyOf = (prefix: string, method: string, url: string): string => {
+      const technology = technologyOfPrefix(prefix);
+      if (technology === undefined) throw new WardenError('ROUTE_NOT_FOUND', { method, url: url.split('?')[0]! });
+      return deps.registry.get(technology).technology;
+    };
+
+    app.post(
+      '/:prefix/handler',
+      {
+        schema: {
+          tags: ['legacy data sources'],
+          summary: 'Register tables as legacy data sources with their own connection details (one handler each)',
+          description:
+            'Checks the credentials, crawls each table, and creates an enabled data source per table with its handler and schema project. All or nothing: a duplicate table (400), a taken name (409), a table the credentials cannot see (422 TABLE_NOT_VISIBLE) register none.',
+          params: PrefixParams,
+          body: HandlerBody,
+          response: { 200: Type.Union([RegisteredSource, Type.Array(RegisteredSource)]), ...errors },
+        },
+      },
+      async (request) => {
+        const technology = technologyOf(request.params.prefix, request.method, request.url);
+        const { dataSource, handler, schemaEvolution } = request.body;
+        const handlers = Array.isArray(handler) ? handler : [handler];
+        const registered = await deps.legacySources.register(
+          {
+            technology,
+            ...(dataSource && { dataSource }),
+            handlers: handlers.map((h) => h.metadata),
+            ...(schemaEvolution && { schemaEvolution }),
+          },
+          request.principal,
+        );
+        const answers = registered.map(wire);
+        return Array.isArray(handler) ? answers : answers[0]!;
+      },
+    );
+  };
+}
+
+function wire(source: RegisteredLegacySource) {
+  return { id: source.id, dataSourceId: source.dataSourceId, name: source.name, connectionString: source.connectionString, schemaEvolutionId: source.schemaProjectId, warnings: source.warnings };
+}

@@ -77,6 +77,9 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'DELETE /integrations/:id': { anyOf: ADMIN, mutates: true },
   // Registering legacy data sources: CREATE_DATA_SOURCE, as in the legacy API, or APPLICATION_ADMIN.
   'POST /:prefix/handler': { anyOf: REGISTRARS, mutates: true },
+  // Any user may ask; the service decides what: everything for APPLICATION_ADMIN or GOVERNANCE
+  // (the global run), the data sources they own for others (the selection is in the body).
+  'PUT /dataSource/detectRemoteChanges': { anyOf: [], anyUser: true, mutates: true },
 
   // Each object route twice: the path in the URL, and (same URL without it) as a JSON array.
   'GET /data/object/*': { anyOf: READERS, owner: urlPath(2) },

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { isFinalSyncRunState } from '../domain/sync-run-states.js';
+import type { ConnectorTimeouts } from '../connectors/connector.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { SyncRunRecord } from '../store/repositories/sync-run-repository.js';
 
@@ -24,4 +25,12 @@ export async function waitForSyncRun(store: CatalogStore, id: string, within: nu
     await delay(pause);
     pause = Math.min(pause * 2, LONGEST_LOOK_MS);
   }
+}
+
+/**
+ * How long a caller waits for a sync run scoped to one table or schema of a technology with
+ * `timeouts`: a few connects and statements (registration and schema detection wait this long).
+ */
+export function scopedRunWaitMs(timeouts: ConnectorTimeouts): number {
+  return timeouts.connectMs * 3 + timeouts.statementMs * 2;
 }

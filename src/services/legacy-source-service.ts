@@ -11,7 +11,7 @@ import { resolveSettings, type Principal } from '../domain/settings.js';
 import { SYNC_RUN_STATES } from '../domain/sync-run-states.js';
 import { WardenError } from '../errors.js';
 import type { SyncRunQueue } from '../jobs/sync-run-queue.js';
-import { waitForSyncRun } from '../jobs/sync-run-wait.js';
+import { scopedRunWaitMs, waitForSyncRun } from '../jobs/sync-run-wait.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
 import { refusedBy } from '../store/store-dialect.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
@@ -388,8 +388,7 @@ export class LegacySourceService {
       const scope = [connection.connectionKey, ...table.path];
       runs.push({ table, run: (await queue.request({ connection, scope, trigger: 'registration', requestedBy: actor.id, forceRecursive: false })).run });
     }
-    const timeouts = registry.timeoutsFor(connection.technology);
-    const within = timeouts.connectMs * 3 + timeouts.statementMs * 2;
+    const within = scopedRunWaitMs(registry.timeoutsFor(connection.technology));
     for (const { table, run } of runs) {
       const ended = await waitForSyncRun(store, run.id, within);
       const leaf = (await store.objects.findChain(connection.id, table.path))?.at(-1);

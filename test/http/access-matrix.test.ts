@@ -110,6 +110,8 @@ describeEachStore(
           method: 'POST', url: '/pg/handler', body: legacyHandler('owned', 't1'), status: 200, allowed: ['createDataSource', 'applicationAdmin'],
           forSubject: (subject) => ({ body: subject === 'applicationAdmin' ? legacyHandler('sibling', 't2') : legacyHandler('owned', 't1') }),
         },
+        // The global run is APPLICATION_ADMIN's or GOVERNANCE's; owners may run it for their own data sources (test/http/schema-monitor.test.ts).
+        'PUT /dataSource/detectRemoteChanges': { method: 'PUT', url: '/dataSource/detectRemoteChanges', body: {}, status: 200, allowed: ['governance', 'applicationAdmin'] },
         'GET /data/object/*': { method: 'GET', url: `/data/object/${path('owned', 't1')}`, status: 200, allowed: OBJECT_READERS },
         'GET /data/object': { method: 'GET', url: `/data/object?objectPath=${encodeURIComponent(JSON.stringify(names('owned', 't1')))}`, status: 200, allowed: OBJECT_READERS },
         // Without objectPath: the connections, which no owner may list.

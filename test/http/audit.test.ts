@@ -54,6 +54,7 @@ describeEachStore(
         'DELETE /data/tags': { url: '/data/tags', body: { objectPath: table, name: 'Finance' }, action: 'object.tags', objectPath: table },
         'POST /tag/:modelType/:modelId': { url: `/tag/datasource/${dataSourceId}`, body: [{ name: 'Legacy' }], action: 'object.tags', objectPath: table },
         'DELETE /tag/:modelType/:modelId/:tag': { url: `/tag/datasource/${dataSourceId}/Legacy`, action: 'object.tags', objectPath: table },
+        'PUT /dataSource/detectRemoteChanges': { url: '/dataSource/detectRemoteChanges', body: {}, action: 'legacy.detection' },
         'POST /users': { url: '/users', body: { name: 'newcomer', permissions: ['GOVERNANCE'] }, action: 'user.created', target: 'user:newcomer' },
         'PUT /users/:name': { url: '/users/keyholder', body: { permissions: ['CREATE_DATA_SOURCE'], groups: ['readers'] }, action: 'user.updated', target: 'user:keyholder' },
         'DELETE /users/:name': { url: '/users/leaving', action: 'user.deleted', target: 'user:leaving' },

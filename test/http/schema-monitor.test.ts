@@ -4,9 +4,10 @@ import type { LegacySourceInfo } from '../../src/services/legacy-source-service.
 import { addUserWithKey, auditOf } from '../helpers/access-fixtures.js';
 import { quoteIdent, sqlIn } from '../helpers/catalog-fixtures.js';
 import { legacyMariadbSetup, legacyPostgresSetup, type LegacySetup } from '../helpers/legacy-fixtures.js';
-import { account, MariadbTestContext, mariadbAdmin, quoteName } from '../helpers/mariadb-server.js';
+import { account, MariadbTestContext, mariadbAdmin, mariadbServer, quoteName } from '../helpers/mariadb-server.js';
 import { adminQuery, PostgresTestContext } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** The remote side of one technology: DDL in the monitored schema and the unmonitored one, and cutting the user off. */
@@ -176,6 +177,39 @@ describeEachStore(
       const last = await sources(setup);
       expect(last.get('orders')).toMatchObject({ enabled: false });
       expect(last.get('late')).toMatchObject({ enabled: true });
+    });
+
+    it('MariaDB: a connection cut while the schema is listed (the test proxy) disables and registers nothing', async () => {
+      const setup = await legacyMariadbSetup(server, maria, { schemas: { any: ['direct'] } });
+      const proxy = await TcpProxy.start({ host: mariadbServer.host, port: mariadbServer.port });
+      try {
+        // Columns unlike fresh's: MariaDB has no stable ids, and a dropped table and a new one with the same columns are a rename to the engine.
+        for (const table of ['kept', 'gone']) await mariadbAdmin(`CREATE TABLE ${quoteName(setup.database)}.${table} (id int, note text)`);
+        const viaProxy = (table: string) => ({ metadata: setup.metadata(setup.database, table, { hostname: '127.0.0.1', port: proxy.port, dataSourceName: `${setup.database} proxied ${table}` }) });
+        const registered = await server.request('POST', '/mariadb/handler', { handler: [viaProxy('kept'), viaProxy('gone')], schemaEvolution: { disabled: false } });
+        expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+        const [kept, gone] = registered.body as { dataSourceId: number; schemaEvolutionId: number }[];
+        await mariadbAdmin(`DROP TABLE ${quoteName(setup.database)}.gone`);
+        await mariadbAdmin(`CREATE TABLE ${quoteName(setup.database)}.fresh (id int)`);
+        const state = async () => {
+          const all = await server.server.container.legacySources.sourcesOfConnection((await server.server.container.legacySources.describe(kept!.dataSourceId))!.connection.id);
+          return Object.fromEntries(all.map((source) => [source.remotePath.at(-1), source.enabled]));
+        };
+
+        const cut = proxy.cutWhenClientSends('information_schema.COLUMNS');
+        const cutRun = await detect({ schemaEvolutionId: kept!.schemaEvolutionId });
+        await cut;
+        expect(cutRun.status, JSON.stringify(cutRun.body)).toBe(200);
+        expect(cutRun.body.schemaDetection.warning).toContain('nothing was disabled or registered');
+        expect(await state()).toEqual({ kept: true, gone: true });
+
+        const whole = await detect({ schemaEvolutionId: gone!.schemaEvolutionId });
+        expect(whole.body.schemaDetection).toMatchObject({ warning: null });
+        // The fixture's own table is in this schema too; registered on its own hidden connection, it is no data source of this one yet.
+        expect(await state()).toEqual({ kept: true, gone: false, fresh: true, direct: true });
+      } finally {
+        await proxy.close();
+      }
     });
 
     it('runs nightly with the sync schedule (the settable clock, no waiting), as Warden itself', async () => {

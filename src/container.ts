@@ -17,6 +17,7 @@ import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
 import { LegacySourceService } from './services/legacy-source-service.js';
+import { LegacyV2Service } from './services/legacy-v2-service.js';
 import { DataSourceService } from './services/data-source-service.js';
 import { TagService } from './services/tag-service.js';
 import { FailedLoginLimiter } from './services/failed-login-limiter.js';
@@ -99,6 +100,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const catalog = new CatalogService(catalogStore);
   const dataSources = new DataSourceService(catalogStore, catalog);
   const scheduler = new SyncScheduler(catalogStore, queue, logger, clock);
+  const legacySources = new LegacySourceService({ store: catalogStore, registry, secrets, queue });
   return {
     config,
     clock,
@@ -114,7 +116,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
     integrations: new IntegrationService({ store: catalogStore, registry, secrets }),
-    legacySources: new LegacySourceService({ store: catalogStore, registry, secrets, queue }),
+    legacySources,
+    legacyV2: new LegacyV2Service({ store: catalogStore, registry, sources: legacySources }),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),
     dataSources,

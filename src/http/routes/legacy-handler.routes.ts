@@ -64,6 +64,8 @@ export function legacyHandlerRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       technology: info.handler.technology,
       connectionString: info.connection.legacyConnectionString ?? '',
       schemaEvolutionId: info.handler.schemaProjectId,
+      objectPath: [info.connection.connectionKey, ...info.remotePath],
+      enabled: info.enabled,
       metadata: deps.legacySources.redactedMetadata(info),
       createdAt: info.handler.createdAt,
       updatedAt: info.handler.updatedAt,

@@ -89,6 +89,8 @@ export const HandlerView = Type.Object({
   technology: Type.String(),
   connectionString: Type.String(),
   schemaEvolutionId: Type.Union([Type.Integer(), Type.Null()]),
+  objectPath: Type.Array(Type.String(), { description: 'The table object (its connection is the hidden legacy connection): for PUT /data/settings' }),
+  enabled: Type.Boolean(),
   metadata: Type.Record(Type.String(), Type.Unknown(), { description: 'The connection details (secrets [REDACTED]) and the table' }),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -80,6 +80,12 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   // Any user may ask; the service decides what: everything for APPLICATION_ADMIN or GOVERNANCE
   // (the global run), the data sources they own for others (the selection is in the body).
   'PUT /dataSource/detectRemoteChanges': { anyOf: [], anyUser: true, mutates: true },
+  // A handler names a host and a user (no secret): readable like a connection.
+  'GET /:prefix/handler/:handlerId': { anyOf: READERS },
+  'DELETE /:prefix/handler/:handlerId': { anyOf: REGISTRARS, mutates: true },
+  'POST /api/v2/data': { anyOf: REGISTRARS, mutates: true },
+  'DELETE /api/v2/data/:connectionKey': { anyOf: REGISTRARS, mutates: true },
+  'POST /api/v2/data/:connectionKey': { anyOf: REGISTRARS, mutates: true },
 
   // Each object route twice: the path in the URL, and (same URL without it) as a JSON array.
   'GET /data/object/*': { anyOf: READERS, owner: urlPath(2) },

@@ -19,7 +19,7 @@ import type { LegacyHandlerRecord } from '../store/repositories/legacy-handler-r
 import type { ObjectRecord } from '../store/repositories/object-repository.js';
 import type { SchemaProjectRecord } from '../store/repositories/schema-project-repository.js';
 import { auditEntry, type Actor } from './actor.js';
-import { openConnection, sealConnection } from './connection-secrets.js';
+import { openConnection, redactedDetails, sealConnection } from './connection-secrets.js';
 import type { SecretBox } from './secret-box.js';
 
 /** `dataSource.owner` of a legacy registration: user and group names (Warden principals have names, not profile ids). */
@@ -242,6 +242,50 @@ export class LegacySourceService {
       credentialRoute.map((field) => details[field]).filter((v) => typeof v === 'string' || typeof v === 'number');
     const hidden = (await this.deps.store.connections.listHidden(integration.technology)).filter((c) => isDeepStrictEqual(place(c.details), place(integration.details)));
     return (await Promise.all(hidden.map((c) => this.sourcesOfConnection(c.id)))).flat();
+  }
+
+  /** Every legacy data source declared under the V2 `connectionKey`. */
+  async sourcesOfV2Key(connectionKey: string): Promise<LegacySourceInfo[]> {
+    const handlers = await this.deps.store.legacyHandlers.listByV2ConnectionKey(connectionKey);
+    return (await Promise.all(handlers.map((h) => this.infoOf(h)))).filter((i): i is LegacySourceInfo => i !== null);
+  }
+
+  /**
+   * The connection details and connection string that handler metadata `fields` (connection
+   * fields, no table) name for a table in `database`; VALIDATION_FAILED naming the field as `where`.
+   */
+  connectionFor(technology: string, fields: Record<string, unknown>, database: string, where: string): { details: ConnectionDetails; connectionString: string } {
+    const descriptor = this.deps.registry.get(technology);
+    const details = this.detailsOf(descriptor, fields, database, where);
+    return { details, connectionString: legacyConnectionString(descriptor.credentialRoute, details, database) };
+  }
+
+  /** Checks connection details against the platform (the connector's error when it refuses). */
+  async testDetails(details: ConnectionDetails): Promise<void> {
+    const connector = await this.deps.registry.createConnector(details);
+    try {
+      await connector.testConnection(AbortSignal.timeout(this.deps.registry.timeoutsFor(details.technology).connectMs * 3));
+    } finally {
+      await connector.close();
+    }
+  }
+
+  /** Gives the legacy data source another name (unique: LEGACY_NAME_TAKEN otherwise). */
+  async rename(dataSourceId: number, name: string, actor: Actor): Promise<void> {
+    const info = await this.describe(dataSourceId);
+    if (!info) throw new WardenError('DATA_SOURCE_NOT_FOUND', { id: dataSourceId });
+    if (info.handler.name === name) return;
+    await this.deps.store.transaction(async (repos) => {
+      await repos.legacyHandlers.rename(info.handler.id, name, nowIso()).catch(refusedBy('unique', () => new WardenError('LEGACY_NAME_TAKEN', { name })));
+      await repos.audit.insert(auditEntry(actor, 'legacy.renamed', { target: `dataSource:${dataSourceId}`, before: { name: info.handler.name }, after: { name } }));
+    });
+  }
+
+  /** The handler's metadata as the legacy routes show it: its connection details (secrets `[REDACTED]`) and its table. */
+  redactedMetadata(info: LegacySourceInfo): Record<string, unknown> {
+    const { technology: _technology, ...details } = redactedDetails(info.handler.details, info.connection.secretsCiphertext, this.deps.secrets);
+    const [database, ...rest] = info.remotePath;
+    return { ...details, database, ...(rest.length === 2 && { schema: rest[0] }), table: info.handler.remoteTable, dataSourceName: info.handler.name };
   }
 
   /** Validates and names every table; groups them by connection string. Reads the store, writes nothing. */
@@ -486,15 +530,6 @@ export class LegacySourceService {
         await repos.connections.updateDetails(connection.record.id, connection.replaced.details, connection.replaced.secretsCiphertext, nowIso());
       }
     });
-  }
-
-  private async testDetails(details: ConnectionDetails): Promise<void> {
-    const connector = await this.deps.registry.createConnector(details);
-    try {
-      await connector.testConnection(AbortSignal.timeout(this.deps.registry.timeoutsFor(details.technology).connectMs * 3));
-    } finally {
-      await connector.close();
-    }
   }
 
   private async infoOf(handler: LegacyHandlerRecord): Promise<LegacySourceInfo | null> {

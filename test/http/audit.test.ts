@@ -34,6 +34,8 @@ describeEachStore(
       const integration = async () => (await s.request('POST', '/integrations', { type: 'PostgreSQL', config: integrationConfig })).body.id as number;
       const [integrationId, doomedIntegrationId] = [await integration(), await integration()];
 
+      const doomedHandler = (await s.request('POST', '/pg/handler', { handler: { metadata: { ...integrationConfig, schema: 's', table: 'doomed', dataSourceName: 'Audited doomed' } } })).body as { id: number; dataSourceId: number };
+
       const samples: Record<string, { url: string; body?: unknown; action: string; objectPath?: string[]; target?: string }> = {
         'POST /data/connection': { url: '/data/connection', body: { connectionKey: 'Audited Two', connection: connectionInput(other, otherRole) }, action: 'connection.registered', objectPath: ['Audited Two'] },
         'PUT /data/connection/:connectionKey': { url: '/data/connection/Audited', body: { connection: { port: connectionInput(db, role).port } }, action: 'connection.updated', objectPath: ['Audited'] },
@@ -42,6 +44,11 @@ describeEachStore(
         'PUT /integrations/:id': { url: `/integrations/${integrationId}`, body: { config: {} }, action: 'integration.updated', target: `integration:${integrationId}` },
         'DELETE /integrations/:id': { url: `/integrations/${doomedIntegrationId}`, action: 'integration.deleted', target: `integration:${doomedIntegrationId}` },
         'POST /:prefix/handler': { url: '/pg/handler', body: { handler: { metadata: { ...integrationConfig, schema: 's', table: 't', dataSourceName: 'Audited legacy' } } }, action: 'legacy.registered' },
+        'DELETE /:prefix/handler/:handlerId': { url: `/pg/handler/${doomedHandler.id}`, action: 'legacy.removed', target: `dataSource:${doomedHandler.dataSourceId}` },
+        // One V2 key through its life: declared with one table, renamed, removed (the routes run in this order).
+        'POST /api/v2/data': { url: '/api/v2/data', body: { connectionKey: 'audited-v2', connection: { ...integrationConfig, handler: 'PostgreSQL' }, sources: [{ schema: 's', table: '..' }] }, action: 'legacy.registered' },
+        'POST /api/v2/data/:connectionKey': { url: '/api/v2/data/audited-v2', body: { sources: [{ schema: 's', table: '..', naming: { datasource: 'dots' } }] }, action: 'legacy.renamed' },
+        'DELETE /api/v2/data/:connectionKey': { url: '/api/v2/data/audited-v2', action: 'legacy.removed' },
         'PUT /data/settings/*': { url: `/data/settings/${path('s')}`, body: { settings: { isActive: true, dataOwners: [{ type: 'user', name: 'keyholder' }] } }, action: 'object.settings', objectPath: ['Audited', db.name, 's'] },
         'DELETE /data/object/*': { url: `/data/object/${path('s', 'doomed')}`, action: 'object.deleted', objectPath: ['Audited', db.name, 's', 'doomed'] },
         'POST /data/crawl/*': { url: `/data/crawl/${path('s')}`, body: {}, action: 'sync.requested', objectPath: ['Audited', db.name, 's'] },

@@ -171,6 +171,27 @@ describeEachStore(
       await expect(service.remove(one.dataSourceId, systemActor('test'))).rejects.toMatchObject({ code: 'DATA_SOURCE_NOT_FOUND' });
     });
 
+    it('shows a handler with its details redacted, and deletes it with its data source', async () => {
+      const setup = await legacyPostgresSetup(server, pg, { schemas: { v: ['shown', 'kept'] } });
+      const shown = setup.table('v', 'shown');
+      const got = await server.request('GET', `/pg/handler/${shown.id}`);
+      expect(got.status).toBe(200);
+      expect(got.body).toMatchObject({
+        id: shown.id,
+        dataSourceId: shown.dataSourceId,
+        name: shown.name,
+        technology: 'PostgreSQL',
+        connectionString: setup.connectionString,
+        schemaEvolutionId: shown.schemaEvolutionId,
+        metadata: { hostname: adminServer.host, database: setup.db.name, schema: 'v', table: 'shown', username: setup.role.name, password: '[REDACTED]' },
+      });
+      expect((await server.request('GET', `/mariadb/handler/${shown.id}`)).body).toMatchObject({ statusCode: 404, code: 'LEGACY_HANDLER_NOT_FOUND' });
+      expect((await server.request('DELETE', `/pg/handler/${shown.id}`)).body).toMatchObject({ id: shown.id, dataSourceId: shown.dataSourceId });
+      expect((await server.request('GET', `/pg/handler/${shown.id}`)).status).toBe(404);
+      expect((await server.request('GET', `/dataSource/${shown.dataSourceId}`)).status).toBe(404);
+      expect((await server.request('GET', `/pg/handler/${setup.table('v', 'kept').id}`)).status).toBe(200);
+    });
+
     it('registers MariaDB tables, whose database is their schema', async () => {
       const setup = await legacyMariadbSetup(server, maria, { schemas: { any: ['m1', 'm2'] } });
       const [m1, m2] = [setup.table(setup.database, 'm1'), setup.table(setup.database, 'm2')];

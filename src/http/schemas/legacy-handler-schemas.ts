@@ -78,3 +78,20 @@ export const RegisteredSource = Type.Object({
   schemaEvolutionId: Type.Integer({ description: 'The schema project' }),
   warnings: Type.Array(Type.String()),
 });
+
+export const HandlerParams = Type.Object({ ...PrefixParams.properties, handlerId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+/** A handler as GET /{prefix}/handler/{handlerId} shows it. */
+export const HandlerView = Type.Object({
+  id: Type.Integer(),
+  dataSourceId: Type.Integer(),
+  name: Type.String(),
+  technology: Type.String(),
+  connectionString: Type.String(),
+  schemaEvolutionId: Type.Union([Type.Integer(), Type.Null()]),
+  objectPath: Type.Array(Type.String(), { description: 'The table object (its connection is the hidden legacy connection): for PUT /data/settings' }),
+  enabled: Type.Boolean(),
+  metadata: Type.Record(Type.String(), Type.Unknown(), { description: 'The connection details (secrets [REDACTED]) and the table' }),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});

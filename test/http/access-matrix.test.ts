@@ -119,6 +119,11 @@ describeEachStore(
           forSubject: (subject) => ({ body: subject === 'applicationAdmin' ? legacyHandler('sibling', 't2') : legacyHandler('owned', 't1') }),
         },
         'GET /:prefix/handler/:handlerId': { method: 'GET', url: `/pg/handler/${doomedHandler}`, status: 200, allowed: READERS },
+        'PUT /:prefix/handler/:handlerId': { method: 'PUT', url: `/pg/handler/${doomedHandler}`, body: { metadata: legacyHandler('legacy', 'h1').handler.metadata }, status: 200, allowed: ['createDataSource', 'applicationAdmin'] },
+        'PUT /:prefix/bulk': {
+          method: 'PUT', url: '/pg/bulk', status: 200, allowed: ['createDataSource', 'applicationAdmin'],
+          body: { connectionString: `${role.name}@${v2Connection.hostname}:${v2Connection.port}/${db.name}`, handler: { metadata: { ...v2Connection } } },
+        },
         'DELETE /:prefix/handler/:handlerId': {
           method: 'DELETE', url: `/pg/handler/${doomedHandler}`, status: 200, allowed: ['createDataSource', 'applicationAdmin'],
           forSubject: (subject) => ({ url: `/pg/handler/${subject === 'applicationAdmin' ? doomedHandler2 : doomedHandler}` }),

@@ -82,6 +82,8 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'PUT /dataSource/detectRemoteChanges': { anyOf: [], anyUser: true, mutates: true },
   // A handler names a host and a user (no secret): readable like a connection.
   'GET /:prefix/handler/:handlerId': { anyOf: READERS },
+  'PUT /:prefix/handler/:handlerId': { anyOf: REGISTRARS, mutates: true },
+  'PUT /:prefix/bulk': { anyOf: REGISTRARS, mutates: true },
   'DELETE /:prefix/handler/:handlerId': { anyOf: REGISTRARS, mutates: true },
   'POST /api/v2/data': { anyOf: REGISTRARS, mutates: true },
   'DELETE /api/v2/data/:connectionKey': { anyOf: REGISTRARS, mutates: true },

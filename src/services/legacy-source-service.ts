@@ -210,6 +210,100 @@ export class LegacySourceService {
     return info;
   }
 
+  /**
+   * Replaces the connection details of legacy data sources (`PUT /{prefix}/handler/{id}`, and
+   * `PUT /{prefix}/bulk` for every source of one connection string): a full replace of the
+   * connection fields in `fields` (secrets included), tested first; each table must stay
+   * visible. With the same connection string the hidden connection takes the details (for
+   * every data source sharing it, as in the legacy API); with another one each data source
+   * moves to that string's hidden connection — same data source id, owners, status and
+   * user tags — and what the old one no longer needs goes.
+   */
+  async replaceDetails(sources: readonly LegacySourceInfo[], fields: Record<string, unknown>, schemaEvolution: SchemaEvolutionInput | undefined, actor: Actor): Promise<LegacySourceInfo[]> {
+    const [first] = sources;
+    if (!first) return [];
+    const descriptor = this.deps.registry.get(first.handler.technology);
+    const location = (LOCATION_FIELDS as readonly string[]).find((field) => fields[field] !== undefined && fields[field] !== this.locationValue(first, field));
+    if (location !== undefined) {
+      throw new WardenError('VALIDATION_FAILED', { detail: `metadata.${location} cannot change: the connection details are replaced, the table stays; register the other table instead` });
+    }
+    const database = first.remotePath[0]!;
+    const details = this.detailsOf(descriptor, fields, database, 'metadata');
+    const connectionString = legacyConnectionString(descriptor.credentialRoute, details, database);
+    await this.testDetails(details);
+    const settings = projectSettings(schemaEvolution, actor);
+    const group: PlannedGroup = {
+      descriptor,
+      details,
+      connectionString,
+      tables: sources.map((source, index) => {
+        const parts = { database, schema: source.handler.remoteSchema ?? database, tablename: source.handler.remoteTable };
+        return { index, name: source.handler.name, path: source.remotePath, parts, owners: [], warnings: [] };
+      }),
+    };
+    const target = await this.hiddenConnection(group);
+    try {
+      await this.crawl(target.record, group, actor);
+    } catch (error) {
+      if (target.record.id !== first.connection.id) await this.undo(target, group);
+      else if (target.replaced) await this.deps.store.connections.updateDetails(target.record.id, target.replaced.details, target.replaced.secretsCiphertext, nowIso());
+      throw error;
+    }
+    const handlerDetails = sealConnection(details, this.deps.registry.authentication(details).secretFields, this.deps.secrets).details;
+    await this.deps.store.transaction(async (repos) => {
+      const now = nowIso();
+      for (const [i, source] of sources.entries()) {
+        const table = group.tables[i]!;
+        let projectId = source.handler.schemaProjectId;
+        if (target.record.id !== source.connection.id) projectId = await this.moveSource(repos, source, target.record, table, now);
+        if (settings.given && projectId !== null) {
+          await repos.schemaProjects.update(projectId, { nameTemplate: settings.template, detectionOwner: settings.detectionOwner, ...(settings.monitoring !== undefined && { monitoring: settings.monitoring }) }, now);
+        }
+        await repos.legacyHandlers.updateDetails(source.handler.id, handlerDetails, projectId, now);
+        await repos.audit.insert(
+          auditEntry(actor, 'legacy.updated', {
+            target: `dataSource:${source.dataSourceId}`,
+            before: { connectionString: source.connection.legacyConnectionString, details: source.handler.details },
+            after: { connectionString, details: handlerDetails },
+          }),
+        );
+      }
+    });
+    return (await Promise.all(sources.map((source) => this.describe(source.dataSourceId)))).filter((i): i is LegacySourceInfo => i !== null);
+  }
+
+  /**
+   * Moves a legacy data source onto its table's object in hidden connection `target` (just
+   * crawled): the data source row, its overrides and its user and system tags go over, the old
+   * object and what of its chain and schema project nothing else holds go. Returns the schema
+   * project it belongs to now.
+   */
+  private async moveSource(repos: Repositories, source: LegacySourceInfo, target: ConnectionRecord, table: PlannedTable, now: string): Promise<number> {
+    const leaf = (await repos.objects.findChain(target.id, table.path))?.at(-1);
+    if (!leaf) throw new WardenError('TABLE_NOT_VISIBLE', { table: describePath(table.path), connectionString: target.legacyConnectionString ?? '', cause: 'it was removed while it was being moved' });
+    await repos.objects.setOverrides(leaf.id, source.object.overrides, now);
+    await repos.tags.moveNonPlatformTags(source.object.id, leaf.id);
+    await repos.dataSources.repoint(source.dataSourceId, leaf.id);
+    const old = source.schemaProject;
+    const settings: ProjectSettings = old
+      ? { template: old.nameTemplate, monitoring: old.monitoring, detectionOwner: old.detectionOwner, given: false }
+      : { template: completeTemplate(undefined), monitoring: undefined, detectionOwner: null, given: false };
+    const project = await this.schemaProjectFor(repos, target.id, table.parts, settings, now);
+    // The handler leaves its old project before that (and maybe its connection) can go.
+    await repos.legacyHandlers.updateDetails(source.handler.id, source.handler.details, project.id, now);
+    await repos.objects.deleteSubtree(source.object);
+    if (old && (await repos.legacyHandlers.listBySchemaProject(old.id)).length === 0) await repos.schemaProjects.delete(old.id);
+    await pruneHiddenChain(repos, source.connection.id, source.remotePath.slice(0, -1));
+    return project.id;
+  }
+
+  /** The value the data source's remote table has for a location field of the metadata. */
+  private locationValue(source: LegacySourceInfo, field: string): string | undefined {
+    if (field === 'table') return source.handler.remoteTable;
+    if (field === 'database') return source.remotePath[0];
+    return source.handler.remoteSchema ?? undefined;
+  }
+
   /** The legacy data source `dataSourceId` with its handler, schema project and hidden chain; null when it is not one. */
   async describe(dataSourceId: number): Promise<LegacySourceInfo | null> {
     const handler = await this.deps.store.legacyHandlers.findByDataSourceId(dataSourceId);
@@ -242,6 +336,14 @@ export class LegacySourceService {
       credentialRoute.map((field) => details[field]).filter((v) => typeof v === 'string' || typeof v === 'number');
     const hidden = (await this.deps.store.connections.listHidden(integration.technology)).filter((c) => isDeepStrictEqual(place(c.details), place(integration.details)));
     return (await Promise.all(hidden.map((c) => this.sourcesOfConnection(c.id)))).flat();
+  }
+
+  /** Every legacy data source of `technology` with `connectionString`; LEGACY_CONNECTION_STRING_NOT_FOUND when there is none. */
+  async sourcesOfConnectionString(technology: string, connectionString: string): Promise<LegacySourceInfo[]> {
+    const connection = await this.deps.store.connections.findHidden(technology, connectionString);
+    const sources = connection ? await this.sourcesOfConnection(connection.id) : [];
+    if (sources.length === 0) throw new WardenError('LEGACY_CONNECTION_STRING_NOT_FOUND', { technology, connectionString });
+    return sources;
   }
 
   /** Every legacy data source declared under the V2 `connectionKey`. */

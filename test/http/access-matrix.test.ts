@@ -121,6 +121,11 @@ describeEachStore(
         // The global run is APPLICATION_ADMIN's or GOVERNANCE's; owners may run it for their own data sources (test/http/schema-monitor.test.ts).
         'PUT /dataSource/detectRemoteChanges': { method: 'PUT', url: '/dataSource/detectRemoteChanges', body: {}, status: 200, allowed: ['governance', 'applicationAdmin'] },
         'GET /:prefix/handler/:handlerId': { method: 'GET', url: `/pg/handler/${doomedHandler}`, status: 200, allowed: READERS },
+        'PUT /:prefix/handler/:handlerId': { method: 'PUT', url: `/pg/handler/${doomedHandler}`, body: { metadata: legacyHandler('legacy', 'h1').handler.metadata }, status: 200, allowed: ['createDataSource', 'applicationAdmin'] },
+        'PUT /:prefix/bulk': {
+          method: 'PUT', url: '/pg/bulk', status: 200, allowed: ['createDataSource', 'applicationAdmin'],
+          body: { connectionString: `${role.name}@${v2Connection.hostname}:${v2Connection.port}/${db.name}`, handler: { metadata: { ...v2Connection } } },
+        },
         'DELETE /:prefix/handler/:handlerId': {
           method: 'DELETE', url: `/pg/handler/${doomedHandler}`, status: 200, allowed: ['createDataSource', 'applicationAdmin'],
           forSubject: (subject) => ({ url: `/pg/handler/${subject === 'applicationAdmin' ? doomedHandler2 : doomedHandler}` }),

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { AuditRepository } from '../../src/store/repositories/audit-repository.js';
 import { addUserWithKey, auditOf } from '../helpers/access-fixtures.js';
-import { connectionInput, registerTestConnection } from '../helpers/catalog-fixtures.js';
+import { connectionInput, grantCrawlAccess, registerTestConnection, sqlIn } from '../helpers/catalog-fixtures.js';
 import { PostgresTestContext } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { urlPath, useServerWithPostgres } from '../helpers/test-server.js';
@@ -35,6 +35,11 @@ describeEachStore(
       const [integrationId, doomedIntegrationId] = [await integration(), await integration()];
 
       const doomedHandler = (await s.request('POST', '/pg/handler', { handler: { metadata: { ...integrationConfig, schema: 's', table: 'doomed', dataSourceName: 'Audited doomed' } } })).body as { id: number; dataSourceId: number };
+      // A connection string with one data source, for the bulk edit.
+      await sqlIn(other, 'CREATE TABLE public.x (id int)');
+      await grantCrawlAccess(other.name, otherRole);
+      const { technology: _otherTechnology, ...otherConfig } = connectionInput(other, otherRole);
+      const lone = (await s.request('POST', '/pg/handler', { handler: { metadata: { ...otherConfig, schema: 'public', table: 'x', dataSourceName: 'Audited lone' } } })).body as { dataSourceId: number; connectionString: string };
 
       const samples: Record<string, { url: string; body?: unknown; action: string; objectPath?: string[]; target?: string }> = {
         'POST /data/connection': { url: '/data/connection', body: { connectionKey: 'Audited Two', connection: connectionInput(other, otherRole) }, action: 'connection.registered', objectPath: ['Audited Two'] },
@@ -44,6 +49,8 @@ describeEachStore(
         'PUT /integrations/:id': { url: `/integrations/${integrationId}`, body: { config: {} }, action: 'integration.updated', target: `integration:${integrationId}` },
         'DELETE /integrations/:id': { url: `/integrations/${doomedIntegrationId}`, action: 'integration.deleted', target: `integration:${doomedIntegrationId}` },
         'POST /:prefix/handler': { url: '/pg/handler', body: { handler: { metadata: { ...integrationConfig, schema: 's', table: 't', dataSourceName: 'Audited legacy' } } }, action: 'legacy.registered' },
+        'PUT /:prefix/handler/:handlerId': { url: `/pg/handler/${doomedHandler.id}`, body: { metadata: { ...integrationConfig, schema: 's', table: 'doomed' } }, action: 'legacy.updated', target: `dataSource:${doomedHandler.dataSourceId}` },
+        'PUT /:prefix/bulk': { url: '/pg/bulk', body: { connectionString: lone.connectionString, handler: { metadata: otherConfig } }, action: 'legacy.updated', target: `dataSource:${lone.dataSourceId}` },
         'DELETE /:prefix/handler/:handlerId': { url: `/pg/handler/${doomedHandler.id}`, action: 'legacy.removed', target: `dataSource:${doomedHandler.dataSourceId}` },
         // One V2 key through its life: declared with one table, renamed, removed (the routes run in this order).
         'POST /api/v2/data': { url: '/api/v2/data', body: { connectionKey: 'audited-v2', connection: { ...integrationConfig, handler: 'PostgreSQL' }, sources: [{ schema: 's', table: '..' }] }, action: 'legacy.registered' },

@@ -5,7 +5,7 @@ import { WardenError } from '../../errors.js';
 import type { LegacySourceInfo, RegisteredLegacySource } from '../../services/legacy-source-service.js';
 import type { AppDeps } from '../app-deps.js';
 import { AUTH_ERRORS, ErrorResponse } from '../schemas/common-schemas.js';
-import { HandlerBody, HandlerParams, HandlerView, PrefixParams, RegisteredSource } from '../schemas/legacy-handler-schemas.js';
+import { BulkBody, EditBody, HandlerBody, HandlerParams, HandlerView, PrefixParams, RegisteredSource } from '../schemas/legacy-handler-schemas.js';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse, ...AUTH_ERRORS };
 
@@ -75,6 +75,45 @@ export function legacyHandlerRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       '/:prefix/handler/:handlerId',
       { schema: { tags: ['legacy data sources'], summary: 'A legacy handler: its connection details (secrets redacted) and table', params: HandlerParams, response: { 200: HandlerView, ...errors } } },
       async (request) => view(await handlerOf(request.params, request.method, request.url)),
+    );
+
+    app.put(
+      '/:prefix/handler/:handlerId',
+      {
+        schema: {
+          tags: ['legacy data sources'],
+          summary: 'Replace the connection details of a legacy data source (tested first; the table must stay visible)',
+          description:
+            'A full replace of the connection fields. With the same connection string, every data source sharing it takes the new details (as PUT /{prefix}/bulk); with another, this data source moves to it, keeping its id, owners, status and tags.',
+          params: HandlerParams,
+          body: EditBody,
+          response: { 200: HandlerView, ...errors },
+        },
+      },
+      async (request) => {
+        const info = await handlerOf(request.params, request.method, request.url);
+        const [updated] = await deps.legacySources.replaceDetails([info], request.body.metadata, undefined, request.principal);
+        return view(updated!);
+      },
+    );
+
+    app.put(
+      '/:prefix/bulk',
+      {
+        schema: {
+          tags: ['legacy data sources'],
+          summary: 'Replace the connection details of every legacy data source with one connection string',
+          params: PrefixParams,
+          body: BulkBody,
+          response: { 200: Type.Array(HandlerView), ...errors },
+        },
+      },
+      async (request) => {
+        const technology = technologyOf(request.params.prefix, request.method, request.url);
+        const sources = await deps.legacySources.sourcesOfConnectionString(technology, request.body.connectionString);
+        const updated = await deps.legacySources.replaceDetails(sources, request.body.handler.metadata, request.body.schemaEvolution, request.principal);
+        return updated.map(view);
+      },
     );
 
     app.delete(

@@ -29,6 +29,12 @@ export const HandlerMetadata = Type.Object(
 
 const HandlerElement = Type.Object({ metadata: HandlerMetadata }, { additionalProperties: true });
 
+/** `handler.metadata` of an edit: the connection fields in full (a replace); the table may be repeated, not changed. */
+export const EditMetadata = Type.Record(Type.String(), Type.Unknown(), {
+  description: 'The connection fields of the technology in full, secrets included (a full replace); database, schema and table may be repeated and cannot change',
+});
+
+
 const NameTemplate = Type.Object(
   {
     nameFormat: Type.Optional(Type.String({ maxLength: 255, description: 'Data source name; tokens <tablename>, <schema>, <database>; default <schema>_<tablename>' })),
@@ -95,3 +101,15 @@ export const HandlerView = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+
+export const BulkBody = Type.Object(
+  {
+    connectionString: Type.String({ minLength: 1, maxLength: 2048, description: 'The connection string of the data sources to edit (as the handler routes answer it)' }),
+    handler: Type.Object({ metadata: EditMetadata }, { additionalProperties: true }),
+    schemaEvolution: Type.Optional(SchemaEvolution),
+  },
+  { additionalProperties: false },
+);
+
+
+export const EditBody = Type.Object({ metadata: EditMetadata }, { additionalProperties: true });

@@ -109,9 +109,13 @@ export class LegacyHandlerRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  /** Replaces the non-secret details a handler was registered with. */
-  async updateDetails(id: number, details: Record<string, unknown>, now: string): Promise<void> {
-    await this.db.updateTable('legacy_handlers').set({ details_json: JSON.stringify(details), updated_at: now }).where('id', '=', id).execute();
+  /** Replaces the non-secret details a handler was registered with (and, when it moved, its schema project). */
+  async updateDetails(id: number, details: Record<string, unknown>, schemaProjectId: number | null, now: string): Promise<void> {
+    await this.db
+      .updateTable('legacy_handlers')
+      .set({ details_json: JSON.stringify(details), schema_project_id: schemaProjectId, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   }
 
   async delete(id: number): Promise<void> {

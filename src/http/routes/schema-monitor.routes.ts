@@ -19,7 +19,8 @@ export function schemaMonitorRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        const { overrides: _unused, ...selection } = request.body;
+        // `overrides.httpPath` (a Databricks cluster path in the legacy API) is accepted and not used.
+        const { overrides: _overrides, ...selection } = request.body;
         return deps.schemaMonitor.detect(selection, request.principal);
       },
     );

@@ -372,6 +372,11 @@ export class LegacySourceService {
     }
   }
 
+  /** Whether the data source's hidden connection signs in with exactly `details`. */
+  hasDetails(info: LegacySourceInfo, details: ConnectionDetails): boolean {
+    return isDeepStrictEqual(openConnection(info.connection.details, info.connection.secretsCiphertext, this.deps.secrets), details);
+  }
+
   /** Gives the legacy data source another name (unique: LEGACY_NAME_TAKEN otherwise). */
   async rename(dataSourceId: number, name: string, actor: Actor): Promise<void> {
     const info = await this.describe(dataSourceId);

@@ -372,6 +372,11 @@ export class LegacySourceService {
     }
   }
 
+  /** Whether the data source's hidden connection signs in with exactly `details`. */
+  hasDetails(info: LegacySourceInfo, details: ConnectionDetails): boolean {
+    return isDeepStrictEqual(openConnection(info.connection.details, info.connection.secretsCiphertext, this.deps.secrets), details);
+  }
+
   /** Gives the legacy data source another name (unique: LEGACY_NAME_TAKEN otherwise). */
   async rename(dataSourceId: number, name: string, actor: Actor): Promise<void> {
     const info = await this.describe(dataSourceId);
@@ -523,8 +528,9 @@ export class LegacySourceService {
   private async crawl(connection: ConnectionRecord, group: PlannedGroup, actor: Actor): Promise<void> {
     const pioneers = new Map<string, PlannedTable>();
     for (const table of group.tables) if (!pioneers.has(pathKey(table.path.slice(0, -1)))) pioneers.set(pathKey(table.path.slice(0, -1)), table);
-    for (const table of pioneers.values()) await this.crawlTables(connection, group, [table], actor);
-    await this.crawlTables(connection, group, group.tables.filter((table) => !new Set(pioneers.values()).has(table)), actor);
+    const first = new Set(pioneers.values());
+    for (const table of first) await this.crawlTables(connection, group, [table], actor);
+    await this.crawlTables(connection, group, group.tables.filter((table) => !first.has(table)), actor);
   }
 
   private async crawlTables(connection: ConnectionRecord, group: PlannedGroup, tables: readonly PlannedTable[], actor: Actor): Promise<void> {

@@ -97,6 +97,10 @@ export class LegacyV2Service {
       else outcome.noChange.push(table.name);
     }
     const deleting = current.filter((source) => moved || !wanted.has(pathKey(source.remotePath)));
+    // Same connection string, other details (a rotated password): the kept data sources take them.
+    const kept = current.filter((source) => !deleting.includes(source));
+    const refreshed = kept.length > 0 && !this.deps.sources.hasDetails(kept[0]!, details) ? kept : [];
+    for (const source of refreshed) if (!renaming.some((r) => r.source === source)) moveToUpdating(outcome, source.handler.name);
     await this.assertNamesFree(desired, current);
     outcome.creating.push(...creating.map((t) => t.name));
     outcome.updating.push(...renaming.map((r) => r.name));
@@ -105,6 +109,7 @@ export class LegacyV2Service {
 
     for (const source of deleting) await this.deps.sources.remove(source.dataSourceId, actor);
     for (const { source, name } of renaming) await this.deps.sources.rename(source.dataSourceId, name, actor);
+    if (refreshed.length > 0) await this.deps.sources.replaceDetails(refreshed, fields, undefined, actor);
     if (creating.length > 0) {
       await this.deps.sources.register(
         {
@@ -220,6 +225,12 @@ export class LegacyV2Service {
     }
     return tables;
   }
+}
+
+/** A kept data source whose connection details change is updating, not unchanged. */
+function moveToUpdating(outcome: V2Outcome, name: string): void {
+  outcome.noChange = outcome.noChange.filter((n) => n !== name);
+  outcome.updating.push(name);
 }
 
 function emptyOutcome(dryRun: boolean): V2Outcome {

@@ -59,6 +59,11 @@ describeEachStore(
       expect((await server.server.container.legacySources.sourcesOfV2Key(key)).map((s) => s.handler.name)).toEqual(['customers']);
       const same = await declare({ sources: [{ schema: 'tpc', table: 'CUSTOMER', naming: { datasource: 'customers' } }] });
       expect(same.body).toMatchObject({ creating: [], updating: [], deleting: [], noChange: ['customers'] });
+      // Other details for the same connection string (a rotated password; the test server trusts 127.0.0.1): updating, in place.
+      const rotated = await declare({ connection: connection({ password: 'rotated-password-1' }), sources: [{ schema: 'tpc', table: 'CUSTOMER', naming: { datasource: 'customers' } }] });
+      expect(rotated.body).toMatchObject({ creating: [], updating: ['customers'], deleting: [], noChange: [] });
+      const [kept] = await server.server.container.legacySources.sourcesOfV2Key(key);
+      expect(server.server.container.legacySources.hasDetails(kept!, { ...kept!.handler.details, password: 'rotated-password-1' } as never)).toBe(true);
 
       // The display name edit.
       const renamed = await server.request('POST', `/api/v2/data/${key}`, { sources: [{ schema: 'tpc', table: 'CUSTOMER', naming: { datasource: 'clients' } }] });

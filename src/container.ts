@@ -17,6 +17,9 @@ import { SessionService } from './services/session-service.js';
 import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
+import { LegacySourceService } from './services/legacy-source-service.js';
+import { SchemaMonitorService } from './services/schema-monitor-service.js';
+import { LegacyV2Service } from './services/legacy-v2-service.js';
 import { DataSourceService } from './services/data-source-service.js';
 import { TagService } from './services/tag-service.js';
 import { FailedLoginLimiter } from './services/failed-login-limiter.js';
@@ -98,7 +101,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
   });
   const catalog = new CatalogService(catalogStore);
   const dataSources = new DataSourceService(catalogStore, catalog);
-  const scheduler = new SyncScheduler(catalogStore, queue, logger, clock);
+  const legacySources = new LegacySourceService({ store: catalogStore, registry, secrets, queue });
+  const schemaMonitor = new SchemaMonitorService({ store: catalogStore, registry, queue, legacySources, catalog, clock });
+  const scheduler = new SyncScheduler(catalogStore, queue, logger, clock, schemaMonitor);
   const auth = new AuthService(catalogStore, new FailedLoginLimiter(catalogStore.authFailures, config.authFailureLimit, config.authFailureWindowMs, () => clock.now().getTime()), clock);
   return {
     config,
@@ -116,6 +121,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
     audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
     integrations: new IntegrationService({ store: catalogStore, registry, secrets }),
+    legacySources,
+    schemaMonitor,
+    legacyV2: new LegacyV2Service({ store: catalogStore, registry, sources: legacySources }),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),
     dataSources,

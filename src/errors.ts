@@ -69,6 +69,9 @@ export const ERROR_CATALOGUE = {
   JOB_NOT_FOUND: { status: 404, retryable: false, message: 'No job with id "{id}"' },
   DATA_SOURCE_NOT_FOUND: { status: 404, retryable: false, message: 'No data source with id "{id}"' },
   INTEGRATION_NOT_FOUND: { status: 404, retryable: false, message: 'No integration with id "{id}"' },
+  LEGACY_HANDLER_NOT_FOUND: { status: 404, retryable: false, message: 'No {technology} handler with id "{id}"' },
+  LEGACY_CONNECTION_STRING_NOT_FOUND: { status: 404, retryable: false, message: 'No {technology} data sources have the connection string "{connectionString}"' },
+  SCHEMA_PROJECT_NOT_FOUND: { status: 404, retryable: false, message: 'No schema project with id "{id}"' },
   INTEGRATION_BUSY: { status: 409, retryable: true, message: 'Integration {id} is {status}: wait until that finishes, then try again' },
   COLUMN_NOT_FOUND: { status: 404, retryable: false, message: 'No column "{column}" on {path}: GET /data/tags/… lists its columns' },
   TAG_NOT_FOUND: { status: 404, retryable: false, message: 'No {source} tag "{name}" on {place}' },
@@ -80,6 +83,16 @@ export const ERROR_CATALOGUE = {
     status: 409,
     retryable: false,
     message: 'connectionKey "{connectionKey}" is already registered; choose another key or update the existing connection with PUT /data/connection/{connectionKey}',
+  },
+  LEGACY_NAME_TAKEN: {
+    status: 409,
+    retryable: false,
+    message: 'A data source named "{name}" already exists: data source names are unique within the instance; choose another name',
+  },
+  TABLE_ALREADY_REGISTERED: {
+    status: 409,
+    retryable: false,
+    message: 'Table {table} of {connectionString} already exists as data source {dataSourceId} ("{name}"): change that one instead',
   },
   PLATFORM_TAG_READ_ONLY: {
     status: 409,
@@ -143,6 +156,11 @@ export const ERROR_CATALOGUE = {
     status: 422,
     retryable: true,
     message: 'A catalog query on {path} did not finish in time: {cause}',
+  },
+  TABLE_NOT_VISIBLE: {
+    status: 422,
+    retryable: false,
+    message: 'Table {table} is not visible to {connectionString} ({cause}): check the names (exact spelling and case) and that the user may read the table; nothing was registered',
   },
   CONNECTION_LOST: { status: 422, retryable: true, message: 'The connection to the platform was lost: {cause}' },
   PLATFORM_ERROR: { status: 422, retryable: true, message: 'The platform answered with an error: {cause}' },

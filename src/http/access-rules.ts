@@ -43,6 +43,9 @@ const USER_READERS: readonly GlobalPermission[] = ['USER_ADMIN', 'APPLICATION_AD
 /** SPEC 1.6: CREATE_DATA_SOURCE, GOVERNANCE and APPLICATION_ADMIN may read (and owners, inside their subtrees). */
 const READERS: readonly GlobalPermission[] = ['CREATE_DATA_SOURCE', 'GOVERNANCE', 'APPLICATION_ADMIN'];
 
+/** Who may register legacy data sources (the legacy API's CREATE_DATA_SOURCE), and the administrator. */
+const REGISTRARS: readonly GlobalPermission[] = ['CREATE_DATA_SOURCE', 'APPLICATION_ADMIN'];
+
 const PUBLIC: AccessRule = { public: true, anyOf: [] };
 const urlPath = (prefixSegments: number): ObjectScope => ({ from: 'urlPath', prefixSegments });
 const objectPathField: ObjectScope = { from: 'objectPathField' };
@@ -76,6 +79,19 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /integrations/:id': { anyOf: ADMIN },
   'PUT /integrations/:id': { anyOf: ADMIN, mutates: true },
   'DELETE /integrations/:id': { anyOf: ADMIN, mutates: true },
+  // Registering legacy data sources: CREATE_DATA_SOURCE, as in the legacy API, or APPLICATION_ADMIN.
+  'POST /:prefix/handler': { anyOf: REGISTRARS, mutates: true },
+  // Any user may ask; the service decides what: everything for APPLICATION_ADMIN or GOVERNANCE
+  // (the global run), the data sources they own for others (the selection is in the body).
+  'PUT /dataSource/detectRemoteChanges': { anyOf: [], anyUser: true, mutates: true },
+  // A handler names a host and a user (no secret): readable like a connection.
+  'GET /:prefix/handler/:handlerId': { anyOf: READERS },
+  'PUT /:prefix/handler/:handlerId': { anyOf: REGISTRARS, mutates: true },
+  'PUT /:prefix/bulk': { anyOf: REGISTRARS, mutates: true },
+  'DELETE /:prefix/handler/:handlerId': { anyOf: REGISTRARS, mutates: true },
+  'POST /api/v2/data': { anyOf: REGISTRARS, mutates: true },
+  'DELETE /api/v2/data/:connectionKey': { anyOf: REGISTRARS, mutates: true },
+  'POST /api/v2/data/:connectionKey': { anyOf: REGISTRARS, mutates: true },
 
   // Each object route twice: the path in the URL, and (same URL without it) as a JSON array.
   'GET /data/object/*': { anyOf: READERS, owner: urlPath(2) },

@@ -5,9 +5,15 @@ import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { SyncRunQueue } from './sync-run-queue.js';
 
+/** What else runs at each due time: the legacy schema monitoring (its nightly detection). */
+export interface NightlyDetection {
+  detectAll(): Promise<unknown>;
+}
+
 /**
  * Queues a whole-connection sync of every connection on a cron schedule (UTC). A connection
  * whose previous scheduled or manual full sync is still queued or running gets no second one.
+ * At the same due time the legacy schema projects get their detection (one schedule for both).
  */
 export class SyncScheduler {
   private cron: Cron | null = null;
@@ -17,6 +23,7 @@ export class SyncScheduler {
     private readonly queue: SyncRunQueue,
     private readonly logger: Logger,
     private readonly clock: Clock,
+    private readonly detection?: NightlyDetection,
   ) {}
 
   /** Throws VALIDATION_FAILED naming WARDEN_SYNC_SCHEDULE when the expression is not valid cron. */
@@ -57,6 +64,13 @@ export class SyncScheduler {
       }
     }
     this.logger.info({ connections: queued.length }, 'scheduled object sync queued');
+    // Hidden legacy connections are never synced whole: their schemas and tables are crawled by
+    // the detection, which waits for its runs (a repeated tick repeats it: it is idempotent).
+    try {
+      await this.detection?.detectAll();
+    } catch (error) {
+      this.logger.error({ err: error }, 'the nightly schema detection failed');
+    }
     return queued;
   }
 

@@ -9,6 +9,7 @@ import { writePrivateFile } from '../store/private-files.js';
 import { refusedBy } from '../store/store-dialect.js';
 import type { PrincipalRecord } from '../store/repositories/principal-repository.js';
 import { BUILTIN_ADMIN_USER_ID, GLOBAL_PERMISSIONS, effectivePermissions, permissionsLacking, type GlobalPermission } from '../domain/permissions.js';
+import type { Principal as Owner } from '../domain/settings.js';
 import { auditEntry, userActorId, type Actor } from './actor.js';
 import type { FailedLoginLimiter } from './failed-login-limiter.js';
 
@@ -27,6 +28,11 @@ export interface Principal extends Actor {
   keyId: string;
   /** When that key expires (null: never); the keys and sessions it makes expire no later. */
   keyExpiresAt: string | null;
+}
+
+/** True when `principal` is one of `owners`: the user by name, or one of the user's groups. */
+export function ownsAny(principal: Principal, owners: readonly Owner[]): boolean {
+  return owners.some((owner) => (owner.type === 'user' ? owner.name === principal.name : principal.groups.includes(owner.name)));
 }
 
 /** An API key as listed: never the key or its hash, only the prefix that tells keys apart. */

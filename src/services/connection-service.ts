@@ -178,9 +178,10 @@ export class ConnectionService {
     return setupScript({ username, ...(databases && { databases }) });
   }
 
+  /** The user connection `connectionKey`; a hidden legacy connection is not one (CONNECTION_NOT_FOUND). */
   async find(connectionKey: string): Promise<ConnectionRecord> {
     const record = await this.deps.store.connections.findByKey(connectionKey);
-    if (!record) throw new WardenError('CONNECTION_NOT_FOUND', { connectionKey });
+    if (!record || record.legacyConnectionString !== null) throw new WardenError('CONNECTION_NOT_FOUND', { connectionKey });
     return record;
   }
 

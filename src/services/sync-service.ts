@@ -22,7 +22,9 @@ export class SyncService {
   async requestSync(path: readonly string[], options: { forceRecursiveCrawl: boolean }, actor: Actor): Promise<{ run: SyncRunView; joined: boolean }> {
     const [connectionKey] = path;
     const connection = connectionKey === undefined ? undefined : await this.store.connections.findByKey(connectionKey);
-    if (!connection || connectionKey === undefined) throw new WardenError('CONNECTION_NOT_FOUND', { connectionKey: connectionKey ?? '' });
+    // A hidden legacy connection holds registered tables only: it is never crawled whole.
+    const hiddenWhole = connection?.legacyConnectionString != null && path.length === 1;
+    if (!connection || connectionKey === undefined || hiddenWhole) throw new WardenError('CONNECTION_NOT_FOUND', { connectionKey: connectionKey ?? '' });
     assertWithinLevels(path, connection.technology, this.registry.get(connection.technology).levels);
     const { run, joined } = await this.queue.request(
       { connection, scope: [...path], trigger: 'manual', requestedBy: actor.id, forceRecursive: options.forceRecursiveCrawl },

@@ -7,9 +7,11 @@ import { ColumnRepository } from './repositories/column-repository.js';
 import { ConnectionRepository } from './repositories/connection-repository.js';
 import { DataSourceRepository } from './repositories/data-source-repository.js';
 import { IntegrationRepository } from './repositories/integration-repository.js';
+import { LegacyHandlerRepository } from './repositories/legacy-handler-repository.js';
 import { ObjectRepository } from './repositories/object-repository.js';
 import { PrincipalRepository } from './repositories/principal-repository.js';
 import { SessionRepository } from './repositories/session-repository.js';
+import { SchemaProjectRepository } from './repositories/schema-project-repository.js';
 import { SyncChangeRepository } from './repositories/sync-change-repository.js';
 import { SyncRunRepository } from './repositories/sync-run-repository.js';
 import { TagRepository } from './repositories/tag-repository.js';
@@ -22,6 +24,8 @@ export interface Repositories {
   columns: ColumnRepository;
   dataSources: DataSourceRepository;
   integrations: IntegrationRepository;
+  legacyHandlers: LegacyHandlerRepository;
+  schemaProjects: SchemaProjectRepository;
   tags: TagRepository;
   syncRuns: SyncRunRepository;
   syncChanges: SyncChangeRepository;
@@ -39,6 +43,8 @@ export class CatalogStore implements Repositories {
   readonly columns: ColumnRepository;
   readonly dataSources: DataSourceRepository;
   readonly integrations: IntegrationRepository;
+  readonly legacyHandlers: LegacyHandlerRepository;
+  readonly schemaProjects: SchemaProjectRepository;
   readonly tags: TagRepository;
   readonly syncRuns: SyncRunRepository;
   readonly syncChanges: SyncChangeRepository;
@@ -62,6 +68,8 @@ export class CatalogStore implements Repositories {
       columns: this.columns,
       dataSources: this.dataSources,
       integrations: this.integrations,
+      legacyHandlers: this.legacyHandlers,
+      schemaProjects: this.schemaProjects,
       tags: this.tags,
       syncRuns: this.syncRuns,
       syncChanges: this.syncChanges,
@@ -97,6 +105,8 @@ export class CatalogStore implements Repositories {
       columns: this.columns.with(trx),
       dataSources: this.dataSources.with(trx),
       integrations: this.integrations.with(trx),
+      legacyHandlers: this.legacyHandlers.with(trx),
+      schemaProjects: this.schemaProjects.with(trx),
       tags: this.tags.with(trx),
       syncRuns: this.syncRuns.with(trx),
       syncChanges: this.syncChanges.with(trx),
@@ -115,6 +125,8 @@ function repositoriesOver(store: Store, db: Kysely<StoreSchema>): Repositories {
     columns: new ColumnRepository(db, store.dialect, store.bulk),
     dataSources: new DataSourceRepository(db, store.dialect),
     integrations: new IntegrationRepository(db),
+    legacyHandlers: new LegacyHandlerRepository(db),
+    schemaProjects: new SchemaProjectRepository(db),
     tags: new TagRepository(db, store.dialect),
     syncRuns: new SyncRunRepository(db),
     syncChanges: new SyncChangeRepository(db, store.dialect),

@@ -21,6 +21,7 @@ export interface StoreSchema {
   integrations: IntegrationsTable;
   legacy_handlers: LegacyHandlersTable;
   sessions: SessionsTable;
+  schema_projects: SchemaProjectsTable;
 }
 
 export interface ConnectionsTable {
@@ -38,6 +39,11 @@ export interface ConnectionsTable {
   first_sync_completed_at: string | null;
   /** JSON `{status, checkedAt, message?}` from the last credential check or sync. */
   health_json: string | null;
+  /**
+   * Non-null marks a hidden legacy connection (migration 011): the legacy `connectionString` of
+   * the registrations it serves, unique per technology. Null for every user connection.
+   */
+  legacy_connection_string: string | null;
 }
 
 export interface ObjectsTable {
@@ -98,11 +104,33 @@ export interface LegacyHandlersTable {
   data_source_id: number;
   name: string;
   technology: string;
+  /** JSON of the non-secret connection details it was registered with; the secrets are its hidden connection's. */
   details_json: string;
-  secrets_ciphertext: string | null;
   remote_database: string | null;
   remote_schema: string | null;
   remote_table: string;
+  created_at: string;
+  updated_at: string;
+  schema_project_id: number | null;
+  sql_schema_name: string | null;
+  sql_table_name: string | null;
+  /** The V2 `connectionKey` it was declared under (POST /api/v2/data); null for a V1 handler. */
+  v2_connection_key: string | null;
+}
+
+/** A legacy `type: "Schema"` project: the registered tables of one remote schema of one hidden connection. */
+export interface SchemaProjectsTable {
+  id: Generated<number>;
+  name: string;
+  connection_id: number;
+  remote_database: string;
+  remote_schema: string;
+  /** 1 = schema monitoring on (`schemaEvolution.disabled: false`). */
+  monitoring: number;
+  /** JSON `{nameFormat, tableFormat, sqlSchemaNameFormat, schemaProjectNameFormat}`. */
+  name_template_json: string;
+  /** JSON principal `{type, name}` who owns the data sources detection creates; null = nobody. */
+  detection_owner_json: string | null;
   created_at: string;
   updated_at: string;
 }

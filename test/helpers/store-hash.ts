@@ -27,6 +27,7 @@ const HASHED: { [T in keyof StoreSchema]: ((row: Row) => boolean) | 'all' | 'non
   integrations: 'all',
   legacy_handlers: 'all',
   sessions: 'all',
+  schema_projects: 'all',
 };
 
 /**

@@ -31,11 +31,11 @@ describeEachStore('migration 010-legacy on an existing store', (kind) => {
       expect(await db.selectFrom('data_sources').select(['id', 'origin']).execute()).toEqual([{ id: 70, origin: 'connection' }]);
       await db
         .insertInto('legacy_handlers')
-        .values({ data_source_id: 70, name: 'Public Orders', technology: 'PostgreSQL', details_json: '{}', secrets_ciphertext: null, remote_database: 'd', remote_schema: 's', remote_table: 't', created_at: 'x', updated_at: 'x' })
+        .values({ data_source_id: 70, name: 'Public Orders', technology: 'PostgreSQL', details_json: '{}', remote_database: 'd', remote_schema: 's', remote_table: 't', created_at: 'x', updated_at: 'x' })
         .execute();
       // The name is unique within the instance, as the legacy API says.
       await expect(
-        db.insertInto('legacy_handlers').values({ data_source_id: 70, name: 'Public Orders', technology: 'PostgreSQL', details_json: '{}', secrets_ciphertext: null, remote_database: null, remote_schema: null, remote_table: 't', created_at: 'x', updated_at: 'x' }).execute(),
+        db.insertInto('legacy_handlers').values({ data_source_id: 70, name: 'Public Orders', technology: 'PostgreSQL', details_json: '{}', remote_database: null, remote_schema: null, remote_table: 't', created_at: 'x', updated_at: 'x' }).execute(),
       ).rejects.toThrow();
       await db.deleteFrom('data_sources').where('id', '=', 70).execute();
       expect(await db.selectFrom('legacy_handlers').selectAll().execute()).toEqual([]);

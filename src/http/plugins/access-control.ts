@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { describePath } from '../../domain/object-path.js';
-import type { Principal as Owner } from '../../domain/settings.js';
 import { WardenError } from '../../errors.js';
-import type { Principal } from '../../services/auth-service.js';
+import { ownsAny, type Principal } from '../../services/auth-service.js';
 import type { RequestSession } from '../../services/session-service.js';
 import { describeRule, ruleFor, type AccessRule, type ObjectScope } from '../access-rules.js';
 import type { AppDeps } from '../app-deps.js';
@@ -109,13 +108,9 @@ async function allowed(rule: AccessRule, request: FastifyRequest, deps: AppDeps)
   if (rule.owner) {
     const path = await scopePath(rule.owner, request, deps);
     const owners = path && (await deps.catalog.ownersAt(path));
-    return owners ? owners.some((owner) => owns(principal, owner)) : false;
+    return owners ? ownsAny(principal, owners) : false;
   }
   return false;
-}
-
-function owns(principal: Principal, owner: Owner): boolean {
-  return owner.type === 'user' ? owner.name === principal.name : principal.groups.includes(owner.name);
 }
 
 /** The object path a scoped rule is about; null when the sync run or data source does not exist. */

@@ -68,7 +68,7 @@ export const Job = Type.Object(
     state: SyncRunStateSchema,
     connectionKey: Type.String(),
     objectPath: Type.Array(Type.String()),
-    trigger: Type.String({ description: 'registration, schedule or manual' }),
+    trigger: Type.String({ description: 'registration, schedule, manual or detection (schema monitoring)' }),
     requestedBy: Type.Union([Type.String(), Type.Null()]),
     forceRecursiveCrawl: Type.Boolean(),
     createdAt: Type.String(),

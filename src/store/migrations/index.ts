@@ -10,6 +10,7 @@ import * as authFailures from './007-auth-failures.js';
 import * as tags from './008-tags.js';
 import * as columnIdsAndTagFingerprints from './009-column-ids-and-tag-fingerprints.js';
 import * as legacy from './010-legacy.js';
+import * as legacyRegistrations from './011-legacy-registrations.js';
 import * as sessions from './012-sessions.js';
 
 /** A numbered migration, written once for both dialects. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '008-tags': tags,
   '009-column-ids-and-tag-fingerprints': columnIdsAndTagFingerprints,
   '010-legacy': legacy,
+  '011-legacy-registrations': legacyRegistrations,
   '012-sessions': sessions,
 };

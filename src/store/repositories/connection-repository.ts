@@ -20,6 +20,8 @@ export interface ConnectionRecord {
   createdBy: string | null;
   firstSyncCompletedAt: string | null;
   health: ConnectionHealth | null;
+  /** Non-null for a hidden legacy connection: the legacy `connectionString` it serves (see migration 011). */
+  legacyConnectionString: string | null;
 }
 
 export interface NewConnection {
@@ -28,6 +30,8 @@ export interface NewConnection {
   details: Record<string, unknown>;
   secretsCiphertext: string | null;
   createdBy: string | null;
+  /** Set only for a hidden legacy connection. */
+  legacyConnectionString?: string;
 }
 
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
@@ -50,6 +54,7 @@ export class ConnectionRepository {
         created_at: now,
         updated_at: now,
         created_by: connection.createdBy,
+        legacy_connection_string: connection.legacyConnectionString ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -66,8 +71,32 @@ export class ConnectionRepository {
     return row && toRecord(row);
   }
 
+  /** The user's connections: hidden legacy connections are never listed, scheduled or searched. */
   async list(): Promise<ConnectionRecord[]> {
-    const rows = await this.db.selectFrom('connections').selectAll().orderBy('connection_key').execute();
+    const rows = await this.db.selectFrom('connections').selectAll().where('legacy_connection_string', 'is', null).orderBy('connection_key').execute();
+    return rows.map(toRecord);
+  }
+
+  /** The hidden legacy connection of `technology` serving `connectionString`, if there is one. */
+  async findHidden(technology: string, connectionString: string): Promise<ConnectionRecord | undefined> {
+    const row = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('technology', '=', technology)
+      .where('legacy_connection_string', '=', connectionString)
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  /** Every hidden legacy connection of `technology`. */
+  async listHidden(technology: string): Promise<ConnectionRecord[]> {
+    const rows = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('technology', '=', technology)
+      .where('legacy_connection_string', 'is not', null)
+      .orderBy('id')
+      .execute();
     return rows.map(toRecord);
   }
 
@@ -129,5 +158,6 @@ function toRecord(row: Selectable<ConnectionsTable>): ConnectionRecord {
     createdBy: row.created_by,
     firstSyncCompletedAt: row.first_sync_completed_at,
     health: row.health_json === null ? null : (JSON.parse(row.health_json) as ConnectionHealth),
+    legacyConnectionString: row.legacy_connection_string,
   };
 }

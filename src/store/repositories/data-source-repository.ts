@@ -28,7 +28,7 @@ export interface DataSourceSearch {
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
 /**
- * Data source ids and the data source search; reads only. A data source is an enabled, present
+ * Data source ids and the data source search; the only write is a data source's origin. A data source is an enabled, present
  * leaf (its status is computed, SPEC 1.3); its id is a row of its own, written with the leaf
  * when a sync creates it (`ObjectRepository.insertChildren`) and kept for the leaf's life, so it
  * survives disabling, renames and moves. Every leaf has one whatever its status: enabling a
@@ -53,6 +53,20 @@ export class DataSourceRepository {
       for (const row of rows) ids.set(row.object_id, row.id);
     }
     return ids;
+  }
+
+  /** Marks data sources as registered through the legacy API (`legacy`) or as a connection's (`connection`, the upgrade). */
+  async setOrigin(ids: readonly number[], origin: 'connection' | 'legacy'): Promise<void> {
+    for (const chunk of chunkRows(ids, 1, this.dialect)) await this.db.updateTable('data_sources').set({ origin }).where('id', 'in', chunk).execute();
+  }
+
+  /**
+   * Points data source `id` at another object, which gives up the fresh id its sync wrote for
+   * it: the data source keeps its id (and what hangs on it, a legacy handler) across objects.
+   */
+  async repoint(id: number, toObjectId: number): Promise<void> {
+    await this.db.deleteFrom('data_sources').where('object_id', '=', toObjectId).where('id', '!=', id).execute();
+    await this.db.updateTable('data_sources').set({ object_id: toObjectId }).where('id', '=', id).execute();
   }
 
   /** The object a data source id belongs to (enabled or not), if any. */

@@ -386,6 +386,19 @@ export class ObjectRepository {
     return count;
   }
 
+  /** Whether the data source of a legacy handler lies at or below `record` (what keeps a hidden legacy chain). */
+  async holdsLegacyDataSource(record: Pick<ObjectRecord, 'idPath'>): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('objects')
+      .innerJoin('data_sources', 'data_sources.object_id', 'objects.id')
+      .innerJoin('legacy_handlers', 'legacy_handlers.data_source_id', 'data_sources.id')
+      .select('objects.id')
+      .where(this.subtree(record.idPath))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async countSubtree(record: ObjectRecord): Promise<number> {
     const { count } = await this.db.selectFrom('objects').where(this.subtree(record.idPath))
       .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -3,7 +3,7 @@ import { SYNC_RUN_STATES, type SyncRunState } from '../../domain/sync-run-states
 import type { StoreSchema, SyncRunsTable } from '../store-schema.js';
 
 
-export const SYNC_TRIGGERS = ['registration', 'schedule', 'manual'] as const;
+export const SYNC_TRIGGERS = ['registration', 'schedule', 'manual', 'detection'] as const;
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 
 export interface SyncCounts {

@@ -16,6 +16,7 @@ import { AuthService } from './services/auth-service.js';
 import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
+import { LegacyDataSourceService } from './services/legacy-data-source-service.js';
 import { LegacySourceService } from './services/legacy-source-service.js';
 import { DataSourceService } from './services/data-source-service.js';
 import { TagService } from './services/tag-service.js';
@@ -98,6 +99,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   });
   const catalog = new CatalogService(catalogStore);
   const dataSources = new DataSourceService(catalogStore, catalog);
+  const legacySources = new LegacySourceService({ store: catalogStore, registry, secrets, queue });
   const scheduler = new SyncScheduler(catalogStore, queue, logger, clock);
   return {
     config,
@@ -114,7 +116,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     audit: new AuditService(catalogStore.audit),
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
     integrations: new IntegrationService({ store: catalogStore, registry, secrets }),
-    legacySources: new LegacySourceService({ store: catalogStore, registry, secrets, queue }),
+    legacySources,
+    legacyDataSources: new LegacyDataSourceService(catalogStore, dataSources, legacySources),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),
     dataSources,

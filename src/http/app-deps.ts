@@ -5,6 +5,7 @@ import type { CatalogService } from '../services/catalog-service.js';
 import type { ConnectionService } from '../services/connection-service.js';
 import type { DataSourceService } from '../services/data-source-service.js';
 import type { IntegrationService } from '../services/integration-service.js';
+import type { LegacyDataSourceService } from '../services/legacy-data-source-service.js';
 import type { LegacySourceService } from '../services/legacy-source-service.js';
 import type { SyncService } from '../services/sync-service.js';
 import type { TagService } from '../services/tag-service.js';
@@ -18,6 +19,7 @@ export interface AppDeps {
   connections: ConnectionService;
   integrations: IntegrationService;
   legacySources: LegacySourceService;
+  legacyDataSources: LegacyDataSourceService;
   catalog: CatalogService;
   syncs: SyncService;
   dataSources: DataSourceService;

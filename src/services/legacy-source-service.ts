@@ -195,11 +195,7 @@ export class LegacySourceService {
     const info = await this.describe(dataSourceId);
     if (!info) throw new WardenError('DATA_SOURCE_NOT_FOUND', { id: dataSourceId });
     await this.deps.store.transaction(async (repos) => {
-      await repos.objects.deleteSubtree(info.object);
-      await pruneHiddenChain(repos, info.connection.id, info.remotePath.slice(0, -1));
-      if (info.schemaProject && (await repos.legacyHandlers.listBySchemaProject(info.schemaProject.id)).length === 0) {
-        await repos.schemaProjects.delete(info.schemaProject.id);
-      }
+      await removeWithin(repos, info);
       await repos.audit.insert(
         auditEntry(actor, 'legacy.removed', {
           target: `dataSource:${dataSourceId}`,
@@ -515,6 +511,20 @@ export class LegacySourceService {
       remotePath: path,
       enabled: chain !== undefined && !object.removed && resolveSettings(chain.map((o) => o.overrides)).isActive,
     };
+  }
+}
+
+/**
+ * Removes a legacy data source inside the caller's transaction, without an audit row (the
+ * caller writes one: `remove`'s, or a bulk delete's one row for all): its table object (data
+ * source and handler cascade), then the schema project, containers and hidden connection
+ * nothing registered holds any more.
+ */
+export async function removeWithin(repos: Repositories, info: LegacySourceInfo): Promise<void> {
+  await repos.objects.deleteSubtree(info.object);
+  await pruneHiddenChain(repos, info.connection.id, info.remotePath.slice(0, -1));
+  if (info.schemaProject && (await repos.legacyHandlers.listBySchemaProject(info.schemaProject.id)).length === 0) {
+    await repos.schemaProjects.delete(info.schemaProject.id);
   }
 }
 

@@ -27,6 +27,8 @@ const HASHED: { [T in keyof StoreSchema]: ((row: Row) => boolean) | 'all' | 'non
   integrations: 'all',
   legacy_handlers: 'all',
   schema_projects: 'all',
+  column_descriptions: 'all',
+  data_source_access: 'all',
 };
 
 /**

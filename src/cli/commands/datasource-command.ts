@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { DataSourceList } from '../../http/schemas/object-schemas.js';
+import type { DataSourceList } from '../../http/schemas/data-source-schemas.js';
 import type { Wire } from '../../http/schemas/wire.js';
 import { displayName, formatTable, withJson, withPaging, type CliContext, type JsonOption } from './command-context.js';
 

@@ -11,6 +11,7 @@ import * as tags from './008-tags.js';
 import * as columnIdsAndTagFingerprints from './009-column-ids-and-tag-fingerprints.js';
 import * as legacy from './010-legacy.js';
 import * as legacyRegistrations from './011-legacy-registrations.js';
+import * as legacyDataSourceEdits from './013-legacy-data-source-edits.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -30,4 +31,6 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '009-column-ids-and-tag-fingerprints': columnIdsAndTagFingerprints,
   '010-legacy': legacy,
   '011-legacy-registrations': legacyRegistrations,
+  // 012 is the upgrade's (branch wt-legacy-upgrade).
+  '013-legacy-data-source-edits': legacyDataSourceEdits,
 };

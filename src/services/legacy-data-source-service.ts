@@ -27,7 +27,7 @@ export interface DeleteResult {
 
 export type BulkType = 'delete' | 'restore' | 'disable';
 
-/** A dictionary column's user-set description to write; null or absent clears it. */
+/** A dictionary column's user-set description to write; null, empty or absent clears it. */
 export interface DescriptionInput {
   name: string;
   description?: string | null;
@@ -200,7 +200,8 @@ export class LegacyDataSourceService {
       const next = new Map(replace ? [] : before.map((d) => [d.column, d.description]));
       for (const column of columns) {
         const comment = platform.find((c) => c.name === column.name)!.comment;
-        if (column.description == null || column.description === comment) next.delete(column.name);
+        // Empty is none (the validator also turns a JSON null into "" for a string-or-null field).
+        if (!column.description || column.description === comment) next.delete(column.name);
         else next.set(column.name, column.description);
       }
       return [...next].map(([column, description]) => ({ column, description }));

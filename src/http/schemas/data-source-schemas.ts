@@ -142,7 +142,7 @@ export const DictionaryBody = Type.Object(
       Type.Object(
         {
           name: Type.String({ minLength: 1, maxLength: 1024, pattern: '^[^|]+$', description: 'A column of the platform dictionary' }),
-          description: Type.Optional(Type.Union([Type.String({ maxLength: 10_000 }), Type.Null()], { description: 'null or left out: no user-set description' })),
+          description: Type.Optional(Type.Union([Type.String({ maxLength: 10_000 }), Type.Null()], { description: 'null, empty or left out: no user-set description' })),
         },
         { additionalProperties: true, description: 'Other legacy column fields (dataType, tags, …) are accepted and not used: the platform decides them' },
       ),

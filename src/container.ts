@@ -18,6 +18,7 @@ import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
 import { LegacyDataSourceService } from './services/legacy-data-source-service.js';
 import { LegacySourceService } from './services/legacy-source-service.js';
+import { LegacyV2Service } from './services/legacy-v2-service.js';
 import { DataSourceService } from './services/data-source-service.js';
 import { TagService } from './services/tag-service.js';
 import { FailedLoginLimiter } from './services/failed-login-limiter.js';
@@ -99,8 +100,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
   });
   const catalog = new CatalogService(catalogStore);
   const dataSources = new DataSourceService(catalogStore, catalog);
-  const legacySources = new LegacySourceService({ store: catalogStore, registry, secrets, queue });
   const scheduler = new SyncScheduler(catalogStore, queue, logger, clock);
+  const legacySources = new LegacySourceService({ store: catalogStore, registry, secrets, queue });
   return {
     config,
     clock,
@@ -117,6 +118,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
     integrations: new IntegrationService({ store: catalogStore, registry, secrets }),
     legacySources,
+    legacyV2: new LegacyV2Service({ store: catalogStore, registry, sources: legacySources }),
     legacyDataSources: new LegacyDataSourceService(catalogStore, dataSources, legacySources),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),

@@ -76,6 +76,7 @@ export const ERROR_CATALOGUE = {
   ACCESS_RECORD_NOT_FOUND: { status: 404, retryable: false, message: 'Data source {dataSourceId} has no access record {id}: POST /dataSource/subscribe makes a request' },
   INTEGRATION_NOT_FOUND: { status: 404, retryable: false, message: 'No integration with id "{id}"' },
   LEGACY_HANDLER_NOT_FOUND: { status: 404, retryable: false, message: 'No {technology} handler with id "{id}"' },
+  LEGACY_CONNECTION_STRING_NOT_FOUND: { status: 404, retryable: false, message: 'No {technology} data sources have the connection string "{connectionString}"' },
   INTEGRATION_BUSY: { status: 409, retryable: true, message: 'Integration {id} is {status}: wait until that finishes, then try again' },
   COLUMN_NOT_FOUND: { status: 404, retryable: false, message: 'No column "{column}" on {path}: GET /data/tags/… lists its columns' },
   TAG_NOT_FOUND: { status: 404, retryable: false, message: 'No {source} tag "{name}" on {place}' },

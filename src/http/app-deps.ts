@@ -7,6 +7,7 @@ import type { DataSourceService } from '../services/data-source-service.js';
 import type { IntegrationService } from '../services/integration-service.js';
 import type { LegacyDataSourceService } from '../services/legacy-data-source-service.js';
 import type { LegacySourceService } from '../services/legacy-source-service.js';
+import type { LegacyV2Service } from '../services/legacy-v2-service.js';
 import type { SyncService } from '../services/sync-service.js';
 import type { TagService } from '../services/tag-service.js';
 import type { UserService } from '../services/user-service.js';
@@ -19,6 +20,7 @@ export interface AppDeps {
   connections: ConnectionService;
   integrations: IntegrationService;
   legacySources: LegacySourceService;
+  legacyV2: LegacyV2Service;
   legacyDataSources: LegacyDataSourceService;
   catalog: CatalogService;
   syncs: SyncService;

@@ -27,6 +27,11 @@ export class ColumnDescriptionRepository {
     return rows.map((r) => ({ column: r.column_name, description: r.description, setBy: r.set_by, setAt: r.set_at }));
   }
 
+  /** Moves every description of object `from` onto object `to` (a data source re-pointed to another object: a move, the upgrade). */
+  async move(from: number, to: number): Promise<void> {
+    await this.db.updateTable('column_descriptions').set({ object_id: to }).where('object_id', '=', from).execute();
+  }
+
   /** Replaces every description of the object with `descriptions` (none: all cleared). */
   async replace(objectId: number, descriptions: readonly { column: string; description: string }[], setBy: string, now: string): Promise<void> {
     await this.db.deleteFrom('column_descriptions').where('object_id', '=', objectId).execute();

@@ -105,6 +105,15 @@ export class DataSourceRepository {
     for (const chunk of chunkRows(ids, 1, this.dialect)) await this.db.updateTable('data_sources').set({ origin }).where('id', 'in', chunk).execute();
   }
 
+  /**
+   * Points data source `id` at another object, which gives up the fresh id its sync wrote for
+   * it: the data source keeps its id (and what hangs on it, a legacy handler) across objects.
+   */
+  async repoint(id: number, toObjectId: number): Promise<void> {
+    await this.db.deleteFrom('data_sources').where('object_id', '=', toObjectId).where('id', '!=', id).execute();
+    await this.db.updateTable('data_sources').set({ object_id: toObjectId }).where('id', '=', id).execute();
+  }
+
   /** The object a data source id belongs to (enabled or not), if any. */
   async objectIdOf(id: number): Promise<number | undefined> {
     const row = await this.db.selectFrom('data_sources').select('object_id').where('id', '=', id).executeTakeFirst();

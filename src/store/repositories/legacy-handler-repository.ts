@@ -108,7 +108,13 @@ export class LegacyHandlerRepository {
     return rows.map(toRecord);
   }
 
-  /** False when the handler is gone; rejects with the store's unique violation when the name is taken. */
+  /** Every handler declared through the V2 API (any key). */
+  async listV2Declared(): Promise<LegacyHandlerRecord[]> {
+    const rows = await this.db.selectFrom('legacy_handlers').selectAll().where('v2_connection_key', 'is not', null).orderBy('id').execute();
+    return rows.map(toRecord);
+  }
+
+  /** Renames a handler (its data source's legacy name); rejects with the store's unique violation when the name is taken. False when it is gone. */
   async rename(id: number, name: string, now: string): Promise<boolean> {
     const result = await this.db.updateTable('legacy_handlers').set({ name, updated_at: now }).where('id', '=', id).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
@@ -132,6 +138,15 @@ export class LegacyHandlerRepository {
     if (searchText) query = query.where(sql<boolean>`lower(remote_schema) like lower(${containsPattern(searchText)}) escape '\\'`);
     const rows = await query.execute();
     return rows.map((r) => ({ name: r.remote_schema!, count: Number(r.count) }));
+  }
+
+  /** Replaces the non-secret details a handler was registered with (and, when it moved, its schema project). */
+  async updateDetails(id: number, details: Record<string, unknown>, schemaProjectId: number | null, now: string): Promise<void> {
+    await this.db
+      .updateTable('legacy_handlers')
+      .set({ details_json: JSON.stringify(details), schema_project_id: schemaProjectId, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   }
 
   async delete(id: number): Promise<void> {

@@ -120,6 +120,15 @@ export class TagRepository {
     }
   }
 
+  /**
+   * Moves the user and system tags of one object (and its columns) onto another: a data source
+   * that changes objects keeps what users and Warden put on it; platform tags are the new
+   * object's own, from its crawl.
+   */
+  async moveNonPlatformTags(fromObjectId: number, toObjectId: number): Promise<void> {
+    await this.db.updateTable('tags').set({ object_id: toObjectId }).where('object_id', '=', fromObjectId).where('source', '!=', 'platform').execute();
+  }
+
   async updateValue(id: number, value: string | null): Promise<void> {
     await this.db.updateTable('tags').set({ value }).where('id', '=', id).execute();
   }

@@ -17,6 +17,7 @@ import { SessionService } from './services/session-service.js';
 import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
+import { LegacyDataSourceService } from './services/legacy-data-source-service.js';
 import { LegacySourceService } from './services/legacy-source-service.js';
 import { SchemaMonitorService } from './services/schema-monitor-service.js';
 import { LegacyV2Service } from './services/legacy-v2-service.js';
@@ -124,6 +125,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     legacySources,
     schemaMonitor,
     legacyV2: new LegacyV2Service({ store: catalogStore, registry, sources: legacySources }),
+    legacyDataSources: new LegacyDataSourceService(catalogStore, dataSources, legacySources),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),
     dataSources,

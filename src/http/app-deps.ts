@@ -6,6 +6,7 @@ import type { CatalogService } from '../services/catalog-service.js';
 import type { ConnectionService } from '../services/connection-service.js';
 import type { DataSourceService } from '../services/data-source-service.js';
 import type { IntegrationService } from '../services/integration-service.js';
+import type { LegacyDataSourceService } from '../services/legacy-data-source-service.js';
 import type { LegacySourceService } from '../services/legacy-source-service.js';
 import type { SchemaMonitorService } from '../services/schema-monitor-service.js';
 import type { LegacyV2Service } from '../services/legacy-v2-service.js';
@@ -25,6 +26,7 @@ export interface AppDeps {
   legacySources: LegacySourceService;
   schemaMonitor: SchemaMonitorService;
   legacyV2: LegacyV2Service;
+  legacyDataSources: LegacyDataSourceService;
   catalog: CatalogService;
   syncs: SyncService;
   dataSources: DataSourceService;

@@ -28,6 +28,8 @@ const HASHED: { [T in keyof StoreSchema]: ((row: Row) => boolean) | 'all' | 'non
   legacy_handlers: 'all',
   sessions: 'all',
   schema_projects: 'all',
+  column_descriptions: 'all',
+  data_source_access: 'all',
 };
 
 /**

@@ -12,6 +12,7 @@ import * as columnIdsAndTagFingerprints from './009-column-ids-and-tag-fingerpri
 import * as legacy from './010-legacy.js';
 import * as legacyRegistrations from './011-legacy-registrations.js';
 import * as sessions from './012-sessions.js';
+import * as legacyDataSourceEdits from './013-legacy-data-source-edits.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '010-legacy': legacy,
   '011-legacy-registrations': legacyRegistrations,
   '012-sessions': sessions,
+  '013-legacy-data-source-edits': legacyDataSourceEdits,
 };

@@ -163,7 +163,11 @@ async function alterTables(shape: SourceShape, count: number, change: string): P
 
 async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; value: T }> {
   const start = performance.now();
+  const monotonicStart = process.hrtime.bigint();
   const value = await work();
+  // With WARDEN_BENCH_CPU_PROF the server's profile is cut by phase: its timestamps are the same
+  // monotonic clock, in microseconds.
+  if (process.env.WARDEN_BENCH_CPU_PROF) log(`phase window (monotonic µs): ${monotonicStart / 1000n} ${process.hrtime.bigint() / 1000n}`);
   return { seconds: (performance.now() - start) / 1000, value };
 }
 

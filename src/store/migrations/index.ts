@@ -10,6 +10,7 @@ import * as authFailures from './007-auth-failures.js';
 import * as tags from './008-tags.js';
 import * as columnIdsAndTagFingerprints from './009-column-ids-and-tag-fingerprints.js';
 import * as legacy from './010-legacy.js';
+import * as dictionaryFingerprints from './011-dictionary-fingerprints.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -28,4 +29,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '008-tags': tags,
   '009-column-ids-and-tag-fingerprints': columnIdsAndTagFingerprints,
   '010-legacy': legacy,
+  '011-dictionary-fingerprints': dictionaryFingerprints,
 };

@@ -97,6 +97,7 @@ try {
 async function measure(target: BenchServer, key: string, label: string, request: autocannon.Request, duringSync: boolean): Promise<Measured> {
   const syncs = duringSync ? keepSyncing(target, key) : null;
   const cpuBefore = target.cpuSeconds();
+  const monotonicStart = process.hrtime.bigint();
   const result = await autocannon({
     url: target.url,
     connections: 10,
@@ -105,6 +106,8 @@ async function measure(target: BenchServer, key: string, label: string, request:
     requests: [request],
   });
   const serverCpu = target.cpuSeconds() - cpuBefore;
+  // With WARDEN_BENCH_CPU_PROF the server's profile is cut by window: its timestamps are the same monotonic clock, in µs.
+  if (process.env.WARDEN_BENCH_CPU_PROF) log(`window ${label} ${duringSync ? 'during' : 'idle'} (monotonic µs): ${monotonicStart / 1000n} ${process.hrtime.bigint() / 1000n}`);
   const completedSyncs = syncs ? await syncs.stop() : null;
   if (result.non2xx > 0) throw new Error(`${label}: ${result.non2xx} non-2xx answers`);
   // The load generator shares the machine's cores with the server: server CPU per request says

@@ -39,6 +39,16 @@ export class ColumnGrouping {
   // a 500k-column schema from holding 500k copies of them while it is applied.
   private readonly intern = new Map<string, string>();
   private readonly byRelation = new Map<string, CrawledColumn[]>();
+  // Names and types repeat across tables: each is JSON-encoded once for the fingerprints.
+  private readonly jsonOf = new Map<string, string>();
+  private readonly json = (text: string): string => {
+    let encoded = this.jsonOf.get(text);
+    if (encoded === undefined) {
+      encoded = JSON.stringify(text);
+      this.jsonOf.set(text, encoded);
+    }
+    return encoded;
+  };
 
   constructor({ defaults, comments }: Pick<ColumnRows, 'defaults' | 'comments'>) {
     this.defaultOf = byColumn(defaults);
@@ -71,17 +81,6 @@ export class ColumnGrouping {
       return { name, kind: leafKind(relkind), stableId, comment, columns, dictionaryFingerprint: dictionaryFingerprint(columns, this.json) };
     });
   }
-
-  // Names and types repeat across tables: each is JSON-encoded once for the fingerprints.
-  private readonly jsonOf = new Map<string, string>();
-  private readonly json = (text: string): string => {
-    let encoded = this.jsonOf.get(text);
-    if (encoded === undefined) {
-      encoded = JSON.stringify(text);
-      this.jsonOf.set(text, encoded);
-    }
-    return encoded;
-  };
 
   private shared(text: string): string {
     const known = this.intern.get(text);

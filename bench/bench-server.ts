@@ -65,7 +65,8 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
     request,
     async waitForJob(id) {
       for (;;) {
-        const { body } = await request('GET', `/jobs/${id}`);
+        // A poll is safe to repeat: a socket reset by a loaded machine (ECONNRESET) is polled again, not a failed bench.
+        const { body } = await request('GET', `/jobs/${id}`).catch(() => request('GET', `/jobs/${id}`));
         if (body.state !== 'created' && body.state !== 'active') return body;
         await sleep(5);
       }

@@ -3,7 +3,9 @@
  * object-sync timings of a real Warden server (its own process, built dist) against source
  * databases on the local PostgreSQL, with the floor measured in the same run, on the embedded
  * SQLite store and — when WARDEN_DATABASE_URL names a PostgreSQL server — on a fresh PostgreSQL
- * store there. Prints a table and writes it as JSON to bench/results/.
+ * store there. Prints a table, then issue 17's target rows (median and spread over the runs, the
+ * raw-read floor of the same runs, the ratio, met or not), and writes both as JSON to
+ * bench/results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
@@ -11,6 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { adminClient, BENCH_PASSWORD, databaseName, roleName, ensureSource, LARGE_SHAPE, SHAPES, type SourceShape } from './bench-sources.js';
 import { startBenchServer, type BenchServer } from './bench-server.js';
 import { measureFloor, postgresBulkWrite, sqliteBulkWrite, type BulkWriteFloor } from './sync-floor.js';
+import { median, printTargetRows, type TargetRow } from './target-rows.js';
 
 interface PhaseResult {
   shape: string;
@@ -19,7 +22,10 @@ interface PhaseResult {
   seconds: number;
   objects: number;
   columns: number;
+  /** Raw read + bulk write of the same rows, same run (the phases that read the whole catalog). */
   floorSeconds: number | null;
+  /** The raw `pg_catalog` read alone, same run: the floor issue 17's ratios are taken against. */
+  readFloorSeconds: number | null;
   referenceSeconds: number | null;
   peakRssMiB: number;
 }
@@ -36,6 +42,7 @@ const onlyStore = args.includes('--store') ? args[args.indexOf('--store') + 1] :
 const stores: StoreUnderTest[] = [sqliteStore(), ...(storeUrl ? [postgresStore(storeUrl)] : [])].filter((s) => !onlyStore || s.name === onlyStore);
 
 const results: PhaseResult[] = [];
+const targets: TargetRow[] = [];
 for (const shape of shapes.filter((s) => !only || s.name === only)) {
   await ensureSource(shape, log);
   for (const store of stores) {
@@ -45,12 +52,14 @@ for (const shape of shapes.filter((s) => !only || s.name === only)) {
       perRun.push(await benchShape(shape, store));
     }
     results.push(...medians(perRun));
+    targets.push(...targetRows(shape, store.name, perRun));
   }
 }
 print(results);
+printTargetRows(targets, notRunTargets());
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/sync-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url);
-writeFileSync(file, `${JSON.stringify({ machine: machine(), runs, results }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ machine: machine(), runs, results, targets }, null, 2)}\n`);
 log(`wrote ${file.pathname}`);
 
 async function benchShape(shape: SourceShape, storeUnderTest: StoreUnderTest): Promise<PhaseResult[]> {
@@ -71,6 +80,7 @@ async function benchShape(shape: SourceShape, storeUnderTest: StoreUnderTest): P
       seconds,
       ...counted,
       floorSeconds: withFloor ? floorSeconds : null,
+      readFloorSeconds: withFloor ? floor.readSeconds : null,
       referenceSeconds: phase === 'initial sync' ? shape.referenceSeconds : null,
       peakRssMiB: server.peakRssMiB(),
     });
@@ -109,8 +119,8 @@ async function benchShape(shape: SourceShape, storeUnderTest: StoreUnderTest): P
     await server.stop();
     await storeUnderTest.cleanUp();
   }
-  phases.push({ shape: shape.name, store, phase: 'floor: raw read', seconds: floor.readSeconds, objects, columns, floorSeconds: null, referenceSeconds: null, peakRssMiB: 0 });
-  phases.push({ shape: shape.name, store, phase: 'floor: bulk write', seconds: floor.writeSeconds, objects, columns, floorSeconds: null, referenceSeconds: null, peakRssMiB: 0 });
+  phases.push({ shape: shape.name, store, phase: 'floor: raw read', seconds: floor.readSeconds, objects, columns, floorSeconds: null, readFloorSeconds: null, referenceSeconds: null, peakRssMiB: 0 });
+  phases.push({ shape: shape.name, store, phase: 'floor: bulk write', seconds: floor.writeSeconds, objects, columns, floorSeconds: null, readFloorSeconds: null, referenceSeconds: null, peakRssMiB: 0 });
   return phases;
 }
 
@@ -153,23 +163,67 @@ async function alterTables(shape: SourceShape, count: number, change: string): P
 
 async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; value: T }> {
   const start = performance.now();
+  const monotonicStart = process.hrtime.bigint();
   const value = await work();
+  // With WARDEN_BENCH_CPU_PROF the server's profile is cut by phase: its timestamps are the same
+  // monotonic clock, in microseconds.
+  if (process.env.WARDEN_BENCH_CPU_PROF) log(`phase window (monotonic µs): ${monotonicStart / 1000n} ${process.hrtime.bigint() / 1000n}`);
   return { seconds: (performance.now() - start) / 1000, value };
 }
 
 function medians(runsOfPhases: PhaseResult[][]): PhaseResult[] {
   return runsOfPhases[0]!.map((first, i) => {
     const values = runsOfPhases.map((phases) => phases[i]!);
-    const median = <K extends 'seconds' | 'peakRssMiB' | 'floorSeconds'>(key: K) => {
-      const sorted = values.map((v) => v[key] as number).sort((a, b) => a - b);
-      return sorted[Math.floor(sorted.length / 2)]!;
+    const medianOf = (key: 'seconds' | 'floorSeconds' | 'readFloorSeconds') => median(values.map((v) => v[key] as number));
+    return {
+      ...first,
+      seconds: medianOf('seconds'),
+      peakRssMiB: Math.max(...values.map((v) => v.peakRssMiB)),
+      floorSeconds: first.floorSeconds === null ? null : medianOf('floorSeconds'),
+      readFloorSeconds: first.readFloorSeconds === null ? null : medianOf('readFloorSeconds'),
     };
-    return { ...first, seconds: median('seconds'), peakRssMiB: Math.max(...values.map((v) => v.peakRssMiB)), floorSeconds: first.floorSeconds === null ? null : median('floorSeconds') };
   });
 }
 
+/** The issue-17 targets of one shape on one store, from every run (median and spread). */
+function targetRows(shape: SourceShape, store: string, runsOfPhases: PhaseResult[][]): TargetRow[] {
+  const phase = (name: string) => runsOfPhases.map((phases) => phases.find((p) => p.phase === name)!);
+  const seconds = (name: string, measure: string, target: number, on: TargetRow['on']): TargetRow => {
+    const runs = phase(name);
+    return { measure: `${measure} (${store})`, value: median(runs.map((r) => r.seconds)), runs: runs.map((r) => r.seconds), unit: 's', floor: median(runs.map((r) => r.readFloorSeconds!)), target, on };
+  };
+  switch (shape.name) {
+    case '10000x50':
+      return [
+        seconds('initial sync', '10,000 x 50 first sync, x the raw pg_catalog read', 2.5, 'ratio'),
+        seconds('re-sync, nothing changed', '10,000 x 50 unchanged re-sync, x the raw pg_catalog read', 0.5, 'ratio'),
+      ];
+    case '100000x50': {
+      const rss = phase('initial sync').map((r) => r.peakRssMiB);
+      return [
+        seconds('initial sync', '100,000 x 50 first sync', 18, 'value'),
+        { measure: `100,000 x 50 first sync, peak RSS (${store})`, value: median(rss), runs: rss, unit: 'MiB', floor: null, target: 512, on: 'value' },
+      ];
+    }
+    case '1x50':
+      return [seconds('initial sync', '1 x 50 first sync', 0.05, 'value')];
+    default:
+      return [];
+  }
+}
+
+/** The sync targets whose shape this invocation did not run (so the list of rows is always complete). */
+function notRunTargets(): string[] {
+  const ran = new Set(results.map((r) => r.shape));
+  return [
+    ...(ran.has('10000x50') ? [] : ['10,000 x 50 first sync and unchanged re-sync (`--shape 10000x50`)']),
+    ...(ran.has('100000x50') ? [] : ['100,000 x 50 first sync / peak RSS (`--large --shape 100000x50`)']),
+    ...(ran.has('1x50') ? [] : ['1 x 50 first sync (`--shape 1x50`)']),
+  ];
+}
+
 function print(rows: PhaseResult[]): void {
-  const header = ['shape', 'store', 'phase', 'seconds', 'objects/s', 'columns/s', 'x floor', 'x faster than ref', 'peak RSS MiB'];
+  const header = ['shape', 'store', 'phase', 'seconds', 'objects/s', 'columns/s', 'x floor', 'x raw read', 'x faster than ref', 'peak RSS MiB'];
   const lines = rows.map((r) => [
     r.shape,
     r.store,
@@ -178,6 +232,7 @@ function print(rows: PhaseResult[]): void {
     Math.round(r.objects / r.seconds).toLocaleString('en'),
     Math.round(r.columns / r.seconds).toLocaleString('en'),
     r.floorSeconds === null ? '' : (r.seconds / r.floorSeconds).toFixed(2),
+    r.readFloorSeconds === null ? '' : (r.seconds / r.readFloorSeconds).toFixed(2),
     r.referenceSeconds === null ? '' : (r.referenceSeconds / r.seconds).toFixed(0),
     r.peakRssMiB === 0 ? '' : r.peakRssMiB.toFixed(0),
   ]);

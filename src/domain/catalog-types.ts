@@ -63,6 +63,14 @@ export interface CrawledObject {
   /** Leaves only: the complete column list, ordered by ordinal; absent when it could not be read (the stored dictionary stays). */
   columns?: CrawledColumn[];
   /**
+   * Leaves only: the platform's fingerprint of the dictionary (every column with its default and
+   * comment), where the platform can compute it itself. The connector gives it both for columns
+   * it read (computed from them) and, on a re-sync, for a leaf whose fingerprint equals the one
+   * {@link CrawlScope.storedDictionaries} reported: then `columns` is absent, since the stored
+   * dictionary is the platform's. Absent where the technology has none.
+   */
+  dictionaryFingerprint?: string;
+  /**
    * The object's complete platform tags. Absent when they were not read — the technology has no
    * tags, or reading them failed: the stored platform tags stay as they are, as safe deletion
    * requires.
@@ -109,4 +117,12 @@ export interface CrawlScope {
    * `false` means: skip that subtree (it is disabled and the sync is not forced recursive).
    */
   shouldDescend(path: string[], object: CrawledObject): boolean;
+  /**
+   * The dictionary fingerprints (CrawledObject.dictionaryFingerprint) of the leaves stored under
+   * the container at `path`, by stable id: those present, with a stable id, whose stored
+   * dictionary was written with that fingerprint. A connector that can ask the platform for the
+   * fingerprints reads the columns only of leaves whose fingerprint differs. Absent, or an empty
+   * map: read every dictionary.
+   */
+  storedDictionaries?(path: string[]): Promise<ReadonlyMap<string, string>>;
 }

@@ -70,6 +70,8 @@ export interface ObjectsTable {
   columns_fingerprint: string | null;
   /** Digest of the platform tags last read for the object and its columns (see tagsFingerprint); null until read. */
   tags_fingerprint: string | null;
+  /** The platform's fingerprint of the stored dictionary (leaves; see migration 011); null where none. */
+  dictionary_fingerprint: string | null;
   created_at: string;
   updated_at: string;
   last_sync_run_id: string | null;

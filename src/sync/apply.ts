@@ -80,7 +80,7 @@ export async function applyListing(store: CatalogStore, context: ApplyContext, b
     const diff = diffChildren(stored.map(toStoredChild), crawled, batch.only, elsewhere.map(toStoredChild));
     const records = new Map([...stored, ...elsewhere].map((o) => [o.id, o]));
     const writer = new ListingWriter(repos, context, parent, resolveSettings(chain.map((o) => o.overrides)), path, records);
-    const withdrawnRemovals = await writer.write(diff);
+    const withdrawnRemovals = await writer.write(diff, crawled);
     const counts = countsOf(diff);
     counts.removed -= withdrawnRemovals;
     return { counts, errors: writer.errors, objectsSeen: crawled.length };
@@ -143,7 +143,7 @@ class ListingWriter {
    * Writes the change set. Returns how many `removed` changes of this run it withdrew (objects
    * that had only moved).
    */
-  async write(diff: ChildrenChangeSet): Promise<number> {
+  async write(diff: ChildrenChangeSet, crawled: readonly FingerprintedObject[]): Promise<number> {
     const { fromPaths, withdrawn } = await this.relocate(diff);
     await this.add(diff.added);
     for (const { stored, crawled } of diff.renamed) {
@@ -155,6 +155,7 @@ class ListingWriter {
     for (const { stored, crawled } of diff.restored) await this.update(stored, crawled, 'restored', {});
     for (const { stored, crawled, fields } of diff.changed) await this.update(stored, crawled, 'changed', { fields });
     await this.repos.objects.touchSynced(diff.unchanged.map((s) => s.id), this.context.syncRunId, this.now);
+    await this.refreshDictionaryFingerprints(diff.unchanged, crawled);
     await this.remove(diff.removed);
     this.recordConflicts(diff.conflicts);
     await this.repos.columns.replace(this.newDictionaries, true);
@@ -187,6 +188,22 @@ class ListingWriter {
     return { fromPaths, withdrawn };
   }
 
+  /**
+   * Unchanged leaves whose columns were read with a fingerprint other than the stored one (a
+   * dictionary stored before fingerprints, or by a Warden with another FINGERPRINT_VERSION): the
+   * stored columns are the crawled ones, so the crawled fingerprint describes them from now on.
+   */
+  private async refreshDictionaryFingerprints(unchanged: readonly StoredChild[], crawled: readonly FingerprintedObject[]): Promise<void> {
+    const byName = new Map(crawled.map((o) => [o.name, o]));
+    for (const stored of unchanged) {
+      const object = byName.get(stored.name);
+      const fingerprint = object?.columns ? (object.dictionaryFingerprint ?? null) : undefined;
+      if (fingerprint !== undefined && fingerprint !== this.records.get(stored.id)!.dictionaryFingerprint) {
+        await this.repos.objects.setDictionaryFingerprint(stored.id, fingerprint);
+      }
+    }
+  }
+
   private async remove(children: readonly StoredChild[]): Promise<void> {
     for (const stored of children) {
       // The record read with the listing: a removed child was neither moved nor renamed here, so its id path holds.
@@ -217,6 +234,8 @@ class ListingWriter {
         overrides,
         columnsFingerprint: o.columnsFingerprint,
         tagsFingerprint: o.tagsFingerprint ?? null,
+        // Only with the columns it describes: an added object's dictionary is the one read now.
+        dictionaryFingerprint: o.columns ? (o.dictionaryFingerprint ?? null) : null,
       })),
       this.now,
       this.context.syncRunId,
@@ -247,6 +266,8 @@ class ListingWriter {
         columnsFingerprint: crawled.columnsFingerprint ?? stored.columnsFingerprint,
         // Tags not read leave the stored ones, and the digest of them, as they were.
         ...(crawled.tagsFingerprint != null && { tagsFingerprint: crawled.tagsFingerprint }),
+        // Columns not read leave the stored dictionary, and its fingerprint, as they were.
+        ...(crawled.columns && { dictionaryFingerprint: crawled.dictionaryFingerprint ?? null }),
         removed: false,
       },
       this.context.syncRunId,

@@ -19,6 +19,7 @@ const object = (id: number, parentId: number | null, name: string, overrides: Pa
   removedAt: null,
   columnsFingerprint: null,
   tagsFingerprint: null,
+  dictionaryFingerprint: null,
   createdAt: '',
   updatedAt: '',
   lastSyncRunId: null,

@@ -195,6 +195,19 @@ export class SyncEngine {
       withEnabledDescendants: end && !descendEverywhere ? await objects.containersWithActiveDescendants(end) : new Set<number>(),
       withChildren: end && !descendEverywhere ? await objects.containersWithChildren(end) : new Set<number>(),
     };
-    return buildCrawlScope(names, catalog, descendEverywhere);
+    const scope = buildCrawlScope(names, catalog, descendEverywhere);
+    // Nothing is stored before the first sync; afterwards the connector may skip unchanged dictionaries.
+    return firstSync ? scope : { ...scope, storedDictionaries: (path) => this.storedDictionaries(connection.id, path) };
+  }
+
+  /**
+   * The stored dictionary fingerprints under the container at `path` (below the connection),
+   * read on the read connection (committed rows, not queued behind this run's apply). A
+   * container not stored yet has none: its leaves are read in full.
+   */
+  private async storedDictionaries(connectionId: number, path: string[]): Promise<ReadonlyMap<string, string>> {
+    const { objects } = this.deps.store.reads;
+    const chain = await objects.findChain(connectionId, path);
+    return chain === undefined ? new Map() : objects.dictionaryFingerprints(chain[chain.length - 1]!.id);
   }
 }

@@ -186,6 +186,29 @@ describeEachStore('applying listings to the catalog', (kind) => {
     expect((await catalog.getObject(['Conn', 'db1', 's1', 't1'])).columns?.[0]?.type).toBe('bigint');
   });
 
+  it('keeps a dictionary fingerprint with the columns it describes, and a dictionary not read as it was', async () => {
+    const fingerprints = async () => store.objects.dictionaryFingerprints((await store.objects.findChain(connectionId, ['db1', 's1']))!.at(-1)!.id);
+    const withFingerprint = (object: CrawledObject, dictionaryFingerprint: string): CrawledObject => ({ ...object, dictionaryFingerprint });
+    const withoutColumns = ({ columns: _columns, ...object }: CrawledObject, dictionaryFingerprint: string): CrawledObject => ({ ...object, dictionaryFingerprint });
+    // Stored before fingerprints (none yet): the same columns read with one are unchanged, and it is recorded.
+    expect(await fingerprints()).toEqual(new Map());
+    const recorded = await list(['db1', 's1'], [withFingerprint(table('t1'), 'v:a'), table('t2'), table('T1', 'upper')]);
+    expect(recorded.counts).toMatchObject({ unchanged: 3, changed: 0 });
+    expect(await fingerprints()).toEqual(new Map([['t1', 'v:a']]));
+    // Not read (the platform's fingerprint is the stored one): unchanged, the dictionary kept.
+    const skipped = await list(['db1', 's1'], [withoutColumns(table('t1'), 'v:a'), table('t2'), table('T1', 'upper')]);
+    expect(skipped.counts).toMatchObject({ unchanged: 3, changed: 0 });
+    expect((await catalog.getObject(['Conn', 'db1', 's1', 't1'])).columns?.map((c) => c.type)).toEqual(['integer']);
+    // Read again because it changed: the new columns and their fingerprint, in the same listing's transaction.
+    const retyped = await list(['db1', 's1'], [withFingerprint(table('t1', 't1', 'bigint'), 'v:b'), table('t2'), table('T1', 'upper')]);
+    expect(retyped.counts).toMatchObject({ changed: 1 });
+    expect(await fingerprints()).toEqual(new Map([['t1', 'v:b']]));
+    expect((await catalog.getObject(['Conn', 'db1', 's1', 't1'])).columns?.map((c) => c.type)).toEqual(['bigint']);
+    // A removed table's fingerprint is not offered: it comes back read in full.
+    await list(['db1', 's1'], [table('t2'), table('T1', 'upper')]);
+    expect(await fingerprints()).toEqual(new Map());
+  });
+
   it('records a uniqueness violation, keeping the first object', async () => {
     const result = await list(['db1', 's2'], [table('dup', 'a'), table('dup', 'b')]);
     expect(result.counts).toMatchObject({ added: 1, conflicts: 1 });

@@ -1,7 +1,7 @@
 import type { CrawledObject, ScopeStep } from '../../domain/catalog-types.js';
 import { pathOf, type CatalogReader } from '../shared/catalog-walk.js';
 import { forEachChunkYielding } from '../../sync/yielding-map.js';
-import { ColumnGrouping, mapContainers, mapLeaves, oidParameter, pickScopedMatch } from './postgres-mapper.js';
+import { ColumnGrouping, leafKind, mapContainers, mapLeaves, oidParameter, pickScopedMatch, serverFingerprints } from './postgres-mapper.js';
 import {
   FIND_DATABASE,
   FIND_RELATION,
@@ -12,10 +12,12 @@ import {
   LIST_RELATION_COLUMNS,
   LIST_SCHEMAS,
   LIST_SCHEMA_COLUMNS,
+  LIST_SCHEMA_FINGERPRINTS,
   type ColumnRow,
   type ColumnRows,
   type ColumnTextRow,
   type ContainerRow,
+  type FingerprintRow,
   type RelationNameRow,
   type RelationRow,
 } from './postgres-queries.js';
@@ -50,25 +52,44 @@ export class PostgresCatalogReader implements CatalogReader {
    * one query each for the relations, their comments, the columns, the defaults and the column
    * comments of the whole schema — or, when the crawl targets one table, that table (found by
    * name or oid) and its columns.
+   *
+   * With `stored` fingerprints (a re-sync), the server computes every relation's fingerprint
+   * first, and only the relations whose fingerprint differs from the stored one have their
+   * columns read (by oid); the others come back without columns, with their fingerprint.
    */
-  async listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]> {
+  async listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined, stored?: ReadonlyMap<string, string>): Promise<CrawledObject[]> {
     const schemaId = parent[parent.length - 1]!.stableId;
     const path = pathOf(parent);
     if (only === undefined) {
       const relations = await this.readRelations(LIST_RELATIONS, [schemaId], path);
-      return groupYielding(relations, await this.readDictionary(LIST_SCHEMA_COLUMNS, schemaId, path));
+      if (stored === undefined || stored.size === 0 || relations.length === 0) return groupYielding(relations, await this.readDictionary(LIST_SCHEMA_COLUMNS, [schemaId], path));
+      return this.readChangedDictionaries(relations, stored, schemaId, path);
     }
     const rows = await this.readRelations(FIND_RELATION, [schemaId, only.name, oidParameter(only.stableId)], path);
     const match = pickScopedMatch(mapLeaves(rows, NO_COLUMNS), only);
     if (match === undefined) return [];
     return mapLeaves(
       rows.filter(([stableId]) => stableId === match.stableId),
-      await this.readDictionary(LIST_RELATION_COLUMNS, match.stableId, [...path, match.name]),
+      await this.readDictionary(LIST_RELATION_COLUMNS, [[match.stableId]], [...path, match.name]),
     );
   }
 
   close(): Promise<void> {
     return this.session.close();
+  }
+
+  /** A schema's leaves on a re-sync: the fingerprints from the server, the columns of the changed relations only. */
+  private async readChangedDictionaries(relations: readonly RelationRow[], stored: ReadonlyMap<string, string>, schemaId: string | null, path: readonly string[]): Promise<CrawledObject[]> {
+    const fingerprintOf = serverFingerprints({
+      columns: await this.session.query<FingerprintRow>(LIST_SCHEMA_FINGERPRINTS.columns, [schemaId], path),
+      defaults: await this.session.query<FingerprintRow>(LIST_SCHEMA_FINGERPRINTS.defaults, [schemaId], path),
+      comments: await this.session.query<FingerprintRow>(LIST_SCHEMA_FINGERPRINTS.comments, [schemaId], path),
+    });
+    const changed = relations.filter(([stableId]) => stored.get(stableId) !== fingerprintOf(stableId));
+    const read = changed.length === 0 ? [] : await groupYielding(changed, await this.readDictionary(LIST_RELATION_COLUMNS, [changed.map(([stableId]) => stableId)], path));
+    const readById = new Map(read.map((leaf) => [leaf.stableId, leaf]));
+    // The unchanged ones: the relation's own facts (name, kind, comment) as listed, the stored dictionary kept.
+    return relations.map(([stableId, name, relkind, comment]) => readById.get(stableId) ?? { name, kind: leafKind(relkind), stableId, comment, dictionaryFingerprint: fingerprintOf(stableId) });
   }
 
   /** Relations of a schema (`values[0]`, its oid) with their comments, read by their own query. */
@@ -79,12 +100,12 @@ export class PostgresCatalogReader implements CatalogReader {
     return relations.map(([stableId, name, relkind]) => [stableId, name, relkind, comments.get(stableId) ?? null]);
   }
 
-  /** Columns, defaults and comments of a schema or a relation (`id`), one after the other on the session. */
-  private async readDictionary(queries: Record<keyof ColumnRows, string>, id: string | null, path: readonly string[]): Promise<ColumnRows> {
+  /** Columns, defaults and comments of a schema or of relations (`values`: the queries' one parameter), one after the other on the session. */
+  private async readDictionary(queries: Record<keyof ColumnRows, string>, values: unknown[], path: readonly string[]): Promise<ColumnRows> {
     return {
-      columns: await this.session.query<ColumnRow>(queries.columns, [id], path),
-      defaults: await this.session.query<ColumnTextRow>(queries.defaults, [id], path),
-      comments: await this.session.query<ColumnTextRow>(queries.comments, [id], path),
+      columns: await this.session.query<ColumnRow>(queries.columns, values, path),
+      defaults: await this.session.query<ColumnTextRow>(queries.defaults, values, path),
+      comments: await this.session.query<ColumnTextRow>(queries.comments, values, path),
     };
   }
 }

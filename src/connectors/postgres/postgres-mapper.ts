@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { CrawledColumn, CrawledObject, LeafKind, ScopeStep } from '../../domain/catalog-types.js';
-import type { ColumnRow, ColumnRows, ColumnTextRow, ContainerRow, RelationRow } from './postgres-queries.js';
+import type { ColumnRow, ColumnRows, ColumnTextRow, ContainerRow, FingerprintRow, RelationRow } from './postgres-queries.js';
 
 /** `pg_class.relkind` → the leaf kind Warden records. Other relkinds are never listed. */
 export const RELKIND_TO_LEAF_KIND: Readonly<Record<string, LeafKind>> = {
@@ -38,6 +39,16 @@ export class ColumnGrouping {
   // a 500k-column schema from holding 500k copies of them while it is applied.
   private readonly intern = new Map<string, string>();
   private readonly byRelation = new Map<string, CrawledColumn[]>();
+  // Names and types repeat across tables: each is JSON-encoded once for the fingerprints.
+  private readonly jsonOf = new Map<string, string>();
+  private readonly json = (text: string): string => {
+    let encoded = this.jsonOf.get(text);
+    if (encoded === undefined) {
+      encoded = JSON.stringify(text);
+      this.jsonOf.set(text, encoded);
+    }
+    return encoded;
+  };
 
   constructor({ defaults, comments }: Pick<ColumnRows, 'defaults' | 'comments'>) {
     this.defaultOf = byColumn(defaults);
@@ -63,15 +74,12 @@ export class ColumnGrouping {
     }
   }
 
-  /** The leaves of `relations` (a chunk of them or all) with the columns added so far, in ordinal order. */
+  /** The leaves of `relations` (a chunk of them or all) with the columns added so far, in ordinal order, and their fingerprints. */
   leaves(relations: readonly RelationRow[]): CrawledObject[] {
-    return relations.map(([stableId, name, relkind, comment]) => ({
-      name,
-      kind: leafKind(relkind),
-      stableId,
-      comment,
-      columns: this.byRelation.get(stableId)?.sort((a, b) => a.ordinal - b.ordinal) ?? [],
-    }));
+    return relations.map(([stableId, name, relkind, comment]) => {
+      const columns = this.byRelation.get(stableId)?.sort((a, b) => a.ordinal - b.ordinal) ?? [];
+      return { name, kind: leafKind(relkind), stableId, comment, columns, dictionaryFingerprint: dictionaryFingerprint(columns, this.json) };
+    });
   }
 
   private shared(text: string): string {
@@ -80,6 +88,45 @@ export class ColumnGrouping {
     this.intern.set(text, text);
     return text;
   }
+}
+
+/**
+ * Bumped whenever what the crawl reports of a column changes (a new fact, another spelling), so
+ * that dictionaries stored by an older Warden are read again rather than trusted.
+ */
+const FINGERPRINT_VERSION = 'pg1';
+
+/**
+ * The dictionary fingerprint of a leaf's columns (ordered by ordinal), built exactly as
+ * LIST_SCHEMA_FINGERPRINTS has the server build it: per part, the md5 of its JSON arrays joined
+ * by `,`, or `''` when the part has none. Pure; `json` is JSON.stringify (or a cache of it).
+ */
+export function dictionaryFingerprint(columns: readonly CrawledColumn[], json: (text: string) => string = JSON.stringify): string {
+  const described: string[] = [];
+  const expressions: string[] = [];
+  const comments: string[] = [];
+  for (const column of columns) {
+    const generation = column.generated === null ? '' : column.generated.stored ? 's' : 'v';
+    described.push(`[${column.ordinal},${json(column.name)},${json(column.type)},${column.nullable},"${generation}"]`);
+    const expression = column.generated?.expression ?? column.defaultValue;
+    if (expression !== null) expressions.push(`[${column.ordinal},${json(expression)}]`);
+    if (column.comment !== null) comments.push(`[${column.ordinal},${json(column.comment)}]`);
+  }
+  return joinParts(digest(described), digest(expressions), digest(comments));
+}
+
+/** The fingerprints the server computed (LIST_SCHEMA_FINGERPRINTS' three parts), by relation oid. */
+export function serverFingerprints(parts: Record<'columns' | 'defaults' | 'comments', readonly FingerprintRow[]>): (relationId: string) => string {
+  const [columns, defaults, comments] = [parts.columns, parts.defaults, parts.comments].map((rows) => new Map(rows));
+  return (relationId) => joinParts(columns!.get(relationId) ?? '', defaults!.get(relationId) ?? '', comments!.get(relationId) ?? '');
+}
+
+function digest(rows: readonly string[]): string {
+  return rows.length === 0 ? '' : createHash('md5').update(rows.join(',')).digest('hex');
+}
+
+function joinParts(columns: string, expressions: string, comments: string): string {
+  return `${FINGERPRINT_VERSION}:${columns}:${expressions}:${comments}`;
 }
 
 /** The leaf kind of a relkind; throws on a relkind the relation queries never return. */

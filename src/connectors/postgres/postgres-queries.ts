@@ -220,11 +220,77 @@ export const LIST_SCHEMA_COLUMNS = {
   AND d.objoid IN ${SCHEMA_RELATIONS}`,
 } as const;
 
-/** The dictionary of relation `$1` (a scoped crawl of one table). Rows as {@link LIST_SCHEMA_COLUMNS}. */
+/**
+ * The dictionaries of the relations whose oids are `$1` (an oid array: the one table of a scoped
+ * crawl, or the tables of a schema whose fingerprint changed). Rows as {@link LIST_SCHEMA_COLUMNS}.
+ */
 export const LIST_RELATION_COLUMNS = {
-  columns: columnsOf('c.oid = $1::oid'),
+  columns: columnsOf('c.oid = ANY ($1::oid[])'),
   defaults: `${DEFAULTS}
-  AND ad.adrelid = $1::oid`,
+  AND ad.adrelid = ANY ($1::oid[])`,
   comments: `${COMMENTS}
-  AND d.objoid = $1::oid`,
+  AND d.objoid = ANY ($1::oid[])`,
+} as const;
+
+/** `[relation oid, md5 hex]`: one part of a relation's dictionary fingerprint (see {@link LIST_SCHEMA_FINGERPRINTS}); null when the part has no rows. */
+export type FingerprintRow = [relationId: string, digest: string | null];
+
+/**
+ * The dictionary fingerprints of the relations {@link LIST_SCHEMA_COLUMNS} reads for schema `$1`,
+ * computed by the server, so an unchanged re-sync receives one row per relation instead of
+ * every column (500,000 columns: the node process parsed, grouped and hashed them for ~1 s).
+ * Three parts, as the dictionary is read: the columns (with the same visibility filter and the
+ * same effective nullability), the defaults and generation expressions, the column comments.
+ * Each part is the md5 of its rows as JSON arrays in attnum order joined by `,`:
+ * `[attnum,"name","type",nullable,"attgenerated"]`, `[attnum,"expression"]`, `[attnum,"comment"]`
+ * — text `postgres-mapper.ts` (dictionaryFingerprint) builds the same way from the columns it
+ * read, so the two agree exactly whenever the dictionary is the same (`to_json` of a text escapes
+ * as JSON.stringify does; md5 hashes the database's bytes, UTF-8 as JavaScript's in a UTF8
+ * database — elsewhere a non-ASCII name only makes its table's columns be read every time). A
+ * part without rows is absent or null (the mapper's empty part). Nothing filters on the digest:
+ * a condition on it made PostgreSQL compute every md5 twice (1.4 s instead of 0.85 s, measured).
+ *
+ * Every fact the crawl reports is in a part: names, order, types as format_type spells them (a
+ * renamed type shows), effective nullability (a domain's NOT NULL shows), visibility (a revoked
+ * column privilege shows), defaults and expressions as pg_get_expr deparses them (a renamed
+ * sequence shows), comments. A difference that is not a change (a default on a column the role
+ * cannot see) only makes the relation's columns be read again. The columns part is aggregated per
+ * relation in a LATERAL subquery: grouped over the whole schema, the planner sorted all 500k
+ * attribute rows (to disk) first, 1.1 s instead of 0.6 s (measured).
+ */
+export const LIST_SCHEMA_FINGERPRINTS = {
+  columns: `${NOT_NULL_DOMAINS}
+SELECT r.oid::text, f.digest
+FROM (
+  SELECT c.oid, pg_catalog.has_table_privilege(c.oid, ${ANY_COLUMN_PRIVILEGE}) AS whole_table
+  FROM pg_catalog.pg_class c
+  WHERE ${RELATION_FILTER}
+  OFFSET 0
+) r
+CROSS JOIN LATERAL (
+  SELECT pg_catalog.md5(pg_catalog.string_agg(
+    '[' || a.attnum::text || ',' || pg_catalog.to_json(a.attname::text)::text || ',' || pg_catalog.to_json(pg_catalog.format_type(a.atttypid, a.atttypmod))::text
+      || ',' || (NOT (a.attnotnull OR a.atttypid IN (SELECT nd.oid FROM not_null_domains nd)))::text || ',"' || a.attgenerated::text || '"]',
+    ',' ORDER BY a.attnum)) AS digest
+  FROM pg_catalog.pg_attribute a
+  WHERE a.attrelid = r.oid
+    AND a.attnum > 0
+    AND NOT a.attisdropped
+    AND (r.whole_table OR pg_catalog.has_column_privilege(r.oid, a.attnum, ${ANY_COLUMN_PRIVILEGE}))
+) f`,
+  defaults: `
+SELECT ad.adrelid::text, pg_catalog.md5(pg_catalog.string_agg(
+  '[' || ad.adnum::text || ',' || pg_catalog.to_json(pg_catalog.pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END))::text || ']',
+  ',' ORDER BY ad.adnum))
+FROM pg_catalog.pg_attrdef ad
+JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+WHERE NOT a.attisdropped
+  AND ad.adrelid IN ${SCHEMA_RELATIONS}
+GROUP BY ad.adrelid`,
+  comments: `
+SELECT d.objoid::text, pg_catalog.md5(pg_catalog.string_agg('[' || d.objsubid::text || ',' || pg_catalog.to_json(d.description)::text || ']', ',' ORDER BY d.objsubid))
+FROM pg_catalog.pg_description d
+WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0
+  AND d.objoid IN ${SCHEMA_RELATIONS}
+GROUP BY d.objoid`,
 } as const;

@@ -16,8 +16,13 @@ import { abortReason, mergeBounded, type MergeSource } from '../connector-runtim
 export interface CatalogReader {
   /** The containers of level `levels[parent.length]` under `parent`, in full, or only the one `only` designates (by name or stable id). */
   listContainers(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]>;
-  /** The leaves under `parent` (a chain down to a container of the last container level) with their columns. */
-  listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined): Promise<CrawledObject[]>;
+  /**
+   * The leaves under `parent` (a chain down to a container of the last container level) with their
+   * columns. `stored` (see CrawlScope.storedDictionaries; complete listings only) lets a reader
+   * whose platform computes dictionary fingerprints leave out the columns of leaves whose
+   * fingerprint is the stored one; a reader may ignore it.
+   */
+  listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined, stored?: ReadonlyMap<string, string>): Promise<CrawledObject[]>;
   /** The session broke: nothing more can be read through this reader. */
   readonly lost: boolean;
   close(): Promise<void>;
@@ -127,7 +132,7 @@ async function* walkSubtree(walk: SubtreeWalk, chain: readonly CrawledObject[], 
   const [step, ...rest] = steps;
   let children: CrawledObject[];
   try {
-    children = await listChildren(walk.reader, walk.levels, chain, step);
+    children = await listChildren(walk.reader, walk.levels, chain, step, walk.scope);
   } catch (error) {
     const batch = failure(path, error, walk.signal);
     // failure() returned, so `error` is a WardenError.
@@ -144,13 +149,17 @@ async function* walkSubtree(walk: SubtreeWalk, chain: readonly CrawledObject[], 
   }
 }
 
-function listChildren(
+async function listChildren(
   reader: CatalogReader,
   levels: readonly string[],
   parent: readonly CrawledObject[],
   step: ScopeStep | undefined,
+  scope?: CrawlScope,
 ): Promise<CrawledObject[]> {
-  return parent.length + 1 >= levels.length ? reader.listLeaves(parent, step) : reader.listContainers(parent, step);
+  if (parent.length + 1 < levels.length) return reader.listContainers(parent, step);
+  // A scoped listing reads its one leaf in full; a complete one may skip unchanged dictionaries.
+  const stored = step === undefined ? await scope?.storedDictionaries?.(pathOf(parent)) : undefined;
+  return reader.listLeaves(parent, step, stored);
 }
 
 /** The names of a chain of containers: its object path below the connection. */

@@ -13,6 +13,7 @@ import * as legacy from './010-legacy.js';
 import * as legacyRegistrations from './011-legacy-registrations.js';
 import * as sessions from './012-sessions.js';
 import * as legacyDataSourceEdits from './013-legacy-data-source-edits.js';
+import * as dictionaryFingerprints from './014-dictionary-fingerprints.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -34,4 +35,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '011-legacy-registrations': legacyRegistrations,
   '012-sessions': sessions,
   '013-legacy-data-source-edits': legacyDataSourceEdits,
+  '014-dictionary-fingerprints': dictionaryFingerprints,
 };

@@ -22,6 +22,8 @@ export interface ObjectRecord {
   removedAt: string | null;
   columnsFingerprint: string | null;
   tagsFingerprint: string | null;
+  /** The platform's fingerprint of the stored dictionary (CrawledObject.dictionaryFingerprint); null where none. */
+  dictionaryFingerprint: string | null;
   createdAt: string;
   updatedAt: string;
   lastSyncRunId: string | null;
@@ -35,7 +37,10 @@ export type ChainLink = ObjectRecord & { dataSourceId: number | null };
 export type ChildHit = ChainLink & { childCount: number };
 
 /** What a new child is created with. */
-export type NewObject = Pick<ObjectRecord, 'name' | 'kind' | 'isLeaf' | 'stableId' | 'comment' | 'overrides' | 'columnsFingerprint'> & { tagsFingerprint?: string | null };
+export type NewObject = Pick<ObjectRecord, 'name' | 'kind' | 'isLeaf' | 'stableId' | 'comment' | 'overrides' | 'columnsFingerprint'> & {
+  tagsFingerprint?: string | null;
+  dictionaryFingerprint?: string | null;
+};
 
 /** Metadata a sync may change on an existing object. */
 export interface ObjectMetadataUpdate {
@@ -45,6 +50,7 @@ export interface ObjectMetadataUpdate {
   comment?: string | null;
   columnsFingerprint?: string | null;
   tagsFingerprint?: string | null;
+  dictionaryFingerprint?: string | null;
   removed?: boolean;
 }
 
@@ -168,6 +174,30 @@ export class ObjectRepository {
   async pathsOf(records: readonly Pick<ObjectRecord, 'id' | 'idPath'>[]): Promise<Map<number, string[]>> {
     const names = await this.namesOfLineages(records);
     return new Map(records.map((r) => [r.id, lineageIds(r.idPath).map((id) => names.get(id)!)]));
+  }
+
+  /**
+   * The dictionary fingerprints of a container's present children, by stable id (children without
+   * either are left out). A stable id two children share is left out too: the crawl could not
+   * know whose stored dictionary it would be trusting.
+   */
+  async dictionaryFingerprints(parentId: number): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom('objects')
+      .select(['stable_id', 'dictionary_fingerprint'])
+      .where('parent_id', '=', parentId)
+      .where('removed', '=', 0)
+      .where('stable_id', 'is not', null)
+      .where('dictionary_fingerprint', 'is not', null)
+      .execute();
+    const fingerprints = new Map<string, string>();
+    const shared = new Set<string>();
+    for (const { stable_id: stableId, dictionary_fingerprint: fingerprint } of rows) {
+      if (fingerprints.has(stableId!)) shared.add(stableId!);
+      fingerprints.set(stableId!, fingerprint!);
+    }
+    for (const stableId of shared) fingerprints.delete(stableId);
+    return fingerprints;
   }
 
   /** Every child of a container, removed ones included (the diff needs them to restore). */
@@ -296,6 +326,7 @@ export class ObjectRepository {
         ...(update.comment !== undefined && { comment: update.comment }),
         ...(update.columnsFingerprint !== undefined && { columns_fingerprint: update.columnsFingerprint }),
         ...(update.tagsFingerprint !== undefined && { tags_fingerprint: update.tagsFingerprint }),
+        ...(update.dictionaryFingerprint !== undefined && { dictionary_fingerprint: update.dictionaryFingerprint }),
         ...(update.removed !== undefined && { removed: update.removed ? 1 : 0, removed_at: update.removed ? now : null }),
         updated_at: now,
         ...(syncRunId !== null && { last_sync_run_id: syncRunId, last_synced_at: now }),
@@ -305,6 +336,11 @@ export class ObjectRepository {
   }
 
   /** Marks the unchanged objects of a listing as seen by this sync, in one statement per chunk. */
+  /** Records the fingerprint of a stored dictionary that did not change (the object itself did not: updated_at stays). */
+  async setDictionaryFingerprint(id: number, fingerprint: string | null): Promise<void> {
+    await this.db.updateTable('objects').set({ dictionary_fingerprint: fingerprint }).where('id', '=', id).execute();
+  }
+
   async touchSynced(ids: readonly number[], syncRunId: string, now: string): Promise<void> {
     for (const chunk of chunkRows(ids, 1, this.dialect)) {
       await this.db.updateTable('objects').set({ last_sync_run_id: syncRunId, last_synced_at: now }).where('id', 'in', chunk).execute();
@@ -430,6 +466,7 @@ const BULK_OBJECT_COLUMNS = [
   'removed',
   'columns_fingerprint',
   'tags_fingerprint',
+  'dictionary_fingerprint',
   'created_at',
   'updated_at',
   'last_sync_run_id',
@@ -461,6 +498,7 @@ function newRow(connectionId: number, parentId: number | null, idPath: string, d
     removed: 0,
     columns_fingerprint: object.columnsFingerprint,
     tags_fingerprint: object.tagsFingerprint ?? null,
+    dictionary_fingerprint: object.dictionaryFingerprint ?? null,
     created_at: now,
     updated_at: now,
   };
@@ -505,6 +543,7 @@ function toRecord(row: Selectable<ObjectsTable>): ObjectRecord {
     removedAt: row.removed_at,
     columnsFingerprint: row.columns_fingerprint,
     tagsFingerprint: row.tags_fingerprint,
+    dictionaryFingerprint: row.dictionary_fingerprint,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastSyncRunId: row.last_sync_run_id,

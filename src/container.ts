@@ -16,6 +16,7 @@ import { AuthService } from './services/auth-service.js';
 import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
+import { IntegrationUpgradeService } from './services/integration-upgrade-service.js';
 import { LegacySourceService } from './services/legacy-source-service.js';
 import { DataSourceService } from './services/data-source-service.js';
 import { TagService } from './services/tag-service.js';
@@ -99,6 +100,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const catalog = new CatalogService(catalogStore);
   const dataSources = new DataSourceService(catalogStore, catalog);
   const scheduler = new SyncScheduler(catalogStore, queue, logger, clock);
+  const connections = new ConnectionService({ store: catalogStore, registry, secrets, queue });
+  const legacySources = new LegacySourceService({ store: catalogStore, registry, secrets, queue });
   return {
     config,
     clock,
@@ -112,9 +115,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
     auth: new AuthService(catalogStore, new FailedLoginLimiter(catalogStore.authFailures, config.authFailureLimit, config.authFailureWindowMs, () => clock.now().getTime()), clock),
     users: new UserService(catalogStore),
     audit: new AuditService(catalogStore.audit),
-    connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
+    connections,
     integrations: new IntegrationService({ store: catalogStore, registry, secrets }),
-    legacySources: new LegacySourceService({ store: catalogStore, registry, secrets, queue }),
+    legacySources,
+    upgrades: new IntegrationUpgradeService({ store: catalogStore, registry, secrets, queue, connections, legacySources }),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),
     dataSources,

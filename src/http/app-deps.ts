@@ -5,6 +5,7 @@ import type { CatalogService } from '../services/catalog-service.js';
 import type { ConnectionService } from '../services/connection-service.js';
 import type { DataSourceService } from '../services/data-source-service.js';
 import type { IntegrationService } from '../services/integration-service.js';
+import type { IntegrationUpgradeService } from '../services/integration-upgrade-service.js';
 import type { LegacySourceService } from '../services/legacy-source-service.js';
 import type { SyncService } from '../services/sync-service.js';
 import type { TagService } from '../services/tag-service.js';
@@ -17,6 +18,7 @@ export interface AppDeps {
   auth: AuthService;
   connections: ConnectionService;
   integrations: IntegrationService;
+  upgrades: IntegrationUpgradeService;
   legacySources: LegacySourceService;
   catalog: CatalogService;
   syncs: SyncService;

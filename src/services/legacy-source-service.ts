@@ -522,7 +522,7 @@ export class LegacySourceService {
  * Deletes, from the deepest up, the objects along `path` of a hidden connection that hold no
  * legacy data source, and the connection itself once its root holds nothing.
  */
-async function pruneHiddenChain(repos: Repositories, connectionId: number, path: readonly string[]): Promise<void> {
+export async function pruneHiddenChain(repos: Repositories, connectionId: number, path: readonly string[]): Promise<void> {
   const root = await repos.objects.findRoot(connectionId);
   if (!root) return;
   const chain: ObjectRecord[] = [];

@@ -7,6 +7,7 @@ import { ColumnRepository } from './repositories/column-repository.js';
 import { ConnectionRepository } from './repositories/connection-repository.js';
 import { DataSourceRepository } from './repositories/data-source-repository.js';
 import { IntegrationRepository } from './repositories/integration-repository.js';
+import { IntegrationUpgradeRepository } from './repositories/integration-upgrade-repository.js';
 import { LegacyHandlerRepository } from './repositories/legacy-handler-repository.js';
 import { ObjectRepository } from './repositories/object-repository.js';
 import { PrincipalRepository } from './repositories/principal-repository.js';
@@ -23,6 +24,7 @@ export interface Repositories {
   columns: ColumnRepository;
   dataSources: DataSourceRepository;
   integrations: IntegrationRepository;
+  integrationUpgrades: IntegrationUpgradeRepository;
   legacyHandlers: LegacyHandlerRepository;
   schemaProjects: SchemaProjectRepository;
   tags: TagRepository;
@@ -41,6 +43,7 @@ export class CatalogStore implements Repositories {
   readonly columns: ColumnRepository;
   readonly dataSources: DataSourceRepository;
   readonly integrations: IntegrationRepository;
+  readonly integrationUpgrades: IntegrationUpgradeRepository;
   readonly legacyHandlers: LegacyHandlerRepository;
   readonly schemaProjects: SchemaProjectRepository;
   readonly tags: TagRepository;
@@ -65,6 +68,7 @@ export class CatalogStore implements Repositories {
       columns: this.columns,
       dataSources: this.dataSources,
       integrations: this.integrations,
+      integrationUpgrades: this.integrationUpgrades,
       legacyHandlers: this.legacyHandlers,
       schemaProjects: this.schemaProjects,
       tags: this.tags,
@@ -101,6 +105,7 @@ export class CatalogStore implements Repositories {
       columns: this.columns.with(trx),
       dataSources: this.dataSources.with(trx),
       integrations: this.integrations.with(trx),
+      integrationUpgrades: this.integrationUpgrades.with(trx),
       legacyHandlers: this.legacyHandlers.with(trx),
       schemaProjects: this.schemaProjects.with(trx),
       tags: this.tags.with(trx),
@@ -120,6 +125,7 @@ function repositoriesOver(store: Store, db: Kysely<StoreSchema>): Repositories {
     columns: new ColumnRepository(db, store.dialect, store.bulk),
     dataSources: new DataSourceRepository(db, store.dialect),
     integrations: new IntegrationRepository(db),
+    integrationUpgrades: new IntegrationUpgradeRepository(db),
     legacyHandlers: new LegacyHandlerRepository(db),
     schemaProjects: new SchemaProjectRepository(db),
     tags: new TagRepository(db, store.dialect),

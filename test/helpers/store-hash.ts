@@ -27,6 +27,8 @@ const HASHED: { [T in keyof StoreSchema]: ((row: Row) => boolean) | 'all' | 'non
   integrations: 'all',
   legacy_handlers: 'all',
   schema_projects: 'all',
+  integration_upgrades: 'all',
+  upgraded_legacy_sources: 'all',
 };
 
 /**

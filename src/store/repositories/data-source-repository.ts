@@ -60,6 +60,22 @@ export class DataSourceRepository {
     for (const chunk of chunkRows(ids, 1, this.dialect)) await this.db.updateTable('data_sources').set({ origin }).where('id', 'in', chunk).execute();
   }
 
+  /**
+   * Moves data source `id` onto the leaf `objectId` as a connection's (the upgrade): the leaf's
+   * own data source row `replacedId`, which its sync gave it, goes first (one row per leaf).
+   * One id, never missing: the caller runs this in the transaction that sets the leaf's status.
+   */
+  async moveOnto(id: number, objectId: number, replacedId: number): Promise<void> {
+    await this.db.deleteFrom('data_sources').where('id', '=', replacedId).where('object_id', '=', objectId).execute();
+    await this.db.updateTable('data_sources').set({ object_id: objectId, origin: 'connection' }).where('id', '=', id).execute();
+  }
+
+  /** Where data source `id` comes from (`connection` or `legacy`), if it exists. */
+  async originOf(id: number): Promise<{ origin: string; objectId: number } | undefined> {
+    const row = await this.db.selectFrom('data_sources').select(['origin', 'object_id']).where('id', '=', id).executeTakeFirst();
+    return row && { origin: row.origin, objectId: row.object_id };
+  }
+
   /** The object a data source id belongs to (enabled or not), if any. */
   async objectIdOf(id: number): Promise<number | undefined> {
     const row = await this.db.selectFrom('data_sources').select('object_id').where('id', '=', id).executeTakeFirst();

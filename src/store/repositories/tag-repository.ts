@@ -120,6 +120,16 @@ export class TagRepository {
     }
   }
 
+  /**
+   * Moves the tags of `sources` on object `fromId` and its columns to object `toId` (the
+   * upgrade: a legacy table's tags onto its connection object). Those `toId` had of the same
+   * sources go first: the data source's tags are the ones it keeps.
+   */
+  async moveToObject(fromId: number, toId: number, sources: readonly TagSource[]): Promise<void> {
+    await this.db.deleteFrom('tags').where('object_id', '=', toId).where('source', 'in', [...sources]).execute();
+    await this.db.updateTable('tags').set({ object_id: toId }).where('object_id', '=', fromId).where('source', 'in', [...sources]).execute();
+  }
+
   async updateValue(id: number, value: string | null): Promise<void> {
     await this.db.updateTable('tags').set({ value }).where('id', '=', id).execute();
   }

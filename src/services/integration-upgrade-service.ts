@@ -17,7 +17,7 @@ import type { SyncRunRecord } from '../store/repositories/sync-run-repository.js
 import { auditEntry, type Actor } from './actor.js';
 import type { ConnectionService } from './connection-service.js';
 import { openConnection } from './connection-secrets.js';
-import { pruneHiddenChain, type LegacySourceInfo, type LegacySourceService } from './legacy-source-service.js';
+import { pruneHiddenChain, samePlace, type LegacySourceInfo, type LegacySourceService } from './legacy-source-service.js';
 import type { SecretBox } from './secret-box.js';
 import { planSchemas, planSources, unsupportedDetail, type PlannedSource, type SchemaPlan, type TableSighting } from './upgrade-plan.js';
 
@@ -137,6 +137,49 @@ export class IntegrationUpgradeService {
       throw new WardenError('UPGRADE_NOT_FOUND', { id: integrationId });
     }
     return view(record);
+  }
+
+  /**
+   * The connection key a data source belongs to when it is a connection's (registered by a
+   * connection, or upgraded); null for a legacy data source or an unknown id.
+   */
+  async connectionOfDataSource(id: number): Promise<string | null> {
+    const { store } = this.deps;
+    const found = await store.dataSources.originOf(id);
+    if (found?.origin !== 'connection') return null;
+    const object = await store.objects.findById(found.objectId);
+    const connection = object && (await store.connections.findById(object.connectionId));
+    return connection?.legacyConnectionString === null ? connection.connectionKey : null;
+  }
+
+  /** The connection an upgraded legacy handler's data source went to; null for any other handler id. */
+  async connectionOfHandler(handlerId: number): Promise<string | null> {
+    return (await this.deps.store.integrationUpgrades.upgradedByHandler(handlerId))?.connectionKey ?? null;
+  }
+
+  /** The connection of a V2 `connectionKey`: the connection its upgraded data sources went to, or a connection of that key. */
+  async connectionOfV2Key(v2ConnectionKey: string): Promise<string | null> {
+    const upgraded = await this.deps.store.integrationUpgrades.upgradedByV2ConnectionKey(v2ConnectionKey);
+    if (upgraded) return upgraded.connectionKey;
+    const connection = await this.deps.store.connections.findByKey(v2ConnectionKey);
+    return connection?.legacyConnectionString === null ? connection.connectionKey : null;
+  }
+
+  /** The connection an integration's upgrade goes to, once it has started; null before. */
+  async connectionOfIntegration(integrationId: number): Promise<string | null> {
+    return (await this.deps.store.integrationUpgrades.findByIntegration(integrationId))?.connectionKey ?? null;
+  }
+
+  /** The connection an upgrade made at the place (host, port, …) of `details`, if any: that host's legacy data sources go there now. */
+  async connectionOfPlace(technology: string, details: Readonly<Record<string, unknown>>): Promise<string | null> {
+    const { store, registry } = this.deps;
+    const descriptor = registry.descriptors().find((d) => d.technology === technology);
+    if (!descriptor) return null;
+    for (const upgrade of await store.integrationUpgrades.listByTechnology(technology)) {
+      const connection = await store.connections.findByKey(upgrade.connectionKey);
+      if (connection && samePlace(descriptor.credentialRoute, connection.details, details)) return connection.connectionKey;
+    }
+    return null;
   }
 
   private async run(

@@ -238,9 +238,7 @@ export class LegacySourceService {
     const integration = await this.deps.store.integrations.findById(integrationId);
     if (!integration) throw new WardenError('INTEGRATION_NOT_FOUND', { id: String(integrationId) });
     const { credentialRoute } = this.deps.registry.get(integration.technology);
-    const place = (details: Record<string, unknown>) =>
-      credentialRoute.map((field) => details[field]).filter((v) => typeof v === 'string' || typeof v === 'number');
-    const hidden = (await this.deps.store.connections.listHidden(integration.technology)).filter((c) => isDeepStrictEqual(place(c.details), place(integration.details)));
+    const hidden = (await this.deps.store.connections.listHidden(integration.technology)).filter((c) => samePlace(credentialRoute, c.details, integration.details));
     return (await Promise.all(hidden.map((c) => this.sourcesOfConnection(c.id)))).flat();
   }
 
@@ -516,6 +514,16 @@ export class LegacySourceService {
       enabled: chain !== undefined && !object.removed && resolveSettings(chain.map((o) => o.overrides)).isActive,
     };
   }
+}
+
+/**
+ * Whether two sets of connection details of one technology reach the same place: the same
+ * single-valued fields of its credential route (host and port, a Snowflake account, …). An
+ * integration's legacy data sources are those registered at its place.
+ */
+export function samePlace(credentialRoute: readonly string[], a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const place = (details: Readonly<Record<string, unknown>>) => credentialRoute.map((field) => details[field]).filter((v) => typeof v === 'string' || typeof v === 'number');
+  return isDeepStrictEqual(place(a), place(b));
 }
 
 /**

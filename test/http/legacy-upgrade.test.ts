@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
 import { systemActor } from '../../src/services/actor.js';
 import { addUserWithKey } from '../helpers/access-fixtures.js';
 import { grantCrawlAccess, quoteIdent, sqlIn } from '../helpers/catalog-fixtures.js';
@@ -22,15 +22,18 @@ describeEachStore(
     let server: TestServer;
     const store = () => server.server.container.catalogStore;
 
-    beforeAll(async () => {
+    // A server per test: after an upgrade, the host's legacy registrations are blocked (it is the connection's).
+    beforeEach(async () => {
       server = await startTestServer({}, { store: kind });
       await addUserWithKey(server, 'alice');
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await server?.close();
+    });
+    afterAll(async () => {
       await pg.cleanup();
       await maria.cleanup();
-    });
+    }, 120_000);
 
     /** Registers more tables of a setup's source with one POST /{prefix}/handler; answers its body. */
     const register = async (setup: LegacySetup, tables: { schema: string; table: string; name: string; extra?: Record<string, unknown> }[], body: Record<string, unknown> = {}) => {

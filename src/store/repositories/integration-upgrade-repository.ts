@@ -86,6 +86,11 @@ export class IntegrationUpgradeRepository {
     return row && toRecord(row);
   }
 
+  async listByTechnology(technology: string): Promise<IntegrationUpgradeRecord[]> {
+    const rows = await this.db.selectFrom('integration_upgrades').selectAll().where('technology', '=', technology).orderBy('id').execute();
+    return rows.map(toRecord);
+  }
+
   async findByConnectionKey(connectionKey: string): Promise<IntegrationUpgradeRecord | undefined> {
     const row = await this.db.selectFrom('integration_upgrades').selectAll().where('connection_key', '=', connectionKey).executeTakeFirst();
     return row && toRecord(row);

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LEGACY_BLOCKED_ROUTES, type BlockedRoute } from '../../src/http/legacy-blocked-routes.js';
+import { grantCrawlAccess, sqlIn } from '../helpers/catalog-fixtures.js';
+import { legacyMariadbSetup, legacyPostgresSetup, type LegacySetup } from '../helpers/legacy-fixtures.js';
+import { integrationOf } from '../helpers/legacy-upgrade-fixtures.js';
+import { MariadbTestContext, mariadbAdmin, quoteName } from '../helpers/mariadb-server.js';
+import { PostgresTestContext } from '../helpers/postgres-server.js';
+import { hashStore } from '../helpers/store-hash.js';
+import { describeEachStore } from '../helpers/store-kinds.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+/** What a sample call is about: the upgraded PostgreSQL side, or the MariaDB integration that was not upgraded. */
+interface Side {
+  setup: LegacySetup;
+  integrationId: number;
+  /** A table of the source that no data source holds yet. */
+  freshTable: string;
+  schema: string;
+}
+
+/** One request: method from the route, this URL and body. */
+type Sample = (side: Side) => { url: string; body?: unknown; status: number };
+
+/**
+ * A request for every blocked route this build serves. A route the list names without a sample
+ * here fails the test: whoever adds one of the legacy routes adds its sample.
+ */
+const SAMPLES: Record<string, Sample> = {
+  'POST /:prefix/handler': (side) => ({ url: `/${side.setup.prefix}/handler`, body: { handler: { metadata: side.setup.metadata(side.schema, side.freshTable, { dataSourceName: `fresh ${side.setup.database}` }) } }, status: 200 }),
+  'POST /integrations': (side) => {
+    const { schema: _s, table: _t, ...config } = side.setup.metadata(side.schema, side.freshTable);
+    return { url: '/integrations', body: { type: side.setup.prefix === 'pg' ? 'PostgreSQL' : 'MariaDB', config }, status: 201 };
+  },
+  'PUT /integrations/:id': (side) => ({ url: `/integrations/${side.integrationId}`, body: { config: {} }, status: 200 }),
+  'DELETE /integrations/:id': (side) => ({ url: `/integrations/${side.integrationId}`, status: 200 }),
+};
+
+/**
+ * The blocked legacy endpoints (issue 11, the upgrade guide's API changes): on what belongs to
+ * an upgraded connection each answers the 400 and changes nothing; the same call for an
+ * integration that was not upgraded works. The table is the list in the code.
+ */
+describeEachStore(
+  'legacy endpoints blocked after the upgrade',
+  (kind) => {
+    const pg = new PostgresTestContext();
+    const maria = new MariadbTestContext();
+    let server: TestServer;
+    let upgraded: Side;
+    let legacy: Side;
+    const key = `Blocked ${kind}`;
+
+    beforeAll(async () => {
+      server = await startTestServer({}, { store: kind });
+      const pgSetup = await legacyPostgresSetup(server, pg, { schemas: { s: ['t1'] }, name: (s, t) => `blocked ${kind} ${s} ${t}` });
+      await sqlIn(pgSetup.db, 'CREATE TABLE s.fresh (id int)');
+      await grantCrawlAccess(pgSetup.db.name, pgSetup.role);
+      const mariaSetup = await legacyMariadbSetup(server, maria, { schemas: { any: ['t1'] }, name: (_s, t) => `blocked maria ${kind} ${t}` });
+      await mariadbAdmin(`CREATE TABLE ${quoteName(mariaSetup.database)}.fresh (id int)`);
+      upgraded = { setup: pgSetup, integrationId: await integrationOf(server, 'PostgreSQL', pgSetup.metadata('s', 't1')), freshTable: 'fresh', schema: 's' };
+      legacy = { setup: mariaSetup, integrationId: await integrationOf(server, 'MariaDB', mariaSetup.metadata(mariaSetup.database, 't1')), freshTable: 'fresh', schema: mariaSetup.database };
+      const upgrade = await server.request('POST', `/integrations/${upgraded.integrationId}/upgrade`, { connectionKey: key });
+      expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', upgraded: 1 });
+    }, 120_000);
+    afterAll(async () => {
+      await server?.close();
+      await pg.cleanup();
+      await maria.cleanup();
+    }, 120_000);
+
+    it('has a sample for every blocked route this server serves', () => {
+      const served = new Set(server.server.app.guardedRoutes.map((r) => `${r.method} ${r.url}`));
+      const missing = LEGACY_BLOCKED_ROUTES.filter((entry) => served.has(entry.route) && !SAMPLES[entry.route]).map((entry) => entry.route);
+      expect(missing).toEqual([]);
+      expect(LEGACY_BLOCKED_ROUTES.filter((entry) => served.has(entry.route)).length).toBeGreaterThanOrEqual(Object.keys(SAMPLES).length);
+    });
+
+    it('answers each blocked route on the upgraded connection with the 400 and changes nothing; the same call on the integration not upgraded works', { timeout: 120_000 }, async () => {
+      const served = new Set(server.server.app.guardedRoutes.map((r) => `${r.method} ${r.url}`));
+      const db = server.server.container.catalogStore.store.db;
+      for (const entry of LEGACY_BLOCKED_ROUTES.filter((e: BlockedRoute) => served.has(e.route))) {
+        const method = entry.route.split(' ')[0]!;
+        const blocked = SAMPLES[entry.route]!(upgraded);
+        const before = await hashStore(db);
+        const refused = await server.request(method, blocked.url, blocked.body);
+        expect(refused.body, entry.route).toEqual({
+          statusCode: 400,
+          error: 'Bad Request',
+          code: 'LEGACY_ENDPOINT_BLOCKED',
+          message: `${entry.what} is not supported for data sources of connection ${key}. Use the /data endpoint: ${entry.replacement}.`,
+        });
+        expect(await hashStore(db), `${entry.route} changed the store`).toBe(before);
+
+        const allowed = SAMPLES[entry.route]!(legacy);
+        const answer = await server.request(method, allowed.url, allowed.body);
+        expect(answer.status, `${entry.route}: ${JSON.stringify(answer.body)}`).toBe(allowed.status);
+      }
+    });
+
+    it('leaves GET routes and the connection API alone', async () => {
+      expect((await server.request('GET', `/integrations/${upgraded.integrationId}`)).status).toBe(200);
+      expect((await server.request('GET', `/data/connection/${encodeURIComponent(key)}`)).status).toBe(200);
+    });
+  },
+  { needs: ['PostgreSQL', 'MariaDB'] },
+);

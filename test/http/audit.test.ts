@@ -34,13 +34,15 @@ describeEachStore(
       const integration = async () => (await s.request('POST', '/integrations', { type: 'PostgreSQL', config: integrationConfig })).body.id as number;
       const [integrationId, doomedIntegrationId] = [await integration(), await integration()];
 
-      const samples: Record<string, { url: string; body?: unknown; action: string; objectPath?: string[]; target?: string }> = {
+      /** `rows`: the upgrade also leaves its connection's registration and one row per data source it moved (the handler sample's). */
+      const samples: Record<string, { url: string; body?: unknown; action: string; objectPath?: string[]; target?: string; rows?: number }> = {
         'POST /data/connection': { url: '/data/connection', body: { connectionKey: 'Audited Two', connection: connectionInput(other, otherRole) }, action: 'connection.registered', objectPath: ['Audited Two'] },
         'PUT /data/connection/:connectionKey': { url: '/data/connection/Audited', body: { connection: { port: connectionInput(db, role).port } }, action: 'connection.updated', objectPath: ['Audited'] },
         'POST /data/connection/:connectionKey/test': { url: '/data/connection/Audited/test', action: 'connection.tested', objectPath: ['Audited'] },
         'POST /integrations': { url: '/integrations', body: { type: 'PostgreSQL', config: integrationConfig }, action: 'integration.created' },
         'PUT /integrations/:id': { url: `/integrations/${integrationId}`, body: { config: {} }, action: 'integration.updated', target: `integration:${integrationId}` },
         'DELETE /integrations/:id': { url: `/integrations/${doomedIntegrationId}`, action: 'integration.deleted', target: `integration:${doomedIntegrationId}` },
+        'POST /integrations/:id/upgrade': { url: `/integrations/${integrationId}/upgrade`, body: { connectionKey: 'Audited Upgrade' }, action: 'integration.upgraded', target: `integration:${integrationId}`, rows: 3 },
         'POST /:prefix/handler': { url: '/pg/handler', body: { handler: { metadata: { ...integrationConfig, schema: 's', table: 't', dataSourceName: 'Audited legacy' } } }, action: 'legacy.registered' },
         'PUT /data/settings/*': { url: `/data/settings/${path('s')}`, body: { settings: { isActive: true, dataOwners: [{ type: 'user', name: 'keyholder' }] } }, action: 'object.settings', objectPath: ['Audited', db.name, 's'] },
         'DELETE /data/object/*': { url: `/data/object/${path('s', 'doomed')}`, action: 'object.deleted', objectPath: ['Audited', db.name, 's', 'doomed'] },
@@ -68,13 +70,15 @@ describeEachStore(
       const mutating = routes.filter((r) => r.rule.mutates).map((r) => `${r.method} ${r.url}`);
       expect([...mutating].sort()).toEqual(Object.keys(samples).sort());
 
-      for (const route of mutating) {
+      // The upgrade last: afterwards the host's legacy registrations and integrations are the connection's (blocked).
+      const upgrade = 'POST /integrations/:id/upgrade';
+      for (const route of [...mutating.filter((r) => r !== upgrade), upgrade]) {
         const sample = samples[route]!;
         const before = await auditOf(s, '&actor=user:admin');
         const response = await s.request(route.split(' ')[0]!, sample.url, sample.body);
         expect(response.status, `${route}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
         const after = await auditOf(s, '&actor=user:admin');
-        expect(after.count - before.count, route).toBe(1);
+        expect(after.count - before.count, route).toBe(sample.rows ?? 1);
         const row = after.hits[0];
         expect(row, route).toMatchObject({ actor: 'user:admin', action: sample.action, clientAddress: expect.any(String) });
         expect(row).toHaveProperty('before');

@@ -1,3 +1,4 @@
+import { pathKey } from '../domain/object-path.js';
 import type { Tag } from '../domain/tag.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
@@ -14,6 +15,9 @@ export interface DataSourceView {
   /** The tags on the data source itself (its columns' are in its dictionary). */
   tags: Tag[];
 }
+
+/** How often one read follows a data source id that moved while it was read (an upgrade moves each id once). */
+const MAX_MOVES_PER_READ = 3;
 
 /** The largest data source id: ids are PostgreSQL `integer`s, which refuse to be compared with a larger number. */
 export const MAX_DATA_SOURCE_ID = 2 ** 31 - 1;
@@ -42,10 +46,22 @@ export class DataSourceService {
 
   /** The data source's object view; DATA_SOURCE_NOT_FOUND unless the id is an enabled leaf. */
   async get(id: number): Promise<ObjectView> {
-    const path = await this.pathOf(id);
-    const view = path && (await this.catalog.getObject(path));
-    if (!view || view.dataSourceId !== id) throw new WardenError('DATA_SOURCE_NOT_FOUND', { id });
-    return view;
+    // The id's object is resolved, then read: an upgrade moving the id onto its connection's
+    // object (one transaction) may commit in between. Read again where the id is now, so a
+    // data source that never stopped being one is never answered as missing.
+    for (let moves = 0; moves < MAX_MOVES_PER_READ; moves++) {
+      const path = await this.pathOf(id);
+      const view =
+        path &&
+        (await this.catalog.getObject(path).catch((error: unknown) => {
+          if (error instanceof WardenError && error.code === 'OBJECT_NOT_FOUND') return null;
+          throw error;
+        }));
+      if (view && view.dataSourceId === id) return view;
+      const now = await this.pathOf(id);
+      if ((now && pathKey(now)) === (path && pathKey(path))) break;
+    }
+    throw new WardenError('DATA_SOURCE_NOT_FOUND', { id });
   }
 
   async dictionary(id: number): Promise<{ dataSourceId: number; dataSourceName: string; columns: ColumnView[] }> {

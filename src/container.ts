@@ -18,6 +18,7 @@ import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
 import { IntegrationUpgradeService } from './services/integration-upgrade-service.js';
 import { LegacySourceService } from './services/legacy-source-service.js';
+import { LegacyV2Service } from './services/legacy-v2-service.js';
 import { DataSourceService } from './services/data-source-service.js';
 import { TagService } from './services/tag-service.js';
 import { FailedLoginLimiter } from './services/failed-login-limiter.js';
@@ -119,6 +120,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     integrations: new IntegrationService({ store: catalogStore, registry, secrets }),
     legacySources,
     upgrades: new IntegrationUpgradeService({ store: catalogStore, registry, secrets, queue, connections, legacySources }),
+    legacyV2: new LegacyV2Service({ store: catalogStore, registry, sources: legacySources }),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),
     dataSources,

@@ -75,6 +75,7 @@ export const ERROR_CATALOGUE = {
   DATA_SOURCE_NOT_FOUND: { status: 404, retryable: false, message: 'No data source with id "{id}"' },
   INTEGRATION_NOT_FOUND: { status: 404, retryable: false, message: 'No integration with id "{id}"' },
   LEGACY_HANDLER_NOT_FOUND: { status: 404, retryable: false, message: 'No {technology} handler with id "{id}"' },
+  LEGACY_CONNECTION_STRING_NOT_FOUND: { status: 404, retryable: false, message: 'No {technology} data sources have the connection string "{connectionString}"' },
   INTEGRATION_BUSY: { status: 409, retryable: true, message: 'Integration {id} is {status}: wait until that finishes, then try again' },
   UPGRADE_NOT_FOUND: { status: 404, retryable: false, message: 'Integration {id} has no upgrade: start one with POST /integrations/{id}/upgrade' },
   UPGRADE_IN_PROGRESS: {

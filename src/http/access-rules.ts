@@ -82,6 +82,14 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /integrations/:id/upgrade': { anyOf: ADMIN },
   // Registering legacy data sources: CREATE_DATA_SOURCE, as in the legacy API, or APPLICATION_ADMIN.
   'POST /:prefix/handler': { anyOf: REGISTRARS, mutates: true },
+  // A handler names a host and a user (no secret): readable like a connection.
+  'GET /:prefix/handler/:handlerId': { anyOf: READERS },
+  'PUT /:prefix/handler/:handlerId': { anyOf: REGISTRARS, mutates: true },
+  'PUT /:prefix/bulk': { anyOf: REGISTRARS, mutates: true },
+  'DELETE /:prefix/handler/:handlerId': { anyOf: REGISTRARS, mutates: true },
+  'POST /api/v2/data': { anyOf: REGISTRARS, mutates: true },
+  'DELETE /api/v2/data/:connectionKey': { anyOf: REGISTRARS, mutates: true },
+  'POST /api/v2/data/:connectionKey': { anyOf: REGISTRARS, mutates: true },
 
   // Each object route twice: the path in the URL, and (same URL without it) as a JSON array.
   'GET /data/object/*': { anyOf: READERS, owner: urlPath(2) },

@@ -7,6 +7,7 @@ import type { DataSourceService } from '../services/data-source-service.js';
 import type { IntegrationService } from '../services/integration-service.js';
 import type { IntegrationUpgradeService } from '../services/integration-upgrade-service.js';
 import type { LegacySourceService } from '../services/legacy-source-service.js';
+import type { LegacyV2Service } from '../services/legacy-v2-service.js';
 import type { SyncService } from '../services/sync-service.js';
 import type { TagService } from '../services/tag-service.js';
 import type { UserService } from '../services/user-service.js';
@@ -20,6 +21,7 @@ export interface AppDeps {
   integrations: IntegrationService;
   upgrades: IntegrationUpgradeService;
   legacySources: LegacySourceService;
+  legacyV2: LegacyV2Service;
   catalog: CatalogService;
   syncs: SyncService;
   dataSources: DataSourceService;

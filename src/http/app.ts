@@ -18,6 +18,7 @@ import { connectionRoutes } from './routes/connection.routes.js';
 import { dataSourceRoutes } from './routes/data-source.routes.js';
 import { integrationRoutes } from './routes/integration.routes.js';
 import { legacyHandlerRoutes } from './routes/legacy-handler.routes.js';
+import { legacyV2Routes } from './routes/legacy-v2.routes.js';
 import { jobRoutes } from './routes/job.routes.js';
 import { objectRoutes } from './routes/object.routes.js';
 import { tagRoutes } from './routes/tag.routes.js';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dataSourceRoutes(deps));
   await app.register(integrationRoutes(deps));
   await app.register(legacyHandlerRoutes(deps));
+  await app.register(legacyV2Routes(deps));
   await app.register(accessRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(tagRoutes(deps));

@@ -74,9 +74,6 @@ export interface IntegrationUpgradeServiceDeps {
 /** How long a run waits for the connection's crawl (real time); a longer crawl leaves the run failed, to be run again once the crawl ended. */
 const CRAWL_WAIT_MS = 60 * 60_000;
 
-/** Tag sources a legacy data source keeps through its upgrade: the platform's come from the connection's crawl. */
-const KEPT_TAG_SOURCES = ['user', 'system'] as const;
-
 /**
  * The upgrade of an integration's legacy data sources to one connection (issue 11,
  * ARCHITECTURE.md "The legacy model"). The integration's legacy data sources are those
@@ -289,10 +286,11 @@ export class IntegrationUpgradeService {
         left.push({ dataSourceId: source.dataSourceId, name: source.handler.name, remotePath: source.remotePath, reason: 'notVisible', suggestedAction: 'The table went from the connection during the upgrade: check it exists and is visible to the connection, then run the upgrade again' });
         continue;
       }
-      await repos.dataSources.moveOnto(source.dataSourceId, leaf.id, leaf.dataSourceId);
+      await repos.dataSources.repoint(source.dataSourceId, leaf.id);
+      await repos.dataSources.setOrigin([source.dataSourceId], 'connection');
       // Explicit overrides: its status and owners are the data source's, whatever the schema's.
       await repos.objects.setOverrides(leaf.id, { isActive: source.enabled, ...(source.object.overrides.dataOwners !== null && { dataOwners: source.object.overrides.dataOwners }) }, now);
-      await repos.tags.moveToObject(source.object.id, leaf.id, KEPT_TAG_SOURCES);
+      await repos.tags.moveNonPlatformTags(source.object.id, leaf.id);
       await repos.legacyHandlers.delete(source.handler.id);
       await repos.integrationUpgrades.insertUpgradedSource({
         dataSourceId: source.dataSourceId,

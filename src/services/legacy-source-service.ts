@@ -19,7 +19,7 @@ import type { LegacyHandlerRecord } from '../store/repositories/legacy-handler-r
 import type { ObjectRecord } from '../store/repositories/object-repository.js';
 import type { SchemaProjectRecord } from '../store/repositories/schema-project-repository.js';
 import { auditEntry, type Actor } from './actor.js';
-import { openConnection, sealConnection } from './connection-secrets.js';
+import { openConnection, redactedDetails, sealConnection } from './connection-secrets.js';
 import type { SecretBox } from './secret-box.js';
 
 /** `dataSource.owner` of a legacy registration: user and group names (Warden principals have names, not profile ids). */
@@ -210,6 +210,100 @@ export class LegacySourceService {
     return info;
   }
 
+  /**
+   * Replaces the connection details of legacy data sources (`PUT /{prefix}/handler/{id}`, and
+   * `PUT /{prefix}/bulk` for every source of one connection string): a full replace of the
+   * connection fields in `fields` (secrets included), tested first; each table must stay
+   * visible. With the same connection string the hidden connection takes the details (for
+   * every data source sharing it, as in the legacy API); with another one each data source
+   * moves to that string's hidden connection — same data source id, owners, status and
+   * user tags — and what the old one no longer needs goes.
+   */
+  async replaceDetails(sources: readonly LegacySourceInfo[], fields: Record<string, unknown>, schemaEvolution: SchemaEvolutionInput | undefined, actor: Actor): Promise<LegacySourceInfo[]> {
+    const [first] = sources;
+    if (!first) return [];
+    const descriptor = this.deps.registry.get(first.handler.technology);
+    const location = (LOCATION_FIELDS as readonly string[]).find((field) => fields[field] !== undefined && fields[field] !== this.locationValue(first, field));
+    if (location !== undefined) {
+      throw new WardenError('VALIDATION_FAILED', { detail: `metadata.${location} cannot change: the connection details are replaced, the table stays; register the other table instead` });
+    }
+    const database = first.remotePath[0]!;
+    const details = this.detailsOf(descriptor, fields, database, 'metadata');
+    const connectionString = legacyConnectionString(descriptor.credentialRoute, details, database);
+    await this.testDetails(details);
+    const settings = projectSettings(schemaEvolution, actor);
+    const group: PlannedGroup = {
+      descriptor,
+      details,
+      connectionString,
+      tables: sources.map((source, index) => {
+        const parts = { database, schema: source.handler.remoteSchema ?? database, tablename: source.handler.remoteTable };
+        return { index, name: source.handler.name, path: source.remotePath, parts, owners: [], warnings: [] };
+      }),
+    };
+    const target = await this.hiddenConnection(group);
+    try {
+      await this.crawl(target.record, group, actor);
+    } catch (error) {
+      if (target.record.id !== first.connection.id) await this.undo(target, group);
+      else if (target.replaced) await this.deps.store.connections.updateDetails(target.record.id, target.replaced.details, target.replaced.secretsCiphertext, nowIso());
+      throw error;
+    }
+    const handlerDetails = sealConnection(details, this.deps.registry.authentication(details).secretFields, this.deps.secrets).details;
+    await this.deps.store.transaction(async (repos) => {
+      const now = nowIso();
+      for (const [i, source] of sources.entries()) {
+        const table = group.tables[i]!;
+        let projectId = source.handler.schemaProjectId;
+        if (target.record.id !== source.connection.id) projectId = await this.moveSource(repos, source, target.record, table, now);
+        if (settings.given && projectId !== null) {
+          await repos.schemaProjects.update(projectId, { nameTemplate: settings.template, detectionOwner: settings.detectionOwner, ...(settings.monitoring !== undefined && { monitoring: settings.monitoring }) }, now);
+        }
+        await repos.legacyHandlers.updateDetails(source.handler.id, handlerDetails, projectId, now);
+        await repos.audit.insert(
+          auditEntry(actor, 'legacy.updated', {
+            target: `dataSource:${source.dataSourceId}`,
+            before: { connectionString: source.connection.legacyConnectionString, details: source.handler.details },
+            after: { connectionString, details: handlerDetails },
+          }),
+        );
+      }
+    });
+    return (await Promise.all(sources.map((source) => this.describe(source.dataSourceId)))).filter((i): i is LegacySourceInfo => i !== null);
+  }
+
+  /**
+   * Moves a legacy data source onto its table's object in hidden connection `target` (just
+   * crawled): the data source row, its overrides and its user and system tags go over, the old
+   * object and what of its chain and schema project nothing else holds go. Returns the schema
+   * project it belongs to now.
+   */
+  private async moveSource(repos: Repositories, source: LegacySourceInfo, target: ConnectionRecord, table: PlannedTable, now: string): Promise<number> {
+    const leaf = (await repos.objects.findChain(target.id, table.path))?.at(-1);
+    if (!leaf) throw new WardenError('TABLE_NOT_VISIBLE', { table: describePath(table.path), connectionString: target.legacyConnectionString ?? '', cause: 'it was removed while it was being moved' });
+    await repos.objects.setOverrides(leaf.id, source.object.overrides, now);
+    await repos.tags.moveNonPlatformTags(source.object.id, leaf.id);
+    await repos.dataSources.repoint(source.dataSourceId, leaf.id);
+    const old = source.schemaProject;
+    const settings: ProjectSettings = old
+      ? { template: old.nameTemplate, monitoring: old.monitoring, detectionOwner: old.detectionOwner, given: false }
+      : { template: completeTemplate(undefined), monitoring: undefined, detectionOwner: null, given: false };
+    const project = await this.schemaProjectFor(repos, target.id, table.parts, settings, now);
+    // The handler leaves its old project before that (and maybe its connection) can go.
+    await repos.legacyHandlers.updateDetails(source.handler.id, source.handler.details, project.id, now);
+    await repos.objects.deleteSubtree(source.object);
+    if (old && (await repos.legacyHandlers.listBySchemaProject(old.id)).length === 0) await repos.schemaProjects.delete(old.id);
+    await pruneHiddenChain(repos, source.connection.id, source.remotePath.slice(0, -1));
+    return project.id;
+  }
+
+  /** The value the data source's remote table has for a location field of the metadata. */
+  private locationValue(source: LegacySourceInfo, field: string): string | undefined {
+    if (field === 'table') return source.handler.remoteTable;
+    if (field === 'database') return source.remotePath[0];
+    return source.handler.remoteSchema ?? undefined;
+  }
+
   /** The legacy data source `dataSourceId` with its handler, schema project and hidden chain; null when it is not one. */
   async describe(dataSourceId: number): Promise<LegacySourceInfo | null> {
     const handler = await this.deps.store.legacyHandlers.findByDataSourceId(dataSourceId);
@@ -240,6 +334,63 @@ export class LegacySourceService {
     const { credentialRoute } = this.deps.registry.get(integration.technology);
     const hidden = (await this.deps.store.connections.listHidden(integration.technology)).filter((c) => samePlace(credentialRoute, c.details, integration.details));
     return (await Promise.all(hidden.map((c) => this.sourcesOfConnection(c.id)))).flat();
+  }
+
+  /** Every legacy data source of `technology` with `connectionString`; LEGACY_CONNECTION_STRING_NOT_FOUND when there is none. */
+  async sourcesOfConnectionString(technology: string, connectionString: string): Promise<LegacySourceInfo[]> {
+    const connection = await this.deps.store.connections.findHidden(technology, connectionString);
+    const sources = connection ? await this.sourcesOfConnection(connection.id) : [];
+    if (sources.length === 0) throw new WardenError('LEGACY_CONNECTION_STRING_NOT_FOUND', { technology, connectionString });
+    return sources;
+  }
+
+  /** Every legacy data source declared under the V2 `connectionKey`. */
+  async sourcesOfV2Key(connectionKey: string): Promise<LegacySourceInfo[]> {
+    const handlers = await this.deps.store.legacyHandlers.listByV2ConnectionKey(connectionKey);
+    return (await Promise.all(handlers.map((h) => this.infoOf(h)))).filter((i): i is LegacySourceInfo => i !== null);
+  }
+
+  /**
+   * The connection details and connection string that handler metadata `fields` (connection
+   * fields, no table) name for a table in `database`; VALIDATION_FAILED naming the field as `where`.
+   */
+  connectionFor(technology: string, fields: Record<string, unknown>, database: string, where: string): { details: ConnectionDetails; connectionString: string } {
+    const descriptor = this.deps.registry.get(technology);
+    const details = this.detailsOf(descriptor, fields, database, where);
+    return { details, connectionString: legacyConnectionString(descriptor.credentialRoute, details, database) };
+  }
+
+  /** Checks connection details against the platform (the connector's error when it refuses). */
+  async testDetails(details: ConnectionDetails): Promise<void> {
+    const connector = await this.deps.registry.createConnector(details);
+    try {
+      await connector.testConnection(AbortSignal.timeout(this.deps.registry.timeoutsFor(details.technology).connectMs * 3));
+    } finally {
+      await connector.close();
+    }
+  }
+
+  /** Whether the data source's hidden connection signs in with exactly `details`. */
+  hasDetails(info: LegacySourceInfo, details: ConnectionDetails): boolean {
+    return isDeepStrictEqual(openConnection(info.connection.details, info.connection.secretsCiphertext, this.deps.secrets), details);
+  }
+
+  /** Gives the legacy data source another name (unique: LEGACY_NAME_TAKEN otherwise). */
+  async rename(dataSourceId: number, name: string, actor: Actor): Promise<void> {
+    const info = await this.describe(dataSourceId);
+    if (!info) throw new WardenError('DATA_SOURCE_NOT_FOUND', { id: dataSourceId });
+    if (info.handler.name === name) return;
+    await this.deps.store.transaction(async (repos) => {
+      await repos.legacyHandlers.rename(info.handler.id, name, nowIso()).catch(refusedBy('unique', () => new WardenError('LEGACY_NAME_TAKEN', { name })));
+      await repos.audit.insert(auditEntry(actor, 'legacy.renamed', { target: `dataSource:${dataSourceId}`, before: { name: info.handler.name }, after: { name } }));
+    });
+  }
+
+  /** The handler's metadata as the legacy routes show it: its connection details (secrets `[REDACTED]`) and its table. */
+  redactedMetadata(info: LegacySourceInfo): Record<string, unknown> {
+    const { technology: _technology, ...details } = redactedDetails(info.handler.details, info.connection.secretsCiphertext, this.deps.secrets);
+    const [database, ...rest] = info.remotePath;
+    return { ...details, database, ...(rest.length === 2 && { schema: rest[0] }), table: info.handler.remoteTable, dataSourceName: info.handler.name };
   }
 
   /** Validates and names every table; groups them by connection string. Reads the store, writes nothing. */
@@ -375,8 +526,9 @@ export class LegacySourceService {
   private async crawl(connection: ConnectionRecord, group: PlannedGroup, actor: Actor): Promise<void> {
     const pioneers = new Map<string, PlannedTable>();
     for (const table of group.tables) if (!pioneers.has(pathKey(table.path.slice(0, -1)))) pioneers.set(pathKey(table.path.slice(0, -1)), table);
-    for (const table of pioneers.values()) await this.crawlTables(connection, group, [table], actor);
-    await this.crawlTables(connection, group, group.tables.filter((table) => !new Set(pioneers.values()).has(table)), actor);
+    const first = new Set(pioneers.values());
+    for (const table of first) await this.crawlTables(connection, group, [table], actor);
+    await this.crawlTables(connection, group, group.tables.filter((table) => !first.has(table)), actor);
   }
 
   private async crawlTables(connection: ConnectionRecord, group: PlannedGroup, tables: readonly PlannedTable[], actor: Actor): Promise<void> {
@@ -485,15 +637,6 @@ export class LegacySourceService {
         await repos.connections.updateDetails(connection.record.id, connection.replaced.details, connection.replaced.secretsCiphertext, nowIso());
       }
     });
-  }
-
-  private async testDetails(details: ConnectionDetails): Promise<void> {
-    const connector = await this.deps.registry.createConnector(details);
-    try {
-      await connector.testConnection(AbortSignal.timeout(this.deps.registry.timeoutsFor(details.technology).connectMs * 3));
-    } finally {
-      await connector.close();
-    }
   }
 
   private async infoOf(handler: LegacyHandlerRecord): Promise<LegacySourceInfo | null> {

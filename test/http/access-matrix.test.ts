@@ -47,7 +47,8 @@ describeEachStore(
       const { db, role } = await registerTestConnection(s, pg, {
         connectionKey: 'Matrix',
         sql: `CREATE SCHEMA owned; CREATE TABLE owned.t1 (id int); CREATE TABLE owned.doomed (id int); CREATE TABLE owned.doomed2 (id int);
-              CREATE SCHEMA sibling; CREATE TABLE sibling.t2 (id int);`,
+              CREATE SCHEMA sibling; CREATE TABLE sibling.t2 (id int);
+              CREATE SCHEMA legacy; CREATE TABLE legacy.v2 (id int); CREATE TABLE legacy.h1 (id int); CREATE TABLE legacy.h2 (id int);`,
       });
       const path = (...names: string[]) => urlPath('Matrix', db.name, ...names);
       const names = (...rest: string[]) => ['Matrix', db.name, ...rest];
@@ -91,6 +92,13 @@ describeEachStore(
         return { handler: { metadata: { ...connection, schema, table, dataSourceName: `Matrix ${schema}.${table}` } } };
       };
 
+      const [doomedHandler, doomedHandler2] = [
+        (await s.request('POST', '/pg/handler', legacyHandler('legacy', 'h1'))).body.id as number,
+        (await s.request('POST', '/pg/handler', legacyHandler('legacy', 'h2'))).body.id as number,
+      ];
+      const { technology: _technology2, ...v2Connection } = connectionInput(db, role);
+      const v2 = { connectionKey: 'matrix-v2', connection: { ...v2Connection, handler: 'PostgreSQL' }, sources: [{ schema: 'legacy', table: 'v2' }] };
+
       const samples: Record<string, Sample> = {
         'GET /health': { method: 'GET', url: '/health', status: 200, allowed: ALL },
         'GET /openapi.json': { method: 'GET', url: '/openapi.json', status: 200, allowed: ALL },
@@ -113,6 +121,23 @@ describeEachStore(
         'POST /:prefix/handler': {
           method: 'POST', url: '/pg/handler', body: legacyHandler('owned', 't1'), status: 200, allowed: ['createDataSource', 'applicationAdmin'],
           forSubject: (subject) => ({ body: subject === 'applicationAdmin' ? legacyHandler('sibling', 't2') : legacyHandler('owned', 't1') }),
+        },
+        'GET /:prefix/handler/:handlerId': { method: 'GET', url: `/pg/handler/${doomedHandler}`, status: 200, allowed: READERS },
+        'PUT /:prefix/handler/:handlerId': { method: 'PUT', url: `/pg/handler/${doomedHandler}`, body: { metadata: legacyHandler('legacy', 'h1').handler.metadata }, status: 200, allowed: ['createDataSource', 'applicationAdmin'] },
+        'PUT /:prefix/bulk': {
+          method: 'PUT', url: '/pg/bulk', status: 200, allowed: ['createDataSource', 'applicationAdmin'],
+          body: { connectionString: `${role.name}@${v2Connection.hostname}:${v2Connection.port}/${db.name}`, handler: { metadata: { ...v2Connection } } },
+        },
+        'DELETE /:prefix/handler/:handlerId': {
+          method: 'DELETE', url: `/pg/handler/${doomedHandler}`, status: 200, allowed: ['createDataSource', 'applicationAdmin'],
+          forSubject: (subject) => ({ url: `/pg/handler/${subject === 'applicationAdmin' ? doomedHandler2 : doomedHandler}` }),
+        },
+        // The second declaration changes nothing; the key is renamed twice, probed, then removed by the last subject.
+        'POST /api/v2/data': { method: 'POST', url: '/api/v2/data', body: v2, status: 200, allowed: ['createDataSource', 'applicationAdmin'] },
+        'POST /api/v2/data/:connectionKey': { method: 'POST', url: '/api/v2/data/matrix-v2', body: { nameTemplate: { dataSourceFormat: 'matrix_<tablename>' } }, status: 200, allowed: ['createDataSource', 'applicationAdmin'] },
+        'DELETE /api/v2/data/:connectionKey': {
+          method: 'DELETE', url: '/api/v2/data/matrix-v2?dryRun=true', status: 200, allowed: ['createDataSource', 'applicationAdmin'],
+          forSubject: (subject) => ({ url: `/api/v2/data/matrix-v2${subject === 'applicationAdmin' ? '' : '?dryRun=true'}` }),
         },
         'GET /data/object/*': { method: 'GET', url: `/data/object/${path('owned', 't1')}`, status: 200, allowed: OBJECT_READERS },
         'GET /data/object': { method: 'GET', url: `/data/object?objectPath=${encodeURIComponent(JSON.stringify(names('owned', 't1')))}`, status: 200, allowed: OBJECT_READERS },

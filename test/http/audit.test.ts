@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { AuditRepository } from '../../src/store/repositories/audit-repository.js';
 import { addUserWithKey, auditOf } from '../helpers/access-fixtures.js';
-import { connectionInput, registerTestConnection } from '../helpers/catalog-fixtures.js';
+import { connectionInput, grantCrawlAccess, registerTestConnection, sqlIn } from '../helpers/catalog-fixtures.js';
 import { PostgresTestContext } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { urlPath, useServerWithPostgres } from '../helpers/test-server.js';
@@ -34,6 +34,13 @@ describeEachStore(
       const integration = async () => (await s.request('POST', '/integrations', { type: 'PostgreSQL', config: integrationConfig })).body.id as number;
       const [integrationId, doomedIntegrationId] = [await integration(), await integration()];
 
+      const doomedHandler = (await s.request('POST', '/pg/handler', { handler: { metadata: { ...integrationConfig, schema: 's', table: 'doomed', dataSourceName: 'Audited doomed' } } })).body as { id: number; dataSourceId: number };
+      // A connection string with one data source, for the bulk edit.
+      await sqlIn(other, 'CREATE TABLE public.x (id int)');
+      await grantCrawlAccess(other.name, otherRole);
+      const { technology: _otherTechnology, ...otherConfig } = connectionInput(other, otherRole);
+      const lone = (await s.request('POST', '/pg/handler', { handler: { metadata: { ...otherConfig, schema: 'public', table: 'x', dataSourceName: 'Audited lone' } } })).body as { dataSourceId: number; connectionString: string };
+
       /** `rows`: the upgrade also leaves its connection's registration and one row per data source it moved (the handler sample's). */
       const samples: Record<string, { url: string; body?: unknown; action: string; objectPath?: string[]; target?: string; rows?: number }> = {
         'POST /data/connection': { url: '/data/connection', body: { connectionKey: 'Audited Two', connection: connectionInput(other, otherRole) }, action: 'connection.registered', objectPath: ['Audited Two'] },
@@ -44,6 +51,13 @@ describeEachStore(
         'DELETE /integrations/:id': { url: `/integrations/${doomedIntegrationId}`, action: 'integration.deleted', target: `integration:${doomedIntegrationId}` },
         'POST /integrations/:id/upgrade': { url: `/integrations/${integrationId}/upgrade`, body: { connectionKey: 'Audited Upgrade' }, action: 'integration.upgraded', target: `integration:${integrationId}`, rows: 3 },
         'POST /:prefix/handler': { url: '/pg/handler', body: { handler: { metadata: { ...integrationConfig, schema: 's', table: 't', dataSourceName: 'Audited legacy' } } }, action: 'legacy.registered' },
+        'PUT /:prefix/handler/:handlerId': { url: `/pg/handler/${doomedHandler.id}`, body: { metadata: { ...integrationConfig, schema: 's', table: 'doomed' } }, action: 'legacy.updated', target: `dataSource:${doomedHandler.dataSourceId}` },
+        'PUT /:prefix/bulk': { url: '/pg/bulk', body: { connectionString: lone.connectionString, handler: { metadata: otherConfig } }, action: 'legacy.updated', target: `dataSource:${lone.dataSourceId}` },
+        'DELETE /:prefix/handler/:handlerId': { url: `/pg/handler/${doomedHandler.id}`, action: 'legacy.removed', target: `dataSource:${doomedHandler.dataSourceId}` },
+        // One V2 key through its life: declared with one table, renamed, removed (the routes run in this order).
+        'POST /api/v2/data': { url: '/api/v2/data', body: { connectionKey: 'audited-v2', connection: { ...integrationConfig, handler: 'PostgreSQL' }, sources: [{ schema: 's', table: '..' }] }, action: 'legacy.registered' },
+        'POST /api/v2/data/:connectionKey': { url: '/api/v2/data/audited-v2', body: { sources: [{ schema: 's', table: '..', naming: { datasource: 'dots' } }] }, action: 'legacy.renamed' },
+        'DELETE /api/v2/data/:connectionKey': { url: '/api/v2/data/audited-v2', action: 'legacy.removed' },
         'PUT /data/settings/*': { url: `/data/settings/${path('s')}`, body: { settings: { isActive: true, dataOwners: [{ type: 'user', name: 'keyholder' }] } }, action: 'object.settings', objectPath: ['Audited', db.name, 's'] },
         'DELETE /data/object/*': { url: `/data/object/${path('s', 'doomed')}`, action: 'object.deleted', objectPath: ['Audited', db.name, 's', 'doomed'] },
         'POST /data/crawl/*': { url: `/data/crawl/${path('s')}`, body: {}, action: 'sync.requested', objectPath: ['Audited', db.name, 's'] },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../src/services/actor.js';
 import { addUserWithKey, auditOf } from '../helpers/access-fixtures.js';
-import { quoteIdent, sqlIn } from '../helpers/catalog-fixtures.js';
+import { grantCrawlAccess, quoteIdent, sqlIn } from '../helpers/catalog-fixtures.js';
 import { legacyMariadbSetup, legacyPostgresSetup } from '../helpers/legacy-fixtures.js';
 import { MariadbTestContext, mariadbAdmin, quoteName } from '../helpers/mariadb-server.js';
 import { adminServer, PostgresTestContext } from '../helpers/postgres-server.js';
@@ -169,6 +169,63 @@ describeEachStore(
       await service.remove(setup.table('y', 'two').dataSourceId, systemActor('test'));
       expect(await store().connections.findById(one.connection.id)).toBeUndefined();
       await expect(service.remove(one.dataSourceId, systemActor('test'))).rejects.toMatchObject({ code: 'DATA_SOURCE_NOT_FOUND' });
+    });
+
+    it('shows a handler with its details redacted, and deletes it with its data source', async () => {
+      const setup = await legacyPostgresSetup(server, pg, { schemas: { v: ['shown', 'kept'] } });
+      const shown = setup.table('v', 'shown');
+      const got = await server.request('GET', `/pg/handler/${shown.id}`);
+      expect(got.status).toBe(200);
+      expect(got.body).toMatchObject({
+        id: shown.id,
+        dataSourceId: shown.dataSourceId,
+        name: shown.name,
+        technology: 'PostgreSQL',
+        connectionString: setup.connectionString,
+        schemaEvolutionId: shown.schemaEvolutionId,
+        metadata: { hostname: adminServer.host, database: setup.db.name, schema: 'v', table: 'shown', username: setup.role.name, password: '[REDACTED]' },
+      });
+      expect((await server.request('GET', `/mariadb/handler/${shown.id}`)).body).toMatchObject({ statusCode: 404, code: 'LEGACY_HANDLER_NOT_FOUND' });
+      expect((await server.request('DELETE', `/pg/handler/${shown.id}`)).body).toMatchObject({ id: shown.id, dataSourceId: shown.dataSourceId });
+      expect((await server.request('GET', `/pg/handler/${shown.id}`)).status).toBe(404);
+      expect((await server.request('GET', `/dataSource/${shown.dataSourceId}`)).status).toBe(404);
+      expect((await server.request('GET', `/pg/handler/${setup.table('v', 'kept').id}`)).status).toBe(200);
+    });
+
+    it('replaces connection details: same connection string in place, another one moves the data source keeping its id, owners, status and tags', async () => {
+      const setup = await legacyPostgresSetup(server, pg, { schemas: { m: ['a', 'b', 'c'] } });
+      const [a, b, c] = [setup.table('m', 'a'), setup.table('m', 'b'), setup.table('m', 'c')];
+      const other = await pg.createRole({ connect: [setup.db.name] });
+      await grantCrawlAccess(setup.db.name, other);
+      const handlerOf = async (id: number) => (await server.request('GET', `/pg/handler/${id}`)).body;
+      const before = await handlerOf(a.id);
+      expect((await server.request('POST', `/tag/datasource/${a.dataSourceId}`, [{ name: 'Moved.Along' }])).status).toBe(200);
+      expect((await server.request('PUT', '/data/settings', { objectPath: before.objectPath, settings: { isActive: false, dataOwners: [{ type: 'user', name: 'carol' }] } })).status).toBe(200);
+
+      // The same connection string: replaced in place.
+      const inPlace = await server.request('PUT', `/pg/handler/${b.id}`, { metadata: setup.metadata('m', 'b', { tls: { mode: 'disable' } }) });
+      expect(inPlace.body).toMatchObject({ id: b.id, dataSourceId: b.dataSourceId, connectionString: setup.connectionString });
+
+      const moved = await server.request('PUT', `/pg/handler/${a.id}`, { metadata: setup.metadata('m', 'a', { username: other.name, password: other.password }) });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ id: a.id, dataSourceId: a.dataSourceId, name: a.name, enabled: false, connectionString: `${other.name}@${adminServer.host}:${adminServer.port}/${setup.db.name}` });
+      expect(moved.body.objectPath[0]).not.toBe(before.objectPath[0]);
+      const info = (await server.server.container.legacySources.describe(a.dataSourceId))!;
+      expect(info.object.overrides.dataOwners).toEqual([{ type: 'user', name: 'carol' }]);
+      expect((await store().tags.listFor(info.object.id)).map((t) => t.name)).toContain('Moved.Along');
+      expect(info.schemaProject).toMatchObject({ remoteSchema: 'm', connectionId: info.connection.id });
+
+      expect((await server.request('PUT', `/pg/handler/${b.id}`, { metadata: setup.metadata('m', 'c') })).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect((await server.request('PUT', '/pg/bulk', { connectionString: 'nobody@nowhere:1/none', handler: { metadata: setup.metadata('m', 'b') } })).body).toMatchObject({ statusCode: 404, code: 'LEGACY_CONNECTION_STRING_NOT_FOUND' });
+
+      // Bulk: the rest of the old connection string follows; its hidden connection goes.
+      const oldConnection = (await server.server.container.legacySources.describe(b.dataSourceId))!.connection;
+      const bulk = await server.request('PUT', '/pg/bulk', { connectionString: setup.connectionString, handler: { metadata: { ...setup.metadata('m', 'b', { username: other.name, password: other.password }), table: undefined } }, schemaEvolution: { disabled: false } });
+      expect(bulk.status).toBe(200);
+      expect(bulk.body.map((h: { id: number }) => h.id).sort()).toEqual([b.id, c.id].sort());
+      expect(await store().connections.findById(oldConnection.id)).toBeUndefined();
+      const after = (await server.server.container.legacySources.describe(c.dataSourceId))!;
+      expect(after).toMatchObject({ enabled: true, connection: { id: info.connection.id }, schemaProject: { monitoring: true } });
     });
 
     it('registers MariaDB tables, whose database is their schema', async () => {

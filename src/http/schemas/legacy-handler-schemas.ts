@@ -29,6 +29,12 @@ export const HandlerMetadata = Type.Object(
 
 const HandlerElement = Type.Object({ metadata: HandlerMetadata }, { additionalProperties: true });
 
+/** `handler.metadata` of an edit: the connection fields in full (a replace); the table may be repeated, not changed. */
+export const EditMetadata = Type.Record(Type.String(), Type.Unknown(), {
+  description: 'The connection fields of the technology in full, secrets included (a full replace); database, schema and table may be repeated and cannot change',
+});
+
+
 const NameTemplate = Type.Object(
   {
     nameFormat: Type.Optional(Type.String({ maxLength: 255, description: 'Data source name; tokens <tablename>, <schema>, <database>; default <schema>_<tablename>' })),
@@ -78,3 +84,32 @@ export const RegisteredSource = Type.Object({
   schemaEvolutionId: Type.Integer({ description: 'The schema project' }),
   warnings: Type.Array(Type.String()),
 });
+
+export const HandlerParams = Type.Object({ ...PrefixParams.properties, handlerId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+/** A handler as GET /{prefix}/handler/{handlerId} shows it. */
+export const HandlerView = Type.Object({
+  id: Type.Integer(),
+  dataSourceId: Type.Integer(),
+  name: Type.String(),
+  technology: Type.String(),
+  connectionString: Type.String(),
+  schemaEvolutionId: Type.Union([Type.Integer(), Type.Null()]),
+  objectPath: Type.Array(Type.String(), { description: 'The table object (its connection is the hidden legacy connection): for PUT /data/settings' }),
+  enabled: Type.Boolean(),
+  metadata: Type.Record(Type.String(), Type.Unknown(), { description: 'The connection details (secrets [REDACTED]) and the table' }),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+export const BulkBody = Type.Object(
+  {
+    connectionString: Type.String({ minLength: 1, maxLength: 2048, description: 'The connection string of the data sources to edit (as the handler routes answer it)' }),
+    handler: Type.Object({ metadata: EditMetadata }, { additionalProperties: true }),
+    schemaEvolution: Type.Optional(SchemaEvolution),
+  },
+  { additionalProperties: false },
+);
+
+
+export const EditBody = Type.Object({ metadata: EditMetadata }, { additionalProperties: true });

@@ -61,13 +61,12 @@ export class DataSourceRepository {
   }
 
   /**
-   * Moves data source `id` onto the leaf `objectId` as a connection's (the upgrade): the leaf's
-   * own data source row `replacedId`, which its sync gave it, goes first (one row per leaf).
-   * One id, never missing: the caller runs this in the transaction that sets the leaf's status.
+   * Points data source `id` at another object, which gives up the fresh id its sync wrote for
+   * it: the data source keeps its id (and what hangs on it, a legacy handler) across objects.
    */
-  async moveOnto(id: number, objectId: number, replacedId: number): Promise<void> {
-    await this.db.deleteFrom('data_sources').where('id', '=', replacedId).where('object_id', '=', objectId).execute();
-    await this.db.updateTable('data_sources').set({ object_id: objectId, origin: 'connection' }).where('id', '=', id).execute();
+  async repoint(id: number, toObjectId: number): Promise<void> {
+    await this.db.deleteFrom('data_sources').where('object_id', '=', toObjectId).where('id', '!=', id).execute();
+    await this.db.updateTable('data_sources').set({ object_id: toObjectId }).where('id', '=', id).execute();
   }
 
   /** Where data source `id` comes from (`connection` or `legacy`), if it exists. */

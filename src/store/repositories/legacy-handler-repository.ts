@@ -97,6 +97,27 @@ export class LegacyHandlerRepository {
     return rows.map(toRecord);
   }
 
+  /** Every handler declared through the V2 API (any key). */
+  async listV2Declared(): Promise<LegacyHandlerRecord[]> {
+    const rows = await this.db.selectFrom('legacy_handlers').selectAll().where('v2_connection_key', 'is not', null).orderBy('id').execute();
+    return rows.map(toRecord);
+  }
+
+  /** Renames a handler (its data source's legacy name); rejects with the store's unique violation when the name is taken. False when it is gone. */
+  async rename(id: number, name: string, now: string): Promise<boolean> {
+    const result = await this.db.updateTable('legacy_handlers').set({ name, updated_at: now }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Replaces the non-secret details a handler was registered with (and, when it moved, its schema project). */
+  async updateDetails(id: number, details: Record<string, unknown>, schemaProjectId: number | null, now: string): Promise<void> {
+    await this.db
+      .updateTable('legacy_handlers')
+      .set({ details_json: JSON.stringify(details), schema_project_id: schemaProjectId, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async delete(id: number): Promise<void> {
     await this.db.deleteFrom('legacy_handlers').where('id', '=', id).execute();
   }

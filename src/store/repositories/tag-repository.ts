@@ -121,13 +121,12 @@ export class TagRepository {
   }
 
   /**
-   * Moves the tags of `sources` on object `fromId` and its columns to object `toId` (the
-   * upgrade: a legacy table's tags onto its connection object). Those `toId` had of the same
-   * sources go first: the data source's tags are the ones it keeps.
+   * Moves the user and system tags of one object (and its columns) onto another: a data source
+   * that changes objects keeps what users and Warden put on it; platform tags are the new
+   * object's own, from its crawl.
    */
-  async moveToObject(fromId: number, toId: number, sources: readonly TagSource[]): Promise<void> {
-    await this.db.deleteFrom('tags').where('object_id', '=', toId).where('source', 'in', [...sources]).execute();
-    await this.db.updateTable('tags').set({ object_id: toId }).where('object_id', '=', fromId).where('source', 'in', [...sources]).execute();
+  async moveNonPlatformTags(fromObjectId: number, toObjectId: number): Promise<void> {
+    await this.db.updateTable('tags').set({ object_id: toObjectId }).where('object_id', '=', fromObjectId).where('source', '!=', 'platform').execute();
   }
 
   async updateValue(id: number, value: string | null): Promise<void> {

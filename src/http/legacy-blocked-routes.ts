@@ -11,6 +11,7 @@ export type BlockedTarget =
   | { kind: 'v2ConnectionKey'; param: string }
   | { kind: 'v2Declaration' }
   | { kind: 'integration'; param: string }
+  // `handler[].metadata` (or `handler.metadata`) at the place of an upgraded connection (POST /{prefix}/handler, PUT /{prefix}/bulk).
   | { kind: 'registration' }
   | { kind: 'integrationConfig' }
   // TODO(issue 11): a request id names a subscription; resolve it to its data source once the subscription routes land.
@@ -49,7 +50,7 @@ export const LEGACY_BLOCKED_ROUTES: readonly BlockedRoute[] = [
   { route: 'POST /:prefix/handler', what: 'Creating data sources with POST /{technology}/handler', replacement: CREATE, target: { kind: 'registration' } },
   { route: 'POST /api/v2/data', what: 'Creating or editing data sources with POST /api/v2/data', replacement: `${CREATE} (editing their connection: ${NO_OWN_CONNECTION})`, target: { kind: 'v2Declaration' } },
   { route: 'PUT /:prefix/handler/:handlerId', what: "Editing a data source's connection with PUT /{technology}/handler/{handlerId}", replacement: NO_OWN_CONNECTION, target: { kind: 'handler', param: 'handlerId' } },
-  { route: 'PUT /:prefix/bulk', what: "Bulk editing data sources' connections with PUT /{technology}/bulk", replacement: NO_OWN_CONNECTION, target: { kind: 'dataSources', field: 'ids' } },
+  { route: 'PUT /:prefix/bulk', what: "Bulk editing data sources' connections with PUT /{technology}/bulk", replacement: NO_OWN_CONNECTION, target: { kind: 'registration' } },
   { route: 'DELETE /:prefix/handler/:handlerId', what: 'Deleting a data source with DELETE /{technology}/handler/{handlerId}', replacement: DELETE, target: { kind: 'handler', param: 'handlerId' } },
   { route: 'POST /api/v2/data/:connectionKey', what: 'Editing a display name with POST /api/v2/data/{connectionKey}', replacement: NO_OWN_CONNECTION, target: { kind: 'v2ConnectionKey', param: 'connectionKey' } },
   { route: 'DELETE /api/v2/data/:connectionKey', what: 'Deleting data sources with DELETE /api/v2/data/{connectionKey}', replacement: DELETE, target: { kind: 'v2ConnectionKey', param: 'connectionKey' } },

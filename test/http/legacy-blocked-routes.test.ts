@@ -16,6 +16,20 @@ interface Side {
   /** A table of the source that no data source holds yet. */
   freshTable: string;
   schema: string;
+  /** A V2 key declaring one table (`v2Table`). */
+  v2Key: string;
+  v2Table: string;
+}
+
+/** The V2 declaration of a side's V2 key: its one table. */
+function v2Declaration(side: Side): Record<string, unknown> {
+  const { table: _t, schema: _s, dataSourceName: _n, tls: _tls, ...fields } = side.setup.metadata(side.schema, side.v2Table);
+  const schema = side.setup.prefix === 'pg' ? { schema: 'v2' } : {};
+  return {
+    connectionKey: side.v2Key,
+    connection: { ...fields, handler: side.setup.prefix === 'pg' ? 'PostgreSQL' : 'MariaDB', tls: { mode: 'disable' }, ...schema },
+    sources: [{ table: side.v2Table, ...schema }],
+  };
 }
 
 /** One request: method from the route, this URL and body. */
@@ -31,6 +45,12 @@ const SAMPLES: Record<string, Sample> = {
     const { schema: _s, table: _t, ...config } = side.setup.metadata(side.schema, side.freshTable);
     return { url: '/integrations', body: { type: side.setup.prefix === 'pg' ? 'PostgreSQL' : 'MariaDB', config }, status: 201 };
   },
+  'PUT /:prefix/handler/:handlerId': (side) => ({ url: `/${side.setup.prefix}/handler/${side.setup.tables[0]!.id}`, body: { metadata: side.setup.metadata(side.schema, side.setup.tables[0]!.table) }, status: 200 }),
+  'PUT /:prefix/bulk': (side) => ({ url: `/${side.setup.prefix}/bulk`, body: { connectionString: side.setup.connectionString, handler: { metadata: side.setup.metadata(side.schema, side.setup.tables[0]!.table) } }, status: 200 }),
+  'DELETE /:prefix/handler/:handlerId': (side) => ({ url: `/${side.setup.prefix}/handler/${side.setup.tables[0]!.id}`, status: 200 }),
+  'POST /api/v2/data': (side) => ({ url: '/api/v2/data', body: v2Declaration(side), status: 200 }),
+  'POST /api/v2/data/:connectionKey': (side) => ({ url: `/api/v2/data/${encodeURIComponent(side.v2Key)}`, body: { sources: [{ table: side.v2Table, schema: side.schema === 's' ? 'v2' : side.schema, naming: { datasource: `${side.v2Key} renamed` } }] }, status: 200 }),
+  'DELETE /api/v2/data/:connectionKey': (side) => ({ url: `/api/v2/data/${encodeURIComponent(side.v2Key)}?dryRun=true`, status: 200 }),
   'PUT /integrations/:id': (side) => ({ url: `/integrations/${side.integrationId}`, body: { config: {} }, status: 200 }),
   'DELETE /integrations/:id': (side) => ({ url: `/integrations/${side.integrationId}`, status: 200 }),
 };
@@ -57,10 +77,17 @@ describeEachStore(
       await grantCrawlAccess(pgSetup.db.name, pgSetup.role);
       const mariaSetup = await legacyMariadbSetup(server, maria, { schemas: { any: ['t1'] }, name: (_s, t) => `blocked maria ${kind} ${t}` });
       await mariadbAdmin(`CREATE TABLE ${quoteName(mariaSetup.database)}.fresh (id int)`);
-      upgraded = { setup: pgSetup, integrationId: await integrationOf(server, 'PostgreSQL', pgSetup.metadata('s', 't1')), freshTable: 'fresh', schema: 's' };
-      legacy = { setup: mariaSetup, integrationId: await integrationOf(server, 'MariaDB', mariaSetup.metadata(mariaSetup.database, 't1')), freshTable: 'fresh', schema: mariaSetup.database };
+      await sqlIn(pgSetup.db, 'CREATE SCHEMA v2; CREATE TABLE v2.declared (id int)');
+      await grantCrawlAccess(pgSetup.db.name, pgSetup.role);
+      await mariadbAdmin(`CREATE TABLE ${quoteName(mariaSetup.database)}.declared (id int)`);
+      upgraded = { setup: pgSetup, integrationId: await integrationOf(server, 'PostgreSQL', pgSetup.metadata('s', 't1')), freshTable: 'fresh', schema: 's', v2Key: `pg v2 ${kind}`, v2Table: 'declared' };
+      legacy = { setup: mariaSetup, integrationId: await integrationOf(server, 'MariaDB', mariaSetup.metadata(mariaSetup.database, 't1')), freshTable: 'fresh', schema: mariaSetup.database, v2Key: `maria v2 ${kind}`, v2Table: 'declared' };
+      for (const side of [upgraded, legacy]) {
+        const declared = await server.request('POST', '/api/v2/data', v2Declaration(side));
+        expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+      }
       const upgrade = await server.request('POST', `/integrations/${upgraded.integrationId}/upgrade`, { connectionKey: key });
-      expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', upgraded: 1 });
+      expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', upgraded: 2 });
     }, 120_000);
     afterAll(async () => {
       await server?.close();

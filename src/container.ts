@@ -17,6 +17,7 @@ import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
 import { IntegrationUpgradeService } from './services/integration-upgrade-service.js';
+import { LegacyDataSourceService } from './services/legacy-data-source-service.js';
 import { LegacySourceService } from './services/legacy-source-service.js';
 import { LegacyV2Service } from './services/legacy-v2-service.js';
 import { DataSourceService } from './services/data-source-service.js';
@@ -121,6 +122,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     legacySources,
     upgrades: new IntegrationUpgradeService({ store: catalogStore, registry, secrets, queue, connections, legacySources }),
     legacyV2: new LegacyV2Service({ store: catalogStore, registry, sources: legacySources }),
+    legacyDataSources: new LegacyDataSourceService(catalogStore, dataSources, legacySources),
     catalog,
     syncs: new SyncService(catalogStore, queue, registry),
     dataSources,

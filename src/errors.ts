@@ -54,6 +54,16 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'modelId "{modelId}" does not name a {modelType}: {expected}',
   },
+  NOT_A_LEGACY_DATA_SOURCE: {
+    status: 400,
+    retryable: false,
+    message: 'Data source {id} is a data source of connection {connectionKey}, not a legacy data source: {what} is for legacy data sources. Use the /data endpoints: {instead}',
+  },
+  UNSUPPORTED_ACCESS_STATE: {
+    status: 400,
+    retryable: false,
+    message: 'state "{state}" is not supported: Warden has data owners and access requests only; send owner, or denied to remove the user or group',
+  },
   ROOT_CANNOT_INHERIT: {
     status: 400,
     retryable: false,
@@ -73,6 +83,7 @@ export const ERROR_CATALOGUE = {
   OBJECT_NOT_FOUND: { status: 404, retryable: false, message: 'No data object at path {path}' },
   JOB_NOT_FOUND: { status: 404, retryable: false, message: 'No job with id "{id}"' },
   DATA_SOURCE_NOT_FOUND: { status: 404, retryable: false, message: 'No data source with id "{id}"' },
+  ACCESS_RECORD_NOT_FOUND: { status: 404, retryable: false, message: 'Data source {dataSourceId} has no access record {id}: POST /dataSource/subscribe makes a request' },
   INTEGRATION_NOT_FOUND: { status: 404, retryable: false, message: 'No integration with id "{id}"' },
   LEGACY_HANDLER_NOT_FOUND: { status: 404, retryable: false, message: 'No {technology} handler with id "{id}"' },
   LEGACY_CONNECTION_STRING_NOT_FOUND: { status: 404, retryable: false, message: 'No {technology} data sources have the connection string "{connectionString}"' },

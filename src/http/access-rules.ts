@@ -123,6 +123,25 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /dataSource': { anyOf: READERS },
   'GET /dataSource/:id': { anyOf: READERS, owner: dataSource('id') },
   'GET /dictionary/:dataSourceId': { anyOf: READERS, owner: dataSource('dataSourceId') },
+  // Legacy data-source edits (LEGACY_DATA_SOURCE_ROUTES): GOVERNANCE or the data source's owners,
+  // as PUT /data/settings; removing one also APPLICATION_ADMIN's (as DELETE /data/object).
+  'PUT /dataSource/:id': { anyOf: GOVERNANCE, owner: dataSource('id'), mutates: true },
+  'DELETE /dataSource/:id': { anyOf: [...GOVERNANCE, ...ADMIN], owner: dataSource('id'), mutates: true },
+  // Ids in the body name many data sources: no single owner scope, so the global permissions only.
+  'PUT /dataSource/bulk/:type': { anyOf: [...GOVERNANCE, ...ADMIN], mutates: true },
+  // Connection details are APPLICATION_ADMIN's, and the data source's owners'.
+  'PUT /dataSource/:id/overrideHost': { anyOf: ADMIN, owner: dataSource('id'), mutates: true },
+  'POST /dictionary/:dataSourceId': { anyOf: GOVERNANCE, owner: dataSource('dataSourceId'), mutates: true },
+  'PUT /dictionary/:dataSourceId': { anyOf: GOVERNANCE, owner: dataSource('dataSourceId'), mutates: true },
+  'DELETE /dictionary/:dataSourceId': { anyOf: GOVERNANCE, owner: dataSource('dataSourceId'), mutates: true },
+  'GET /schemas': { anyOf: READERS },
+  // Anyone may ask for ownership, or leave a data source; owners and GOVERNANCE answer.
+  'POST /dataSource/subscribe': { anyOf: [], anyUser: true, mutates: true },
+  'PUT /dataSource/:id/access/:accessId': { anyOf: GOVERNANCE, owner: dataSource('id'), mutates: true },
+  'DELETE /dataSource/:id/unsubscribe': { anyOf: [], anyUser: true, mutates: true },
+  // The requests in the body may be of many data sources: the service checks each (owner, GOVERNANCE or APPLICATION_ADMIN) and lists the refused as failures.
+  'POST /subscription/deny': { anyOf: [], anyUser: true, mutates: true },
+  'POST /subscription/deny/bulk': { anyOf: [], anyUser: true, mutates: true },
 
   'GET /me': { anyOf: [], anyUser: true },
   'GET /users': { anyOf: USER_READERS },

@@ -6,6 +6,7 @@ import type { ConnectionService } from '../services/connection-service.js';
 import type { DataSourceService } from '../services/data-source-service.js';
 import type { IntegrationService } from '../services/integration-service.js';
 import type { IntegrationUpgradeService } from '../services/integration-upgrade-service.js';
+import type { LegacyDataSourceService } from '../services/legacy-data-source-service.js';
 import type { LegacySourceService } from '../services/legacy-source-service.js';
 import type { LegacyV2Service } from '../services/legacy-v2-service.js';
 import type { SyncService } from '../services/sync-service.js';
@@ -22,6 +23,7 @@ export interface AppDeps {
   upgrades: IntegrationUpgradeService;
   legacySources: LegacySourceService;
   legacyV2: LegacyV2Service;
+  legacyDataSources: LegacyDataSourceService;
   catalog: CatalogService;
   syncs: SyncService;
   dataSources: DataSourceService;

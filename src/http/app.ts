@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { accessRoutes } from './routes/access.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { connectionRoutes } from './routes/connection.routes.js';
+import { dataSourceAccessRoutes } from './routes/data-source-access.routes.js';
 import { dataSourceRoutes } from './routes/data-source.routes.js';
 import { integrationRoutes } from './routes/integration.routes.js';
 import { legacyHandlerRoutes } from './routes/legacy-handler.routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(objectRoutes(deps));
   await app.register(jobRoutes(deps));
   await app.register(dataSourceRoutes(deps));
+  await app.register(dataSourceAccessRoutes(deps));
   await app.register(integrationRoutes(deps));
   await app.register(legacyHandlerRoutes(deps));
   await app.register(legacyV2Routes(deps));

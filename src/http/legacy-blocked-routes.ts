@@ -14,7 +14,7 @@ export type BlockedTarget =
   // `handler[].metadata` (or `handler.metadata`) at the place of an upgraded connection (POST /{prefix}/handler, PUT /{prefix}/bulk).
   | { kind: 'registration' }
   | { kind: 'integrationConfig' }
-  // TODO(issue 11): a request id names a subscription; resolve it to its data source once the subscription routes land.
+  // Access request ids (`requests[].id`, `requestIds`) name their data sources.
   | { kind: 'subscriptionRequests' };
 
 /** One legacy endpoint the connections upgrade guide blocks for data sources of connections. */

@@ -149,6 +149,15 @@ export class IntegrationUpgradeService {
     return connection?.legacyConnectionString === null ? connection.connectionKey : null;
   }
 
+  /** The connection the data source of any of the access requests `ids` belongs to (legacy `/subscription/deny`). */
+  async connectionOfAccessRequests(ids: readonly number[]): Promise<string | null> {
+    for (const request of await this.deps.store.dataSourceAccess.listByIds(ids)) {
+      const key = await this.connectionOfDataSource(request.dataSourceId);
+      if (key !== null) return key;
+    }
+    return null;
+  }
+
   /** The connection an upgraded legacy handler's data source went to; null for any other handler id. */
   async connectionOfHandler(handlerId: number): Promise<string | null> {
     return (await this.deps.store.integrationUpgrades.upgradedByHandler(handlerId))?.connectionKey ?? null;
@@ -291,6 +300,7 @@ export class IntegrationUpgradeService {
       // Explicit overrides: its status and owners are the data source's, whatever the schema's.
       await repos.objects.setOverrides(leaf.id, { isActive: source.enabled, ...(source.object.overrides.dataOwners !== null && { dataOwners: source.object.overrides.dataOwners }) }, now);
       await repos.tags.moveNonPlatformTags(source.object.id, leaf.id);
+      await repos.columnDescriptions.move(source.object.id, leaf.id);
       await repos.legacyHandlers.delete(source.handler.id);
       await repos.integrationUpgrades.insertUpgradedSource({
         dataSourceId: source.dataSourceId,

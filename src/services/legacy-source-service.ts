@@ -195,11 +195,7 @@ export class LegacySourceService {
     const info = await this.describe(dataSourceId);
     if (!info) throw new WardenError('DATA_SOURCE_NOT_FOUND', { id: dataSourceId });
     await this.deps.store.transaction(async (repos) => {
-      await repos.objects.deleteSubtree(info.object);
-      await pruneHiddenChain(repos, info.connection.id, info.remotePath.slice(0, -1));
-      if (info.schemaProject && (await repos.legacyHandlers.listBySchemaProject(info.schemaProject.id)).length === 0) {
-        await repos.schemaProjects.delete(info.schemaProject.id);
-      }
+      await removeWithin(repos, info);
       await repos.audit.insert(
         auditEntry(actor, 'legacy.removed', {
           target: `dataSource:${dataSourceId}`,
@@ -274,15 +270,16 @@ export class LegacySourceService {
 
   /**
    * Moves a legacy data source onto its table's object in hidden connection `target` (just
-   * crawled): the data source row, its overrides and its user and system tags go over, the old
-   * object and what of its chain and schema project nothing else holds go. Returns the schema
-   * project it belongs to now.
+   * crawled): the data source row, its overrides, its user and system tags and its user-set
+   * column descriptions go over, the old object and what of its chain and schema project nothing
+   * else holds go. Returns the schema project it belongs to now.
    */
   private async moveSource(repos: Repositories, source: LegacySourceInfo, target: ConnectionRecord, table: PlannedTable, now: string): Promise<number> {
     const leaf = (await repos.objects.findChain(target.id, table.path))?.at(-1);
     if (!leaf) throw new WardenError('TABLE_NOT_VISIBLE', { table: describePath(table.path), connectionString: target.legacyConnectionString ?? '', cause: 'it was removed while it was being moved' });
     await repos.objects.setOverrides(leaf.id, source.object.overrides, now);
     await repos.tags.moveNonPlatformTags(source.object.id, leaf.id);
+    await repos.columnDescriptions.move(source.object.id, leaf.id);
     await repos.dataSources.repoint(source.dataSourceId, leaf.id);
     const old = source.schemaProject;
     const settings: ProjectSettings = old
@@ -667,6 +664,20 @@ export class LegacySourceService {
 export function samePlace(credentialRoute: readonly string[], a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
   const place = (details: Readonly<Record<string, unknown>>) => credentialRoute.map((field) => details[field]).filter((v) => typeof v === 'string' || typeof v === 'number');
   return isDeepStrictEqual(place(a), place(b));
+}
+
+/**
+ * Removes a legacy data source inside the caller's transaction, without an audit row (the
+ * caller writes one: `remove`'s, or a bulk delete's one row for all): its table object (data
+ * source and handler cascade), then the schema project, containers and hidden connection
+ * nothing registered holds any more.
+ */
+export async function removeWithin(repos: Repositories, info: LegacySourceInfo): Promise<void> {
+  await repos.objects.deleteSubtree(info.object);
+  await pruneHiddenChain(repos, info.connection.id, info.remotePath.slice(0, -1));
+  if (info.schemaProject && (await repos.legacyHandlers.listBySchemaProject(info.schemaProject.id)).length === 0) {
+    await repos.schemaProjects.delete(info.schemaProject.id);
+  }
 }
 
 /**

@@ -3,8 +3,10 @@ import type { Store } from './database.js';
 import { ApiKeyRepository } from './repositories/api-key-repository.js';
 import { AuditRepository } from './repositories/audit-repository.js';
 import { AuthFailureRepository } from './repositories/auth-failure-repository.js';
+import { ColumnDescriptionRepository } from './repositories/column-description-repository.js';
 import { ColumnRepository } from './repositories/column-repository.js';
 import { ConnectionRepository } from './repositories/connection-repository.js';
+import { DataSourceAccessRepository } from './repositories/data-source-access-repository.js';
 import { DataSourceRepository } from './repositories/data-source-repository.js';
 import { IntegrationRepository } from './repositories/integration-repository.js';
 import { IntegrationUpgradeRepository } from './repositories/integration-upgrade-repository.js';
@@ -27,6 +29,8 @@ export interface Repositories {
   integrationUpgrades: IntegrationUpgradeRepository;
   legacyHandlers: LegacyHandlerRepository;
   schemaProjects: SchemaProjectRepository;
+  columnDescriptions: ColumnDescriptionRepository;
+  dataSourceAccess: DataSourceAccessRepository;
   tags: TagRepository;
   syncRuns: SyncRunRepository;
   syncChanges: SyncChangeRepository;
@@ -46,6 +50,8 @@ export class CatalogStore implements Repositories {
   readonly integrationUpgrades: IntegrationUpgradeRepository;
   readonly legacyHandlers: LegacyHandlerRepository;
   readonly schemaProjects: SchemaProjectRepository;
+  readonly columnDescriptions: ColumnDescriptionRepository;
+  readonly dataSourceAccess: DataSourceAccessRepository;
   readonly tags: TagRepository;
   readonly syncRuns: SyncRunRepository;
   readonly syncChanges: SyncChangeRepository;
@@ -71,6 +77,8 @@ export class CatalogStore implements Repositories {
       integrationUpgrades: this.integrationUpgrades,
       legacyHandlers: this.legacyHandlers,
       schemaProjects: this.schemaProjects,
+      columnDescriptions: this.columnDescriptions,
+      dataSourceAccess: this.dataSourceAccess,
       tags: this.tags,
       syncRuns: this.syncRuns,
       syncChanges: this.syncChanges,
@@ -108,6 +116,8 @@ export class CatalogStore implements Repositories {
       integrationUpgrades: this.integrationUpgrades.with(trx),
       legacyHandlers: this.legacyHandlers.with(trx),
       schemaProjects: this.schemaProjects.with(trx),
+      columnDescriptions: this.columnDescriptions.with(trx),
+      dataSourceAccess: this.dataSourceAccess.with(trx),
       tags: this.tags.with(trx),
       syncRuns: this.syncRuns.with(trx),
       syncChanges: this.syncChanges.with(trx),
@@ -128,6 +138,8 @@ function repositoriesOver(store: Store, db: Kysely<StoreSchema>): Repositories {
     integrationUpgrades: new IntegrationUpgradeRepository(db),
     legacyHandlers: new LegacyHandlerRepository(db),
     schemaProjects: new SchemaProjectRepository(db),
+    columnDescriptions: new ColumnDescriptionRepository(db),
+    dataSourceAccess: new DataSourceAccessRepository(db),
     tags: new TagRepository(db, store.dialect),
     syncRuns: new SyncRunRepository(db),
     syncChanges: new SyncChangeRepository(db, store.dialect),

@@ -23,6 +23,8 @@ export interface StoreSchema {
   schema_projects: SchemaProjectsTable;
   integration_upgrades: IntegrationUpgradesTable;
   upgraded_legacy_sources: UpgradedLegacySourcesTable;
+  column_descriptions: ColumnDescriptionsTable;
+  data_source_access: DataSourceAccessTable;
 }
 
 export interface ConnectionsTable {
@@ -117,6 +119,31 @@ export interface LegacyHandlersTable {
   sql_table_name: string | null;
   /** The V2 `connectionKey` it was declared under (POST /api/v2/data); null for a V1 handler. */
   v2_connection_key: string | null;
+  /** JSON `{host, HTTPPath, manual}` of PUT /dataSource/{id}/overrideHost (migration 013); null when never set. */
+  override_host_json: string | null;
+}
+
+/** A user-set description of one dictionary column (migration 013); syncs never write these. */
+export interface ColumnDescriptionsTable {
+  object_id: number;
+  column_name: string;
+  description: string;
+  set_by: string | null;
+  set_at: string;
+}
+
+/** A legacy access request / membership of one user or group on one data source (migration 013). */
+export interface DataSourceAccessTable {
+  id: Generated<number>;
+  data_source_id: number;
+  /** `user` or `group`. */
+  principal_type: string;
+  principal_name: string;
+  /** `pending`, `denied` or `owner`. */
+  state: string;
+  denial_reasoning: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 /** A legacy `type: "Schema"` project: the registered tables of one remote schema of one hidden connection. */

@@ -29,6 +29,8 @@ const HASHED: { [T in keyof StoreSchema]: ((row: Row) => boolean) | 'all' | 'non
   schema_projects: 'all',
   integration_upgrades: 'all',
   upgraded_legacy_sources: 'all',
+  column_descriptions: 'all',
+  data_source_access: 'all',
 };
 
 /**

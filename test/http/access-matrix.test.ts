@@ -48,7 +48,8 @@ describeEachStore(
         connectionKey: 'Matrix',
         sql: `CREATE SCHEMA owned; CREATE TABLE owned.t1 (id int); CREATE TABLE owned.doomed (id int); CREATE TABLE owned.doomed2 (id int);
               CREATE SCHEMA sibling; CREATE TABLE sibling.t2 (id int);
-              CREATE SCHEMA legacy; CREATE TABLE legacy.v2 (id int); CREATE TABLE legacy.h1 (id int); CREATE TABLE legacy.h2 (id int);`,
+              CREATE SCHEMA legacy; CREATE TABLE legacy.v2 (id int); CREATE TABLE legacy.h1 (id int); CREATE TABLE legacy.h2 (id int);
+              CREATE TABLE legacy.l1 (id int); CREATE TABLE legacy.l2 (id int); CREATE TABLE legacy.l3 (id int); CREATE TABLE legacy.l4 (id int);`,
       });
       const path = (...names: string[]) => urlPath('Matrix', db.name, ...names);
       const names = (...rest: string[]) => ['Matrix', db.name, ...rest];
@@ -98,6 +99,17 @@ describeEachStore(
       ];
       const { technology: _technology2, ...v2Connection } = connectionInput(db, role);
       const v2 = { connectionKey: 'matrix-v2', connection: { ...v2Connection, handler: 'PostgreSQL' }, sources: [{ schema: 'legacy', table: 'v2' }] };
+      // Legacy data sources owned by the group "matrix-owners": one the edits share, one per subject allowed to delete.
+      const legacySource = async (table: string) => {
+        const { technology: _t, ...connection } = connectionInput(db, role);
+        const body = { dataSource: { owner: { groups: ['matrix-owners'] } }, handler: { metadata: { ...connection, schema: 'legacy', table, dataSourceName: `Matrix legacy ${table}` } } };
+        const registered = await s.request('POST', '/pg/handler', body);
+        expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+        return registered.body.dataSourceId as number;
+      };
+      const legacyId = await legacySource('l1');
+      const doomedLegacy: Partial<Record<Subject, number>> = { governance: await legacySource('l2'), owner: await legacySource('l3'), applicationAdmin: await legacySource('l4') };
+      const accessId = (await s.request('POST', '/dataSource/subscribe', { dataSourceIds: [legacyId] }, { apiKey: keys.noPermission })).body.requests[0].id as number;
 
       const samples: Record<string, Sample> = {
         'GET /health': { method: 'GET', url: '/health', status: 200, allowed: ALL },
@@ -157,6 +169,23 @@ describeEachStore(
         'GET /dataSource': { method: 'GET', url: '/dataSource', status: 200, allowed: READERS },
         'GET /dataSource/:id': { method: 'GET', url: `/dataSource/${dataSourceId}`, status: 200, allowed: OBJECT_READERS },
         'GET /dictionary/:dataSourceId': { method: 'GET', url: `/dictionary/${dataSourceId}`, status: 200, allowed: OBJECT_READERS },
+        'PUT /dataSource/:id': { method: 'PUT', url: `/dataSource/${legacyId}`, body: { deleted: false }, status: 200, allowed: ['governance', 'owner'] },
+        'DELETE /dataSource/:id': {
+          method: 'DELETE', url: `/dataSource/${legacyId}`, status: 200, allowed: ['governance', 'owner', 'applicationAdmin'],
+          forSubject: (subject) => ({ url: `/dataSource/${doomedLegacy[subject] ?? legacyId}` }),
+        },
+        'PUT /dataSource/bulk/:type': { method: 'PUT', url: '/dataSource/bulk/restore', body: { ids: [legacyId] }, status: 200, allowed: ['governance', 'applicationAdmin'] },
+        'PUT /dataSource/:id/overrideHost': { method: 'PUT', url: `/dataSource/${legacyId}/overrideHost`, body: { host: 'replica.example.com' }, status: 200, allowed: ['applicationAdmin', 'owner'] },
+        'POST /dictionary/:dataSourceId': { method: 'POST', url: `/dictionary/${legacyId}`, body: { metadata: [{ name: 'id', description: 'the id' }] }, status: 200, allowed: ['governance', 'owner'] },
+        'PUT /dictionary/:dataSourceId': { method: 'PUT', url: `/dictionary/${legacyId}`, body: { metadata: [] }, status: 200, allowed: ['governance', 'owner'] },
+        'DELETE /dictionary/:dataSourceId': { method: 'DELETE', url: `/dictionary/${legacyId}`, status: 200, allowed: ['governance', 'owner'] },
+        'GET /schemas': { method: 'GET', url: '/schemas?searchText=leg', status: 200, allowed: READERS },
+        'POST /dataSource/subscribe': { method: 'POST', url: '/dataSource/subscribe', body: { dataSourceIds: [legacyId] }, status: 200, allowed: AUTHENTICATED },
+        'PUT /dataSource/:id/access/:accessId': { method: 'PUT', url: `/dataSource/${legacyId}/access/${accessId}`, body: { state: 'denied' }, status: 200, allowed: ['governance', 'owner'] },
+        'DELETE /dataSource/:id/unsubscribe': { method: 'DELETE', url: `/dataSource/${legacyId}/unsubscribe`, status: 200, allowed: AUTHENTICATED },
+        // Anyone may send one; only owners and GOVERNANCE deny (the others' come back as failures).
+        'POST /subscription/deny': { method: 'POST', url: '/subscription/deny', body: { requests: [{ id: accessId, denialReasoning: 'matrix' }] }, status: 200, allowed: AUTHENTICATED },
+        'POST /subscription/deny/bulk': { method: 'POST', url: '/subscription/deny/bulk', body: { requestIds: [accessId], denialReasoning: 'matrix' }, status: 200, allowed: AUTHENTICATED },
         'GET /data/tags/*': { method: 'GET', url: `/data/tags/${path('owned', 't1')}`, status: 200, allowed: OBJECT_READERS },
         'GET /data/tags': { method: 'GET', url: `/data/tags?objectPath=${encodeURIComponent(JSON.stringify(names('owned', 't1')))}`, status: 200, allowed: OBJECT_READERS },
         'POST /data/tags/*': { method: 'POST', url: `/data/tags/${path('owned', 't1')}`, body: { column: 'id', tags: [{ name: 'Matrix.Url' }] }, status: 200, allowed: tagEditors },

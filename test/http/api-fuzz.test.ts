@@ -149,14 +149,27 @@ async function setUpFixtures(s: TestServer, pg: PostgresTestContext): Promise<{ 
   const keyId = (user: string) => s.request('GET', `/users/${user}/api-keys`).then((r) => String(r.body[0].id));
   const [readerKeyId, spareKeyId] = await Promise.all([keyId('fuzz-reader'), keyId('fuzz-spare')]);
 
+  // Legacy data sources on the same source (the secret is their connection's too): one for each set of hints.
+  const { technology: _technology, ...legacyConnection } = connectionInput(db, role);
+  const legacySource = async (table: string, name: string) => {
+    const registered = await s.request('POST', '/pg/handler', { handler: { metadata: { ...legacyConnection, schema: table === 'u' ? 'other' : 's', table, dataSourceName: name } } });
+    if (registered.status !== 200) throw new Error(`legacy registration: ${registered.status} ${JSON.stringify(registered.body)}`);
+    return String(registered.body.dataSourceId);
+  };
+  const [legacyId, spareLegacyId] = [await legacySource('u', 'Fuzz legacy'), await legacySource('t', 'Fuzz spare legacy')];
+  const accessId = async (id: string) => String((await s.request('POST', '/dataSource/subscribe', { dataSourceIds: [Number(id)] }, { apiKey: readerKey })).body.requests[0].id);
+  const [legacyAccessId, spareAccessId] = [await accessId(legacyId), await accessId(spareLegacyId)];
+
   const freshName = fc.stringMatching(/^fz[a-z0-9_-]{1,10}$/);
   const pathsOf = (key: string) => [[key], [key, db.name], [key, db.name, 's'], [key, db.name, 's', 't'], [key, db.name, 'other', 'u']];
-  const hintsFor = (key: string, user: string, userKeyId: string): Hints => ({
+  const hintsFor = (key: string, user: string, userKeyId: string, legacy: string, legacyAccess: string): Hints => ({
     params: {
       connectionKey: fc.constant(urlPath(key)),
       objectPath: fc.constantFrom(...pathsOf(key).map((p) => urlPath(...p))),
-      id: fc.constantFrom(firstSync.id as string, dataSourceId, userKeyId),
-      dataSourceId: fc.constant(dataSourceId),
+      id: fc.constantFrom(firstSync.id as string, dataSourceId, userKeyId, legacy),
+      dataSourceId: fc.constantFrom(dataSourceId, legacy),
+      accessId: fc.constant(legacyAccess),
+      type: fc.constantFrom('delete', 'restore', 'disable'),
       name: fc.constantFrom(user, 'admin'),
       // The legacy tag routes: a data source, or one of its columns.
       modelType: fc.constantFrom('datasource', 'column'),
@@ -171,9 +184,17 @@ async function setUpFixtures(s: TestServer, pg: PostgresTestContext): Promise<{ 
       name: fc.oneof(fc.constantFrom(user, 'admin'), freshName),
       technology: fc.constantFrom('PostgreSQL', 'MariaDB', 'MySQL', 'Trino'),
       column: fc.constantFrom('id', 'name'),
+      ids: fc.constant([Number(legacy)]),
+      dataSourceIds: fc.constant([Number(legacy)]),
+      requestIds: fc.constant([Number(legacyAccess)]),
+      host: fc.constantFrom('replica.example.com', 'a b'),
     },
   });
-  return { hints: hintsFor(KEY, 'fuzz-reader', readerKeyId), spareHints: hintsFor(SPARE_KEY, 'fuzz-spare', spareKeyId), readerKey };
+  return {
+    hints: hintsFor(KEY, 'fuzz-reader', readerKeyId, legacyId, legacyAccessId),
+    spareHints: hintsFor(SPARE_KEY, 'fuzz-spare', spareKeyId, spareLegacyId, spareAccessId),
+    readerKey,
+  };
 }
 
 async function sendOne(s: TestServer, r: FuzzRequest, readerKey: string): Promise<Outcome> {

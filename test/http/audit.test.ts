@@ -41,8 +41,19 @@ describeEachStore(
       const { technology: _otherTechnology, ...otherConfig } = connectionInput(other, otherRole);
       const lone = (await s.request('POST', '/pg/handler', { handler: { metadata: { ...otherConfig, schema: 'public', table: 'x', dataSourceName: 'Audited lone' } } })).body as { dataSourceId: number; connectionString: string };
 
+      // A legacy data source for the legacy edits, and two pending requests of another user to deny.
+      await sqlIn(db, 'CREATE TABLE s.edits (id int)');
+      await grantCrawlAccess(db.name, role);
+      const legacy = await s.request('POST', '/pg/handler', { handler: { metadata: { ...integrationConfig, schema: 's', table: 'edits', dataSourceName: 'Audited legacy edits' } } });
+      expect(legacy.status, JSON.stringify(legacy.body)).toBe(200);
+      const legacyId = legacy.body.dataSourceId as number;
+      const request = async (user: string) => (await s.request('POST', '/dataSource/subscribe', { dataSourceIds: [legacyId] }, { apiKey: await addUserWithKey(s, user) })).body.requests[0].id as number;
+      const [requestId] = [await request('requester'), await request('bulk-requester')];
+      const adminRecord = async () => (await s.server.container.catalogStore.dataSourceAccess.listFor(legacyId)).find((r) => r.principal.name === 'admin')!.id;
+      const legacyTarget = `dataSource:${legacyId}`;
+
       /** `rows`: the upgrade also leaves its connection's registration and one row per data source it moved (the handler sample's). */
-      const samples: Record<string, { url: string; body?: unknown; action: string; objectPath?: string[]; target?: string; rows?: number }> = {
+      const samples: Record<string, { url: string | (() => Promise<string>); body?: unknown; action: string; objectPath?: string[]; target?: string; rows?: number }> = {
         'POST /data/connection': { url: '/data/connection', body: { connectionKey: 'Audited Two', connection: connectionInput(other, otherRole) }, action: 'connection.registered', objectPath: ['Audited Two'] },
         'PUT /data/connection/:connectionKey': { url: '/data/connection/Audited', body: { connection: { port: connectionInput(db, role).port } }, action: 'connection.updated', objectPath: ['Audited'] },
         'POST /data/connection/:connectionKey/test': { url: '/data/connection/Audited/test', action: 'connection.tested', objectPath: ['Audited'] },
@@ -70,6 +81,18 @@ describeEachStore(
         'DELETE /data/tags': { url: '/data/tags', body: { objectPath: table, name: 'Finance' }, action: 'object.tags', objectPath: table },
         'POST /tag/:modelType/:modelId': { url: `/tag/datasource/${dataSourceId}`, body: [{ name: 'Legacy' }], action: 'object.tags', objectPath: table },
         'DELETE /tag/:modelType/:modelId/:tag': { url: `/tag/datasource/${dataSourceId}/Legacy`, action: 'object.tags', objectPath: table },
+        'PUT /dataSource/:id': { url: `/dataSource/${legacyId}`, body: { name: 'Audited legacy renamed' }, action: 'legacy.edited', target: legacyTarget },
+        'DELETE /dataSource/:id': { url: `/dataSource/${legacyId}`, action: 'legacy.disabled', target: legacyTarget },
+        'PUT /dataSource/bulk/:type': { url: '/dataSource/bulk/restore', body: { ids: [legacyId] }, action: 'legacy.bulk.restore', target: `dataSources:${legacyId}` },
+        'PUT /dataSource/:id/overrideHost': { url: `/dataSource/${legacyId}/overrideHost`, body: { host: 'replica.example.com' }, action: 'legacy.hostOverridden', target: legacyTarget },
+        'POST /dictionary/:dataSourceId': { url: `/dictionary/${legacyId}`, body: { metadata: [{ name: 'id', description: 'first' }] }, action: 'legacy.dictionary', target: legacyTarget },
+        'PUT /dictionary/:dataSourceId': { url: `/dictionary/${legacyId}`, body: { metadata: [{ name: 'id', description: 'second' }] }, action: 'legacy.dictionary', target: legacyTarget },
+        'DELETE /dictionary/:dataSourceId': { url: `/dictionary/${legacyId}`, action: 'legacy.dictionary', target: legacyTarget },
+        'POST /dataSource/subscribe': { url: '/dataSource/subscribe', body: { dataSourceIds: [legacyId] }, action: 'legacy.accessRequested', target: `dataSources:${legacyId}` },
+        'PUT /dataSource/:id/access/:accessId': { url: async () => `/dataSource/${legacyId}/access/${await adminRecord()}`, body: { state: 'owner' }, action: 'legacy.access', target: legacyTarget },
+        'DELETE /dataSource/:id/unsubscribe': { url: `/dataSource/${legacyId}/unsubscribe`, action: 'legacy.unsubscribed', target: legacyTarget },
+        'POST /subscription/deny': { url: '/subscription/deny', body: { requests: [{ id: requestId, denialReasoning: 'audited' }] }, action: 'legacy.requestsDenied' },
+        'POST /subscription/deny/bulk': { url: '/subscription/deny/bulk', body: { type: 'profile', id: 'bulk-requester', denialReasoning: 'audited' }, action: 'legacy.requestsDenied' },
         'POST /users': { url: '/users', body: { name: 'newcomer', permissions: ['GOVERNANCE'] }, action: 'user.created', target: 'user:newcomer' },
         'PUT /users/:name': { url: '/users/keyholder', body: { permissions: ['CREATE_DATA_SOURCE'], groups: ['readers'] }, action: 'user.updated', target: 'user:keyholder' },
         'DELETE /users/:name': { url: '/users/leaving', action: 'user.deleted', target: 'user:leaving' },
@@ -89,7 +112,7 @@ describeEachStore(
       for (const route of [...mutating.filter((r) => r !== upgrade), upgrade]) {
         const sample = samples[route]!;
         const before = await auditOf(s, '&actor=user:admin');
-        const response = await s.request(route.split(' ')[0]!, sample.url, sample.body);
+        const response = await s.request(route.split(' ')[0]!, typeof sample.url === 'string' ? sample.url : await sample.url(), sample.body);
         expect(response.status, `${route}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
         const after = await auditOf(s, '&actor=user:admin');
         expect(after.count - before.count, route).toBe(sample.rows ?? 1);

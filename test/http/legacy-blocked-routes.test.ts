@@ -3,6 +3,7 @@ import { LEGACY_BLOCKED_ROUTES, type BlockedRoute } from '../../src/http/legacy-
 import { grantCrawlAccess, sqlIn } from '../helpers/catalog-fixtures.js';
 import { legacyMariadbSetup, legacyPostgresSetup, type LegacySetup } from '../helpers/legacy-fixtures.js';
 import { integrationOf } from '../helpers/legacy-upgrade-fixtures.js';
+import { addUserWithKey } from '../helpers/access-fixtures.js';
 import { MariadbTestContext, mariadbAdmin, quoteName } from '../helpers/mariadb-server.js';
 import { PostgresTestContext } from '../helpers/postgres-server.js';
 import { hashStore } from '../helpers/store-hash.js';
@@ -19,6 +20,9 @@ interface Side {
   /** A V2 key declaring one table (`v2Table`). */
   v2Key: string;
   v2Table: string;
+  /** A data source for the /dataSource routes (the V2 one: no handler route removes it), and pending access requests on it. */
+  dataSourceId: number;
+  requestIds: number[];
 }
 
 /** The V2 declaration of a side's V2 key: its one table. */
@@ -33,7 +37,7 @@ function v2Declaration(side: Side): Record<string, unknown> {
 }
 
 /** One request: method from the route, this URL and body. */
-type Sample = (side: Side) => { url: string; body?: unknown; status: number };
+type Sample = (side: Side) => { url: string; body?: unknown; status: number } | Promise<{ url: string; body?: unknown; status: number }>;
 
 /**
  * A request for every blocked route this build serves. A route the list names without a sample
@@ -51,6 +55,17 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/v2/data': (side) => ({ url: '/api/v2/data', body: v2Declaration(side), status: 200 }),
   'POST /api/v2/data/:connectionKey': (side) => ({ url: `/api/v2/data/${encodeURIComponent(side.v2Key)}`, body: { sources: [{ table: side.v2Table, schema: side.schema === 's' ? 'v2' : side.schema, naming: { datasource: `${side.v2Key} renamed` } }] }, status: 200 }),
   'DELETE /api/v2/data/:connectionKey': (side) => ({ url: `/api/v2/data/${encodeURIComponent(side.v2Key)}?dryRun=true`, status: 200 }),
+  'PUT /dataSource/:id': (side) => ({ url: `/dataSource/${side.dataSourceId}`, body: { name: `${side.v2Key} edited` }, status: 200 }),
+  'DELETE /dataSource/:id': (side) => ({ url: `/dataSource/${side.dataSourceId}`, status: 200 }),
+  'PUT /dataSource/bulk/:type': (side) => ({ url: '/dataSource/bulk/restore', body: { ids: [side.dataSourceId] }, status: 200 }),
+  'PUT /dataSource/:id/overrideHost': (side) => ({ url: `/dataSource/${side.dataSourceId}/overrideHost`, body: { host: 'replica.example.com' }, status: 200 }),
+  'POST /dictionary/:dataSourceId': (side) => ({ url: `/dictionary/${side.dataSourceId}`, body: { metadata: [{ name: 'id', description: 'first' }] }, status: 200 }),
+  'PUT /dictionary/:dataSourceId': (side) => ({ url: `/dictionary/${side.dataSourceId}`, body: { metadata: [{ name: 'id', description: 'second' }] }, status: 200 }),
+  'DELETE /dictionary/:dataSourceId': (side) => ({ url: `/dictionary/${side.dataSourceId}`, status: 200 }),
+  'PUT /dataSource/:id/access/:accessId': (side) => ({ url: `/dataSource/${side.dataSourceId}/access/${side.requestIds[0]}`, body: { state: 'owner' }, status: 200 }),
+  'DELETE /dataSource/:id/unsubscribe': (side) => ({ url: `/dataSource/${side.dataSourceId}/unsubscribe`, status: 200 }),
+  'POST /subscription/deny': (side) => ({ url: '/subscription/deny', body: { requests: [{ id: side.requestIds[1], denialReasoning: 'blocked test' }] }, status: 200 }),
+  'POST /subscription/deny/bulk': (side) => ({ url: '/subscription/deny/bulk', body: { requestIds: [side.requestIds[2]], denialReasoning: 'blocked test' }, status: 200 }),
   'PUT /integrations/:id': (side) => ({ url: `/integrations/${side.integrationId}`, body: { config: {} }, status: 200 }),
   'DELETE /integrations/:id': (side) => ({ url: `/integrations/${side.integrationId}`, status: 200 }),
 };
@@ -80,11 +95,17 @@ describeEachStore(
       await sqlIn(pgSetup.db, 'CREATE SCHEMA v2; CREATE TABLE v2.declared (id int)');
       await grantCrawlAccess(pgSetup.db.name, pgSetup.role);
       await mariadbAdmin(`CREATE TABLE ${quoteName(mariaSetup.database)}.declared (id int)`);
-      upgraded = { setup: pgSetup, integrationId: await integrationOf(server, 'PostgreSQL', pgSetup.metadata('s', 't1')), freshTable: 'fresh', schema: 's', v2Key: `pg v2 ${kind}`, v2Table: 'declared' };
-      legacy = { setup: mariaSetup, integrationId: await integrationOf(server, 'MariaDB', mariaSetup.metadata(mariaSetup.database, 't1')), freshTable: 'fresh', schema: mariaSetup.database, v2Key: `maria v2 ${kind}`, v2Table: 'declared' };
+      upgraded = { setup: pgSetup, integrationId: await integrationOf(server, 'PostgreSQL', pgSetup.metadata('s', 't1')), freshTable: 'fresh', schema: 's', v2Key: `pg v2 ${kind}`, v2Table: 'declared', dataSourceId: 0, requestIds: [] };
+      legacy = { setup: mariaSetup, integrationId: await integrationOf(server, 'MariaDB', mariaSetup.metadata(mariaSetup.database, 't1')), freshTable: 'fresh', schema: mariaSetup.database, v2Key: `maria v2 ${kind}`, v2Table: 'declared', dataSourceId: 0, requestIds: [] };
       for (const side of [upgraded, legacy]) {
         const declared = await server.request('POST', '/api/v2/data', v2Declaration(side));
         expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+        side.dataSourceId = (await server.server.container.catalogStore.legacyHandlers.listByV2ConnectionKey(side.v2Key))[0]!.dataSourceId;
+        for (const user of ['asker-1', 'asker-2', 'asker-3'].map((u) => `${u}-${side.setup.prefix}`)) {
+          const asked = await server.request('POST', '/dataSource/subscribe', { dataSourceIds: [side.dataSourceId] }, { apiKey: await addUserWithKey(server, user) });
+          expect(asked.status, JSON.stringify(asked.body)).toBeLessThan(300);
+          side.requestIds.push(asked.body.requests[0].id as number);
+        }
       }
       const upgrade = await server.request('POST', `/integrations/${upgraded.integrationId}/upgrade`, { connectionKey: key });
       expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', upgraded: 2 });
@@ -107,7 +128,7 @@ describeEachStore(
       const db = server.server.container.catalogStore.store.db;
       for (const entry of LEGACY_BLOCKED_ROUTES.filter((e: BlockedRoute) => served.has(e.route))) {
         const method = entry.route.split(' ')[0]!;
-        const blocked = SAMPLES[entry.route]!(upgraded);
+        const blocked = await SAMPLES[entry.route]!(upgraded);
         const before = await hashStore(db);
         const refused = await server.request(method, blocked.url, blocked.body);
         expect(refused.body, entry.route).toEqual({
@@ -118,7 +139,7 @@ describeEachStore(
         });
         expect(await hashStore(db), `${entry.route} changed the store`).toBe(before);
 
-        const allowed = SAMPLES[entry.route]!(legacy);
+        const allowed = await SAMPLES[entry.route]!(legacy);
         const answer = await server.request(method, allowed.url, allowed.body);
         expect(answer.status, `${entry.route}: ${JSON.stringify(answer.body)}`).toBe(allowed.status);
       }

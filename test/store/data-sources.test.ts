@@ -109,7 +109,30 @@ describeEachStore('data source ids', (kind) => {
       expect((await dataSources.get(id)).objectPath).toEqual(['Conn', 'db', 's2', 'a3']);
       expect(await dataSources.pathOf(id)).toEqual(['Conn', 'db', 's2', 'a3']);
       expect((await dataSources.search({ offset: 0, size: 10 })).hits).toEqual([
-        { id, name: 'Conn.db.s2.a3', connectionKey: 'Conn', objectPath: ['Conn', 'db', 's2', 'a3'], kind: 'table', comment: null, tags: [] },
+        {
+          id,
+          name: 'Conn.db.s2.a3',
+          connectionKey: 'Conn',
+          objectPath: ['Conn', 'db', 's2', 'a3'],
+          kind: 'table',
+          comment: null,
+          tags: [],
+          // The legacy data source fields a connection's data source has.
+          description: null,
+          type: 'queryable',
+          blobHandlerType: 'PostgreSQL',
+          origin: 'connection',
+          connectionString: null,
+          remoteDatabase: 'db',
+          remoteSchema: 's2',
+          remoteTable: 'a3',
+          sqlSchemaName: null,
+          sqlTableName: null,
+          schemaEvolutionId: null,
+          status: 'passed',
+          deleted: false,
+          createdAt: expect.any(String),
+        },
       ]);
     });
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ALL_TECHNOLOGIES } from '../../connectors/technologies.js';
 import { prefixOfTechnology } from '../../domain/legacy-handler-prefixes.js';
 import type { HandlerView, RegisteredSource } from '../../http/schemas/legacy-handler-schemas.js';
-import type { DataSourceList } from '../../http/schemas/object-schemas.js';
+import type { DataSourceList } from '../../http/schemas/data-source-schemas.js';
 import type { Wire } from '../../http/schemas/wire.js';
 import { addConnectionFlags, connectionFlagsHelp, connectionFromFlags } from '../connection-flags.js';
 import { displayName, formatTable, UsageError, withJson, withPaging, type CliContext, type JsonOption } from './command-context.js';

@@ -48,8 +48,11 @@ async function connectionOf(target: BlockedTarget, request: FastifyRequest, deps
     }
     case 'integrationConfig':
       return typeof body.type === 'string' && typeof body.config === 'object' && body.config !== null ? upgrades.connectionOfPlace(body.type, body.config as Record<string, unknown>) : null;
-    case 'subscriptionRequests':
-      return null;
+    case 'subscriptionRequests': {
+      const requests = Array.isArray(body.requests) ? (body.requests as { id?: unknown }[]).map((r) => r?.id) : [];
+      const ids = [...requests, ...(Array.isArray(body.requestIds) ? body.requestIds : [])].filter((id): id is number => Number.isInteger(id));
+      return ids.length === 0 ? null : upgrades.connectionOfAccessRequests(ids);
+    }
   }
 }
 

@@ -33,7 +33,7 @@ export const TagFilter = Type.Array(AnyTagName, { maxItems: 20, description: 'Ke
 
 const tagList = Type.Array(TagView);
 
-const Column = Type.Object({
+export const Column = Type.Object({
   name: Type.String(),
   ordinal: Type.Integer(),
   type: Type.String({ description: 'The platform type as the platform writes it' }),
@@ -183,19 +183,6 @@ export const ChangesResponse = Type.Object({
   ),
 });
 
-export const DataSource = Type.Object({
-  id: Type.Integer({ description: 'The data source id (not the object id): stable across disabling, renames and moves' }),
-  name: Type.String(),
-  connectionKey: Type.String(),
-  objectPath: Type.Array(Type.String()),
-  kind: Type.String(),
-  comment: Type.Union([Type.String(), Type.Null()]),
-  tags: Type.Array(TagView, { description: "Tags on the data source itself (its columns' are in its dictionary)" }),
-});
-
-export const DataSourceList = Type.Object({ count: Type.Integer(), hits: Type.Array(DataSource) });
-
-export const Dictionary = Type.Object({ dataSourceId: Type.Integer(), dataSourceName: Type.String(), columns: Type.Array(Column) });
 
 /** The tags of an object and of each of its columns. */
 export const ObjectTagsResponse = Type.Object({

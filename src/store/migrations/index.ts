@@ -11,6 +11,7 @@ import * as tags from './008-tags.js';
 import * as columnIdsAndTagFingerprints from './009-column-ids-and-tag-fingerprints.js';
 import * as legacy from './010-legacy.js';
 import * as legacyRegistrations from './011-legacy-registrations.js';
+import * as legacyDataSourceEdits from './013-legacy-data-source-edits.js';
 import * as integrationUpgrades from './015-integration-upgrades.js';
 
 /** A numbered migration, written once for both dialects. */
@@ -31,5 +32,6 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '009-column-ids-and-tag-fingerprints': columnIdsAndTagFingerprints,
   '010-legacy': legacy,
   '011-legacy-registrations': legacyRegistrations,
+  '013-legacy-data-source-edits': legacyDataSourceEdits,
   '015-integration-upgrades': integrationUpgrades,
 };

@@ -3,7 +3,7 @@ import { chunkRows, containsPattern, type StoreDialect } from '../store-dialect.
 import type { StoreSchema } from '../store-schema.js';
 import { carriesEveryTag } from './tag-repository.js';
 
-/** An enabled leaf with its data source id and generated name. */
+/** A data source with its id and name: an enabled leaf, or a legacy data source in any state. */
 export interface DataSourceRow {
   /** The data source's own id (not the object's). */
   id: number;
@@ -11,19 +11,64 @@ export interface DataSourceRow {
   connectionId: number;
   /** The leaf's id_path, from which its object path is built. */
   idPath: string;
+  /** The generated name; a legacy data source's user-chosen name. */
   name: string;
   kind: string;
   comment: string | null;
+  technology: string;
+  /** False only for a legacy data source that is disabled or whose table is gone (listed, as the legacy API does, so it can be enabled again). */
+  enabled: boolean;
+  /** The table is gone from the platform. */
+  removed: boolean;
+  createdAt: string;
+  /** What its handler says, for a legacy data source; null for a connection's. */
+  legacy: LegacyRowFields | null;
 }
 
+/** The handler's fields a legacy search hit shows. */
+export interface LegacyRowFields {
+  handlerId: number;
+  connectionString: string;
+  remoteDatabase: string | null;
+  remoteSchema: string | null;
+  remoteTable: string;
+  sqlSchemaName: string | null;
+  sqlTableName: string | null;
+  schemaProjectId: number | null;
+}
+
+/** The legacy health roll-up: `failed` when the table is gone from the platform (Warden runs no other checks). */
+export type DataSourceStatus = 'passed' | 'failed';
+
 export interface DataSourceSearch {
+  /** Part of the name (a legacy data source's user-chosen one), any case. */
   searchText?: string;
   connectionKey?: string;
   /** Keep only data sources carrying every one of these tags, on themselves or on a column. */
   tags?: readonly string[];
+  /** Legacy `blobHandlerType`: the technologies to keep. */
+  technologies?: readonly string[];
+  /** Legacy connection strings to keep (legacy data sources only). */
+  connectionStrings?: readonly string[];
+  /** The remote schema (legacy data sources only). */
+  schema?: string;
+  ids?: readonly number[];
+  statuses?: readonly DataSourceStatus[];
+  sortField?: 'name' | 'createdAt';
+  sortOrder?: 'asc' | 'desc';
   offset: number;
   size: number;
 }
+
+/** Counts of the matching data sources by tag, technology and status (the legacy search's facets). */
+export interface DataSourceFacets {
+  tags: { name: string; count: number }[];
+  blobHandlerTypes: { name: string; count: number }[];
+  statuses: { name: DataSourceStatus; count: number }[];
+}
+
+/** The most tag names a facet lists (the most used first). */
+const TAG_FACET_LIMIT = 50;
 
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
@@ -82,15 +127,56 @@ export class DataSourceRepository {
   }
 
   /**
-   * Enabled leaves by generated name, each with its data source id. Status and names are
-   * inherited along a recursive walk over the containers alone (a containers-only index);
-   * leaves are read by parent under enabled containers, and under disabled ones only where they
-   * override isActive to true (the overrides' partial index).
+   * Data sources by name, with the facets of all that match. Status and names are inherited
+   * along a recursive walk over the containers alone (a containers-only index); leaves are read
+   * by parent under enabled containers, and under disabled ones only where they override
+   * isActive to true (the overrides' partial index). Legacy data sources that are not enabled
+   * are found from their handlers (a small table), not by walking leaves.
    */
-  async search(search: DataSourceSearch): Promise<{ count: number; hits: DataSourceRow[] }> {
+  async search(search: DataSourceSearch): Promise<{ count: number; hits: DataSourceRow[]; facets: DataSourceFacets }> {
+    const matching = sql`${this.matching(search)} select * from matching`;
+    const { rows: facetRows } = await sql<{ facet: string; name: string; count: number }>`
+      ${this.matching(search)}
+      select 'type' as facet, technology as name, count(*) as count from matching group by technology
+      union all
+      select 'status' as facet, status as name, count(*) as count from (select case when removed = 1 then 'failed' else 'passed' end as status from matching) s group by status
+      union all
+      select * from (
+        select 'tag' as facet, t.name as name, count(distinct m.object_id) as count from matching m join tags t on t.object_id = m.object_id
+        group by t.name order by count(distinct m.object_id) desc, t.name limit ${TAG_FACET_LIMIT}
+      ) top_tags`.execute(this.db);
+    const facet = (kind: string) =>
+      facetRows
+        .filter((r) => r.facet === kind)
+        .map((r) => ({ name: r.name, count: Number(r.count) }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const statuses = facet('status') as DataSourceFacets['statuses'];
+    const direction = search.sortOrder === 'desc' ? sql`desc` : sql`asc`;
+    const order = search.sortField === 'createdAt' ? sql`m.ds_created_at ${direction}, m.ds_id ${direction}` : sql`m.name ${direction}, m.object_id ${direction}`;
+    const { rows } = await sql<MatchingRow>`
+      select * from (${matching}) m order by ${order}
+      limit ${search.size} offset ${search.offset}`.execute(this.db);
+    return {
+      count: statuses.reduce((sum, s) => sum + s.count, 0),
+      hits: rows.map(toRow),
+      facets: { tags: facet('tag'), blobHandlerTypes: facet('type'), statuses },
+    };
+  }
+
+  /** The `with` clause that ends in `matching`: every data source the search keeps, with its handler's fields. */
+  private matching(search: DataSourceSearch) {
     const rootFilter =
       search.connectionKey === undefined ? sql`` : sql` and connection_id in (select id from connections where connection_key = ${search.connectionKey})`;
-    const from = sql`
+    const filters = [
+      search.searchText ? sql`lower(coalesce(lh.name, h.full_name)) like lower(${containsPattern(search.searchText)}) escape '\\'` : null,
+      search.tags?.length ? sql`${carriesEveryTag('h.object_id', search.tags)}` : null,
+      search.technologies?.length ? sql`c.technology in (${sql.join(search.technologies.map((t) => sql`${t}`))})` : null,
+      search.connectionStrings?.length ? sql`c.legacy_connection_string in (${sql.join(search.connectionStrings.map((t) => sql`${t}`))})` : null,
+      search.schema !== undefined ? sql`lh.remote_schema = ${search.schema}` : null,
+      search.ids?.length ? sql`d.id in (${sql.join(search.ids.map((id) => sql`${id}`))})` : null,
+      search.statuses?.length ? sql`h.removed in (${sql.join(search.statuses.map((s) => sql`${s === 'failed' ? 1 : 0}`))})` : null,
+    ].filter((f) => f !== null);
+    return sql`
       with recursive tree(id, active, full_name) as (
         select id, coalesce(is_active, 0), name from objects where parent_id is null${rootFilter}
         union all
@@ -98,34 +184,77 @@ export class DataSourceRepository {
         from objects c join tree t on c.parent_id = t.id
         where c.is_leaf = 0
       ),
-      hits(object_id, connection_id, id_path, full_name, kind, comment) as (
-        select o.id, o.connection_id, o.id_path, t.full_name || '.' || o.name, o.kind, o.comment
+      hits(object_id, connection_id, id_path, full_name, kind, comment, enabled, removed) as (
+        select o.id, o.connection_id, o.id_path, t.full_name || '.' || o.name, o.kind, o.comment, 1, 0
         from tree t join objects o on o.parent_id = t.id
         where t.active = 1 and o.is_leaf = 1 and o.removed = 0 and (o.is_active is null or o.is_active = 1)
         union all
-        select o.id, o.connection_id, o.id_path, t.full_name || '.' || o.name, o.kind, o.comment
+        select o.id, o.connection_id, o.id_path, t.full_name || '.' || o.name, o.kind, o.comment, 1, 0
         from objects o join tree t on t.id = o.parent_id
         where o.is_active = 1 and t.active = 0 and o.is_leaf = 1 and o.removed = 0
-      )
-      select * from hits h
-      where ${search.searchText ? sql`lower(h.full_name) like lower(${containsPattern(search.searchText)}) escape '\\'` : sql`1 = 1`}
-      ${search.tags?.length ? sql`and ${carriesEveryTag('h.object_id', search.tags)}` : sql``}`;
-    const { rows: countRows } = await sql<{ count: number }>`select count(*) as count from (${from}) matching`.execute(this.db);
-    const { rows } = await sql<{ object_id: number; connection_id: number; id_path: string; full_name: string; kind: string; comment: string | null; id: number }>`
-      select m.*, d.id from (${from}) m join data_sources d on d.object_id = m.object_id
-      order by m.full_name, m.object_id
-      limit ${search.size} offset ${search.offset}`.execute(this.db);
-    return {
-      count: Number(countRows[0]?.count ?? 0),
-      hits: rows.map((r) => ({
-        id: Number(r.id),
-        objectId: Number(r.object_id),
-        connectionId: Number(r.connection_id),
-        idPath: r.id_path,
-        name: r.full_name,
-        kind: r.kind,
-        comment: r.comment,
-      })),
-    };
+        union all
+        select o.id, o.connection_id, o.id_path, t.full_name || '.' || o.name, o.kind, o.comment, 0, o.removed
+        from legacy_handlers lh0 join data_sources d0 on d0.id = lh0.data_source_id join objects o on o.id = d0.object_id join tree t on t.id = o.parent_id
+        where o.removed = 1 or coalesce(o.is_active, t.active) = 0
+      ),
+      matching as (
+        select h.*, d.id as ds_id, d.created_at as ds_created_at, coalesce(lh.name, h.full_name) as name, c.technology, c.legacy_connection_string,
+          lh.id as handler_id, lh.remote_database, lh.remote_schema, lh.remote_table, lh.sql_schema_name, lh.sql_table_name, lh.schema_project_id
+        from hits h join data_sources d on d.object_id = h.object_id
+        left join legacy_handlers lh on lh.data_source_id = d.id
+        join connections c on c.id = h.connection_id
+        ${filters.length ? sql`where ${sql.join(filters, sql` and `)}` : sql``}
+      )`;
   }
+}
+
+interface MatchingRow {
+  object_id: number;
+  connection_id: number;
+  id_path: string;
+  name: string;
+  kind: string;
+  comment: string | null;
+  enabled: number;
+  removed: number;
+  ds_id: number;
+  ds_created_at: string;
+  technology: string;
+  legacy_connection_string: string | null;
+  handler_id: number | null;
+  remote_database: string | null;
+  remote_schema: string | null;
+  remote_table: string | null;
+  sql_schema_name: string | null;
+  sql_table_name: string | null;
+  schema_project_id: number | null;
+}
+
+function toRow(r: MatchingRow): DataSourceRow {
+  return {
+    id: Number(r.ds_id),
+    objectId: Number(r.object_id),
+    connectionId: Number(r.connection_id),
+    idPath: r.id_path,
+    name: r.name,
+    kind: r.kind,
+    comment: r.comment,
+    technology: r.technology,
+    enabled: Number(r.enabled) === 1,
+    removed: Number(r.removed) === 1,
+    createdAt: r.ds_created_at,
+    legacy:
+      r.handler_id === null
+        ? null
+        : {
+            handlerId: Number(r.handler_id),
+            connectionString: r.legacy_connection_string ?? '',
+            remoteDatabase: r.remote_database,
+            remoteSchema: r.remote_schema,
+            remoteTable: r.remote_table ?? '',
+            sqlSchemaName: r.sql_schema_name,
+            sqlTableName: r.sql_table_name,
+            schemaProjectId: r.schema_project_id === null ? null : Number(r.schema_project_id),
+          },
+  };
 }

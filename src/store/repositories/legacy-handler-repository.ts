@@ -1,4 +1,5 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { containsPattern } from '../store-dialect.js';
 import type { LegacyHandlersTable, StoreSchema } from '../store-schema.js';
 
 /** A legacy data source's handler: how it was registered (name, connection details, remote table). */
@@ -17,11 +18,21 @@ export interface LegacyHandlerRecord {
   sqlSchemaName: string | null;
   sqlTableName: string | null;
   v2ConnectionKey: string | null;
+  /** PUT /dataSource/{id}/overrideHost's last value; null when never set. */
+  overrideHost: LegacyHostOverride | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type NewLegacyHandler = Omit<LegacyHandlerRecord, 'id' | 'createdAt' | 'updatedAt'>;
+/** The legacy `{host, HTTPPath, manual}` of one data source (legacy-api.md §1.9). */
+export interface LegacyHostOverride {
+  host: string;
+  HTTPPath: string | null;
+  /** Set by a person (true) or an automatic process. */
+  manual: boolean;
+}
+
+export type NewLegacyHandler = Omit<LegacyHandlerRecord, 'id' | 'overrideHost' | 'createdAt' | 'updatedAt'>;
 
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
@@ -109,6 +120,26 @@ export class LegacyHandlerRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /** False when the handler is gone. */
+  async setOverrideHost(id: number, override: LegacyHostOverride, now: string): Promise<boolean> {
+    const result = await this.db.updateTable('legacy_handlers').set({ override_host_json: JSON.stringify(override), updated_at: now }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** The remote schemas of the legacy data sources whose name contains `searchText` (any case), each with how many it holds. */
+  async schemaCounts(searchText: string | undefined, limit: number): Promise<{ name: string; count: number }[]> {
+    let query = this.db
+      .selectFrom('legacy_handlers')
+      .select((eb) => ['remote_schema', eb.fn.countAll().as('count')])
+      .where('remote_schema', 'is not', null)
+      .groupBy('remote_schema')
+      .orderBy('remote_schema')
+      .limit(limit);
+    if (searchText) query = query.where(sql<boolean>`lower(remote_schema) like lower(${containsPattern(searchText)}) escape '\\'`);
+    const rows = await query.execute();
+    return rows.map((r) => ({ name: r.remote_schema!, count: Number(r.count) }));
+  }
+
   /** Replaces the non-secret details a handler was registered with (and, when it moved, its schema project). */
   async updateDetails(id: number, details: Record<string, unknown>, schemaProjectId: number | null, now: string): Promise<void> {
     await this.db
@@ -137,6 +168,7 @@ function toRecord(row: Selectable<LegacyHandlersTable>): LegacyHandlerRecord {
     sqlSchemaName: row.sql_schema_name,
     sqlTableName: row.sql_table_name,
     v2ConnectionKey: row.v2_connection_key,
+    overrideHost: row.override_host_json === null ? null : (JSON.parse(row.override_host_json) as LegacyHostOverride),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

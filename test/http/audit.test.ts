@@ -52,7 +52,7 @@ describeEachStore(
       const adminRecord = async () => (await s.server.container.catalogStore.dataSourceAccess.listFor(legacyId)).find((r) => r.principal.name === 'admin')!.id;
       const legacyTarget = `dataSource:${legacyId}`;
 
-      /** `rows`: the upgrade also leaves its connection's registration and one row per data source it moved (the handler sample's). */
+      /** `rows`: the upgrade also leaves its connection's registration and one row per data source it moved (the handler sample's and the legacy edits' table). */
       const samples: Record<string, { url: string | (() => Promise<string>); body?: unknown; action: string; objectPath?: string[]; target?: string; rows?: number }> = {
         'POST /data/connection': { url: '/data/connection', body: { connectionKey: 'Audited Two', connection: connectionInput(other, otherRole) }, action: 'connection.registered', objectPath: ['Audited Two'] },
         'PUT /data/connection/:connectionKey': { url: '/data/connection/Audited', body: { connection: { port: connectionInput(db, role).port } }, action: 'connection.updated', objectPath: ['Audited'] },
@@ -60,7 +60,7 @@ describeEachStore(
         'POST /integrations': { url: '/integrations', body: { type: 'PostgreSQL', config: integrationConfig }, action: 'integration.created' },
         'PUT /integrations/:id': { url: `/integrations/${integrationId}`, body: { config: {} }, action: 'integration.updated', target: `integration:${integrationId}` },
         'DELETE /integrations/:id': { url: `/integrations/${doomedIntegrationId}`, action: 'integration.deleted', target: `integration:${doomedIntegrationId}` },
-        'POST /integrations/:id/upgrade': { url: `/integrations/${integrationId}/upgrade`, body: { connectionKey: 'Audited Upgrade' }, action: 'integration.upgraded', target: `integration:${integrationId}`, rows: 3 },
+        'POST /integrations/:id/upgrade': { url: `/integrations/${integrationId}/upgrade`, body: { connectionKey: 'Audited Upgrade' }, action: 'integration.upgraded', target: `integration:${integrationId}`, rows: 4 },
         'POST /:prefix/handler': { url: '/pg/handler', body: { handler: { metadata: { ...integrationConfig, schema: 's', table: 't', dataSourceName: 'Audited legacy' } } }, action: 'legacy.registered' },
         'PUT /:prefix/handler/:handlerId': { url: `/pg/handler/${doomedHandler.id}`, body: { metadata: { ...integrationConfig, schema: 's', table: 'doomed' } }, action: 'legacy.updated', target: `dataSource:${doomedHandler.dataSourceId}` },
         'PUT /:prefix/bulk': { url: '/pg/bulk', body: { connectionString: lone.connectionString, handler: { metadata: otherConfig } }, action: 'legacy.updated', target: `dataSource:${lone.dataSourceId}` },

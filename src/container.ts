@@ -17,6 +17,7 @@ import { SessionService } from './services/session-service.js';
 import { CatalogService } from './services/catalog-service.js';
 import { ConnectionService } from './services/connection-service.js';
 import { IntegrationService } from './services/integration-service.js';
+import { IntegrationUpgradeService } from './services/integration-upgrade-service.js';
 import { LegacyDataSourceService } from './services/legacy-data-source-service.js';
 import { LegacySourceService } from './services/legacy-source-service.js';
 import { SchemaMonitorService } from './services/schema-monitor-service.js';
@@ -102,6 +103,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
   });
   const catalog = new CatalogService(catalogStore);
   const dataSources = new DataSourceService(catalogStore, catalog);
+  const connections = new ConnectionService({ store: catalogStore, registry, secrets, queue });
   const legacySources = new LegacySourceService({ store: catalogStore, registry, secrets, queue });
   const schemaMonitor = new SchemaMonitorService({ store: catalogStore, registry, queue, legacySources, catalog, clock });
   const scheduler = new SyncScheduler(catalogStore, queue, logger, clock, schemaMonitor);
@@ -120,10 +122,11 @@ export async function createContainer(config: Config, options: ContainerOptions 
     sessions: new SessionService(catalogStore, auth, clock, config.sessionTtlMs),
     users: new UserService(catalogStore),
     audit: new AuditService(catalogStore.audit),
-    connections: new ConnectionService({ store: catalogStore, registry, secrets, queue }),
+    connections,
     integrations: new IntegrationService({ store: catalogStore, registry, secrets }),
     legacySources,
     schemaMonitor,
+    upgrades: new IntegrationUpgradeService({ store: catalogStore, registry, secrets, queue, connections, legacySources }),
     legacyV2: new LegacyV2Service({ store: catalogStore, registry, sources: legacySources }),
     legacyDataSources: new LegacyDataSourceService(catalogStore, dataSources, legacySources),
     catalog,

@@ -39,6 +39,16 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'Changing {changed} changes where or how the credentials are sent: send {secrets} again in the same request',
   },
+  UPGRADE_REFUSED: {
+    status: 400,
+    retryable: false,
+    message: 'Integration {id} cannot be upgraded to a connection: {reasons}. Nothing was changed',
+  },
+  LEGACY_ENDPOINT_BLOCKED: {
+    status: 400,
+    retryable: false,
+    message: '{what} is not supported for data sources of connection {connectionKey}. Use the /data endpoint: {replacement}.',
+  },
   INVALID_TAG_MODEL_ID: {
     status: 400,
     retryable: false,
@@ -84,6 +94,17 @@ export const ERROR_CATALOGUE = {
   LEGACY_CONNECTION_STRING_NOT_FOUND: { status: 404, retryable: false, message: 'No {technology} data sources have the connection string "{connectionString}"' },
   SCHEMA_PROJECT_NOT_FOUND: { status: 404, retryable: false, message: 'No schema project with id "{id}"' },
   INTEGRATION_BUSY: { status: 409, retryable: true, message: 'Integration {id} is {status}: wait until that finishes, then try again' },
+  UPGRADE_NOT_FOUND: { status: 404, retryable: false, message: 'Integration {id} has no upgrade: start one with POST /integrations/{id}/upgrade' },
+  UPGRADE_IN_PROGRESS: {
+    status: 409,
+    retryable: true,
+    message: 'The upgrade of integration {id} is running (started {startedAt}): follow it with GET /integrations/{id}/upgrade, then run it again if it ends partially complete',
+  },
+  UPGRADE_KEY_MISMATCH: {
+    status: 409,
+    retryable: false,
+    message: 'The upgrade of integration {id} continues under connectionKey "{connectionKey}": run it again with that key',
+  },
   COLUMN_NOT_FOUND: { status: 404, retryable: false, message: 'No column "{column}" on {path}: GET /data/tags/… lists its columns' },
   TAG_NOT_FOUND: { status: 404, retryable: false, message: 'No {source} tag "{name}" on {place}' },
   USER_NOT_FOUND: { status: 404, retryable: false, message: 'No user named "{name}"' },

@@ -8,6 +8,7 @@ import { addAuditCommand } from './commands/audit-command.js';
 import { addConnectionCommands } from './commands/connection-command.js';
 import { addDataSourceCommands } from './commands/datasource-command.js';
 import { addIntegrationCommands } from './commands/integration-command.js';
+import { addUpgradeCommand } from './commands/upgrade-command.js';
 import { addJobCommands } from './commands/job-command.js';
 import { addObjectCommands } from './commands/object-command.js';
 import { addServeCommand } from './commands/serve-command.js';
@@ -49,6 +50,7 @@ export function buildProgram(ctx: CliContext): Command {
   addServeCommand(program, ctx);
   addConnectionCommands(program, ctx);
   addIntegrationCommands(program, ctx);
+  addUpgradeCommand(program, ctx);
   addSyncCommand(program, ctx);
   addObjectCommands(program, ctx);
   addDataSourceCommands(program, ctx);

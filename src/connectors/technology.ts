@@ -75,6 +75,14 @@ export interface TechnologyDescriptor {
    * (UNSUPPORTED_CONNECTION_STRING_OPTION), and the upgrade from integrations reports the same.
    */
   unsupportedConnectionStringOption?(options: string): UnsupportedOption | undefined;
+  /**
+   * What in a legacy data source's own connection details the upgrade to a connection cannot
+   * carry over (Trino: TLS without certificate validation); undefined when nothing. The
+   * upgrade refuses such data sources (UPGRADE_REFUSED) before it changes anything.
+   */
+  notUpgradable?(details: Readonly<Record<string, unknown>>): UnsupportedOption | undefined;
+  /** True when the integration itself goes once its upgrade completes (Trino exists only as connections then). */
+  integrationEndsWithUpgrade?: true;
   /** SQL that creates the system user with exactly the privileges the crawl needs (where the platform has one). */
   setupScript?(options: SetupScriptOptions): string;
   /** Loads the connector implementation (by dynamic `import()`) and returns its factory. */

@@ -25,6 +25,8 @@ export interface AccessRule {
   /** Reachable without a key. */
   public?: true;
   anyOf: readonly GlobalPermission[];
+  /** Also let through: a principal holding every one of these. */
+  allOf?: readonly GlobalPermission[];
   owner?: ObjectScope;
   self?: true;
   anyUser?: true;
@@ -79,6 +81,9 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /integrations/:id': { anyOf: ADMIN },
   'PUT /integrations/:id': { anyOf: ADMIN, mutates: true },
   'DELETE /integrations/:id': { anyOf: ADMIN, mutates: true },
+  // The Upgrade Manager needs both (legacy-api.md §5): it configures the connection and governs its data sources.
+  'POST /integrations/:id/upgrade': { anyOf: [], allOf: [...ADMIN, ...GOVERNANCE], mutates: true },
+  'GET /integrations/:id/upgrade': { anyOf: ADMIN },
   // Registering legacy data sources: CREATE_DATA_SOURCE, as in the legacy API, or APPLICATION_ADMIN.
   'POST /:prefix/handler': { anyOf: REGISTRARS, mutates: true },
   // Any user may ask; the service decides what: everything for APPLICATION_ADMIN or GOVERNANCE
@@ -177,6 +182,7 @@ export function ruleFor(method: string, url: string): AccessRule | undefined {
 /** What a rule asks for, in words, for the FORBIDDEN message. */
 export function describeRule(rule: AccessRule): string {
   const options: string[] = [...rule.anyOf];
+  if (rule.allOf) options.push(rule.allOf.join(' and '));
   if (rule.owner) options.push('ownership of the object (dataOwners)');
   if (rule.self) options.push('to be that user');
   return options.length === 0 ? 'nothing' : options.join(' or ');

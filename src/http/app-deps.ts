@@ -6,6 +6,7 @@ import type { CatalogService } from '../services/catalog-service.js';
 import type { ConnectionService } from '../services/connection-service.js';
 import type { DataSourceService } from '../services/data-source-service.js';
 import type { IntegrationService } from '../services/integration-service.js';
+import type { IntegrationUpgradeService } from '../services/integration-upgrade-service.js';
 import type { LegacyDataSourceService } from '../services/legacy-data-source-service.js';
 import type { LegacySourceService } from '../services/legacy-source-service.js';
 import type { SchemaMonitorService } from '../services/schema-monitor-service.js';
@@ -23,6 +24,7 @@ export interface AppDeps {
   sessions: SessionService;
   connections: ConnectionService;
   integrations: IntegrationService;
+  upgrades: IntegrationUpgradeService;
   legacySources: LegacySourceService;
   schemaMonitor: SchemaMonitorService;
   legacyV2: LegacyV2Service;

@@ -9,6 +9,7 @@ import { nameObjectPathParameter, swaggerObjectPathInterceptor } from './object-
 import { capConnectionsPerAddress, serverTimeoutOptions } from './connection-limits.js';
 import { registerAccessControl } from './plugins/access-control.js';
 import { registerInputGuard } from './plugins/input-guard.js';
+import { registerLegacyRouteBlock } from './plugins/legacy-route-block.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { accessRoutes } from './routes/access.routes.js';
@@ -70,6 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInputGuard(app);
   // First route hook, so that every route registered after it is checked for a rule.
   registerAccessControl(app, deps);
+  // A route hook too: the legacy routes it guards are registered below.
+  registerLegacyRouteBlock(app, deps);
   // Before the docs plugin, so that its routes get the headers too.
   registerSecurityHeaders(app);
 

@@ -1,3 +1,4 @@
+import { pathKey } from '../domain/object-path.js';
 import type { Tag } from '../domain/tag.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore } from '../store/catalog-store.js';
@@ -45,6 +46,9 @@ export type DataSourceView = LegacyDataSourceFields & {
 /** `GET /dataSource/{id}`: the object's view and the legacy fields. */
 export type DataSourceDetail = ObjectView & LegacyDataSourceFields & { dataSourceId: number; overrideHost: LegacyHostOverride | null };
 
+/** How often one read follows a data source id that moved while it was read (an upgrade moves each id once). */
+const MAX_MOVES_PER_READ = 3;
+
 /** The largest data source id: ids are PostgreSQL `integer`s, which refuse to be compared with a larger number. */
 export const MAX_DATA_SOURCE_ID = 2 ** 31 - 1;
 
@@ -85,11 +89,28 @@ export class DataSourceService {
 
   /** The data source's object view with its legacy fields; DATA_SOURCE_NOT_FOUND unless the id is an enabled leaf or a legacy data source. */
   async get(id: number): Promise<DataSourceDetail> {
-    const path = await this.pathOf(id);
-    const [view, handler] = path ? await Promise.all([this.catalog.getObject(path), this.store.reads.legacyHandlers.findByDataSourceId(id)]) : [];
-    if (!path || !view || (!handler && view.dataSourceId !== id)) throw new WardenError('DATA_SOURCE_NOT_FOUND', { id });
-    const connection = handler ? await this.store.reads.connections.findByKey(path[0]!) : undefined;
-    return { ...view, dataSourceId: id, ...detailFields(id, view, handler, connection?.legacyConnectionString ?? null), overrideHost: handler?.overrideHost ?? null };
+    // The id's object is resolved, then read: an upgrade moving the id onto its connection's
+    // object (one transaction) may commit in between. Read again where the id is now, so a
+    // data source that never stopped being one is never answered as missing.
+    for (let moves = 0; moves < MAX_MOVES_PER_READ; moves++) {
+      const path = await this.pathOf(id);
+      const [view, handler] = path
+        ? await Promise.all([
+            this.catalog.getObject(path).catch((error: unknown) => {
+              if (error instanceof WardenError && error.code === 'OBJECT_NOT_FOUND') return null;
+              throw error;
+            }),
+            this.store.reads.legacyHandlers.findByDataSourceId(id),
+          ])
+        : [];
+      if (path && view && (handler || view.dataSourceId === id)) {
+        const connection = handler ? await this.store.reads.connections.findByKey(path[0]!) : undefined;
+        return { ...view, dataSourceId: id, ...detailFields(id, view, handler, connection?.legacyConnectionString ?? null), overrideHost: handler?.overrideHost ?? null };
+      }
+      const now = await this.pathOf(id);
+      if ((now && pathKey(now)) === (path && pathKey(path))) break;
+    }
+    throw new WardenError('DATA_SOURCE_NOT_FOUND', { id });
   }
 
   async dictionary(id: number): Promise<{ dataSource: DataSourceDetail; dataSourceId: number; dataSourceName: string; columns: ColumnView[] }> {

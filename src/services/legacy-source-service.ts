@@ -296,9 +296,7 @@ export class LegacySourceService {
     const integration = await this.deps.store.integrations.findById(integrationId);
     if (!integration) throw new WardenError('INTEGRATION_NOT_FOUND', { id: String(integrationId) });
     const { credentialRoute } = this.deps.registry.get(integration.technology);
-    const place = (details: Record<string, unknown>) =>
-      credentialRoute.map((field) => details[field]).filter((v) => typeof v === 'string' || typeof v === 'number');
-    const hidden = (await this.deps.store.connections.listHidden(integration.technology)).filter((c) => isDeepStrictEqual(place(c.details), place(integration.details)));
+    const hidden = (await this.deps.store.connections.listHidden(integration.technology)).filter((c) => samePlace(credentialRoute, c.details, integration.details));
     return (await Promise.all(hidden.map((c) => this.sourcesOfConnection(c.id)))).flat();
   }
 
@@ -625,6 +623,16 @@ export class LegacySourceService {
 }
 
 /**
+ * Whether two sets of connection details of one technology reach the same place: the same
+ * single-valued fields of its credential route (host and port, a Snowflake account, …). An
+ * integration's legacy data sources are those registered at its place.
+ */
+export function samePlace(credentialRoute: readonly string[], a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const place = (details: Readonly<Record<string, unknown>>) => credentialRoute.map((field) => details[field]).filter((v) => typeof v === 'string' || typeof v === 'number');
+  return isDeepStrictEqual(place(a), place(b));
+}
+
+/**
  * Removes a legacy data source inside the caller's transaction, without an audit row (the
  * caller writes one: `remove`'s, or a bulk delete's one row for all): its table object (data
  * source and handler cascade), then the schema project, containers and hidden connection
@@ -642,7 +650,7 @@ export async function removeWithin(repos: Repositories, info: LegacySourceInfo):
  * Deletes, from the deepest up, the objects along `path` of a hidden connection that hold no
  * legacy data source, and the connection itself once its root holds nothing.
  */
-async function pruneHiddenChain(repos: Repositories, connectionId: number, path: readonly string[]): Promise<void> {
+export async function pruneHiddenChain(repos: Repositories, connectionId: number, path: readonly string[]): Promise<void> {
   const root = await repos.objects.findRoot(connectionId);
   if (!root) return;
   const chain: ObjectRecord[] = [];

@@ -9,6 +9,7 @@ import { ConnectionRepository } from './repositories/connection-repository.js';
 import { DataSourceAccessRepository } from './repositories/data-source-access-repository.js';
 import { DataSourceRepository } from './repositories/data-source-repository.js';
 import { IntegrationRepository } from './repositories/integration-repository.js';
+import { IntegrationUpgradeRepository } from './repositories/integration-upgrade-repository.js';
 import { LegacyHandlerRepository } from './repositories/legacy-handler-repository.js';
 import { ObjectRepository } from './repositories/object-repository.js';
 import { PrincipalRepository } from './repositories/principal-repository.js';
@@ -26,6 +27,7 @@ export interface Repositories {
   columns: ColumnRepository;
   dataSources: DataSourceRepository;
   integrations: IntegrationRepository;
+  integrationUpgrades: IntegrationUpgradeRepository;
   legacyHandlers: LegacyHandlerRepository;
   schemaProjects: SchemaProjectRepository;
   columnDescriptions: ColumnDescriptionRepository;
@@ -47,6 +49,7 @@ export class CatalogStore implements Repositories {
   readonly columns: ColumnRepository;
   readonly dataSources: DataSourceRepository;
   readonly integrations: IntegrationRepository;
+  readonly integrationUpgrades: IntegrationUpgradeRepository;
   readonly legacyHandlers: LegacyHandlerRepository;
   readonly schemaProjects: SchemaProjectRepository;
   readonly columnDescriptions: ColumnDescriptionRepository;
@@ -74,6 +77,7 @@ export class CatalogStore implements Repositories {
       columns: this.columns,
       dataSources: this.dataSources,
       integrations: this.integrations,
+      integrationUpgrades: this.integrationUpgrades,
       legacyHandlers: this.legacyHandlers,
       schemaProjects: this.schemaProjects,
       columnDescriptions: this.columnDescriptions,
@@ -113,6 +117,7 @@ export class CatalogStore implements Repositories {
       columns: this.columns.with(trx),
       dataSources: this.dataSources.with(trx),
       integrations: this.integrations.with(trx),
+      integrationUpgrades: this.integrationUpgrades.with(trx),
       legacyHandlers: this.legacyHandlers.with(trx),
       schemaProjects: this.schemaProjects.with(trx),
       columnDescriptions: this.columnDescriptions.with(trx),
@@ -135,6 +140,7 @@ function repositoriesOver(store: Store, db: Kysely<StoreSchema>): Repositories {
     columns: new ColumnRepository(db, store.dialect, store.bulk),
     dataSources: new DataSourceRepository(db, store.dialect),
     integrations: new IntegrationRepository(db),
+    integrationUpgrades: new IntegrationUpgradeRepository(db),
     legacyHandlers: new LegacyHandlerRepository(db),
     schemaProjects: new SchemaProjectRepository(db),
     columnDescriptions: new ColumnDescriptionRepository(db),

@@ -22,6 +22,8 @@ export interface StoreSchema {
   legacy_handlers: LegacyHandlersTable;
   sessions: SessionsTable;
   schema_projects: SchemaProjectsTable;
+  integration_upgrades: IntegrationUpgradesTable;
+  upgraded_legacy_sources: UpgradedLegacySourcesTable;
   column_descriptions: ColumnDescriptionsTable;
   data_source_access: DataSourceAccessTable;
 }
@@ -291,4 +293,37 @@ export interface AuditLogTable {
   before_json: string | null;
   after_json: string | null;
   client_address: string | null;
+}
+
+export interface IntegrationUpgradesTable {
+  id: Generated<number>;
+  integration_id: number;
+  technology: string;
+  connection_key: string;
+  /** `running`, `complete`, `partiallyComplete` or `failed`. */
+  state: string;
+  /** Where a running upgrade is: `validating`, `crawling`, `mapping`, `done`. */
+  phase: string;
+  /** The connection's crawl of the latest run. */
+  sync_run_id: string | null;
+  /** Legacy data sources the integration had when the latest run started, plus those upgraded before. */
+  total: number;
+  upgraded: number;
+  /** JSON array of `{dataSourceId, name, remotePath, reason, suggestedAction}`. */
+  not_upgraded_json: string;
+  failure_message: string | null;
+  started_by: string | null;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface UpgradedLegacySourcesTable {
+  data_source_id: number;
+  handler_id: number;
+  legacy_name: string;
+  v2_connection_key: string | null;
+  connection_key: string;
+  upgrade_id: number;
+  upgraded_at: string;
 }

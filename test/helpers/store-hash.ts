@@ -28,6 +28,8 @@ const HASHED: { [T in keyof StoreSchema]: ((row: Row) => boolean) | 'all' | 'non
   legacy_handlers: 'all',
   sessions: 'all',
   schema_projects: 'all',
+  integration_upgrades: 'all',
+  upgraded_legacy_sources: 'all',
   column_descriptions: 'all',
   data_source_access: 'all',
 };

@@ -133,6 +133,10 @@ describeEachStore(
         'GET /integrations/:id': { method: 'GET', url: `/integrations/${integrationId}`, status: 200, allowed: ADMIN },
         'PUT /integrations/:id': { method: 'PUT', url: `/integrations/${integrationId}`, body: { config: {} }, status: 200, allowed: ADMIN },
         'DELETE /integrations/:id': { method: 'DELETE', url: `/integrations/${doomedIntegrationId}`, status: 200, allowed: ADMIN },
+        // APPLICATION_ADMIN and GOVERNANCE together (the built-in admin): no single-permission subject may.
+        'POST /integrations/:id/upgrade': { method: 'POST', url: `/integrations/${integrationId}/upgrade`, body: { connectionKey: 'Matrix upgrade', dryRun: true }, status: 200, allowed: [] },
+        // An upgrade never started: its administrators get the 404 that says how to start one.
+        'GET /integrations/:id/upgrade': { method: 'GET', url: `/integrations/${integrationId}/upgrade`, status: 404, allowed: ADMIN },
         'POST /:prefix/handler': {
           method: 'POST', url: '/pg/handler', body: legacyHandler('owned', 't1'), status: 200, allowed: ['createDataSource', 'applicationAdmin'],
           forSubject: (subject) => ({ body: subject === 'applicationAdmin' ? legacyHandler('sibling', 't2') : legacyHandler('owned', 't1') }),

@@ -56,7 +56,8 @@ describeEachStore(
       const session = await signInWith(s.request, s.apiKey);
       const adminKeyId = (await s.request('GET', '/users/admin/api-keys')).body[0].id as string;
 
-      const samples: Record<string, { url: string | (() => Promise<string>); body?: unknown; headers?: Record<string, string | null>; action: string; objectPath?: string[]; target?: string }> = {
+      /** `rows`: the upgrade also leaves its connection's registration and one row per data source it moved (the handler sample's and the legacy edits' table). */
+      const samples: Record<string, { url: string | (() => Promise<string>); body?: unknown; headers?: Record<string, string | null>; action: string; objectPath?: string[]; target?: string; rows?: number }> = {
         'POST /session': { url: '/session', body: { apiKey: s.apiKey }, action: 'session.created', target: `apikey:${adminKeyId}` },
         'DELETE /session': { url: '/session', headers: session.headers(), action: 'session.ended', target: `apikey:${adminKeyId}` },
         'POST /data/connection': { url: '/data/connection', body: { connectionKey: 'Audited Two', connection: connectionInput(other, otherRole) }, action: 'connection.registered', objectPath: ['Audited Two'] },
@@ -65,6 +66,7 @@ describeEachStore(
         'POST /integrations': { url: '/integrations', body: { type: 'PostgreSQL', config: integrationConfig }, action: 'integration.created' },
         'PUT /integrations/:id': { url: `/integrations/${integrationId}`, body: { config: {} }, action: 'integration.updated', target: `integration:${integrationId}` },
         'DELETE /integrations/:id': { url: `/integrations/${doomedIntegrationId}`, action: 'integration.deleted', target: `integration:${doomedIntegrationId}` },
+        'POST /integrations/:id/upgrade': { url: `/integrations/${integrationId}/upgrade`, body: { connectionKey: 'Audited Upgrade' }, action: 'integration.upgraded', target: `integration:${integrationId}`, rows: 4 },
         'POST /:prefix/handler': { url: '/pg/handler', body: { handler: { metadata: { ...integrationConfig, schema: 's', table: 't', dataSourceName: 'Audited legacy' } } }, action: 'legacy.registered' },
         'PUT /:prefix/handler/:handlerId': { url: `/pg/handler/${doomedHandler.id}`, body: { metadata: { ...integrationConfig, schema: 's', table: 'doomed' } }, action: 'legacy.updated', target: `dataSource:${doomedHandler.dataSourceId}` },
         'PUT /:prefix/bulk': { url: '/pg/bulk', body: { connectionString: lone.connectionString, handler: { metadata: otherConfig } }, action: 'legacy.updated', target: `dataSource:${lone.dataSourceId}` },
@@ -112,13 +114,15 @@ describeEachStore(
       const mutating = routes.filter((r) => r.rule.mutates).map((r) => `${r.method} ${r.url}`);
       expect([...mutating].sort()).toEqual(Object.keys(samples).sort());
 
-      for (const route of mutating) {
+      // The upgrade last: afterwards the host's legacy registrations and integrations are the connection's (blocked).
+      const upgrade = 'POST /integrations/:id/upgrade';
+      for (const route of [...mutating.filter((r) => r !== upgrade), upgrade]) {
         const sample = samples[route]!;
         const before = await auditOf(s, '&actor=user:admin');
         const response = await s.request(route.split(' ')[0]!, typeof sample.url === 'string' ? sample.url : await sample.url(), sample.body, { headers: sample.headers ?? {} });
         expect(response.status, `${route}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
         const after = await auditOf(s, '&actor=user:admin');
-        expect(after.count - before.count, route).toBe(1);
+        expect(after.count - before.count, route).toBe(sample.rows ?? 1);
         const row = after.hits[0];
         expect(row, route).toMatchObject({ actor: 'user:admin', action: sample.action, clientAddress: expect.any(String) });
         expect(row).toHaveProperty('before');

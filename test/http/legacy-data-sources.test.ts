@@ -110,14 +110,15 @@ describeEachStore(
 
       const before = await hashStore(db());
       const refused = await server.request('PUT', '/dataSource/bulk/disable', { ids: [...ids, connectionSource] });
-      expect(refused.body).toMatchObject({ statusCode: 400, code: 'NOT_A_LEGACY_DATA_SOURCE' });
+      // The upgrade's one guard of the blocked legacy routes answers for a connection's data source first.
+      expect(refused.body).toMatchObject({ statusCode: 400, code: 'LEGACY_ENDPOINT_BLOCKED' });
       expect(refused.body.message).toContain(`connection Plain ${kind}`);
-      expect(refused.body.message).toContain('PUT /data/settings/{objectPath} with settings isActive');
+      expect(refused.body.message).toContain('PUT /data/settings/{objectPath*} with settings: isActive');
       expect((await server.request('PUT', '/dataSource/bulk/disable', { ids: [...ids, 2 ** 31 - 2] })).body.code).toBe('DATA_SOURCE_NOT_FOUND');
       expect((await server.request('PUT', '/dataSource/bulk/purge', { ids })).status).toBe(400);
       expect((await server.request('PUT', '/dataSource/bulk/disable', { ids: [] })).status).toBe(400);
-      expect((await server.request('PUT', `/dataSource/${connectionSource}`, { deleted: true })).body.code).toBe('NOT_A_LEGACY_DATA_SOURCE');
-      expect((await server.request('DELETE', `/dataSource/${connectionSource}`)).body.code).toBe('NOT_A_LEGACY_DATA_SOURCE');
+      expect((await server.request('PUT', `/dataSource/${connectionSource}`, { deleted: true })).body.code).toBe('LEGACY_ENDPOINT_BLOCKED');
+      expect((await server.request('DELETE', `/dataSource/${connectionSource}`)).body.code).toBe('LEGACY_ENDPOINT_BLOCKED');
       expect(await hashStore(db())).toBe(before);
 
       const disabled = await server.request('PUT', '/dataSource/bulk/disable', { ids });

@@ -69,5 +69,11 @@ export const trinoTechnology: TechnologyDescriptor = {
   defaultPort: 8443,
   defaultTimeouts: SERVER_TIMEOUTS,
   setupScript: trinoSetupScript,
+  // The upgrade guide: Trino data sources with TLS but no certificate validation are not upgraded.
+  notUpgradable: (details) =>
+    (details.tls as { mode?: string } | undefined)?.mode === 'require'
+      ? { option: 'TLS without certificate validation (tls.mode "require")', useInstead: 'register it with tls.mode "verify-full" (and tls.ca for a private CA)' }
+      : undefined,
+  integrationEndsWithUpgrade: true,
   loadConnector: async () => (await import('./trino-connector.js')).createTrinoConnector,
 };

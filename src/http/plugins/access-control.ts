@@ -104,6 +104,7 @@ async function allowed(rule: AccessRule, request: FastifyRequest, deps: AppDeps)
   const principal = request.principal;
   if (rule.anyUser) return true;
   if (rule.anyOf.some((permission) => principal.permissions.includes(permission))) return true;
+  if (rule.allOf?.every((permission) => principal.permissions.includes(permission))) return true;
   if (rule.self && (request.params as Record<string, string>).name === principal.name) return true;
   if (rule.owner) {
     const path = await scopePath(rule.owner, request, deps);

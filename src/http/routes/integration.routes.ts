@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../app-deps.js';
 import { AUTH_ERRORS, ErrorResponse } from '../schemas/common-schemas.js';
-import { Config, IdParams, Integration } from '../schemas/integration-schemas.js';
+import { Config, IdParams, Integration, UpgradeBody, UpgradePlan, UpgradeRun } from '../schemas/integration-schemas.js';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, ...AUTH_ERRORS };
 
@@ -66,6 +66,27 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       '/integrations/:id',
       { schema: { tags: ['integrations'], summary: 'Remove an integration (Warden bootstrapped nothing on the platform to clean up)', params: IdParams, response: { 200: Integration, ...errors } } },
       async (request) => deps.integrations.delete(request.params.id, request.principal),
+    );
+
+    app.post(
+      '/integrations/:id/upgrade',
+      {
+        schema: {
+          tags: ['integrations'],
+          summary:
+            "Upgrade the integration's legacy data sources to a connection (same data source ids, owners, tags and status; generated names); `dryRun` returns the plan. Answers once the run ended: `complete`, `partiallyComplete` (run again after fixing what `notUpgraded` says) or `failed`",
+          params: IdParams,
+          body: UpgradeBody,
+          response: { 200: Type.Union([UpgradePlan, UpgradeRun]), ...errors, 422: ErrorResponse },
+        },
+      },
+      async (request) => deps.upgrades.upgrade(request.params.id, request.body, request.principal),
+    );
+
+    app.get(
+      '/integrations/:id/upgrade',
+      { schema: { tags: ['integrations'], summary: "The integration's upgrade as its latest run left it, or is leaving it (`running`: phase and counts)", params: IdParams, response: { 200: UpgradeRun, ...errors } } },
+      async (request) => deps.upgrades.latest(request.params.id),
     );
   };
 }

@@ -14,6 +14,7 @@ import * as legacyRegistrations from './011-legacy-registrations.js';
 import * as sessions from './012-sessions.js';
 import * as legacyDataSourceEdits from './013-legacy-data-source-edits.js';
 import * as dictionaryFingerprints from './014-dictionary-fingerprints.js';
+import * as integrationUpgrades from './015-integration-upgrades.js';
 
 /** A numbered migration, written once for both dialects. */
 export interface StoreMigration {
@@ -36,4 +37,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '012-sessions': sessions,
   '013-legacy-data-source-edits': legacyDataSourceEdits,
   '014-dictionary-fingerprints': dictionaryFingerprints,
+  '015-integration-upgrades': integrationUpgrades,
 };

@@ -114,6 +114,12 @@ export class DataSourceRepository {
     await this.db.updateTable('data_sources').set({ object_id: toObjectId }).where('id', '=', id).execute();
   }
 
+  /** Where data source `id` comes from (`connection` or `legacy`), if it exists. */
+  async originOf(id: number): Promise<{ origin: string; objectId: number } | undefined> {
+    const row = await this.db.selectFrom('data_sources').select(['origin', 'object_id']).where('id', '=', id).executeTakeFirst();
+    return row && { origin: row.origin, objectId: row.object_id };
+  }
+
   /** The object a data source id belongs to (enabled or not), if any. */
   async objectIdOf(id: number): Promise<number | undefined> {
     const row = await this.db.selectFrom('data_sources').select('object_id').where('id', '=', id).executeTakeFirst();

@@ -1,0 +1,207 @@
+import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { systemActor } from '../../src/services/actor.js';
+import { addUserWithKey } from '../helpers/access-fixtures.js';
+import { grantCrawlAccess, quoteIdent, sqlIn } from '../helpers/catalog-fixtures.js';
+import { legacyMariadbSetup, legacyPostgresSetup, type LegacySetup } from '../helpers/legacy-fixtures.js';
+import { integrationOf, sourceState, upgradeWhilePolling, type SourceState } from '../helpers/legacy-upgrade-fixtures.js';
+import { MariadbTestContext, mariadbAdmin, quoteName } from '../helpers/mariadb-server.js';
+import { adminQuery, PostgresTestContext } from '../helpers/postgres-server.js';
+import { describeEachStore } from '../helpers/store-kinds.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+/**
+ * POST /integrations/{id}/upgrade (issue 11): a legacy setup built through the legacy API on a
+ * real source, a dry run, the upgrade while every enabled data source is polled, and the
+ * data sources compared before and after, table by table.
+ */
+describeEachStore(
+  'upgrade from integrations to a connection',
+  (kind) => {
+    const pg = new PostgresTestContext();
+    const maria = new MariadbTestContext();
+    let server: TestServer;
+    const store = () => server.server.container.catalogStore;
+
+    // A server per test: after an upgrade, the host's legacy registrations are blocked (it is the connection's).
+    beforeEach(async () => {
+      server = await startTestServer({}, { store: kind });
+      await addUserWithKey(server, 'alice');
+    });
+    afterEach(async () => {
+      await server?.close();
+    });
+    afterAll(async () => {
+      await pg.cleanup();
+      await maria.cleanup();
+    }, 120_000);
+
+    /** Registers more tables of a setup's source with one POST /{prefix}/handler; answers its body. */
+    const register = async (setup: LegacySetup, tables: { schema: string; table: string; name: string; extra?: Record<string, unknown> }[], body: Record<string, unknown> = {}) => {
+      const handler = tables.map((t) => ({ metadata: setup.metadata(t.schema, t.table, { dataSourceName: t.name, ...t.extra }) }));
+      const response = await server.request('POST', `/${setup.prefix}/handler`, { ...body, handler });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      return response.body as { id: number; dataSourceId: number; name: string }[];
+    };
+    const disable = async (id: number) => {
+      const path = (await server.server.container.dataSources.pathOf(id))!;
+      const response = await server.request('PUT', '/data/settings', { objectPath: path, settings: { isActive: false } });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+    };
+    const tag = async (id: number, name: string) => expect((await server.request('POST', `/tag/datasource/${id}`, [{ name }])).status).toBe(200);
+
+    it('PostgreSQL: three schema projects (monitoring on, off, on with a disabled source), owners, tags, a duplicate — dry run, upgrade, before and after', { timeout: 180_000 }, async () => {
+      const owner = { dataSource: { owner: { profiles: ['alice'] } } };
+      const setup = await legacyPostgresSetup(server, pg, {
+        schemas: { mon: ['m1', 'm2'] },
+        name: (schema, table) => `pg ${kind} ${schema} ${table}`,
+        body: { ...owner, schemaEvolution: { disabled: false } },
+      });
+      const { db, role } = setup;
+      await sqlIn(db, 'CREATE SCHEMA off; CREATE TABLE off.o1 (id int); CREATE TABLE off.o2 (id int); CREATE TABLE off.o3 (id int)');
+      await sqlIn(db, 'CREATE SCHEMA mixed; CREATE TABLE mixed.x1 (id int); CREATE TABLE mixed.x2 (id int); CREATE TABLE mixed.x3 (id int); CREATE TABLE mon.m3 (id int)');
+      await grantCrawlAccess(db.name, role);
+      const name = (schema: string, table: string) => `pg ${kind} ${schema} ${table}`;
+      const off = await register(setup, [{ schema: 'off', table: 'o1', name: name('off', 'o1') }, { schema: 'off', table: 'o2', name: name('off', 'o2') }], owner);
+      const mixed = await register(setup, [{ schema: 'mixed', table: 'x1', name: name('mixed', 'x1') }, { schema: 'mixed', table: 'x2', name: name('mixed', 'x2') }], { schemaEvolution: { disabled: false } });
+      // The duplicate: off.o1 once more, registered with another user's credentials (another connection string).
+      const other = await pg.createRole({ connect: [db.name] });
+      await grantCrawlAccess(db.name, other);
+      const [duplicate] = await register(setup, [{ schema: 'off', table: 'o1', name: name('off', 'o1 again'), extra: { username: other.name, password: other.password } }]);
+      const ids = {
+        m1: setup.table('mon', 'm1').dataSourceId,
+        m2: setup.table('mon', 'm2').dataSourceId,
+        o1: off[0]!.dataSourceId,
+        o2: off[1]!.dataSourceId,
+        x1: mixed[0]!.dataSourceId,
+        x2: mixed[1]!.dataSourceId,
+        dup: duplicate!.dataSourceId,
+      };
+      await tag(ids.m1, 'Legacy.Kept');
+      await tag(ids.x2, 'Legacy.Disabled');
+      await disable(ids.x2);
+      const integrationId = await integrationOf(server, 'PostgreSQL', setup.metadata('mon', 'm1'));
+      const key = `Upgraded ${kind}`;
+      const before = new Map<number, SourceState>();
+      for (const id of Object.values(ids)) before.set(id, (await sourceState(server, id))!);
+      expect(before.get(ids.x2)!.state).toBe('inactive');
+
+      // The dry run: the plan, and nothing changed.
+      const counts = async () => ({
+        connections: (await store().store.db.selectFrom('connections').select('id').execute()).length,
+        objects: (await store().store.db.selectFrom('objects').select('id').execute()).length,
+        handlers: (await store().store.db.selectFrom('legacy_handlers').select('id').execute()).length,
+        upgrades: (await store().store.db.selectFrom('integration_upgrades').select('id').execute()).length,
+      });
+      const unchanged = await counts();
+      const plan = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key, dryRun: true });
+      expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+      expect(await counts()).toEqual(unchanged);
+      expect(plan.body).toMatchObject({ dryRun: true, connectionKey: key, refused: false });
+      const planned = new Map((plan.body.dataSources as { dataSourceId: number; newName: string; upgraded: boolean }[]).map((p) => [p.dataSourceId, p]));
+      expect(planned.get(ids.m1)).toMatchObject({ newName: `${key}.${db.name}.mon.m1`, upgraded: true, enabled: true, schemaMonitoring: true });
+      expect(planned.get(ids.x2)).toMatchObject({ newName: `${key}.${db.name}.mixed.x2`, upgraded: true, enabled: false });
+      expect(planned.get(ids.dup)).toMatchObject({ upgraded: false, notUpgraded: { reason: 'uniquenessViolation', dataSourceId: ids.dup, remotePath: [db.name, 'off', 'o1'] } });
+      expect(plan.body.notUpgraded).toHaveLength(1);
+      const schemas = Object.fromEntries((plan.body.schemas as { path: string[] }[]).filter((s) => s.path[0] === db.name).map((s) => [s.path[1], s]));
+      expect(schemas.mon).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1, newObjectsDisabled: 0 });
+      expect(schemas.off).toMatchObject({ monitoring: 'off', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 0, newObjectsDisabled: 1 });
+      expect(schemas.mixed).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1 });
+
+      // The upgrade, every enabled data source polled throughout.
+      const enabled = Object.values(ids).filter((id) => before.get(id)!.state === 'active');
+      const { upgrade, polls } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
+      expect(upgrade.status, JSON.stringify(upgrade.body)).toBe(200);
+      expect(polls).toBeGreaterThan(enabled.length);
+      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', phase: 'done', connectionKey: key, total: 7, upgraded: 6 });
+      expect(upgrade.body.notUpgraded).toEqual([
+        { dataSourceId: ids.dup, name: name('off', 'o1 again'), remotePath: [db.name, 'off', 'o1'], reason: 'uniquenessViolation', suggestedAction: expect.stringContaining(`DELETE /dataSource/${ids.dup}`) },
+      ]);
+      expect((await server.request('GET', `/integrations/${integrationId}/upgrade`)).body).toMatchObject({ state: 'partiallyComplete', upgraded: 6 });
+
+      // Table by table: same ids, owners, tags and status; generated names.
+      const after = async (id: number) => (await sourceState(server, id))!;
+      for (const [table, id] of Object.entries(ids).filter(([t]) => t !== 'dup')) {
+        const [schema] = { m: ['mon'], o: ['off'], x: ['mixed'] }[table[0] as 'm' | 'o' | 'x'];
+        const now = await after(id);
+        expect(now.objectPath, table).toEqual([key, db.name, schema, table]);
+        expect(now.state, table).toBe(before.get(id)!.state);
+        expect(now.owners, table).toEqual(before.get(id)!.owners);
+        expect(now.userTags, table).toEqual(before.get(id)!.userTags);
+        if (now.state === 'active') expect(now.name).toBe(`${key}.${db.name}.${schema}.${table}`);
+      }
+      expect((await after(ids.m1)).owners).toEqual([{ type: 'user', name: 'alice' }]);
+      expect((await after(ids.m1)).userTags).toEqual(['Legacy.Kept']);
+      expect(await after(ids.dup)).toEqual(before.get(ids.dup));
+      // Tables that were not data sources: enabled under monitoring on, disabled under off; the connection itself disabled.
+      const object = async (...path: string[]) => (await server.request('GET', `/data/object?objectPath=${encodeURIComponent(JSON.stringify([key, ...path]))}`)).body;
+      expect((await object(db.name, 'mon', 'm3')).state).toBe('active');
+      expect((await object(db.name, 'mixed', 'x3')).state).toBe('active');
+      expect((await object(db.name, 'off', 'o3')).state).toBe('inactive');
+      expect((await object()).state).toBe('inactive');
+      // Old names find nothing; the legacy rows of the upgraded sources are gone.
+      expect((await server.request('GET', `/dataSource?searchText=${encodeURIComponent(name('mon', 'm1'))}`)).body.count).toBe(0);
+      expect(await store().legacyHandlers.findByDataSourceId(ids.m1)).toBeUndefined();
+      expect(await store().legacyHandlers.findByDataSourceId(ids.dup)).toBeDefined();
+      expect(await store().schemaProjects.findById(setup.table('mon', 'm1').schemaEvolutionId)).toBeUndefined();
+      expect(await store().connections.findHidden('PostgreSQL', setup.connectionString)).toBeUndefined();
+
+      // Object sync from now on: a new table of a monitored schema arrives enabled, of an unmonitored one disabled.
+      await sqlIn(db, 'CREATE TABLE mon.m4 (id int); CREATE TABLE off.o4 (id int)');
+      const crawl = await server.request('POST', '/data/crawl', { objectPath: [key] });
+      await server.waitForJob(crawl.body.syncRunId);
+      expect((await object(db.name, 'mon', 'm4')).state).toBe('active');
+      expect((await object(db.name, 'off', 'o4')).state).toBe('inactive');
+
+      // The cause fixed (the duplicate removed), the upgrade runs again and completes; PostgreSQL integrations stay listed.
+      await server.server.container.legacySources.remove(ids.dup, systemActor('test'));
+      const rerun = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key });
+      expect(rerun.body).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 6 });
+      expect((await server.request('GET', `/integrations/${integrationId}`)).status).toBe(200);
+      expect(await store().connections.listHidden('PostgreSQL')).toEqual([]);
+    });
+
+    it('PostgreSQL: a table the new credentials cannot see leaves the upgrade partially complete until it is granted', { timeout: 120_000 }, async () => {
+      const setup = await legacyPostgresSetup(server, pg, { schemas: { s: ['seen', 'hidden'] }, name: (schema, table) => `vis ${kind} ${schema} ${table}` });
+      const narrow = await pg.createRole({ connect: [setup.db.name] });
+      await adminQuery(setup.db.name, `GRANT USAGE ON SCHEMA s TO ${quoteIdent(narrow.name)}; GRANT SELECT ON s.seen TO ${quoteIdent(narrow.name)}`);
+      const integrationId = await integrationOf(server, 'PostgreSQL', setup.metadata('s', 'seen'));
+      const key = `Narrow ${kind}`;
+      const credentials = { username: narrow.name, password: narrow.password };
+      const first = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key, credentials });
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      const hidden = setup.table('s', 'hidden');
+      expect(first.body).toMatchObject({ state: 'partiallyComplete', upgraded: 1, notUpgraded: [{ dataSourceId: hidden.dataSourceId, reason: 'notVisible', remotePath: [setup.db.name, 's', 'hidden'] }] });
+      // Not upgraded: still the legacy data source, enabled.
+      expect((await server.request('GET', `/dataSource/${hidden.dataSourceId}`)).body.state).toBe('active');
+      expect((await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: 'Another key' })).body).toMatchObject({ statusCode: 409, code: 'UPGRADE_KEY_MISMATCH' });
+
+      await adminQuery(setup.db.name, `GRANT SELECT ON s.hidden TO ${quoteIdent(narrow.name)}`);
+      const second = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key });
+      expect(second.body).toMatchObject({ state: 'complete', upgraded: 2, total: 2, notUpgraded: [] });
+      expect((await sourceState(server, hidden.dataSourceId))!.objectPath).toEqual([key, setup.db.name, 's', 'hidden']);
+    });
+
+    it('MariaDB: a monitored database with an owned, tagged and a disabled data source — upgrade, before and after', { timeout: 120_000 }, async () => {
+      const setup = await legacyMariadbSetup(server, maria, { schemas: { any: ['t1', 't2'] }, name: (_s, table) => `maria ${kind} ${table}`, body: { dataSource: { owner: { profiles: ['alice'] } }, schemaEvolution: { disabled: false } } });
+      await mariadbAdmin(`CREATE TABLE ${quoteName(setup.database)}.t3 (id int)`);
+      const [t1, t2] = [setup.table(setup.database, 't1').dataSourceId, setup.table(setup.database, 't2').dataSourceId];
+      await tag(t1, 'Legacy.Kept');
+      await tag(t2, 'Legacy.Disabled');
+      await disable(t2);
+      const before = new Map([[t1, (await sourceState(server, t1))!], [t2, (await sourceState(server, t2))!]]);
+      const integrationId = await integrationOf(server, 'MariaDB', setup.metadata(setup.database, 't1'));
+      const key = `Maria ${kind}`;
+      const { upgrade } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, [t1]);
+      expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', upgraded: 2 });
+      for (const [id, table] of [[t1, 't1'], [t2, 't2']] as const) {
+        const now = (await sourceState(server, id))!;
+        expect(now.objectPath).toEqual([key, setup.database, table]);
+        expect({ ...now, objectPath: undefined, name: undefined }).toEqual({ ...before.get(id)!, objectPath: undefined, name: undefined });
+      }
+      expect((await sourceState(server, t1))!.name).toBe(`${key}.${setup.database}.t1`);
+      const t3 = await server.request('GET', `/data/object?objectPath=${encodeURIComponent(JSON.stringify([key, setup.database, 't3']))}`);
+      expect(t3.body.state).toBe('active');
+    });
+  },
+  { needs: ['PostgreSQL', 'MariaDB'] },
+);

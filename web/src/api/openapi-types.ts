@@ -3116,15 +3116,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Data sources, by generated name */
+        /**
+         * Data sources: by name, with facets
+         * @description Enabled data sources, and legacy data sources in any state (deleted: true when disabled). Legacy data sources are found by their user-chosen names.
+         */
         get: {
             parameters: {
                 query?: {
-                    /** @description Part of the data source name, any case */
+                    /** @description Part of the data source name (a legacy one's user-chosen name), any case */
                     searchText?: string;
                     connectionKey?: string;
                     /** @description Repeatable (tag=A&tag=B): only data sources carrying every one, on themselves or a column, from any source */
                     tag?: string[];
+                    /** @description Repeatable (technologies, any of them) */
+                    blobHandlerType?: string[];
+                    /** @description Repeatable (legacy connection strings, any of them) */
+                    connectionString?: string[];
+                    /** @description The remote schema of legacy data sources */
+                    schema?: string;
+                    /** @description Repeatable (data source ids, any of them) */
+                    dataSourceIds?: number[];
+                    /** @description Repeatable (statuses, any of them) */
+                    status?: ("passed" | "failed")[];
+                    sortField?: "name" | "createdAt";
+                    sortOrder?: "asc" | "desc";
                     offset?: number;
                     size?: number;
                 };
@@ -3145,11 +3160,36 @@ export interface paths {
                             hits: {
                                 /** @description The data source id (not the object id): stable across disabling, renames and moves */
                                 id: number;
+                                /** @description A legacy data source's user-chosen name; a connection's: the generated name (the path joined with ".") */
                                 name: string;
+                                /** @description The platform's comment on the table */
+                                description: string | null;
+                                /** @enum {string} */
+                                type: "queryable";
+                                /** @description The technology */
+                                blobHandlerType: string;
+                                /** @description legacy: registered through POST /{prefix}/handler; connection: a connection's */
+                                origin: "legacy" | "connection";
+                                /** @description Legacy: username@host:port/database, what groups data sources with the same connection details; null for a connection's */
+                                connectionString: string | null;
+                                remoteDatabase: string | null;
+                                /** @description MariaDB/MySQL legacy data sources: the database; a connection's two-level technologies: null */
+                                remoteSchema: string | null;
+                                remoteTable: string;
+                                sqlSchemaName: string | null;
+                                sqlTableName: string | null;
+                                /** @description The schema project (legacy data sources) */
+                                schemaEvolutionId: number | null;
+                                /** @description failed: the table is gone from the platform (Warden runs no other health checks) */
+                                status: "passed" | "failed";
+                                /** @description true = disabled (the legacy soft delete), or its table is gone; only legacy data sources are listed and shown while disabled */
+                                deleted: boolean;
+                                /** @description A legacy data source's: its hidden connection (legacy:<technology>:<connectionString>) */
                                 connectionKey: string;
                                 objectPath: string[];
                                 kind: string;
                                 comment: string | null;
+                                createdAt: string;
                                 /** @description Tags on the data source itself (its columns' are in its dictionary) */
                                 tags: {
                                     /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
@@ -3163,6 +3203,21 @@ export interface paths {
                                     addedAt: string;
                                 }[];
                             }[];
+                            /** @description Counts over every matching data source (not just the page): tags (the 50 most used), technologies, statuses */
+                            facets: {
+                                tags: {
+                                    name: string;
+                                    count: number;
+                                }[];
+                                blobHandlerTypes: {
+                                    name: string;
+                                    count: number;
+                                }[];
+                                statuses: {
+                                    name: string;
+                                    count: number;
+                                }[];
+                            };
                         };
                     };
                 };
@@ -3251,7 +3306,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One data source (its data object) */
+        /** One data source: its data object and the legacy data source fields */
         get: {
             parameters: {
                 query?: never;
@@ -3263,13 +3318,138 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The data source's data object with the legacy data source fields */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DataObject"];
+                        "application/json": {
+                            /** @description Connection key first, then the platform names, exact spelling */
+                            objectPath: string[];
+                            technology: string;
+                            /** @description connection, database, schema, table, view, materializedView, partitionedTable, foreignTable, … */
+                            kind: string;
+                            state: "active" | "inactive";
+                            /** @description Gone from the platform: kept, disabled, until deleted */
+                            removed: boolean;
+                            /** @description Only the settings overridden on this object */
+                            overrides: {
+                                isActive?: boolean;
+                                activateNewChildren?: boolean;
+                                dataOwners?: {
+                                    type: "user" | "group";
+                                    name: string;
+                                }[];
+                            };
+                            /** @description Leaves: the path joined with "." */
+                            dataSourceName?: string;
+                            dataSourceId: number;
+                            /** @description Platform identifier (PostgreSQL OID) used to recognise renames */
+                            stableId: string | null;
+                            comment: string | null;
+                            /** @description Children still present on the platform */
+                            childCount: number;
+                            /** @description Tags on the object itself, every source (its columns' tags are with the columns) */
+                            tags: {
+                                /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                name: string;
+                                /** @description null when the tag has none */
+                                value: string | null;
+                                /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                source: "platform" | "user" | "system";
+                                /** @description user:<name> for user tags; null for platform and system tags */
+                                addedBy: string | null;
+                                addedAt: string;
+                            }[];
+                            settings: {
+                                isActive: {
+                                    value: boolean;
+                                    hasDescendantsWithOverrides: boolean;
+                                };
+                                activateNewChildren: {
+                                    value: boolean;
+                                    hasDescendantsWithOverrides: boolean;
+                                };
+                                dataOwners: {
+                                    value: {
+                                        type: "user" | "group";
+                                        name: string;
+                                    }[];
+                                    hasDescendantsWithOverrides: boolean;
+                                };
+                            };
+                            /** @description Leaves: the data dictionary */
+                            columns?: {
+                                name: string;
+                                ordinal: number;
+                                /** @description The platform type as the platform writes it */
+                                type: string;
+                                /** @description False when the column cannot hold NULL (on PostgreSQL also through a NOT NULL domain) */
+                                nullable: boolean;
+                                /** @description The default as SQL; null when none and for a generated column */
+                                defaultValue: string | null;
+                                /** @description A generated column: how it is computed; null for an ordinary column */
+                                generated: {
+                                    /** @description The generation expression as the platform writes it */
+                                    expression: string;
+                                    /** @description Computed on write and stored (true), or on read (virtual, false) */
+                                    stored: boolean;
+                                } | null;
+                                comment: string | null;
+                                /** @description The column's tags, every source */
+                                tags: {
+                                    /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                    name: string;
+                                    /** @description null when the tag has none */
+                                    value: string | null;
+                                    /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                    source: "platform" | "user" | "system";
+                                    /** @description user:<name> for user tags; null for platform and system tags */
+                                    addedBy: string | null;
+                                    addedAt: string;
+                                }[];
+                            }[];
+                            removedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            lastSync: {
+                                syncRunId: string;
+                                at: string;
+                            } | null;
+                            /** @description The data source id (not the object id): stable across disabling, renames and moves */
+                            id: number;
+                            /** @description A legacy data source's user-chosen name; a connection's: the generated name (the path joined with ".") */
+                            name: string;
+                            /** @description The platform's comment on the table */
+                            description: string | null;
+                            /** @enum {string} */
+                            type: "queryable";
+                            /** @description The technology */
+                            blobHandlerType: string;
+                            /** @description legacy: registered through POST /{prefix}/handler; connection: a connection's */
+                            origin: "legacy" | "connection";
+                            /** @description Legacy: username@host:port/database, what groups data sources with the same connection details; null for a connection's */
+                            connectionString: string | null;
+                            remoteDatabase: string | null;
+                            /** @description MariaDB/MySQL legacy data sources: the database; a connection's two-level technologies: null */
+                            remoteSchema: string | null;
+                            remoteTable: string;
+                            sqlSchemaName: string | null;
+                            sqlTableName: string | null;
+                            /** @description The schema project (legacy data sources) */
+                            schemaEvolutionId: number | null;
+                            /** @description failed: the table is gone from the platform (Warden runs no other health checks) */
+                            status: "passed" | "failed";
+                            /** @description true = disabled (the legacy soft delete), or its table is gone; only legacy data sources are listed and shown while disabled */
+                            deleted: boolean;
+                            /** @description PUT /dataSource/{id}/overrideHost's last value (recorded and shown; crawls keep the connection's host) */
+                            overrideHost: {
+                                host: string;
+                                HTTPPath: string | null;
+                                manual: boolean;
+                            } | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3308,6 +3488,1564 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Edit a legacy data source: rename it, or disable (deleted: true) or enable it (deleted: false) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description A partial edit. Other fields of the legacy data source object (GET-modify-PUT) are accepted and left as they are */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A new name (legacy data sources; unique within the instance) */
+                        name?: string;
+                        /** @description true disables the data source, false enables it again */
+                        deleted?: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description The data source's data object with the legacy data source fields */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Connection key first, then the platform names, exact spelling */
+                            objectPath: string[];
+                            technology: string;
+                            /** @description connection, database, schema, table, view, materializedView, partitionedTable, foreignTable, … */
+                            kind: string;
+                            state: "active" | "inactive";
+                            /** @description Gone from the platform: kept, disabled, until deleted */
+                            removed: boolean;
+                            /** @description Only the settings overridden on this object */
+                            overrides: {
+                                isActive?: boolean;
+                                activateNewChildren?: boolean;
+                                dataOwners?: {
+                                    type: "user" | "group";
+                                    name: string;
+                                }[];
+                            };
+                            /** @description Leaves: the path joined with "." */
+                            dataSourceName?: string;
+                            dataSourceId: number;
+                            /** @description Platform identifier (PostgreSQL OID) used to recognise renames */
+                            stableId: string | null;
+                            comment: string | null;
+                            /** @description Children still present on the platform */
+                            childCount: number;
+                            /** @description Tags on the object itself, every source (its columns' tags are with the columns) */
+                            tags: {
+                                /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                name: string;
+                                /** @description null when the tag has none */
+                                value: string | null;
+                                /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                source: "platform" | "user" | "system";
+                                /** @description user:<name> for user tags; null for platform and system tags */
+                                addedBy: string | null;
+                                addedAt: string;
+                            }[];
+                            settings: {
+                                isActive: {
+                                    value: boolean;
+                                    hasDescendantsWithOverrides: boolean;
+                                };
+                                activateNewChildren: {
+                                    value: boolean;
+                                    hasDescendantsWithOverrides: boolean;
+                                };
+                                dataOwners: {
+                                    value: {
+                                        type: "user" | "group";
+                                        name: string;
+                                    }[];
+                                    hasDescendantsWithOverrides: boolean;
+                                };
+                            };
+                            /** @description Leaves: the data dictionary */
+                            columns?: {
+                                name: string;
+                                ordinal: number;
+                                /** @description The platform type as the platform writes it */
+                                type: string;
+                                /** @description False when the column cannot hold NULL (on PostgreSQL also through a NOT NULL domain) */
+                                nullable: boolean;
+                                /** @description The default as SQL; null when none and for a generated column */
+                                defaultValue: string | null;
+                                /** @description A generated column: how it is computed; null for an ordinary column */
+                                generated: {
+                                    /** @description The generation expression as the platform writes it */
+                                    expression: string;
+                                    /** @description Computed on write and stored (true), or on read (virtual, false) */
+                                    stored: boolean;
+                                } | null;
+                                comment: string | null;
+                                /** @description The column's tags, every source */
+                                tags: {
+                                    /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                    name: string;
+                                    /** @description null when the tag has none */
+                                    value: string | null;
+                                    /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                    source: "platform" | "user" | "system";
+                                    /** @description user:<name> for user tags; null for platform and system tags */
+                                    addedBy: string | null;
+                                    addedAt: string;
+                                }[];
+                            }[];
+                            removedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            lastSync: {
+                                syncRunId: string;
+                                at: string;
+                            } | null;
+                            /** @description The data source id (not the object id): stable across disabling, renames and moves */
+                            id: number;
+                            /** @description A legacy data source's user-chosen name; a connection's: the generated name (the path joined with ".") */
+                            name: string;
+                            /** @description The platform's comment on the table */
+                            description: string | null;
+                            /** @enum {string} */
+                            type: "queryable";
+                            /** @description The technology */
+                            blobHandlerType: string;
+                            /** @description legacy: registered through POST /{prefix}/handler; connection: a connection's */
+                            origin: "legacy" | "connection";
+                            /** @description Legacy: username@host:port/database, what groups data sources with the same connection details; null for a connection's */
+                            connectionString: string | null;
+                            remoteDatabase: string | null;
+                            /** @description MariaDB/MySQL legacy data sources: the database; a connection's two-level technologies: null */
+                            remoteSchema: string | null;
+                            remoteTable: string;
+                            sqlSchemaName: string | null;
+                            sqlTableName: string | null;
+                            /** @description The schema project (legacy data sources) */
+                            schemaEvolutionId: number | null;
+                            /** @description failed: the table is gone from the platform (Warden runs no other health checks) */
+                            status: "passed" | "failed";
+                            /** @description true = disabled (the legacy soft delete), or its table is gone; only legacy data sources are listed and shown while disabled */
+                            deleted: boolean;
+                            /** @description PUT /dataSource/{id}/overrideHost's last value (recorded and shown; crawls keep the connection's host) */
+                            overrideHost: {
+                                host: string;
+                                HTTPPath: string | null;
+                                manual: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a legacy data source: the first call disables it, the next removes it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            id: number;
+                            name: string;
+                            /** @description true: removed; false: disabled (the first DELETE) */
+                            hardDelete: boolean;
+                            disabled: boolean;
+                            schemaEvolutionId: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dataSource/bulk/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Delete (two stages, as DELETE), restore (enable) or disable legacy data sources; all or none */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: "delete" | "restore" | "disable";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                        /** @description Accepted and not used */
+                        update?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            type: string;
+                            results: {
+                                /** @enum {boolean} */
+                                success: true;
+                                id: number;
+                                name: string;
+                                /** @description true: removed; false: disabled (the first DELETE) */
+                                hardDelete: boolean;
+                                disabled: boolean;
+                                schemaEvolutionId: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dataSource/{id}/overrideHost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the host a legacy data source's connection details name instead
+         * @description Recorded and shown as overrideHost; crawls keep using the connection details the data source was registered with.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The host name (no scheme, no path) */
+                        host: string;
+                        HTTPPath?: string;
+                        /**
+                         * @description Set by a person (true) or an automatic process
+                         * @default true
+                         */
+                        manual?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description The data source's data object with the legacy data source fields */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Connection key first, then the platform names, exact spelling */
+                            objectPath: string[];
+                            technology: string;
+                            /** @description connection, database, schema, table, view, materializedView, partitionedTable, foreignTable, … */
+                            kind: string;
+                            state: "active" | "inactive";
+                            /** @description Gone from the platform: kept, disabled, until deleted */
+                            removed: boolean;
+                            /** @description Only the settings overridden on this object */
+                            overrides: {
+                                isActive?: boolean;
+                                activateNewChildren?: boolean;
+                                dataOwners?: {
+                                    type: "user" | "group";
+                                    name: string;
+                                }[];
+                            };
+                            /** @description Leaves: the path joined with "." */
+                            dataSourceName?: string;
+                            dataSourceId: number;
+                            /** @description Platform identifier (PostgreSQL OID) used to recognise renames */
+                            stableId: string | null;
+                            comment: string | null;
+                            /** @description Children still present on the platform */
+                            childCount: number;
+                            /** @description Tags on the object itself, every source (its columns' tags are with the columns) */
+                            tags: {
+                                /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                name: string;
+                                /** @description null when the tag has none */
+                                value: string | null;
+                                /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                source: "platform" | "user" | "system";
+                                /** @description user:<name> for user tags; null for platform and system tags */
+                                addedBy: string | null;
+                                addedAt: string;
+                            }[];
+                            settings: {
+                                isActive: {
+                                    value: boolean;
+                                    hasDescendantsWithOverrides: boolean;
+                                };
+                                activateNewChildren: {
+                                    value: boolean;
+                                    hasDescendantsWithOverrides: boolean;
+                                };
+                                dataOwners: {
+                                    value: {
+                                        type: "user" | "group";
+                                        name: string;
+                                    }[];
+                                    hasDescendantsWithOverrides: boolean;
+                                };
+                            };
+                            /** @description Leaves: the data dictionary */
+                            columns?: {
+                                name: string;
+                                ordinal: number;
+                                /** @description The platform type as the platform writes it */
+                                type: string;
+                                /** @description False when the column cannot hold NULL (on PostgreSQL also through a NOT NULL domain) */
+                                nullable: boolean;
+                                /** @description The default as SQL; null when none and for a generated column */
+                                defaultValue: string | null;
+                                /** @description A generated column: how it is computed; null for an ordinary column */
+                                generated: {
+                                    /** @description The generation expression as the platform writes it */
+                                    expression: string;
+                                    /** @description Computed on write and stored (true), or on read (virtual, false) */
+                                    stored: boolean;
+                                } | null;
+                                comment: string | null;
+                                /** @description The column's tags, every source */
+                                tags: {
+                                    /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                    name: string;
+                                    /** @description null when the tag has none */
+                                    value: string | null;
+                                    /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                    source: "platform" | "user" | "system";
+                                    /** @description user:<name> for user tags; null for platform and system tags */
+                                    addedBy: string | null;
+                                    addedAt: string;
+                                }[];
+                            }[];
+                            removedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            lastSync: {
+                                syncRunId: string;
+                                at: string;
+                            } | null;
+                            /** @description The data source id (not the object id): stable across disabling, renames and moves */
+                            id: number;
+                            /** @description A legacy data source's user-chosen name; a connection's: the generated name (the path joined with ".") */
+                            name: string;
+                            /** @description The platform's comment on the table */
+                            description: string | null;
+                            /** @enum {string} */
+                            type: "queryable";
+                            /** @description The technology */
+                            blobHandlerType: string;
+                            /** @description legacy: registered through POST /{prefix}/handler; connection: a connection's */
+                            origin: "legacy" | "connection";
+                            /** @description Legacy: username@host:port/database, what groups data sources with the same connection details; null for a connection's */
+                            connectionString: string | null;
+                            remoteDatabase: string | null;
+                            /** @description MariaDB/MySQL legacy data sources: the database; a connection's two-level technologies: null */
+                            remoteSchema: string | null;
+                            remoteTable: string;
+                            sqlSchemaName: string | null;
+                            sqlTableName: string | null;
+                            /** @description The schema project (legacy data sources) */
+                            schemaEvolutionId: number | null;
+                            /** @description failed: the table is gone from the platform (Warden runs no other health checks) */
+                            status: "passed" | "failed";
+                            /** @description true = disabled (the legacy soft delete), or its table is gone; only legacy data sources are listed and shown while disabled */
+                            deleted: boolean;
+                            /** @description PUT /dataSource/{id}/overrideHost's last value (recorded and shown; crawls keep the connection's host) */
+                            overrideHost: {
+                                host: string;
+                                HTTPPath: string | null;
+                                manual: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dictionary/{dataSourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A data source's data dictionary: the platform's columns, user-set descriptions over the platform's comments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dataSourceId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataSourceId: number;
+                            dataSourceName: string;
+                            /** @description The platform's dictionary */
+                            columns: {
+                                name: string;
+                                ordinal: number;
+                                /** @description The platform type as the platform writes it */
+                                type: string;
+                                /** @description False when the column cannot hold NULL (on PostgreSQL also through a NOT NULL domain) */
+                                nullable: boolean;
+                                /** @description The default as SQL; null when none and for a generated column */
+                                defaultValue: string | null;
+                                /** @description A generated column: how it is computed; null for an ordinary column */
+                                generated: {
+                                    /** @description The generation expression as the platform writes it */
+                                    expression: string;
+                                    /** @description Computed on write and stored (true), or on read (virtual, false) */
+                                    stored: boolean;
+                                } | null;
+                                comment: string | null;
+                                /** @description The column's tags, every source */
+                                tags: {
+                                    /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                    name: string;
+                                    /** @description null when the tag has none */
+                                    value: string | null;
+                                    /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                    source: "platform" | "user" | "system";
+                                    /** @description user:<name> for user tags; null for platform and system tags */
+                                    addedBy: string | null;
+                                    addedAt: string;
+                                }[];
+                            }[];
+                            /** @description The dictionary id: the data source id */
+                            id: number;
+                            dataSource: number;
+                            /** @description The legacy dictionary */
+                            metadata: {
+                                name: string;
+                                dataType: string;
+                                remoteType: string;
+                                nullable: boolean;
+                                remoteColumn: string;
+                                /** @description The user-set description, else the platform's comment */
+                                description: string | null;
+                                /** @description Who set it (user:<name>); null when it is the platform's */
+                                descriptionSetBy: string | null;
+                                tags: {
+                                    /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                    name: string;
+                                    /** @description null when the tag has none */
+                                    value: string | null;
+                                    /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                    source: "platform" | "user" | "system";
+                                    /** @description user:<name> for user tags; null for platform and system tags */
+                                    addedBy: string | null;
+                                    addedAt: string;
+                                }[];
+                            }[];
+                            types: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Replace a legacy data source's user-set column descriptions (GET, change, PUT: columns left out lose theirs)
+         * @description Syncs never overwrite these: the platform's comment stays beside them. A description equal to the platform's comment is not stored as the user's.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dataSourceId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        metadata: ({
+                            /** @description A column of the platform dictionary */
+                            name: string;
+                            /** @description null, empty or left out: no user-set description */
+                            description?: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataSourceId: number;
+                            dataSourceName: string;
+                            /** @description The platform's dictionary */
+                            columns: {
+                                name: string;
+                                ordinal: number;
+                                /** @description The platform type as the platform writes it */
+                                type: string;
+                                /** @description False when the column cannot hold NULL (on PostgreSQL also through a NOT NULL domain) */
+                                nullable: boolean;
+                                /** @description The default as SQL; null when none and for a generated column */
+                                defaultValue: string | null;
+                                /** @description A generated column: how it is computed; null for an ordinary column */
+                                generated: {
+                                    /** @description The generation expression as the platform writes it */
+                                    expression: string;
+                                    /** @description Computed on write and stored (true), or on read (virtual, false) */
+                                    stored: boolean;
+                                } | null;
+                                comment: string | null;
+                                /** @description The column's tags, every source */
+                                tags: {
+                                    /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                    name: string;
+                                    /** @description null when the tag has none */
+                                    value: string | null;
+                                    /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                    source: "platform" | "user" | "system";
+                                    /** @description user:<name> for user tags; null for platform and system tags */
+                                    addedBy: string | null;
+                                    addedAt: string;
+                                }[];
+                            }[];
+                            /** @description The dictionary id: the data source id */
+                            id: number;
+                            dataSource: number;
+                            /** @description The legacy dictionary */
+                            metadata: {
+                                name: string;
+                                dataType: string;
+                                remoteType: string;
+                                nullable: boolean;
+                                remoteColumn: string;
+                                /** @description The user-set description, else the platform's comment */
+                                description: string | null;
+                                /** @description Who set it (user:<name>); null when it is the platform's */
+                                descriptionSetBy: string | null;
+                                tags: {
+                                    /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                    name: string;
+                                    /** @description null when the tag has none */
+                                    value: string | null;
+                                    /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                    source: "platform" | "user" | "system";
+                                    /** @description user:<name> for user tags; null for platform and system tags */
+                                    addedBy: string | null;
+                                    addedAt: string;
+                                }[];
+                            }[];
+                            types: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set user-set descriptions of the named columns of a legacy data source's dictionary
+         * @description Syncs never overwrite these: the platform's comment stays beside them. A description equal to the platform's comment is not stored as the user's.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dataSourceId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        metadata: ({
+                            /** @description A column of the platform dictionary */
+                            name: string;
+                            /** @description null, empty or left out: no user-set description */
+                            description?: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataSourceId: number;
+                            dataSourceName: string;
+                            /** @description The platform's dictionary */
+                            columns: {
+                                name: string;
+                                ordinal: number;
+                                /** @description The platform type as the platform writes it */
+                                type: string;
+                                /** @description False when the column cannot hold NULL (on PostgreSQL also through a NOT NULL domain) */
+                                nullable: boolean;
+                                /** @description The default as SQL; null when none and for a generated column */
+                                defaultValue: string | null;
+                                /** @description A generated column: how it is computed; null for an ordinary column */
+                                generated: {
+                                    /** @description The generation expression as the platform writes it */
+                                    expression: string;
+                                    /** @description Computed on write and stored (true), or on read (virtual, false) */
+                                    stored: boolean;
+                                } | null;
+                                comment: string | null;
+                                /** @description The column's tags, every source */
+                                tags: {
+                                    /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                    name: string;
+                                    /** @description null when the tag has none */
+                                    value: string | null;
+                                    /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                    source: "platform" | "user" | "system";
+                                    /** @description user:<name> for user tags; null for platform and system tags */
+                                    addedBy: string | null;
+                                    addedAt: string;
+                                }[];
+                            }[];
+                            /** @description The dictionary id: the data source id */
+                            id: number;
+                            dataSource: number;
+                            /** @description The legacy dictionary */
+                            metadata: {
+                                name: string;
+                                dataType: string;
+                                remoteType: string;
+                                nullable: boolean;
+                                remoteColumn: string;
+                                /** @description The user-set description, else the platform's comment */
+                                description: string | null;
+                                /** @description Who set it (user:<name>); null when it is the platform's */
+                                descriptionSetBy: string | null;
+                                tags: {
+                                    /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
+                                    name: string;
+                                    /** @description null when the tag has none */
+                                    value: string | null;
+                                    /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
+                                    source: "platform" | "user" | "system";
+                                    /** @description user:<name> for user tags; null for platform and system tags */
+                                    addedBy: string | null;
+                                    addedAt: string;
+                                }[];
+                            }[];
+                            types: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Clear every user-set description of a legacy data source's dictionary (the platform's stays) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dataSourceId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The remote schemas of legacy data sources, with how many data sources each holds
+         * @description Connection schemas are not listed: GET /data/object/{objectPath} shows them.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of the schema name, any case */
+                    searchText?: string;
+                    size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            values: {
+                                name: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3350,24 +5088,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/dictionary/{dataSourceId}": {
+    "/dataSource/subscribe": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A data source's data dictionary */
-        get: {
+        get?: never;
+        put?: never;
+        /** Ask for ownership of legacy data sources (a pending request each; an owner's is recorded as owner) */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    dataSourceId: number;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dataSourceIds: number[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -3376,38 +5122,34 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            dataSourceId: number;
-                            dataSourceName: string;
-                            columns: {
+                            requests: {
+                                /** @description The access record (request) id */
+                                id: number;
+                                dataSourceId: number;
+                                type: "user" | "group";
                                 name: string;
-                                ordinal: number;
-                                /** @description The platform type as the platform writes it */
-                                type: string;
-                                /** @description False when the column cannot hold NULL (on PostgreSQL also through a NOT NULL domain) */
-                                nullable: boolean;
-                                /** @description The default as SQL; null when none and for a generated column */
-                                defaultValue: string | null;
-                                /** @description A generated column: how it is computed; null for an ordinary column */
-                                generated: {
-                                    /** @description The generation expression as the platform writes it */
-                                    expression: string;
-                                    /** @description Computed on write and stored (true), or on read (virtual, false) */
-                                    stored: boolean;
-                                } | null;
-                                comment: string | null;
-                                /** @description The column's tags, every source */
-                                tags: {
-                                    /** @description Possibly hierarchical (PII.Email); platform tags as the platform spells them (Snowflake: DB.SCHEMA.TAG) */
-                                    name: string;
-                                    /** @description null when the tag has none */
-                                    value: string | null;
-                                    /** @description platform: follows the platform (each sync); user: added through the API, never touched by a sync; system: Warden's own (New) */
-                                    source: "platform" | "user" | "system";
-                                    /** @description user:<name> for user tags; null for platform and system tags */
-                                    addedBy: string | null;
-                                    addedAt: string;
-                                }[];
+                                state: "pending" | "denied" | "owner";
+                                denialReasoning: string | null;
+                                createdAt: string;
+                                updatedAt: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
                         };
                     };
                 };
@@ -3481,8 +5223,550 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dataSource/{id}/access/{accessId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Make an access record's user or group an owner of the data source (state owner), or take it off (denied) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    accessId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description owner: add to the data owners; denied: take off them. subscribed, expert and ingest are refused (UNSUPPORTED_ACCESS_STATE) */
+                        state: "denied" | "subscribed" | "expert" | "owner" | "ingest";
+                        /** @description Accepted and not used */
+                        expiration?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The access record (request) id */
+                            id: number;
+                            dataSourceId: number;
+                            type: "user" | "group";
+                            name: string;
+                            state: "pending" | "denied" | "owner";
+                            denialReasoning: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dataSource/{id}/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
         post?: never;
+        /** Leave a legacy data source: the caller is no longer one of its owners, and its request is gone */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscription/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deny pending access requests
+         * @description Each request is denied when the caller owns its data source or holds GOVERNANCE or APPLICATION_ADMIN; the others are listed in failures.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        requests: {
+                            id: number;
+                            denialReasoning: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            failures: {
+                                id: number;
+                                errorMessage: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscription/deny/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deny pending access requests by id, or every pending request of one user (type profile) or group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        requestIds?: number[];
+                        /** @description With type: the user or group name whose pending requests are all denied */
+                        id?: string;
+                        type?: "profile" | "group";
+                        denialReasoning: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            failures: {
+                                id: number;
+                                errorMessage: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4179,6 +6463,2080 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{id}/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The integration's upgrade as its latest run left it, or is leaving it (`running`: phase and counts) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            integrationId: number;
+                            connectionKey: string;
+                            state: "running" | "complete" | "partiallyComplete" | "failed";
+                            phase: "validating" | "crawling" | "mapping" | "done";
+                            /** @description The connection's crawl of this run (GET /jobs/{id}) */
+                            syncRunId: string | null;
+                            /** @description Legacy data sources of the integration: those upgraded by earlier runs and those this run started with */
+                            total: number;
+                            upgraded: number;
+                            notUpgraded: {
+                                dataSourceId: number;
+                                /** @description Its legacy name */
+                                name: string;
+                                /** @description The table below the connection: [database, schema, table], or [database, table] (MariaDB, MySQL) */
+                                remotePath: string[];
+                                reason: "uniquenessViolation" | "notVisible" | "tableGone" | "unsupportedOption";
+                                suggestedAction: string;
+                            }[];
+                            failureMessage: string | null;
+                            startedBy: string | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upgrade the integration's legacy data sources to a connection (same data source ids, owners, tags and status; generated names); `dryRun` returns the plan. Answers once the run ended: `complete`, `partiallyComplete` (run again after fixing what `notUpgraded` says) or `failed` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The new connection's key: the first part of every upgraded data source's name (`<connectionKey>.<DB>.<SCHEMA>.<TABLE>`) */
+                        connectionKey: string;
+                        /** @description Connection fields replacing the integration's (its credentials, or another authenticationType with its fields); secrets are write-only */
+                        credentials?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Plan only: test the credentials, read the platform, change nothing */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            integrationId: number;
+                            connectionKey: string;
+                            /** @enum {boolean} */
+                            dryRun: true;
+                            dataSources: {
+                                dataSourceId: number;
+                                legacyName: string;
+                                /** @description The table below the connection: [database, schema, table], or [database, table] (MariaDB, MySQL) */
+                                remotePath: string[];
+                                newName: string;
+                                enabled: boolean;
+                                schemaMonitoring: boolean | null;
+                                /** @description Whether this run would upgrade it */
+                                upgraded: boolean;
+                                notUpgraded?: {
+                                    dataSourceId: number;
+                                    /** @description Its legacy name */
+                                    name: string;
+                                    /** @description The table below the connection: [database, schema, table], or [database, table] (MariaDB, MySQL) */
+                                    remotePath: string[];
+                                    reason: "uniquenessViolation" | "notVisible" | "tableGone" | "unsupportedOption";
+                                    suggestedAction: string;
+                                };
+                            }[];
+                            schemas: {
+                                path: string[];
+                                monitoring: "on" | "off" | "none";
+                                visibleTables: number;
+                                upgradedDataSources: number;
+                                newObjectsEnabled: number;
+                                newObjectsDisabled: number;
+                            }[];
+                            conflicts: string[][];
+                            notUpgraded: {
+                                dataSourceId: number;
+                                /** @description Its legacy name */
+                                name: string;
+                                /** @description The table below the connection: [database, schema, table], or [database, table] (MariaDB, MySQL) */
+                                remotePath: string[];
+                                reason: "uniquenessViolation" | "notVisible" | "tableGone" | "unsupportedOption";
+                                suggestedAction: string;
+                            }[];
+                            refused: boolean;
+                        } | {
+                            integrationId: number;
+                            connectionKey: string;
+                            state: "running" | "complete" | "partiallyComplete" | "failed";
+                            phase: "validating" | "crawling" | "mapping" | "done";
+                            /** @description The connection's crawl of this run (GET /jobs/{id}) */
+                            syncRunId: string | null;
+                            /** @description Legacy data sources of the integration: those upgraded by earlier runs and those this run started with */
+                            total: number;
+                            upgraded: number;
+                            notUpgraded: {
+                                dataSourceId: number;
+                                /** @description Its legacy name */
+                                name: string;
+                                /** @description The table below the connection: [database, schema, table], or [database, table] (MariaDB, MySQL) */
+                                remotePath: string[];
+                                reason: "uniquenessViolation" | "notVisible" | "tableGone" | "unsupportedOption";
+                                suggestedAction: string;
+                            }[];
+                            failureMessage: string | null;
+                            startedBy: string | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{prefix}/handler": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register tables as legacy data sources with their own connection details (one handler each)
+         * @description Checks the credentials, crawls each table, and creates an enabled data source per table with its handler and schema project. All or nothing: a duplicate table (400), a taken name (409), a table the credentials cannot see (422 TABLE_NOT_VISIBLE) register none.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The legacy technology path prefix: pg (PostgreSQL), mariadb (MariaDB), mysql (MySQL), snowflake (Snowflake), databricks (Databricks), trino (Trino), mssql (Microsoft SQL Server), hive (Apache Hive), impala (Apache Impala), hdfs (Apache HDFS), azureblob (Azure Blob Storage), asdw (Azure Synapse Analytics), asa (Azure Synapse Analytics), netezza (Netezza), db2 (DB2), oracle (Oracle), elastic (Elastic), teradata (Teradata), greenplum (Greenplum), redshift (Redshift), s3 (Amazon S3), native-s3 (Amazon S3), presto (Presto), athena (Amazon Athena), vertica (Vertica). Technologies Warden has no connector for are refused (UNSUPPORTED_TECHNOLOGY). */
+                    prefix: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The legacy data source object; fields other than name and owner (blobHandlerType, type, recordFormat, tags, …) are accepted and not used */
+                        dataSource?: {
+                            /** @description The data source name of a single handler */
+                            name?: string;
+                            /** @description The data owners; default: the caller */
+                            owner?: {
+                                /** @description User names */
+                                profiles?: string[];
+                                /** @description Group names */
+                                groups?: string[];
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @description One table, or several (the answer is then an array) */
+                        handler: ({
+                            /** @description The connection fields of the technology as POST /data/connection documents them for `connection` (without `technology`; `authenticationType` defaults to its first; secrets write-only), and the table. Legacy fields staleDataTolerance, bodataSchemaName, bodataTableName, columns and ssl are accepted and not used (a warning says so). */
+                            metadata: {
+                                /** @description The remote database (Trino, Databricks: the catalog); also the database the connection signs in to where the technology has one */
+                                database: string;
+                                /** @description The remote schema; MariaDB/MySQL have none (leave it out, or give the database) */
+                                schema?: string;
+                                /** @description The remote table */
+                                table: string;
+                                /** @description The data source name (unique within the instance); default: dataSource.name for a single handler, else the name template */
+                                dataSourceName?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        }) | ({
+                            /** @description The connection fields of the technology as POST /data/connection documents them for `connection` (without `technology`; `authenticationType` defaults to its first; secrets write-only), and the table. Legacy fields staleDataTolerance, bodataSchemaName, bodataTableName, columns and ssl are accepted and not used (a warning says so). */
+                            metadata: {
+                                /** @description The remote database (Trino, Databricks: the catalog); also the database the connection signs in to where the technology has one */
+                                database: string;
+                                /** @description The remote schema; MariaDB/MySQL have none (leave it out, or give the database) */
+                                schema?: string;
+                                /** @description The remote table */
+                                table: string;
+                                /** @description The data source name (unique within the instance); default: dataSource.name for a single handler, else the name template */
+                                dataSourceName?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        schemaEvolution?: {
+                            /** @description false: schema monitoring on for the schema projects of these tables; true: off (a new project starts off) */
+                            disabled?: boolean;
+                            /** @description The schema detection owner: a user name (Warden users have names, not profile ids); default: the caller */
+                            ownerProfileId?: string;
+                            config?: {
+                                nameTemplate?: {
+                                    /** @description Data source name; tokens <tablename>, <schema>, <database>; default <schema>_<tablename> */
+                                    nameFormat?: string;
+                                    /** @description sqlTableName; default <tablename> */
+                                    tableFormat?: string;
+                                    /** @description sqlSchemaName; default <schema> */
+                                    sqlSchemaNameFormat?: string;
+                                    /** @description Schema project name; default <schema> */
+                                    schemaProjectNameFormat?: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The handler id */
+                            id: number;
+                            dataSourceId: number;
+                            name: string;
+                            /** @description username@host:port/database: what groups data sources with the same connection details */
+                            connectionString: string;
+                            /** @description The schema project */
+                            schemaEvolutionId: number;
+                            warnings: string[];
+                        } | {
+                            /** @description The handler id */
+                            id: number;
+                            dataSourceId: number;
+                            name: string;
+                            /** @description username@host:port/database: what groups data sources with the same connection details */
+                            connectionString: string;
+                            /** @description The schema project */
+                            schemaEvolutionId: number;
+                            warnings: string[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{prefix}/handler/{handlerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A legacy handler: its connection details (secrets redacted) and table */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The legacy technology path prefix: pg (PostgreSQL), mariadb (MariaDB), mysql (MySQL), snowflake (Snowflake), databricks (Databricks), trino (Trino), mssql (Microsoft SQL Server), hive (Apache Hive), impala (Apache Impala), hdfs (Apache HDFS), azureblob (Azure Blob Storage), asdw (Azure Synapse Analytics), asa (Azure Synapse Analytics), netezza (Netezza), db2 (DB2), oracle (Oracle), elastic (Elastic), teradata (Teradata), greenplum (Greenplum), redshift (Redshift), s3 (Amazon S3), native-s3 (Amazon S3), presto (Presto), athena (Amazon Athena), vertica (Vertica). Technologies Warden has no connector for are refused (UNSUPPORTED_TECHNOLOGY). */
+                    prefix: string;
+                    handlerId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            dataSourceId: number;
+                            name: string;
+                            technology: string;
+                            connectionString: string;
+                            schemaEvolutionId: number | null;
+                            /** @description The table object (its connection is the hidden legacy connection): for PUT /data/settings */
+                            objectPath: string[];
+                            enabled: boolean;
+                            /** @description The connection details (secrets [REDACTED]) and the table */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the connection details of a legacy data source (tested first; the table must stay visible)
+         * @description A full replace of the connection fields. With the same connection string, every data source sharing it takes the new details (as PUT /{prefix}/bulk); with another, this data source moves to it, keeping its id, owners, status and tags.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The legacy technology path prefix: pg (PostgreSQL), mariadb (MariaDB), mysql (MySQL), snowflake (Snowflake), databricks (Databricks), trino (Trino), mssql (Microsoft SQL Server), hive (Apache Hive), impala (Apache Impala), hdfs (Apache HDFS), azureblob (Azure Blob Storage), asdw (Azure Synapse Analytics), asa (Azure Synapse Analytics), netezza (Netezza), db2 (DB2), oracle (Oracle), elastic (Elastic), teradata (Teradata), greenplum (Greenplum), redshift (Redshift), s3 (Amazon S3), native-s3 (Amazon S3), presto (Presto), athena (Amazon Athena), vertica (Vertica). Technologies Warden has no connector for are refused (UNSUPPORTED_TECHNOLOGY). */
+                    prefix: string;
+                    handlerId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The connection fields of the technology in full, secrets included (a full replace); database, schema and table may be repeated and cannot change */
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            dataSourceId: number;
+                            name: string;
+                            technology: string;
+                            connectionString: string;
+                            schemaEvolutionId: number | null;
+                            /** @description The table object (its connection is the hidden legacy connection): for PUT /data/settings */
+                            objectPath: string[];
+                            enabled: boolean;
+                            /** @description The connection details (secrets [REDACTED]) and the table */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a legacy handler and its data source (and the hidden connection parts nothing else uses) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The legacy technology path prefix: pg (PostgreSQL), mariadb (MariaDB), mysql (MySQL), snowflake (Snowflake), databricks (Databricks), trino (Trino), mssql (Microsoft SQL Server), hive (Apache Hive), impala (Apache Impala), hdfs (Apache HDFS), azureblob (Azure Blob Storage), asdw (Azure Synapse Analytics), asa (Azure Synapse Analytics), netezza (Netezza), db2 (DB2), oracle (Oracle), elastic (Elastic), teradata (Teradata), greenplum (Greenplum), redshift (Redshift), s3 (Amazon S3), native-s3 (Amazon S3), presto (Presto), athena (Amazon Athena), vertica (Vertica). Technologies Warden has no connector for are refused (UNSUPPORTED_TECHNOLOGY). */
+                    prefix: string;
+                    handlerId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            dataSourceId: number;
+                            name: string;
+                            technology: string;
+                            connectionString: string;
+                            schemaEvolutionId: number | null;
+                            /** @description The table object (its connection is the hidden legacy connection): for PUT /data/settings */
+                            objectPath: string[];
+                            enabled: boolean;
+                            /** @description The connection details (secrets [REDACTED]) and the table */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{prefix}/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the connection details of every legacy data source with one connection string */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The legacy technology path prefix: pg (PostgreSQL), mariadb (MariaDB), mysql (MySQL), snowflake (Snowflake), databricks (Databricks), trino (Trino), mssql (Microsoft SQL Server), hive (Apache Hive), impala (Apache Impala), hdfs (Apache HDFS), azureblob (Azure Blob Storage), asdw (Azure Synapse Analytics), asa (Azure Synapse Analytics), netezza (Netezza), db2 (DB2), oracle (Oracle), elastic (Elastic), teradata (Teradata), greenplum (Greenplum), redshift (Redshift), s3 (Amazon S3), native-s3 (Amazon S3), presto (Presto), athena (Amazon Athena), vertica (Vertica). Technologies Warden has no connector for are refused (UNSUPPORTED_TECHNOLOGY). */
+                    prefix: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The connection string of the data sources to edit (as the handler routes answer it) */
+                        connectionString: string;
+                        handler: {
+                            /** @description The connection fields of the technology in full, secrets included (a full replace); database, schema and table may be repeated and cannot change */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        schemaEvolution?: {
+                            /** @description false: schema monitoring on for the schema projects of these tables; true: off (a new project starts off) */
+                            disabled?: boolean;
+                            /** @description The schema detection owner: a user name (Warden users have names, not profile ids); default: the caller */
+                            ownerProfileId?: string;
+                            config?: {
+                                nameTemplate?: {
+                                    /** @description Data source name; tokens <tablename>, <schema>, <database>; default <schema>_<tablename> */
+                                    nameFormat?: string;
+                                    /** @description sqlTableName; default <tablename> */
+                                    tableFormat?: string;
+                                    /** @description sqlSchemaName; default <schema> */
+                                    sqlSchemaNameFormat?: string;
+                                    /** @description Schema project name; default <schema> */
+                                    schemaProjectNameFormat?: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            dataSourceId: number;
+                            name: string;
+                            technology: string;
+                            connectionString: string;
+                            schemaEvolutionId: number | null;
+                            /** @description The table object (its connection is the hidden legacy connection): for PUT /data/settings */
+                            objectPath: string[];
+                            enabled: boolean;
+                            /** @description The connection details (secrets [REDACTED]) and the table */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dataSource/detectRemoteChanges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Detect remote changes of legacy data sources now (schema monitoring and column detection)
+         * @description Crawls each monitored schema of the selected schema projects whole (new tables become data sources tagged New, owned by the detection owner; dropped tables disable their data sources, never delete them) and every other selected enabled data source's table (its dictionary follows; added and retyped columns get New). Waits for the crawls. A crawl that fails or lists something incompletely disables and registers nothing (the warning says so). An empty body runs every schema project: APPLICATION_ADMIN or GOVERNANCE; others run column detection of the data sources they own.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description One schema project (the schemaEvolutionId a registration answered) */
+                        schemaEvolutionId?: number;
+                        /** @description Only these legacy data sources: column detection of their tables, no new-table detection */
+                        dataSourceIds?: number[];
+                        /** @description Only data sources on this host */
+                        hostname?: string;
+                        /** @description Only data sources on this port */
+                        port?: number;
+                        /** @description Only data sources of this remote database */
+                        database?: string;
+                        /** @description Only data sources of a remote table of this name: column detection, no new-table detection */
+                        table?: string;
+                        /** @description Accepted and not used (Databricks in the legacy API) */
+                        overrides?: {
+                            httpPath?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schemaDetection: {
+                                /** @description What failed or was left out (a crawl that failed disables and registers nothing); null when nothing */
+                                warning: string | null;
+                                /** @description Sync run ids, ended when the answer comes: GET /jobs/{id} */
+                                jobs: string[];
+                            };
+                            columnDetection: {
+                                /** @description What failed or was left out (a crawl that failed disables and registers nothing); null when nothing */
+                                warning: string | null;
+                                /** @description Sync run ids, ended when the answer comes: GET /jobs/{id} */
+                                jobs: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare the data sources of a connectionKey: the whole desired set (tables left out are removed) */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Answer what would change, change nothing */
+                    dryRun?: boolean;
+                    /** @description Accepted for compatibility: Warden answers once the registration is done */
+                    wait?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Names the set of data sources this declaration owns */
+                        connectionKey: string;
+                        /** @description The technology's connection fields as POST /data/connection documents them (ssl is accepted and not used) */
+                        connection: {
+                            /** @description The technology (PostgreSQL, MariaDB, MySQL, Snowflake, Databricks, Trino) */
+                            handler: string;
+                            database: string;
+                            /** @description Without sources: register every table of this schema (else of the database) */
+                            schema?: string;
+                            /** @description The authentication type (default: the technology's first) */
+                            authenticationMethod?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        nameTemplate?: {
+                            /** @description Tokens <tablename>, <schema>, <database>; names are lower-cased; default <schema>_<tablename> */
+                            dataSourceFormat?: string;
+                            tableFormat?: string;
+                            schemaFormat?: string;
+                            schemaProjectNameFormat?: string;
+                        };
+                        /** @description Accepted and not used (tableTags: V2 auto-tagging is not supported) */
+                        options?: {
+                            [key: string]: unknown;
+                        };
+                        owners?: {
+                            type: "user" | "group";
+                            name: string;
+                            iam?: string;
+                        }[];
+                        /** @description The tables; omitted: every table of the schema or database (schema monitoring on) */
+                        sources?: {
+                            table: string;
+                            /** @description Default: connection.schema */
+                            schema?: string;
+                            naming?: {
+                                datasource?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            creating: string[];
+                            updating: string[];
+                            deleting: string[];
+                            noChange: string[];
+                            detectionRunning: boolean;
+                            tagsUpdated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/data/{connectionKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Edit the display names of the data sources of a connectionKey (naming.datasource per table, or nameTemplate.dataSourceFormat) */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Answer what would change, change nothing */
+                    dryRun?: boolean;
+                    /** @description Accepted for compatibility: Warden answers once the registration is done */
+                    wait?: number;
+                };
+                header?: never;
+                path: {
+                    connectionKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameTemplate?: {
+                            /** @description Tokens <tablename>, <schema>, <database>; names are lower-cased; default <schema>_<tablename> */
+                            dataSourceFormat?: string;
+                            tableFormat?: string;
+                            schemaFormat?: string;
+                            schemaProjectNameFormat?: string;
+                        };
+                        sources?: {
+                            table: string;
+                            /** @description Default: connection.schema */
+                            schema?: string;
+                            naming?: {
+                                datasource?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            creating: string[];
+                            updating: string[];
+                            deleting: string[];
+                            noChange: string[];
+                            detectionRunning: boolean;
+                            tagsUpdated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Remove every data source of a connectionKey; 404 when it has none (with dryRun=true: an existence probe) */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Answer what would change, change nothing */
+                    dryRun?: boolean;
+                    /** @description Accepted for compatibility: Warden answers once the registration is done */
+                    wait?: number;
+                };
+                header?: never;
+                path: {
+                    connectionKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            creating: string[];
+                            updating: string[];
+                            deleting: string[];
+                            noChange: string[];
+                            detectionRunning: boolean;
+                            tagsUpdated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description HTTP reason phrase */
+                            error: string;
+                            /** @description What went wrong and what to do about it */
+                            message: string;
+                            /** @description Stable error code; docs/errors.md lists them all */
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7593,7 +11951,7 @@ export interface components {
             state: "created" | "active" | "completed" | "failed" | "cancelled";
             connectionKey: string;
             objectPath: string[];
-            /** @description registration, schedule or manual */
+            /** @description registration, schedule, manual or detection (schema monitoring) */
             trigger: string;
             requestedBy: string | null;
             forceRecursiveCrawl: boolean;

@@ -55,6 +55,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/v2/data': (side) => ({ url: '/api/v2/data', body: v2Declaration(side), status: 200 }),
   'POST /api/v2/data/:connectionKey': (side) => ({ url: `/api/v2/data/${encodeURIComponent(side.v2Key)}`, body: { sources: [{ table: side.v2Table, schema: side.schema === 's' ? 'v2' : side.schema, naming: { datasource: `${side.v2Key} renamed` } }] }, status: 200 }),
   'DELETE /api/v2/data/:connectionKey': (side) => ({ url: `/api/v2/data/${encodeURIComponent(side.v2Key)}?dryRun=true`, status: 200 }),
+  'PUT /dataSource/detectRemoteChanges': (side) => ({ url: '/dataSource/detectRemoteChanges', body: { dataSourceIds: [side.dataSourceId] }, status: 200 }),
   'PUT /dataSource/:id': (side) => ({ url: `/dataSource/${side.dataSourceId}`, body: { name: `${side.v2Key} edited` }, status: 200 }),
   'DELETE /dataSource/:id': (side) => ({ url: `/dataSource/${side.dataSourceId}`, status: 200 }),
   'PUT /dataSource/bulk/:type': (side) => ({ url: '/dataSource/bulk/restore', body: { ids: [side.dataSourceId] }, status: 200 }),

@@ -54,11 +54,6 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     message: 'modelId "{modelId}" does not name a {modelType}: {expected}',
   },
-  NOT_A_LEGACY_DATA_SOURCE: {
-    status: 400,
-    retryable: false,
-    message: 'Data source {id} is a data source of connection {connectionKey}, not a legacy data source: {what} is for legacy data sources. Use the /data endpoints: {instead}',
-  },
   UNSUPPORTED_ACCESS_STATE: {
     status: 400,
     retryable: false,

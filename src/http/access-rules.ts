@@ -130,7 +130,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /dataSource': { anyOf: READERS },
   'GET /dataSource/:id': { anyOf: READERS, owner: dataSource('id') },
   'GET /dictionary/:dataSourceId': { anyOf: READERS, owner: dataSource('dataSourceId') },
-  // Legacy data-source edits (LEGACY_DATA_SOURCE_ROUTES): GOVERNANCE or the data source's owners,
+  // Legacy data-source edits (blocked for a connection's: LEGACY_BLOCKED_ROUTES): GOVERNANCE or the data source's owners,
   // as PUT /data/settings; removing one also APPLICATION_ADMIN's (as DELETE /data/object).
   'PUT /dataSource/:id': { anyOf: GOVERNANCE, owner: dataSource('id'), mutates: true },
   'DELETE /dataSource/:id': { anyOf: [...GOVERNANCE, ...ADMIN], owner: dataSource('id'), mutates: true },

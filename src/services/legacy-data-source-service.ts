@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { nowIso } from '../clock.js';
-import { legacyRoute, type LegacyRouteKey } from '../domain/legacy-data-source-routes.js';
+import { blockedRouteOf } from '../domain/legacy-blocked-routes.js';
 import { describePath } from '../domain/object-path.js';
 import { resolveSettings, type Principal as Owner } from '../domain/settings.js';
 import { WardenError } from '../errors.js';
@@ -72,17 +72,17 @@ export class LegacyDataSourceService {
 
   /**
    * The one lookup of every editing legacy route: the legacy data source `id`, or
-   * DATA_SOURCE_NOT_FOUND (no such data source) or NOT_A_LEGACY_DATA_SOURCE (a connection's:
-   * the route's replacement on the /data endpoints is named). A guard for upgraded data
-   * sources belongs here.
+   * DATA_SOURCE_NOT_FOUND (no such data source) or, for a connection's data source, the
+   * route's LEGACY_ENDPOINT_BLOCKED from the one list (the route guard answers it first; this
+   * keeps a service caller from editing a connection's data source the legacy way).
    */
-  async legacySource(id: number, route: LegacyRouteKey): Promise<LegacySourceInfo> {
+  async legacySource(id: number, route: string): Promise<LegacySourceInfo> {
     const info = await this.legacySources.describe(id);
     if (info) return info;
     const path = await this.dataSources.pathOf(id);
     if (!path) throw new WardenError('DATA_SOURCE_NOT_FOUND', { id });
-    const { what, instead } = legacyRoute(route);
-    throw new WardenError('NOT_A_LEGACY_DATA_SOURCE', { id, connectionKey: path[0]!, what, instead });
+    const { what, replacement } = blockedRouteOf(route);
+    throw new WardenError('LEGACY_ENDPOINT_BLOCKED', { what, connectionKey: path[0]!, replacement });
   }
 
   /** `PUT /dataSource/{id}`: a partial edit of `name` and `deleted` (enable/disable); other fields are accepted and left as they are. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LEGACY_BLOCKED_ROUTES, type BlockedRoute } from '../../src/http/legacy-blocked-routes.js';
+import { LEGACY_BLOCKED_ROUTES, type BlockedRoute } from '../../src/domain/legacy-blocked-routes.js';
 import { grantCrawlAccess, sqlIn } from '../helpers/catalog-fixtures.js';
 import { legacyMariadbSetup, legacyPostgresSetup, type LegacySetup } from '../helpers/legacy-fixtures.js';
 import { integrationOf } from '../helpers/legacy-upgrade-fixtures.js';
@@ -63,6 +63,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /dictionary/:dataSourceId': (side) => ({ url: `/dictionary/${side.dataSourceId}`, body: { metadata: [{ name: 'id', description: 'first' }] }, status: 200 }),
   'PUT /dictionary/:dataSourceId': (side) => ({ url: `/dictionary/${side.dataSourceId}`, body: { metadata: [{ name: 'id', description: 'second' }] }, status: 200 }),
   'DELETE /dictionary/:dataSourceId': (side) => ({ url: `/dictionary/${side.dataSourceId}`, status: 200 }),
+  'POST /dataSource/subscribe': (side) => ({ url: '/dataSource/subscribe', body: { dataSourceIds: [side.dataSourceId] }, status: 200 }),
   'PUT /dataSource/:id/access/:accessId': (side) => ({ url: `/dataSource/${side.dataSourceId}/access/${side.requestIds[0]}`, body: { state: 'owner' }, status: 200 }),
   'DELETE /dataSource/:id/unsubscribe': (side) => ({ url: `/dataSource/${side.dataSourceId}/unsubscribe`, status: 200 }),
   'POST /subscription/deny': (side) => ({ url: '/subscription/deny', body: { requests: [{ id: side.requestIds[1], denialReasoning: 'blocked test' }] }, status: 200 }),

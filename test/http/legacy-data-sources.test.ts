@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LEGACY_DATA_SOURCE_ROUTES } from '../../src/domain/legacy-data-source-routes.js';
 import { addUserWithKey, auditOf } from '../helpers/access-fixtures.js';
 import { registerTestConnection, sqlIn } from '../helpers/catalog-fixtures.js';
 import { legacyMariadbSetup, legacyPostgresSetup } from '../helpers/legacy-fixtures.js';
@@ -212,10 +211,6 @@ describeEachStore(
       expect((await server.request('GET', `/schemas?searchText=${setup.database}`)).body.values).toEqual([{ name: setup.database, count: 1 }]);
     });
 
-    it('lists every legacy route it serves in LEGACY_DATA_SOURCE_ROUTES', () => {
-      const served = new Set(server.server.app.guardedRoutes.map((r: { method: string; url: string }) => `${r.method} ${r.url}`));
-      for (const route of LEGACY_DATA_SOURCE_ROUTES) expect(served.has(`${route.method} ${route.url}`), route.url).toBe(true);
-    });
   },
   { needs: ['PostgreSQL', 'MariaDB'] },
 );

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { technologyOfPrefix } from '../../domain/legacy-handler-prefixes.js';
 import { WardenError } from '../../errors.js';
 import type { AppDeps } from '../app-deps.js';
-import { blockedRoute, type BlockedTarget } from '../legacy-blocked-routes.js';
+import { blockedRoute, type BlockedTarget } from '../../domain/legacy-blocked-routes.js';
 
 /**
  * The one guard of the legacy endpoints the upgrade blocks (`legacy-blocked-routes.ts`): every

@@ -26,7 +26,7 @@ const EDIT_ERRORS = { 400: ErrorResponse, 404: ErrorResponse, ...AUTH_ERRORS };
 
 /**
  * Data sources and their dictionaries, in the legacy shape (legacy-api.md §1): reads serve every
- * data source; the edits serve legacy data sources (LEGACY_DATA_SOURCE_ROUTES lists them all).
+ * data source; the edits serve legacy data sources (a connection's answer LEGACY_ENDPOINT_BLOCKED: LEGACY_BLOCKED_ROUTES).
  */
 export function dataSourceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {

@@ -70,6 +70,7 @@ export const LEGACY_BLOCKED_ROUTES: readonly BlockedRoute[] = [
     replacement: "there is no substitute: data source dictionaries are generated from the platform's columns (GET /data/object/{objectPath*} shows them)",
     target: { kind: 'dataSource', param: 'dataSourceId' } as const,
   })),
+  { route: 'POST /dataSource/subscribe', what: 'Requesting access to a data source with POST /dataSource/subscribe', replacement: `ask an owner or GOVERNANCE to ${OWNERS}`, target: { kind: 'dataSources', field: 'dataSourceIds' } },
   { route: 'PUT /dataSource/:id/access/:accessId', what: "Changing a data source's owners with PUT /dataSource/{dataSourceId}/access/{id}", replacement: OWNERS, target: { kind: 'dataSource', param: 'id' } },
   { route: 'DELETE /dataSource/:id/unsubscribe', what: 'Leaving a data source with DELETE /dataSource/{dataSourceId}/unsubscribe', replacement: OWNERS, target: { kind: 'dataSource', param: 'id' } },
   { route: 'POST /subscription/deny', what: 'Answering data owner requests with POST /subscription/deny', replacement: OWNERS, target: { kind: 'subscriptionRequests' } },
@@ -78,6 +79,13 @@ export const LEGACY_BLOCKED_ROUTES: readonly BlockedRoute[] = [
   { route: 'PUT /integrations/:id', what: 'Updating an upgraded integration with PUT /integrations/{integrationId}', replacement: 'PUT /data/connection/{connectionKey}', target: { kind: 'integration', param: 'id' } },
   { route: 'DELETE /integrations/:id', what: 'Deleting an upgraded integration with DELETE /integrations/{integrationId}', replacement: 'DELETE /data/object/{connectionKey} (the connection and everything below it)', target: { kind: 'integration', param: 'id' } },
 ];
+
+/** The entry of a route the list must hold (`METHOD url`); a missing one is a programming error. */
+export function blockedRouteOf(route: string): BlockedRoute {
+  const entry = LEGACY_BLOCKED_ROUTES.find((e) => e.route === route);
+  if (!entry) throw new Error(`${route} is not in LEGACY_BLOCKED_ROUTES`);
+  return entry;
+}
 
 /** The blocked route registered as `method url`, if it is one. */
 export function blockedRoute(method: string, url: string): BlockedRoute | undefined {

@@ -182,6 +182,8 @@ export class CatalogService {
     for (const { connection, root } of roots) {
       const rootTags = tags.get(root.id);
       if (search.tags?.some((name) => !rootTags?.some((t) => t.name === name))) continue;
+      // A connection's root is never removed and always of kind connection.
+      if (search.removed === true || (search.kind !== undefined && search.kind !== root.kind)) continue;
       const summary = this.summaryOf(connection, root, resolveSettings([root.overrides]), [connection.connectionKey], counts.get(root.id) ?? 0, undefined, rootTags);
       if (!search.state || summary.state === search.state) summaries.push(summary);
     }

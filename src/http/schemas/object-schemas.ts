@@ -120,6 +120,8 @@ export const SearchBody = Type.Object(
   {
     searchText: Type.Optional(Type.String({ maxLength: 256 })),
     state: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')])),
+    kind: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Keep only children of this kind (table, view, schema, …)' })),
+    removed: Type.Optional(Type.Boolean({ description: 'true: only children gone from the platform; false: only those still there' })),
     tags: Type.Optional(TagFilter),
     ...Paging,
     sortField: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('kind'), Type.Literal('createdAt')], { default: 'name' })),

@@ -52,6 +52,8 @@ export interface ChildSearch {
   searchText?: string;
   /** Keep only children in this effective state; needs the parent's effective isActive. */
   state?: { value: 'active' | 'inactive'; parentIsActive: boolean };
+  kind?: string;
+  removed?: boolean;
   /** Keep only children carrying every one of these tags, on themselves or (leaves) on a column. */
   tags?: readonly string[];
   offset: number;
@@ -183,6 +185,8 @@ export class ObjectRepository {
       query = query.where(sql<boolean>`lower(name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
     }
     if (search.tags?.length) query = query.where(carriesEveryTag('objects.id', search.tags));
+    if (search.kind !== undefined) query = query.where('kind', '=', search.kind);
+    if (search.removed !== undefined) query = query.where('removed', '=', search.removed ? 1 : 0);
     if (search.state) {
       const effective = sql`coalesce(is_active, ${search.state.parentIsActive ? 1 : 0})`;
       query =

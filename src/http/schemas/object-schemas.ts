@@ -73,7 +73,11 @@ const summaryFields = {
 export const ObjectSummary = Type.Object({ ...summaryFields, settings: Settings }, { $id: 'ObjectSummary' });
 
 const setting = <T extends Parameters<typeof Type.Object>[0][string]>(value: T) =>
-  Type.Object({ value, hasDescendantsWithOverrides: Type.Boolean() });
+  Type.Object({
+    value,
+    hasDescendantsWithOverrides: Type.Boolean(),
+    descendantOverrides: Type.Integer({ description: 'How many objects below override this setting: what cascade would clear' }),
+  });
 
 export const ObjectView = Type.Object(
   {

@@ -7747,10 +7747,14 @@ export interface components {
                 isActive: {
                     value: boolean;
                     hasDescendantsWithOverrides: boolean;
+                    /** @description How many objects below override this setting: what cascade would clear */
+                    descendantOverrides: number;
                 };
                 activateNewChildren: {
                     value: boolean;
                     hasDescendantsWithOverrides: boolean;
+                    /** @description How many objects below override this setting: what cascade would clear */
+                    descendantOverrides: number;
                 };
                 dataOwners: {
                     value: {
@@ -7758,6 +7762,8 @@ export interface components {
                         name: string;
                     }[];
                     hasDescendantsWithOverrides: boolean;
+                    /** @description How many objects below override this setting: what cascade would clear */
+                    descendantOverrides: number;
                 };
             };
             /** @description Leaves: the data dictionary */

@@ -1,5 +1,6 @@
 import { useQueries, type QueryKey } from '@tanstack/react-query';
 import type { VirtualItem } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
 
 export interface Page<T> {
   count: number;
@@ -18,14 +19,23 @@ export function usePagedRows<T>(
   fetchPage: (offset: number, size: number) => Promise<Page<T>>,
 ) {
   const pages = [...new Set([0, ...visible.map((item) => Math.floor(item.index / pageSize))])];
-  const results = useQueries({
-    queries: pages.map((page) => ({
-      queryKey: [...baseKey, { page, pageSize }],
-      queryFn: () => fetchPage(page * pageSize, pageSize),
-      staleTime: 30_000,
-    })),
-  });
-  const byPage = new Map(pages.map((page, i) => [page, results[i]!]));
+  const fetchRef = useRef(fetchPage);
+  fetchRef.current = fetchPage;
+  const pagesKey = pages.join(',');
+  const baseHash = JSON.stringify(baseKey);
+  // The same options object while the pages shown are the same: a new array each render makes
+  // useQueries set its observers' options again after every render, and render again.
+  const queries = useMemo(
+    () =>
+      pagesKey.split(',').map((text) => {
+        const page = Number(text);
+        return { queryKey: [...baseKey, { page, pageSize }], queryFn: () => fetchRef.current(page * pageSize, pageSize), staleTime: 30_000 };
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- baseKey by value (baseHash)
+    [baseHash, pagesKey, pageSize],
+  );
+  const results = useQueries({ queries });
+  const byPage = new Map(queries.map((query, i) => [(query.queryKey.at(-1) as { page: number }).page, results[i]!]));
   const first = byPage.get(0)!;
   return {
     count: first.data?.count,

@@ -1,8 +1,9 @@
 import { Anchor, Box, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/api-client';
 import { objectUrl, type ObjectPath } from '../../api/object-paths';
@@ -55,6 +56,8 @@ const COLUMNS = [
   column.display({ id: 'tags', header: 'Tags', cell: (info) => <TagList tags={info.row.original.child.tags} label={`Tags of ${info.row.original.child.objectPath.at(-1)}`} /> }),
 ];
 
+const CORE_ROW_MODEL = getCoreRowModel<VisibleRow>();
+
 interface Filters {
   state: 'active' | 'inactive' | null;
   kind: string | null;
@@ -83,21 +86,25 @@ export function ChildrenTable({ path }: { path: ObjectPath }) {
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [count, setCount] = useState(0);
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // The first page alone gives the count the virtualiser needs (the same query usePagedRows reads).
+  const fetchPage = (offset: number, size: number) => unwrap(api.POST('/data/object/search', { body: { ...body, offset, size } }));
+  const first = useQuery({ queryKey: ['/data/object/search', body, { page: 0, pageSize: PAGE_SIZE }], queryFn: () => fetchPage(0, PAGE_SIZE), staleTime: 30_000 });
+  const count = first.data?.count ?? 0;
+  const virtualizer = useVirtualizer({ count, getScrollElement: useCallback(() => scrollRef.current, []), estimateSize: useCallback(() => ROW_HEIGHT, []), overscan: 12 });
   const items = virtualizer.getVirtualItems();
   // Other filters or another object: back to the first row.
-  useEffect(() => scrollRef.current?.scrollTo({ top: 0 }), [body]);
-  const rows = usePagedRows<Child>(['/data/object/search', body], PAGE_SIZE, items, (offset, size) =>
-    unwrap(api.POST('/data/object/search', { body: { ...body, offset, size } })),
-  );
-  if (rows.count !== undefined && rows.count !== count) setCount(rows.count);
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [body]);
+  const rows = usePagedRows<Child>(['/data/object/search', body], PAGE_SIZE, items, fetchPage);
 
   const loaded = items.flatMap((item) => {
     const child = rows.row(item.index);
     return child ? [{ index: item.index, child }] : [];
   });
-  const table = useReactTable({ data: loaded, columns: COLUMNS, getCoreRowModel: getCoreRowModel(), getRowId: (r) => String(r.index) });
+  // manualPagination: the server pages. Without it every new `loaded` array would reset the
+  // table's page index, a state change that renders again with a new array: a render loop.
+  const table = useReactTable({ data: loaded, columns: COLUMNS, getCoreRowModel: CORE_ROW_MODEL, getRowId: (r) => String(r.index), manualPagination: true });
   const headers = table.getHeaderGroups()[0]!.headers;
   const rowAt = new Map(table.getRowModel().rows.map((row) => [row.original.index, row]));
   const set = <K extends keyof Filters>(key: K) => (value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));

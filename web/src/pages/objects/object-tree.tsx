@@ -1,6 +1,6 @@
 import { ActionIcon, Anchor, Box, Group, Loader, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/api-client';
 import { isWithin, objectUrl, type ObjectPath } from '../../api/object-paths';
@@ -50,10 +50,14 @@ function TreeLevel({ path, selected }: { path: ObjectPath; selected: ObjectPath 
 }
 
 function TreeNode({ path, leaf, hasChildren, selected }: { path: ObjectPath; leaf: boolean; hasChildren: boolean; selected: ObjectPath }) {
-  const onBranch = isWithin(selected, path);
-  const [open, setOpen] = useState(onBranch && selected.length > path.length);
+  const below = isWithin(selected, path) && selected.length > path.length;
+  const [open, setOpen] = useState(below);
+  // Browsing to an object below opens its branch (closing stays the reader's choice).
+  useEffect(() => {
+    if (below) setOpen(true);
+  }, [below]);
   const name = path.at(-1)!;
-  const current = onBranch && selected.length === path.length;
+  const current = selected.length === path.length && isWithin(selected, path);
   return (
     <li>
       <Group gap={2} wrap="nowrap">

@@ -1,4 +1,5 @@
 import { Grid, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import { useLocation } from 'react-router';
 import { pathFromPathname } from '../../api/object-paths';
 import { ObjectBreadcrumbs } from '../../components/object-breadcrumbs';
@@ -9,7 +10,8 @@ import { ObjectTree } from './object-tree';
 /** Data objects: the hierarchy as a tree beside the object shown (the connections at /objects). */
 export function ObjectsPage() {
   // The pathname keeps each name's percent-encoding, so a name with "/" stays one segment.
-  const path = pathFromPathname(useLocation().pathname);
+  const { pathname } = useLocation();
+  const path = useMemo(() => pathFromPathname(pathname), [pathname]);
   return (
     <Grid gutter="lg">
       <Grid.Col span={{ base: 12, md: 3 }} style={{ overflow: 'hidden' }}>

@@ -4,7 +4,7 @@ import type { paths } from '../api/openapi-types';
 
 export type SyncChange = paths['/data/sync-runs/{id}/changes']['get']['responses']['200']['content']['application/json']['hits'][number];
 
-const COLOR: Record<string, string> = { added: 'green.9', removed: 'red.9', restored: 'teal.9', conflict: 'orange.9' };
+const COLOR: Record<string, string> = { added: 'teal.9', removed: 'red.9', restored: 'teal.9', conflict: 'grape.9' };
 
 /** Per-object changes of sync runs; `at` adds the run's time when rows come from several runs. */
 export function ChangeTable({ changes, label }: { changes: readonly (SyncChange & { at?: string })[]; label: string }) {

@@ -14,7 +14,7 @@ export function StatusPill({ object }: { object: Summary }) {
   const below = typeof isActive === 'object' && isActive.hasDescendantsWithOverrides;
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge color={object.removed ? 'red' : object.state === 'active' ? 'green' : 'gray'} variant="filled">
+      <Badge color={object.removed ? 'red.9' : object.state === 'active' ? 'teal.9' : 'gray.8'} variant="filled">
         {label}
       </Badge>
       {object.overrides.isActive === undefined && (
@@ -23,7 +23,7 @@ export function StatusPill({ object }: { object: Summary }) {
         </Text>
       )}
       {below && (
-        <Text size="xs" c="orange.9">
+        <Text size="xs" c="grape.9">
           customised below
         </Text>
       )}

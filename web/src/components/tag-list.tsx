@@ -11,7 +11,7 @@ export function tagText(tag: Pick<TagView, 'name' | 'value'>): string {
 
 /**
  * Tags with their source marked: platform tags (outlined, follow the platform, cannot be
- * removed), Warden's `New` tag (orange) and user tags (removable when `onRemove` is given).
+ * removed), Warden's `New` tag (purple) and user tags (removable when `onRemove` is given).
  */
 export function TagList({ tags, onRemove, label }: { tags: readonly TagView[]; onRemove?: (tag: TagView) => void; label: string }) {
   if (tags.length === 0)
@@ -26,7 +26,7 @@ export function TagList({ tags, onRemove, label }: { tags: readonly TagView[]; o
         <Badge
           key={`${tag.source}:${tag.name}`}
           role="listitem"
-          color={tag.source === 'system' ? 'orange.9' : tag.source === 'platform' ? 'indigo.9' : 'dark'}
+          color={tag.source === 'system' ? 'grape.9' : tag.source === 'platform' ? 'indigo.9' : 'dark'}
           variant={tag.source === 'platform' ? 'outline' : 'filled'}
           tt="none"
           title={`${SOURCE_LABEL[tag.source]} tag${tag.addedBy ? `, added by ${tag.addedBy}` : ''}`}

@@ -77,7 +77,7 @@ function RunErrors({ job }: { job: Job }) {
             <Table.Tr key={i}>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>{error.objectPath.join(' › ')}</Table.Td>
               <Table.Td>
-                <Badge color={error.code === 'OBJECT_UNIQUENESS_VIOLATION' ? 'orange.9' : 'red.9'} tt="none">
+                <Badge color={error.code === 'OBJECT_UNIQUENESS_VIOLATION' ? 'grape.9' : 'red.9'} tt="none">
                   {error.code === 'OBJECT_UNIQUENESS_VIOLATION' ? 'uniqueness violation' : error.notRead === 'tags' ? 'tags not read' : 'not crawled'}
                 </Badge>
               </Table.Td>

@@ -1,7 +1,7 @@
 import { Badge, Group, Progress, Text } from '@mantine/core';
 import { isRunning, type Job } from './job-queries';
 
-const STATE_COLOR: Record<Job['state'], string> = { created: 'gray', active: 'blue', completed: 'green', failed: 'red', cancelled: 'dark' };
+const STATE_COLOR: Record<Job['state'], string> = { created: 'gray.8', active: 'blue.9', completed: 'teal.9', failed: 'red.9', cancelled: 'dark' };
 
 export function JobState({ job }: { job: Job }) {
   return (

@@ -97,7 +97,7 @@ export function ObjectSettings({ object }: { object: DataObject }) {
         />
       )}
       {cascade && clears > 0 && (
-        <Alert color="orange" title="Cascade">
+        <Alert color="blue" title="Cascade">
           Saving clears {clears.toLocaleString('en')} overrides below this object: they will inherit from it.
         </Alert>
       )}

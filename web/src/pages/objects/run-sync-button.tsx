@@ -29,7 +29,7 @@ export function RunSyncButton({ path }: { path: ObjectPath }) {
           </Anchor>
         </Text>
       )}
-      <Modal opened={opened} onClose={close} title="Run Object Sync">
+      <Modal opened={opened} onClose={close} title="Run Object Sync" closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack>
           <Text size="sm">Reads this object and everything below it from the platform again.</Text>
           <Checkbox label="Also scan all inactive objects" checked={inactive} onChange={(e) => setInactive(e.currentTarget.checked)} />

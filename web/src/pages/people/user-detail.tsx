@@ -79,7 +79,7 @@ function ApiKeys({ user }: { user: string }) {
         API keys
       </Title>
       {create.data && (
-        <Alert color="green" title="API key created: copy it now, it is not shown again" role="status">
+        <Alert color="blue" title="API key created: copy it now, it is not shown again" role="status">
           <Group gap="xs" wrap="nowrap">
             <Code data-testid="new-api-key" style={{ overflowWrap: 'anywhere' }}>
               {create.data.key}
@@ -110,7 +110,7 @@ function ApiKeys({ user }: { user: string }) {
                   <Code>{key.prefix}…</Code>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={key.state === 'active' ? 'green.9' : 'gray.8'}>{key.state}</Badge>
+                  <Badge color={key.state === 'active' ? 'teal.9' : 'gray.8'}>{key.state}</Badge>
                 </Table.Td>
                 <Table.Td>{formatTime(key.createdAt)}</Table.Td>
                 <Table.Td>

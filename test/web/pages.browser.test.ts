@@ -49,7 +49,7 @@ describeWithBrowser(
     });
     beforeEach(() => {
       onTestFailed(async () => {
-        console.log('DEBUG', page.url(), watched.errors, await page.locator('main').innerText());
+        console.log('the page when the test failed:', page.url(), watched.errors, await page.locator('main').innerText({ timeout: 2_000 }));
       });
     });
     afterAll(async () => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Radio, Stack, TagsInput, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Stack, TagsInput, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../api/api-client';
@@ -97,9 +97,9 @@ export function ObjectSettings({ object }: { object: DataObject }) {
         />
       )}
       {cascade && clears > 0 && (
-        <Alert color="blue" title="Cascade">
+        <Text size="sm" fw={700} role="note">
           Saving clears {clears.toLocaleString('en')} overrides below this object: they will inherit from it.
-        </Alert>
+        </Text>
       )}
       <ApiErrorAlert error={save.error} title="The settings were not saved" />
       {save.isSuccess && keys.length === 0 && (

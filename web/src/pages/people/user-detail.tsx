@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Loader, MultiSelect, Paper, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Code, CopyButton, Group, Loader, MultiSelect, Paper, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/api-client';
@@ -79,14 +79,17 @@ function ApiKeys({ user }: { user: string }) {
         API keys
       </Title>
       {create.data && (
-        <Alert color="blue" title="API key created: copy it now, it is not shown again" role="status">
+        <Paper withBorder p="sm" role="status">
+          <Text fw={700} size="sm" mb={4}>
+            API key created: copy it now, it is not shown again
+          </Text>
           <Group gap="xs" wrap="nowrap">
             <Code data-testid="new-api-key" style={{ overflowWrap: 'anywhere' }}>
               {create.data.key}
             </Code>
             <CopyButton value={create.data.key}>{({ copied, copy }) => <Button size="compact-xs" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}</CopyButton>
           </Group>
-        </Alert>
+        </Paper>
       )}
       <ApiErrorAlert error={keys.error ?? create.error ?? revoke.error} />
       {keys.data && (

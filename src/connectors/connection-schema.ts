@@ -1,4 +1,4 @@
-import { Type, type TObject, type TUnsafe } from 'typebox';
+import { Type, type TObject, type TSchema, type TUnsafe } from 'typebox';
 import { Value } from 'typebox/value';
 import { WardenError } from '../errors.js';
 import type { ConnectionDetails } from './connector.js';
@@ -40,11 +40,34 @@ export function authenticationSchema(descriptor: TechnologyDescriptor, authentic
       technology: Type.Literal(descriptor.technology),
       authenticationType: Type.Literal(authentication.name, { description: authentication.description }),
       ...descriptor.connectionFields,
-      ...authentication.fields,
+      ...writeOnlyAt(authentication.fields, authentication.secretFields),
       ...SYNC_FIELDS,
     },
     { additionalProperties: false, title: `${descriptor.technology} (${authentication.name})` },
   );
+}
+
+/**
+ * `fields` with the schema at each secret's dotted path marked `writeOnly` (copies; the
+ * descriptor's own schemas are shared), so clients such as the web UI's generated forms know a
+ * secret from the document alone: never shown back, kept when not sent again.
+ */
+function writeOnlyAt(fields: Readonly<Record<string, TSchema>>, secretFields: readonly string[]): Record<string, TSchema> {
+  const marked: Record<string, TSchema> = { ...fields };
+  for (const path of secretFields) {
+    const [first, ...rest] = path.split('.');
+    if (first !== undefined && marked[first]) marked[first] = markAt(marked[first], rest);
+  }
+  return marked;
+}
+
+function markAt(schema: TSchema, rest: readonly string[]): TSchema {
+  const [next, ...deeper] = rest;
+  if (next === undefined) return { ...schema, writeOnly: true } as TSchema;
+  const properties = (schema as { properties?: Record<string, TSchema> }).properties;
+  const child = properties?.[next];
+  if (!properties || !child) return schema;
+  return { ...schema, properties: { ...properties, [next]: markAt(child, deeper) } } as TSchema;
 }
 
 /** The connection of one technology: one branch per authentication type. */

@@ -42,6 +42,10 @@ export interface ConnectionView {
   createdBy: string | null;
   firstSyncCompletedAt: string | null;
   lastSyncRun: SyncRunView | null;
+  /** Objects in the catalog under the connection, itself included: what deleting it removes. */
+  objectCount: number;
+  /** Enabled leaves (data sources) under the connection. */
+  dataSourceCount: number;
 }
 
 export interface ConnectionServiceDeps {
@@ -205,9 +209,10 @@ export class ConnectionService {
   }
 
   private async view(record: ConnectionRecord): Promise<ConnectionView> {
-    const [root, lastRun] = await Promise.all([
+    const [root, lastRun, dataSources] = await Promise.all([
       this.deps.store.objects.findRoot(record.id),
       this.deps.store.syncRuns.latestForConnection(record.id),
+      this.deps.store.dataSources.search({ connectionKey: record.connectionKey, offset: 0, size: 0 }),
     ]);
     const enabled = root ? objectState(resolveSettings([root.overrides]), false) === 'active' : false;
     return {
@@ -222,6 +227,8 @@ export class ConnectionService {
       createdBy: record.createdBy,
       firstSyncCompletedAt: record.firstSyncCompletedAt,
       lastSyncRun: lastRun ? toSyncRunView(lastRun) : null,
+      objectCount: root ? await this.deps.store.objects.countSubtree(root) : 0,
+      dataSourceCount: dataSources.count,
     };
   }
 }

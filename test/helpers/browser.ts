@@ -1,8 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
 import axe from 'axe-core';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { describeUnless } from './server-availability.js';
 
@@ -33,26 +31,26 @@ export function describeWithBrowser(name: string, body: () => void, missing: str
   describeUnless([chromiumMissing, missing].filter((reason) => reason !== null).join('; ') || null, name, body);
 }
 
-/** One Chromium with a fresh profile for the suite; `page()` opens a new tab that records its errors. */
+/**
+ * One Chromium for the suite (Playwright launches it on a fresh temporary profile, removed at
+ * close); `page()` opens a tab in a new browser context, so each test starts signed out with no
+ * cookies or storage of its own, and records the page's errors.
+ */
 export function useBrowser(): { page(): Promise<WatchedPage> } {
-  let context: BrowserContext | undefined;
-  let profile: string | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'warden-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    for (const context of contexts) await context.close();
+    await browser?.close();
   });
   return {
     async page() {
-      if (!context) throw new Error('the browser is not started yet');
+      if (!browser) throw new Error('the browser is not started yet');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      contexts.push(context);
       return watch(await context.newPage());
     },
   };
@@ -68,7 +66,11 @@ export interface WatchedPage {
   errors: string[];
 }
 
+/** Under the test timeout, so a missing element fails naming its locator rather than as a timeout. */
+const ACTION_TIMEOUT_MS = 15_000;
+
 function watch(page: Page): WatchedPage {
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -86,19 +88,27 @@ function watch(page: Page): WatchedPage {
  * not govern (a <script> tag would be refused, as it should be).
  */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await settled(page);
   await page.evaluate(axe.source);
   // A string, evaluated in the page: this project's TypeScript has no DOM types.
   const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ') + ' ' + n.html.slice(0, 120) + ' ' + (n.failureSummary ?? '').slice(0, 200)) })))`,
   )) as { id: string; impact: string | null; help: string; targets: string[] }[];
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(', ')}`), `accessibility of ${what}`).toEqual([]);
+}
+
+/** Waits for running CSS transitions and animations (a modal fading in would fail axe's contrast check half-drawn). */
+async function settled(page: Page): Promise<void> {
+  // allSettled: a transition cut short (its element re-rendered) rejects `finished`.
+  await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished)).then(() => undefined)');
 }
 
 /** Saves a full-page screenshot as `test-results/<name>.png`. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = new URL(`${name}.png`, SCREENSHOT_DIR).pathname;
+  await settled(page);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -29,6 +29,7 @@ describeEachStore('web UI sessions', (kind) => {
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     expect(JSON.stringify(response.body)).not.toContain(server.apiKey);
+    expect(response.headers['cache-control']).toBe('no-store');
 
     const session = await signInWith(server.request, server.apiKey);
     expect((await server.request('GET', '/me', undefined, { headers: session.headers({ csrf: false }) })).body.name).toBe('admin');

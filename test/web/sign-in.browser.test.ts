@@ -20,6 +20,10 @@ describeWithBrowser('the web UI: sign-in and the app frame', () => {
     await expectAccessible(page, 'the sign-in page');
     await screenshot(page, 'sign-in');
 
+    await page.getByLabel('API key').fill('wdn_not-a-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'That API key is not valid' }).waitFor();
+
     await signIn(page, server.url, server.apiKey);
     await page.getByRole('heading', { name: 'Connections' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });

@@ -25,14 +25,15 @@ export function sessionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const { token, view } = await deps.sessions.signIn(request.body.apiKey, request.ip);
         setSessionCookie(request, reply, token, view.expiresAt, deps.clock.now());
-        return reply.status(201).send(view);
+        // The CSRF token is the session's: no cache keeps it.
+        return reply.status(201).header('cache-control', 'no-store').send(view);
       },
     );
 
     app.get(
       '/session',
       { schema: { tags, summary: 'The session the cookie belongs to, with its CSRF token', response: { 200: Type.Ref('Session'), ...AUTH_ERRORS } } },
-      async (request) => deps.sessions.view(request.principal, sessionOf(request.session)),
+      async (request, reply) => reply.header('cache-control', 'no-store').send(deps.sessions.view(request.principal, sessionOf(request.session))),
     );
 
     app.delete(

@@ -64,6 +64,8 @@ export const ConnectionView = Type.Object(
     createdBy: Type.Union([Type.String(), Type.Null()]),
     firstSyncCompletedAt: Type.Union([Type.String(), Type.Null()]),
     lastSyncRun: Type.Union([Type.Ref('Job'), Type.Null()]),
+    objectCount: Type.Integer({ description: 'Objects in the catalog under the connection, itself included (what deleting it removes)' }),
+    dataSourceCount: Type.Integer({ description: 'Enabled leaves (data sources) under the connection' }),
   },
   { $id: 'Connection' },
 );

@@ -3,6 +3,8 @@ import type { components, paths } from './openapi-types';
 import { csrfToken, sessionEnded } from './session-state';
 
 export type Schemas = components['schemas'];
+/** The JSON body of `method` on `path`. */
+export type RequestBody<Path extends keyof paths, Method extends keyof paths[Path]> = paths[Path][Method] extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
 export type ErrorBody = Schemas['ErrorResponse'];
 
 /** An API error with the server's message and stable code: pages show `message`, never swallow it. */

@@ -380,7 +380,7 @@ export interface paths {
                                 userFilename?: string;
                             };
                             /** @description The passphrase of an encrypted private key (write-only) */
-                            privateKeyPassword?: string;
+                            privateKeyPassword: string;
                             /**
                              * @description A column added to, or whose type changed on, an enabled table gets the system tag New after a sync (tables new to the catalog do not)
                              * @default true
@@ -7655,6 +7655,10 @@ export interface components {
             createdBy: string | null;
             firstSyncCompletedAt: string | null;
             lastSyncRun: components["schemas"]["Job"] | (never | null);
+            /** @description Objects in the catalog under the connection, itself included (what deleting it removes) */
+            objectCount: number;
+            /** @description Enabled leaves (data sources) under the connection */
+            dataSourceCount: number;
         };
         ObjectSummary: {
             /** @description Connection key first, then the platform names, exact spelling */

@@ -1,5 +1,6 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/api-client';
 import { useSignIn } from '../api/session';
 import { ApiErrorAlert } from '../components/api-error-alert';
 
@@ -22,7 +23,8 @@ export function SignInPage() {
             Use an API key. The administrator's key is in the file the server printed at start (admin-api-key in its data directory).
           </Text>
           <PasswordInput label="API key" required autoComplete="off" value={apiKey} onChange={(event) => setApiKey(event.currentTarget.value)} />
-          <ApiErrorAlert error={signIn.error} title="Sign-in failed" />
+          {/* The API's 401 text speaks of the Authorization header; here the key was typed. */}
+          <ApiErrorAlert error={signIn.error instanceof ApiError && signIn.error.status === 401 ? new ApiError(401, signIn.error.code, 'That API key is not valid: it is unknown, expired or revoked.') : signIn.error} title="Sign-in failed" />
           <Button type="submit" loading={signIn.isPending}>
             Sign in
           </Button>

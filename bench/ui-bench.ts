@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BENCH_PASSWORD, databaseName, ensureSource, roleName, type SourceShape } from './bench-sources.js';
 import { startBenchServer } from './bench-server.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/helpers/browser.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/helpers/chromium-launch.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 // One schema of 100,000 one-column tables: the children count is what the page is about.

@@ -131,7 +131,7 @@ describeWithBrowser(
       await sqlIn(db, 'ALTER TABLE sales.orders ADD COLUMN amount numeric(10,2)');
       await page.goto(`${objectPage(server.url, KEY, db.name, 'sales', 'orders')}?tab=dictionary`);
       await page.getByRole('button', { name: 'Run object sync' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Run Object Sync' });
+      const dialog = page.getByRole('dialog', { name: 'Run object sync' });
       await dialog.getByLabel('Also scan all inactive objects').check();
       await expectAccessible(page, 'the Run Object Sync dialog');
       await dialog.getByRole('button', { name: 'Run Object Sync' }).click();

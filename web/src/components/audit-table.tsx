@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/api-client';
 import { ApiErrorAlert } from './api-error-alert';
-import { formatTime } from './format';
+import { formatTime } from './format-time';
 
 export interface AuditFilters {
   /** URL form: each name percent-encoded, joined with "/". */

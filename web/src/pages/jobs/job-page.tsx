@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/api-client';
 import { objectUrl } from '../../api/object-paths';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ChangeTable } from '../../components/change-table';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../components/format-time';
 import { isRunning, pollWhile, type Job } from './job-queries';
 import { JobCounts, JobProgress, JobState } from './job-summary';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/api-client';
 import { ApiErrorAlert } from '../../components/api-error-alert';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../components/format-time';
 import { isRunning, pollWhile, type Job } from './job-queries';
 import { JobCounts, JobProgress, JobState } from './job-summary';
 

@@ -4,7 +4,7 @@ import { api, unwrap, type Schemas } from '../../api/api-client';
 import { isWithin } from '../../api/object-paths';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ChangeTable } from '../../components/change-table';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../components/format-time';
 
 /** How many of the connection's latest sync runs the history reads, and how many changes of each. */
 const RUNS = 5;

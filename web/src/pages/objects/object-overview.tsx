@@ -2,7 +2,7 @@ import { Anchor, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/api-client';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../components/format-time';
 
 /** Path, kind, state, data source name and id, stable id, last sync. */
 export function ObjectOverview({ object }: { object: Schemas['DataObject'] }) {

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/api-client';
 import { ApiErrorAlert } from '../../components/api-error-alert';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../components/format-time';
 import { PERMISSIONS, type Permission } from './permissions';
 
 /** One user: permissions and groups to change, API keys to create (the key shown this once) and revoke, delete. */

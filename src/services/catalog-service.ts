@@ -19,10 +19,12 @@ import type { ChainLink, ChildSearch, ObjectRecord } from '../store/repositories
 import type { StoredTag } from '../store/repositories/tag-repository.js';
 import { tagView } from './tag-service.js';
 
-/** One setting as the API shows it: the effective value and whether anything below overrides it. */
+/** One setting as the API shows it: the effective value and whether (how many) objects below override it. */
 export interface SettingView<T> {
   value: T;
   hasDescendantsWithOverrides: boolean;
+  /** What `cascade: true` on this key would clear. */
+  descendantOverrides: number;
 }
 
 export interface ObjectSummary {
@@ -182,6 +184,8 @@ export class CatalogService {
     for (const { connection, root } of roots) {
       const rootTags = tags.get(root.id);
       if (search.tags?.some((name) => !rootTags?.some((t) => t.name === name))) continue;
+      // A connection's root is never removed and always of kind connection.
+      if (search.removed === true || (search.kind !== undefined && search.kind !== root.kind)) continue;
       const summary = this.summaryOf(connection, root, resolveSettings([root.overrides]), [connection.connectionKey], counts.get(root.id) ?? 0, undefined, rootTags);
       if (!search.state || summary.state === search.state) summaries.push(summary);
     }
@@ -204,9 +208,9 @@ export class CatalogService {
     return {
       ...summary,
       settings: {
-        isActive: { value: settings.isActive, hasDescendantsWithOverrides: descendants.isActive },
-        activateNewChildren: { value: settings.activateNewChildren, hasDescendantsWithOverrides: descendants.activateNewChildren },
-        dataOwners: { value: settings.dataOwners, hasDescendantsWithOverrides: descendants.dataOwners },
+        isActive: settingView(settings.isActive, descendants.isActive),
+        activateNewChildren: settingView(settings.activateNewChildren, descendants.activateNewChildren),
+        dataOwners: settingView(settings.dataOwners, descendants.dataOwners),
       },
       ...(columns && { columns: columns.map((c) => ({ ...c, tags: tags.filter((t) => t.column === c.name).map(tagView) })) }),
       removedAt: object.removedAt,
@@ -257,4 +261,8 @@ function isDataSource(object: ObjectRecord, settings: EffectiveSettings): boolea
 
 function pick(settings: SettingsInput | EffectiveSettings, keys: readonly SettingKey[]): Partial<SettingOverrides> {
   return Object.fromEntries(keys.map((k) => [k, settings[k]])) as Partial<SettingOverrides>;
+}
+
+function settingView<T>(value: T, descendantOverrides: number): SettingView<T> {
+  return { value, hasDescendantsWithOverrides: descendantOverrides > 0, descendantOverrides };
 }

@@ -2,21 +2,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium-launch.js';
 import { describeUnless } from './server-availability.js';
 
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */
-export const CHROMIUM = process.env.WARDEN_TEST_CHROMIUM ?? '/usr/bin/chromium';
-
-/** What the browser tests launch Chromium with: no GPU, no sandbox (containers), nothing fetched in the background. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 
 /** Where screenshots go (git-ignored); the README shows copies committed under docs/. */
 export const SCREENSHOT_DIR = new URL('../../test-results/', import.meta.url);

@@ -64,8 +64,8 @@ describeEachStore('applying listings to the catalog', (kind) => {
     expect((await catalog.getObject(['Conn', 'db1', 's1', 't1'])).state).toBe('active');
     expect((await catalog.getObject(['Conn', 'db1', 's1', 't2'])).state).toBe('inactive');
     const db1 = await catalog.getObject(['Conn', 'db1']);
-    expect(db1.settings.isActive).toEqual({ value: true, hasDescendantsWithOverrides: true });
-    expect(db1.settings.dataOwners.hasDescendantsWithOverrides).toBe(false);
+    expect(db1.settings.isActive).toEqual({ value: true, hasDescendantsWithOverrides: true, descendantOverrides: 1 });
+    expect(db1.settings.dataOwners).toMatchObject({ hasDescendantsWithOverrides: false, descendantOverrides: 0 });
 
     await catalog.updateSettings(['Conn', 'db1'], { isActive: true }, true);
     expect((await catalog.getObject(['Conn', 'db1', 's1', 't2'])).state).toBe('active');

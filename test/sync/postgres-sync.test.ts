@@ -215,8 +215,10 @@ describeEachStore('object sync against PostgreSQL', (kind) => {
     it('makes every inheriting table a data source at once when the database is enabled', async () => {
       expect((await server.request('GET', `/dataSource?connectionKey=${encodeURIComponent(key)}`)).body.count).toBe(0);
       await server.request('PUT', `/data/settings/${urlPath(key, db.name, 'b', 't3')}`, { settings: { isActive: false } });
+      await server.request('PUT', `/data/settings/${urlPath(key, db.name, 'a')}`, { settings: { isActive: false } });
+      await server.request('PUT', `/data/settings/${urlPath(key, db.name, 'a')}`, { settings: { isActive: null } });
       const enabled = await server.request('PUT', `/data/settings/${urlPath(key, db.name)}`, { settings: { isActive: true } });
-      expect(enabled.body.settings.isActive).toEqual({ value: true, hasDescendantsWithOverrides: true });
+      expect(enabled.body.settings.isActive).toEqual({ value: true, hasDescendantsWithOverrides: true, descendantOverrides: 1 });
       const sources = await server.request('GET', `/dataSource?connectionKey=${encodeURIComponent(key)}`);
       expect(sources.body.hits.map((h: any) => h.name)).toEqual([`${key}.${db.name}.a.t1`, `${key}.${db.name}.a.t2`]);
       expect((await object(key, db.name, 'b', 't3')).body.state).toBe('inactive');
@@ -224,7 +226,7 @@ describeEachStore('object sync against PostgreSQL', (kind) => {
 
     it('clears descendant overrides with cascade', async () => {
       const cascaded = await server.request('PUT', `/data/settings/${urlPath(key, db.name)}`, { settings: { isActive: true }, cascade: true });
-      expect(cascaded.body.settings.isActive.hasDescendantsWithOverrides).toBe(false);
+      expect(cascaded.body.settings.isActive).toMatchObject({ hasDescendantsWithOverrides: false, descendantOverrides: 0 });
       expect((await object(key, db.name, 'b', 't3')).body.state).toBe('active');
     });
 

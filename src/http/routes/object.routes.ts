@@ -114,6 +114,8 @@ function withDefaults(body: Static<typeof SearchBody>) {
   return {
     ...(body.searchText && { searchText: body.searchText }),
     ...(body.state && { state: body.state }),
+    ...(body.kind !== undefined && { kind: body.kind }),
+    ...(body.removed !== undefined && { removed: body.removed }),
     ...(body.tags?.length && { tags: body.tags }),
     ...pageOf(body),
     sortField: body.sortField ?? 'name',

@@ -73,7 +73,11 @@ const summaryFields = {
 export const ObjectSummary = Type.Object({ ...summaryFields, settings: Settings }, { $id: 'ObjectSummary' });
 
 const setting = <T extends Parameters<typeof Type.Object>[0][string]>(value: T) =>
-  Type.Object({ value, hasDescendantsWithOverrides: Type.Boolean() });
+  Type.Object({
+    value,
+    hasDescendantsWithOverrides: Type.Boolean(),
+    descendantOverrides: Type.Integer({ description: 'How many objects below override this setting: what cascade would clear' }),
+  });
 
 export const ObjectView = Type.Object(
   {
@@ -120,6 +124,8 @@ export const SearchBody = Type.Object(
   {
     searchText: Type.Optional(Type.String({ maxLength: 256 })),
     state: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')])),
+    kind: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Keep only children of this kind (table, view, schema, …)' })),
+    removed: Type.Optional(Type.Boolean({ description: 'true: only children gone from the platform; false: only those still there' })),
     tags: Type.Optional(TagFilter),
     ...Paging,
     sortField: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('kind'), Type.Literal('createdAt')], { default: 'name' })),

@@ -58,6 +58,8 @@ export interface ChildSearch {
   searchText?: string;
   /** Keep only children in this effective state; needs the parent's effective isActive. */
   state?: { value: 'active' | 'inactive'; parentIsActive: boolean };
+  kind?: string;
+  removed?: boolean;
   /** Keep only children carrying every one of these tags, on themselves or (leaves) on a column. */
   tags?: readonly string[];
   offset: number;
@@ -213,6 +215,8 @@ export class ObjectRepository {
       query = query.where(sql<boolean>`lower(name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
     }
     if (search.tags?.length) query = query.where(carriesEveryTag('objects.id', search.tags));
+    if (search.kind !== undefined) query = query.where('kind', '=', search.kind);
+    if (search.removed !== undefined) query = query.where('removed', '=', search.removed ? 1 : 0);
     if (search.state) {
       const effective = sql`coalesce(is_active, ${search.state.parentIsActive ? 1 : 0})`;
       query =
@@ -372,15 +376,15 @@ export class ObjectRepository {
     await query.execute();
   }
 
-  /** Per setting: does any descendant of the object override it? One query; nothing for a leaf. */
-  async descendantOverrides(record: ObjectRecord): Promise<Record<SettingKey, boolean>> {
-    if (record.isLeaf) return { isActive: false, activateNewChildren: false, dataOwners: false };
-    // Each probe stops at the first overriding row, found through that setting's partial index.
-    const probe = (column: string) =>
-      sql<number>`exists (select 1 from objects where ${this.subtree(record.idPath)} and id != ${record.id} and ${sql.ref(column)} is not null)`;
-    const { rows } = await sql<Record<SettingKey, number>>`select ${probe('is_active')} as "isActive", ${probe('activate_new_children')} as "activateNewChildren", ${probe('data_owners_json')} as "dataOwners"`.execute(this.db);
+  /** Per setting: how many descendants override it (what a cascade clears). One query; nothing for a leaf. */
+  async descendantOverrides(record: ObjectRecord): Promise<Record<SettingKey, number>> {
+    if (record.isLeaf) return { isActive: 0, activateNewChildren: 0, dataOwners: 0 };
+    // Each count reads only that setting's partial index (rows overriding it), not the whole subtree.
+    const count = (column: string) =>
+      sql<number>`(select count(*) from objects where ${this.subtree(record.idPath)} and id != ${record.id} and ${sql.ref(column)} is not null)`;
+    const { rows } = await sql<Record<SettingKey, number | string>>`select ${count('is_active')} as "isActive", ${count('activate_new_children')} as "activateNewChildren", ${count('data_owners_json')} as "dataOwners"`.execute(this.db);
     const row = rows[0]!;
-    return { isActive: Boolean(row.isActive), activateNewChildren: Boolean(row.activateNewChildren), dataOwners: Boolean(row.dataOwners) };
+    return { isActive: Number(row.isActive), activateNewChildren: Number(row.activateNewChildren), dataOwners: Number(row.dataOwners) };
   }
 
   /** Ids of the objects in the subtree that are, or are ancestors of, an object overriding isActive to true. */

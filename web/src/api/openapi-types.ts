@@ -1796,6 +1796,10 @@ export interface paths {
                         objectPath?: string[];
                         searchText?: string;
                         state?: "active" | "inactive";
+                        /** @description Keep only children of this kind (table, view, schema, …) */
+                        kind?: string;
+                        /** @description true: only children gone from the platform; false: only those still there */
+                        removed?: boolean;
                         /** @description Keep only objects carrying every one of these tags (any source), on themselves or on one of their columns */
                         tags?: string[];
                         /** @default 0 */
@@ -1946,6 +1950,10 @@ export interface paths {
                     "application/json": {
                         searchText?: string;
                         state?: "active" | "inactive";
+                        /** @description Keep only children of this kind (table, view, schema, …) */
+                        kind?: string;
+                        /** @description true: only children gone from the platform; false: only those still there */
+                        removed?: boolean;
                         /** @description Keep only objects carrying every one of these tags (any source), on themselves or on one of their columns */
                         tags?: string[];
                         /** @default 0 */
@@ -12101,10 +12109,14 @@ export interface components {
                 isActive: {
                     value: boolean;
                     hasDescendantsWithOverrides: boolean;
+                    /** @description How many objects below override this setting: what cascade would clear */
+                    descendantOverrides: number;
                 };
                 activateNewChildren: {
                     value: boolean;
                     hasDescendantsWithOverrides: boolean;
+                    /** @description How many objects below override this setting: what cascade would clear */
+                    descendantOverrides: number;
                 };
                 dataOwners: {
                     value: {
@@ -12112,6 +12124,8 @@ export interface components {
                         name: string;
                     }[];
                     hasDescendantsWithOverrides: boolean;
+                    /** @description How many objects below override this setting: what cascade would clear */
+                    descendantOverrides: number;
                 };
             };
             /** @description Leaves: the data dictionary */

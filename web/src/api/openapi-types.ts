@@ -3374,10 +3374,14 @@ export interface paths {
                                 isActive: {
                                     value: boolean;
                                     hasDescendantsWithOverrides: boolean;
+                                    /** @description How many objects below override this setting: what cascade would clear */
+                                    descendantOverrides: number;
                                 };
                                 activateNewChildren: {
                                     value: boolean;
                                     hasDescendantsWithOverrides: boolean;
+                                    /** @description How many objects below override this setting: what cascade would clear */
+                                    descendantOverrides: number;
                                 };
                                 dataOwners: {
                                     value: {
@@ -3385,6 +3389,8 @@ export interface paths {
                                         name: string;
                                     }[];
                                     hasDescendantsWithOverrides: boolean;
+                                    /** @description How many objects below override this setting: what cascade would clear */
+                                    descendantOverrides: number;
                                 };
                             };
                             /** @description Leaves: the data dictionary */
@@ -3602,10 +3608,14 @@ export interface paths {
                                 isActive: {
                                     value: boolean;
                                     hasDescendantsWithOverrides: boolean;
+                                    /** @description How many objects below override this setting: what cascade would clear */
+                                    descendantOverrides: number;
                                 };
                                 activateNewChildren: {
                                     value: boolean;
                                     hasDescendantsWithOverrides: boolean;
+                                    /** @description How many objects below override this setting: what cascade would clear */
+                                    descendantOverrides: number;
                                 };
                                 dataOwners: {
                                     value: {
@@ -3613,6 +3623,8 @@ export interface paths {
                                         name: string;
                                     }[];
                                     hasDescendantsWithOverrides: boolean;
+                                    /** @description How many objects below override this setting: what cascade would clear */
+                                    descendantOverrides: number;
                                 };
                             };
                             /** @description Leaves: the data dictionary */
@@ -4146,10 +4158,14 @@ export interface paths {
                                 isActive: {
                                     value: boolean;
                                     hasDescendantsWithOverrides: boolean;
+                                    /** @description How many objects below override this setting: what cascade would clear */
+                                    descendantOverrides: number;
                                 };
                                 activateNewChildren: {
                                     value: boolean;
                                     hasDescendantsWithOverrides: boolean;
+                                    /** @description How many objects below override this setting: what cascade would clear */
+                                    descendantOverrides: number;
                                 };
                                 dataOwners: {
                                     value: {
@@ -4157,6 +4173,8 @@ export interface paths {
                                         name: string;
                                     }[];
                                     hasDescendantsWithOverrides: boolean;
+                                    /** @description How many objects below override this setting: what cascade would clear */
+                                    descendantOverrides: number;
                                 };
                             };
                             /** @description Leaves: the data dictionary */

@@ -66,7 +66,7 @@ describe('warden CLI against a real server', () => {
       expect(JSON.parse((await cli(['object', 'ls', '--json'])).stdout)).toEqual({ count: 0, hits: [] });
       expect((await cli(['connection', 'list'])).stdout).toMatch(/^No connections/);
       expect(JSON.parse((await cli(['connection', 'list', '--json'])).stdout)).toEqual([]);
-      expect(JSON.parse((await cli(['datasource', 'ls', '--json'])).stdout)).toEqual({ count: 0, hits: [] });
+      expect(JSON.parse((await cli(['datasource', 'ls', '--json'])).stdout)).toEqual({ count: 0, hits: [], facets: { blobHandlerTypes: [], statuses: [], tags: [] } });
     });
 
     it('prints the API message for an unknown job, object and connection, with exit 1', async () => {

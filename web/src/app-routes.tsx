@@ -1,6 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { NotFoundPage } from './pages/not-found-page';
-import { PlaceholderPage } from './pages/placeholder-page';
 import { AppLayout } from './shell/app-layout';
 
 /**
@@ -17,7 +16,7 @@ export const APP_ROUTES: RouteObject[] = [
       { path: 'data-sources/*', lazy: async () => ({ Component: (await import('./pages/data-sources/data-sources-page')).DataSourcesPage }) },
       { path: 'jobs', lazy: async () => ({ Component: (await import('./pages/jobs/jobs-page')).JobsPage }) },
       { path: 'jobs/:jobId', lazy: async () => ({ Component: (await import('./pages/jobs/job-page')).JobPage }) },
-      { path: 'upgrade', element: <PlaceholderPage title="Upgrade manager" /> },
+      { path: 'upgrade', lazy: async () => ({ Component: (await import('./pages/upgrade/upgrade-page')).UpgradePage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('./pages/audit/audit-page')).AuditPage }) },
       { path: 'people', lazy: async () => ({ Component: (await import('./pages/people/people-page')).PeoplePage }) },
       { path: '*', element: <NotFoundPage /> },

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useSession, useSignOut } from '../api/session';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { SignInPage } from '../pages/sign-in-page';
+import { useUpgradeNavVisible } from '../pages/upgrade/upgrade-queries';
 import { JobsIndicator } from './jobs-indicator';
 import { NAV_ITEMS } from './nav-items';
 
@@ -14,6 +15,7 @@ export function AppLayout() {
   const signOut = useSignOut();
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
+  const upgradeVisible = useUpgradeNavVisible();
 
   if (session.isPending) return <Loader aria-label="Loading" m="xl" />;
   if (session.isError) return <ApiErrorAlert error={session.error} title="Warden could not be reached" />;
@@ -41,7 +43,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
-        {NAV_ITEMS.map((item) => (
+        {NAV_ITEMS.filter((item) => item.path !== '/upgrade' || upgradeVisible).map((item) => (
           <NavLink key={item.path} component={Link} to={item.path} label={item.label} active={location.pathname.startsWith(item.path)} variant="filled" />
         ))}
       </AppShell.Navbar>

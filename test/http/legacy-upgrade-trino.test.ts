@@ -71,6 +71,9 @@ describeEachStore(
       const q = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
       await pgSql(`CREATE SCHEMA ${quoteIdent(off)}; CREATE TABLE ${q(off, 'o1')} (id int); CREATE TABLE ${q(off, 'o2')} (id int); CREATE TABLE ${q(off, 'o3')} (id int)`);
       await pgSql(`CREATE SCHEMA ${quoteIdent(mixed)}; CREATE TABLE ${q(mixed, 'x1')} (id int); CREATE TABLE ${q(mixed, 'x2')} (id int); CREATE TABLE ${q(mixed, 'x3')} (id int); CREATE TABLE ${q(mon, 'm3')} (id int)`);
+      // A mixed-case PostgreSQL table: Trino's pg catalog reports it lower-cased, and the legacy registration takes the platform's name.
+      await pgSql(`CREATE TABLE ${q(mon, 'Camel')} (id int)`);
+      const [camel] = await register(setup, [{ schema: mon, table: 'camel', name: name(mon, 'Camel') }], owner);
       const offSources = await register(setup, [{ schema: off, table: 'o1', name: name(off, 'o1') }, { schema: off, table: 'o2', name: name(off, 'o2') }], owner);
       const mixedSources = await register(setup, [{ schema: mixed, table: 'x1', name: name(mixed, 'x1') }, { schema: mixed, table: 'x2', name: name(mixed, 'x2') }], { schemaEvolution: { disabled: false } });
       // The duplicate: off.o1 once more, with another Trino user's credentials (another connection string).
@@ -79,6 +82,7 @@ describeEachStore(
       const ids = {
         m1: setup.table(mon, 'm1').dataSourceId,
         m2: setup.table(mon, 'm2').dataSourceId,
+        camel: camel!.dataSourceId,
         o1: offSources[0]!.dataSourceId,
         o2: offSources[1]!.dataSourceId,
         x1: mixedSources[0]!.dataSourceId,
@@ -114,7 +118,8 @@ describeEachStore(
       expect(planned.get(ids.dup)).toMatchObject({ upgraded: false, notUpgraded: { reason: 'uniquenessViolation', dataSourceId: ids.dup, remotePath: [CATALOG, off, 'o1'] } });
       expect(plan.body.notUpgraded).toHaveLength(1);
       const planSchemas = Object.fromEntries((plan.body.schemas as { path: string[] }[]).filter((s) => s.path[0] === CATALOG).map((s) => [s.path[1], s]));
-      expect(planSchemas[mon]).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1, newObjectsDisabled: 0 });
+      expect(planned.get(ids.camel)).toMatchObject({ newName: `${key}.${CATALOG}.${mon}.camel`, upgraded: true, enabled: true });
+      expect(planSchemas[mon]).toMatchObject({ monitoring: 'on', visibleTables: 4, upgradedDataSources: 3, newObjectsEnabled: 1, newObjectsDisabled: 0 });
       expect(planSchemas[off]).toMatchObject({ monitoring: 'off', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 0, newObjectsDisabled: 1 });
       expect(planSchemas[mixed]).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1 });
 
@@ -123,7 +128,7 @@ describeEachStore(
       const { upgrade, polls } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
       expect(upgrade.status, JSON.stringify(upgrade.body)).toBe(200);
       expect(polls).toBeGreaterThan(enabled.length);
-      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', phase: 'done', connectionKey: key, total: 7, upgraded: 6 });
+      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', phase: 'done', connectionKey: key, total: 8, upgraded: 7 });
       expect(upgrade.body.notUpgraded).toEqual([
         { dataSourceId: ids.dup, name: name(off, 'o1 again'), remotePath: [CATALOG, off, 'o1'], reason: 'uniquenessViolation', suggestedAction: expect.stringContaining(`DELETE /dataSource/${ids.dup}`) },
       ]);
@@ -133,7 +138,7 @@ describeEachStore(
       // Table by table: same ids, owners, tags and status; generated names in Trino's casing.
       const after = async (id: number) => (await sourceState(server, id))!;
       for (const [table, id] of Object.entries(ids).filter(([t]) => t !== 'dup')) {
-        const schema = { m: mon, o: off, x: mixed }[table[0] as 'm' | 'o' | 'x'];
+        const schema = { m: mon, c: mon, o: off, x: mixed }[table[0] as 'm' | 'c' | 'o' | 'x'];
         const now = await after(id);
         expect(now.objectPath, table).toEqual([key, CATALOG, schema, table]);
         expect(now.state, table).toBe(before.get(id)!.state);
@@ -159,7 +164,7 @@ describeEachStore(
       // The cause fixed (the duplicate removed), the upgrade runs again and completes: the Trino integration is gone.
       await server.server.container.legacySources.remove(ids.dup, systemActor('test'));
       const rerun = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key });
-      expect(rerun.body, JSON.stringify(rerun.body)).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 6 });
+      expect(rerun.body, JSON.stringify(rerun.body)).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 7 });
       expect((await server.request('GET', `/integrations/${integrationId}`)).status).toBe(404);
       expect((await server.request('GET', '/integrations')).body).not.toEqual(expect.arrayContaining([expect.objectContaining({ id: integrationId })]));
       expect((await server.request('GET', `/integrations/${integrationId}/upgrade`)).body).toMatchObject({ state: 'complete', connectionKey: key });

@@ -171,6 +171,29 @@ describeEachStore(
       expect(await store().connections.listHidden('Trino')).toEqual([]);
       expect((await after(ids.m1)).objectPath).toEqual([key, CATALOG, mon, 'm1']);
     });
+
+    it('a data source registered with TLS but no certificate validation: the plan says refused, the upgrade is refused and changes nothing', { timeout: 120_000 }, async () => {
+      const schema = schemaName('tls');
+      const connection = { ...passwordDetails(), technology: undefined, catalogs: { include: [CATALOG] } };
+      const setup = await legacyTrinoSetup(server, connection, { catalog: CATALOG, pgDatabase: PG_DATABASE }, { schemas: { [schema]: ['verified'] }, name: (_s, table) => `trino ${kind} tls ${table}` });
+      await adminQuery(PG_DATABASE, `CREATE TABLE ${quoteIdent(schema)}."unverified" (id int)`);
+      // Another user (another connection string): under the same one, the hidden connection would take the new TLS for both (ARCHITECTURE §4.9).
+      const crawler = trinoServer!.restricted.crawler;
+      const [unverified] = await register(setup, [{ schema, table: 'unverified', name: `trino ${kind} tls unverified`, extra: { ...crawler, tls: { mode: 'require' } } }]);
+      const integrationId = await integrationOf(server, 'Trino', connection);
+      const key = `Trino TLS ${kind}`;
+      const plan = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key, dryRun: true });
+      expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+      expect(plan.body).toMatchObject({ refused: true });
+      expect((plan.body.notUpgraded as { dataSourceId: number; reason: string }[]).map((n) => [n.dataSourceId, n.reason])).toEqual([[unverified!.dataSourceId, 'unsupportedOption']]);
+      const before = [await sourceState(server, setup.table(schema, 'verified').dataSourceId), await sourceState(server, unverified!.dataSourceId)];
+      const refused = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key });
+      expect(refused.body).toMatchObject({ statusCode: 400, code: 'UPGRADE_REFUSED', message: expect.stringContaining(`data source ${unverified!.dataSourceId}`) });
+      expect(refused.body.message).toContain('verify-full');
+      expect((await server.request('GET', `/data/object?objectPath=${encodeURIComponent(JSON.stringify([key]))}`)).status).toBe(404);
+      expect([await sourceState(server, setup.table(schema, 'verified').dataSourceId), await sourceState(server, unverified!.dataSourceId)]).toEqual(before);
+      expect((await server.request('GET', `/integrations/${integrationId}`)).status).toBe(200);
+    });
   },
   { needs: ['PostgreSQL'], skipReason: trinoSkipReason },
 );

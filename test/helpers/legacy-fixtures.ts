@@ -1,6 +1,6 @@
 import { grantCrawlAccess, quoteIdent, sqlIn } from './catalog-fixtures.js';
 import { mariadbAdmin, mariadbServer, quoteName, type MariadbTestContext, type TestUser } from './mariadb-server.js';
-import { adminServer, type PostgresTestContext, type TestDatabase, type TestRole } from './postgres-server.js';
+import { adminQuery, adminServer, type PostgresTestContext, type TestDatabase, type TestRole } from './postgres-server.js';
 import type { TestServer } from './test-server.js';
 
 /** One registered legacy data source, as the handler route answered. */
@@ -16,7 +16,7 @@ export interface LegacyTable {
 
 /** A legacy setup built through the API only: a real source, and its tables registered with one handler route call. */
 export interface LegacySetup {
-  /** The handler path prefix (`pg`, `mariadb`). */
+  /** The handler path prefix (`pg`, `mariadb`, `trino`). */
   prefix: string;
   database: string;
   connectionString: string;
@@ -86,6 +86,26 @@ export async function legacyMariadbSetup(server: TestServer, maria: MariadbTestC
   const schemas = { [database]: Object.values(options.schemas).flat() };
   const setup = await register(server, 'mariadb', database, { ...options, schemas }, metadata);
   return { ...setup, user };
+}
+
+/**
+ * Creates the schemas and tables of `options.schemas` in `target.pgDatabase`, the PostgreSQL
+ * database the Trino catalog `target.catalog` reads (the caller names schemas no other test
+ * uses, and drops them), then registers every table with one `POST /trino/handler`;
+ * `connection` is the Trino connection fields (host, port, TLS, credentials).
+ */
+export async function legacyTrinoSetup(
+  server: TestServer,
+  connection: Record<string, unknown>,
+  target: { catalog: string; pgDatabase: string },
+  options: LegacySetupOptions,
+): Promise<LegacySetup> {
+  for (const [schema, tables] of Object.entries(options.schemas)) {
+    await adminQuery(target.pgDatabase, `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    for (const table of tables) await adminQuery(target.pgDatabase, `CREATE TABLE ${quoteIdent(schema)}.${quoteIdent(table)} (id int, name text)`);
+  }
+  const metadata = (schema: string, table: string, extra: Record<string, unknown> = {}) => ({ ...connection, database: target.catalog, schema, table, ...extra });
+  return register(server, 'trino', target.catalog, options, metadata);
 }
 
 async function register(

@@ -10,16 +10,18 @@ export type StoreKind = (typeof STORE_KINDS)[number];
  * `describe` once per store kind, the kind in the suite's name. `needs` names the servers the
  * suite uses on every store (a PostgreSQL or MariaDB source); the PostgreSQL store adds
  * PostgreSQL. A run whose servers do not answer is skipped with the reason in its name, or
- * fails under `CI=true` (server-availability.ts).
+ * fails under `CI=true` (server-availability.ts). `skipReason` is another server's (a probe of
+ * its own, such as Trino's `trinoSkipReason`): non-null skips every kind the same way.
  */
 export function describeEachStore(
   name: string,
   body: (kind: StoreKind) => void,
-  options: { needs?: readonly TestServerName[] } = {},
+  options: { needs?: readonly TestServerName[]; skipReason?: string | null } = {},
 ): void {
   for (const kind of STORE_KINDS) {
     const servers: TestServerName[] = [...(options.needs ?? []), ...(kind === 'postgres' ? (['PostgreSQL'] as const) : [])];
-    describeUnless(missingServers(servers), `${name} [${kind}]`, () => body(kind));
+    const reasons = [missingServers(servers), options.skipReason ?? null].filter((reason) => reason !== null);
+    describeUnless(reasons.length === 0 ? null : reasons.join('; '), `${name} [${kind}]`, () => body(kind));
   }
 }
 

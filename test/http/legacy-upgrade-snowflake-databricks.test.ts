@@ -175,6 +175,8 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       expect(refused.body.message).not.toContain('Key-pass-1');
       expect(await counts()).toEqual(unchanged);
       expect(await states([plain!.dataSourceId, keyed!.dataSourceId])).toEqual(before);
+      // The option's value is a secret the legacy field kept in clear: no answer shows it.
+      expect(JSON.stringify((await server.request('GET', `/dataSource/${keyed!.dataSourceId}`)).body)).not.toContain('Key-pass-1');
       expect((await server.request('GET', `/integrations/${integrationId}/upgrade`)).status).toBe(404);
     } finally {
       await snowflake.close();

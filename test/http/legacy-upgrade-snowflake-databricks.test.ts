@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { systemActor } from '../../src/services/actor.js';
 import { addUserWithKey } from '../helpers/access-fixtures.js';
 import { sourceState, upgradeWhilePolling, type SourceState } from '../helpers/legacy-upgrade-fixtures.js';
 import { SnowflakeTestServer } from '../helpers/snowflake-server.js';
@@ -137,7 +138,10 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       expect((await object([key, 'SALES_DB', 'MON', 'M4'])).state).toBe('active');
       expect((await object([key, 'SALES_DB', 'OFF', 'O4'])).state).toBe('inactive');
 
-      // Snowflake integrations stay listed after the upgrade.
+      // The cause fixed (the duplicate removed), the upgrade runs again and completes; Snowflake integrations stay listed.
+      await server.server.container.legacySources.remove(dup!.dataSourceId, systemActor('test'));
+      const rerun = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key });
+      expect(rerun.body).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 4 });
       expect((await server.request('GET', `/integrations/${integrationId}`)).status).toBe(200);
       expect((await server.request('GET', '/integrations')).body.map((i: { id: number }) => i.id)).toContain(integrationId);
     } finally {
@@ -223,7 +227,8 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
 
       const enabled = [...before].filter(([, s]) => s.state === 'active').map(([id]) => id);
       expect(enabled).toHaveLength(3);
-      const { upgrade } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
+      const { upgrade, polls } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
+      expect(polls).toBeGreaterThan(enabled.length);
       expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', total: 4, upgraded: 4, notUpgraded: [] });
       await expectKept(key, before, remote);
       expect((await sourceState(server, m1!.dataSourceId))!).toMatchObject({ owners: [{ type: 'user', name: 'alice' }], userTags: ['Legacy.Kept'] });

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { assertSupportedConnectionStringOptions, assertValidConnection } from '../connectors/connection-schema.js';
+import { assertValidConnection } from '../connectors/connection-schema.js';
 import type { ConnectionDetails } from '../connectors/connector.js';
 import type { ConnectorRegistry } from '../connectors/registry.js';
 import type { TechnologyDescriptor } from '../connectors/technology.js';
@@ -400,8 +400,8 @@ export class LegacySourceService {
       ...('database' in descriptor.connectionFields && { database }),
     } as ConnectionDetails;
     try {
+      // Connection string options connections do not support are legacy-valid (the upgrade guide): kept, and the upgrade refuses them.
       assertValidConnection(descriptor, this.deps.registry.authentication(details), details);
-      assertSupportedConnectionStringOptions(descriptor, details);
     } catch (error) {
       if (error instanceof WardenError && error.code === 'VALIDATION_FAILED') {
         throw new WardenError('VALIDATION_FAILED', { detail: `${where}: ${String(error.params.detail).replace(/^connection\.?/, '')}` });

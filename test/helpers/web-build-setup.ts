@@ -12,7 +12,15 @@ const BUILT = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url
 export default async function setup(): Promise<void> {
   if (builtAt() >= newestSource(WEB)) return;
   const { build } = await import('vite');
-  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  // vitest sets NODE_ENV=test, which Vite would bake in: React's development build, not the one
+  // `npm run build` ships. The tests drive the production bundle.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 function builtAt(): number {

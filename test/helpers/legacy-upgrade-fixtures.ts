@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { LegacySetup } from './legacy-fixtures.js';
 import type { TestServer } from './test-server.js';
 
 /** What a data source is, by id, as the API shows it: where, its status, owners and user tags. */
@@ -61,4 +62,35 @@ export async function upgradeWhilePolling(server: TestServer, integrationId: num
   await poll;
   expect(seen, 'a previously enabled data source was disabled or missing during the upgrade').toEqual([]);
   return { upgrade, polls };
+}
+
+/** A data source a registration answered. */
+export interface RegisteredSource {
+  id: number;
+  dataSourceId: number;
+  name: string;
+}
+
+/** One POST /{prefix}/handler with a handler per metadata object; answers its body. */
+export async function registerHandlers(server: TestServer, prefix: string, metadata: Record<string, unknown>[], body: Record<string, unknown> = {}): Promise<RegisteredSource[]> {
+  const response = await server.request('POST', `/${prefix}/handler`, { ...body, handler: metadata.map((m) => ({ metadata: m })) });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body as RegisteredSource[];
+}
+
+/** Registers more tables of a setup's source with one POST /{prefix}/handler; answers its body. */
+export function registerTables(server: TestServer, setup: LegacySetup, tables: { schema: string; table: string; name: string; extra?: Record<string, unknown> }[], body: Record<string, unknown> = {}): Promise<RegisteredSource[]> {
+  return registerHandlers(server, setup.prefix, tables.map((t) => setup.metadata(t.schema, t.table, { dataSourceName: t.name, ...t.extra })), body);
+}
+
+/** Disables a data source the connections way (its object's own isActive: false). */
+export async function disableSource(server: TestServer, id: number): Promise<void> {
+  const path = (await server.server.container.dataSources.pathOf(id))!;
+  const response = await server.request('PUT', '/data/settings', { objectPath: path, settings: { isActive: false } });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+}
+
+/** Adds a user tag to a data source through the legacy tag route. */
+export async function tagSource(server: TestServer, id: number, name: string): Promise<void> {
+  expect((await server.request('POST', `/tag/datasource/${id}`, [{ name }])).status).toBe(200);
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { systemActor } from '../../src/services/actor.js';
 import { addUserWithKey } from '../helpers/access-fixtures.js';
-import { sourceState, upgradeWhilePolling, type SourceState } from '../helpers/legacy-upgrade-fixtures.js';
+import { disableSource, registerHandlers, sourceState, tagSource, upgradeWhilePolling, type SourceState } from '../helpers/legacy-upgrade-fixtures.js';
 import { SnowflakeTestServer } from '../helpers/snowflake-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -27,21 +27,9 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
     await server?.close();
   });
 
-  interface Registered {
-    dataSourceId: number;
-    name: string;
-  }
-  /** One POST /{prefix}/handler with a handler per table; answers its body. */
-  const register = async (prefix: string, handler: Record<string, unknown>[], body: Record<string, unknown> = {}): Promise<Registered[]> => {
-    const response = await server.request('POST', `/${prefix}/handler`, { ...body, handler: handler.map((metadata) => ({ metadata })) });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body as Registered[];
-  };
-  const disable = async (id: number) => {
-    const path = (await server.server.container.dataSources.pathOf(id))!;
-    expect((await server.request('PUT', '/data/settings', { objectPath: path, settings: { isActive: false } })).status).toBe(200);
-  };
-  const tag = async (id: number, name: string) => expect((await server.request('POST', `/tag/datasource/${id}`, [{ name }])).status).toBe(200);
+  const register = (prefix: string, handler: Record<string, unknown>[], body?: Record<string, unknown>) => registerHandlers(server, prefix, handler, body);
+  const disable = (id: number) => disableSource(server, id);
+  const tag = (id: number, name: string) => tagSource(server, id, name);
   const integration = async (type: string, config: Record<string, unknown>) => {
     const created = await server.request('POST', '/integrations', { type, config });
     expect(created.status, JSON.stringify(created.body)).toBe(201);

@@ -3,7 +3,7 @@ import { systemActor } from '../../src/services/actor.js';
 import { addUserWithKey } from '../helpers/access-fixtures.js';
 import { quoteIdent } from '../helpers/catalog-fixtures.js';
 import { legacyTrinoSetup, type LegacySetup } from '../helpers/legacy-fixtures.js';
-import { integrationOf, sourceState, upgradeWhilePolling, type SourceState } from '../helpers/legacy-upgrade-fixtures.js';
+import { disableSource, integrationOf, registerTables, sourceState, tagSource, upgradeWhilePolling, type SourceState } from '../helpers/legacy-upgrade-fixtures.js';
 import { adminQuery } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -43,19 +43,9 @@ describeEachStore(
       for (const schema of schemas) await pgSql(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
     });
 
-    /** Registers more tables of the setup's catalog with one POST /trino/handler; answers its body. */
-    const register = async (setup: LegacySetup, tables: { schema: string; table: string; name: string; extra?: Record<string, unknown> }[], body: Record<string, unknown> = {}) => {
-      const handler = tables.map((t) => ({ metadata: setup.metadata(t.schema, t.table, { dataSourceName: t.name, ...t.extra }) }));
-      const response = await server.request('POST', '/trino/handler', { ...body, handler });
-      expect(response.status, JSON.stringify(response.body)).toBe(200);
-      return response.body as { id: number; dataSourceId: number; name: string }[];
-    };
-    const disable = async (id: number) => {
-      const path = (await server.server.container.dataSources.pathOf(id))!;
-      const response = await server.request('PUT', '/data/settings', { objectPath: path, settings: { isActive: false } });
-      expect(response.status, JSON.stringify(response.body)).toBe(200);
-    };
-    const tag = async (id: number, name: string) => expect((await server.request('POST', `/tag/datasource/${id}`, [{ name }])).status).toBe(200);
+    const register = (setup: LegacySetup, tables: Parameters<typeof registerTables>[2], body?: Record<string, unknown>) => registerTables(server, setup, tables, body);
+    const disable = (id: number) => disableSource(server, id);
+    const tag = (id: number, name: string) => tagSource(server, id, name);
 
     it('three schema projects (monitoring on, off, on with a disabled source), owners, tags, a duplicate — dry run, upgrade, before and after, the integration gone', { timeout: 240_000 }, async () => {
       const [mon, off, mixed] = [schemaName('mon'), schemaName('off'), schemaName('mixed')];

@@ -5,7 +5,7 @@ import { grantCrawlAccess, quoteIdent, sqlIn } from '../helpers/catalog-fixtures
 import { legacyMariadbSetup, legacyPostgresSetup, type LegacySetup } from '../helpers/legacy-fixtures.js';
 import { disableSource, integrationOf, registerTables, sourceState, tagSource, upgradeWhilePolling, type SourceState } from '../helpers/legacy-upgrade-fixtures.js';
 import { MariadbTestContext, mariadbAdmin, quoteName } from '../helpers/mariadb-server.js';
-import { adminQuery, PostgresTestContext } from '../helpers/postgres-server.js';
+import { adminQuery, adminServer, PostgresTestContext } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -57,6 +57,14 @@ describeEachStore(
       const other = await pg.createRole({ connect: [db.name] });
       await grantCrawlAccess(db.name, other);
       const [duplicate] = await register(setup, [{ schema: 'off', table: 'o1', name: name('off', 'o1 again'), extra: { username: other.name, password: other.password } }]);
+      // A V2 declaration (POST /api/v2/data) of the same database and credentials: it belongs to the integration too.
+      await sqlIn(db, 'CREATE SCHEMA vtwo; CREATE TABLE vtwo.v1 (id int)');
+      await grantCrawlAccess(db.name, role);
+      const v2Key = `v2 ${kind}`;
+      const v2Connection = { handler: 'PostgreSQL', hostname: adminServer.host, port: adminServer.port, database: db.name, username: role.name, password: role.password, tls: { mode: 'disable' }, ssl: false };
+      const declared = await server.request('POST', '/api/v2/data', { connectionKey: v2Key, connection: v2Connection, owners: [{ type: 'user', name: 'alice' }], sources: [{ schema: 'vtwo', table: 'v1', naming: { datasource: name('vtwo', 'v1') } }] });
+      expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+      const [v2Source] = await server.server.container.legacySources.sourcesOfV2Key(v2Key);
       const ids = {
         m1: setup.table('mon', 'm1').dataSourceId,
         m2: setup.table('mon', 'm2').dataSourceId,
@@ -65,9 +73,11 @@ describeEachStore(
         x1: mixed[0]!.dataSourceId,
         x2: mixed[1]!.dataSourceId,
         dup: duplicate!.dataSourceId,
+        v1: v2Source!.dataSourceId,
       };
       await tag(ids.m1, 'Legacy.Kept');
       await tag(ids.x2, 'Legacy.Disabled');
+      await tag(ids.v1, 'Legacy.V2');
       await disable(ids.x2);
       const integrationId = await integrationOf(server, 'PostgreSQL', setup.metadata('mon', 'm1'));
       const key = `Upgraded ${kind}`;
@@ -91,6 +101,7 @@ describeEachStore(
       expect(planned.get(ids.m1)).toMatchObject({ newName: `${key}.${db.name}.mon.m1`, upgraded: true, enabled: true, schemaMonitoring: true });
       expect(planned.get(ids.x2)).toMatchObject({ newName: `${key}.${db.name}.mixed.x2`, upgraded: true, enabled: false });
       expect(planned.get(ids.dup)).toMatchObject({ upgraded: false, notUpgraded: { reason: 'uniquenessViolation', dataSourceId: ids.dup, remotePath: [db.name, 'off', 'o1'] } });
+      expect(planned.get(ids.v1)).toMatchObject({ newName: `${key}.${db.name}.vtwo.v1`, upgraded: true, enabled: true });
       expect(plan.body.notUpgraded).toHaveLength(1);
       const schemas = Object.fromEntries((plan.body.schemas as { path: string[] }[]).filter((s) => s.path[0] === db.name).map((s) => [s.path[1], s]));
       expect(schemas.mon).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1, newObjectsDisabled: 0 });
@@ -102,16 +113,16 @@ describeEachStore(
       const { upgrade, polls } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
       expect(upgrade.status, JSON.stringify(upgrade.body)).toBe(200);
       expect(polls).toBeGreaterThan(enabled.length);
-      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', phase: 'done', connectionKey: key, total: 7, upgraded: 6 });
+      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', phase: 'done', connectionKey: key, total: 8, upgraded: 7 });
       expect(upgrade.body.notUpgraded).toEqual([
         { dataSourceId: ids.dup, name: name('off', 'o1 again'), remotePath: [db.name, 'off', 'o1'], reason: 'uniquenessViolation', suggestedAction: expect.stringContaining(`DELETE /dataSource/${ids.dup}`) },
       ]);
-      expect((await server.request('GET', `/integrations/${integrationId}/upgrade`)).body).toMatchObject({ state: 'partiallyComplete', upgraded: 6 });
+      expect((await server.request('GET', `/integrations/${integrationId}/upgrade`)).body).toMatchObject({ state: 'partiallyComplete', upgraded: 7 });
 
       // Table by table: same ids, owners, tags and status; generated names.
       const after = async (id: number) => (await sourceState(server, id))!;
       for (const [table, id] of Object.entries(ids).filter(([t]) => t !== 'dup')) {
-        const [schema] = { m: ['mon'], o: ['off'], x: ['mixed'] }[table[0] as 'm' | 'o' | 'x'];
+        const [schema] = { m: ['mon'], o: ['off'], x: ['mixed'], v: ['vtwo'] }[table[0] as 'm' | 'o' | 'x' | 'v'];
         const now = await after(id);
         expect(now.objectPath, table).toEqual([key, db.name, schema, table]);
         expect(now.state, table).toBe(before.get(id)!.state);
@@ -121,6 +132,8 @@ describeEachStore(
       }
       expect((await after(ids.m1)).owners).toEqual([{ type: 'user', name: 'alice' }]);
       expect((await after(ids.m1)).userTags).toEqual(['Legacy.Kept']);
+      expect(await after(ids.v1)).toMatchObject({ state: 'active', owners: [{ type: 'user', name: 'alice' }], userTags: ['Legacy.V2'] });
+      expect(await server.server.container.legacySources.sourcesOfV2Key(v2Key)).toEqual([]);
       expect(await after(ids.dup)).toEqual(before.get(ids.dup));
       // Tables that were not data sources: enabled under monitoring on, disabled under off; the connection itself disabled.
       const object = async (...path: string[]) => (await server.request('GET', `/data/object?objectPath=${encodeURIComponent(JSON.stringify([key, ...path]))}`)).body;
@@ -145,7 +158,7 @@ describeEachStore(
       // The cause fixed (the duplicate removed), the upgrade runs again and completes; PostgreSQL integrations stay listed.
       await server.server.container.legacySources.remove(ids.dup, systemActor('test'));
       const rerun = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key });
-      expect(rerun.body).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 6 });
+      expect(rerun.body).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 7 });
       expect((await server.request('GET', `/integrations/${integrationId}`)).status).toBe(200);
       expect(await store().connections.listHidden('PostgreSQL')).toEqual([]);
     });

@@ -48,7 +48,7 @@ describeEachStore(
     const tag = (id: number, name: string) => tagSource(server, id, name);
 
     it('three schema projects (monitoring on, off, on with a disabled source), owners, tags, a duplicate — dry run, upgrade, before and after, the integration gone', { timeout: 240_000 }, async () => {
-      const [mon, off, mixed] = [schemaName('mon'), schemaName('off'), schemaName('mixed')];
+      const [mon, off, mixed, vtwo] = [schemaName('mon'), schemaName('off'), schemaName('mixed'), schemaName('vtwo')];
       const name = (schema: string, table: string) => `trino ${kind} ${schema.slice(schema.lastIndexOf('_') + 1)} ${table}`;
       const owner = { dataSource: { owner: { profiles: ['alice'] } } };
       // Only the pg catalog: the shared Trino's other catalogs belong to other tests (created and dropped as they run).
@@ -69,6 +69,12 @@ describeEachStore(
       // The duplicate: off.o1 once more, with another Trino user's credentials (another connection string).
       const crawler = trinoServer!.restricted.crawler;
       const [duplicate] = await register(setup, [{ schema: off, table: 'o1', name: name(off, 'o1 again'), extra: { username: crawler.username, password: crawler.password } }]);
+      // A V2 declaration (POST /api/v2/data) with the same Trino connection and catalog: it belongs to the integration too.
+      await pgSql(`CREATE SCHEMA ${quoteIdent(vtwo)}; CREATE TABLE ${q(vtwo, 'v1')} (id int)`);
+      const v2Key = `trino v2 ${kind}`;
+      const declared = await server.request('POST', '/api/v2/data', { connectionKey: v2Key, connection: { ...connection, handler: 'Trino', database: CATALOG }, owners: [{ type: 'user', name: 'alice' }], sources: [{ schema: vtwo, table: 'v1', naming: { datasource: name(vtwo, 'v1') } }] });
+      expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+      const [v2Source] = await server.server.container.legacySources.sourcesOfV2Key(v2Key);
       const ids = {
         m1: setup.table(mon, 'm1').dataSourceId,
         m2: setup.table(mon, 'm2').dataSourceId,
@@ -78,9 +84,11 @@ describeEachStore(
         x1: mixedSources[0]!.dataSourceId,
         x2: mixedSources[1]!.dataSourceId,
         dup: duplicate!.dataSourceId,
+        v1: v2Source!.dataSourceId,
       };
       await tag(ids.m1, 'Legacy.Kept');
       await tag(ids.x2, 'Legacy.Disabled');
+      await tag(ids.v1, 'Legacy.V2');
       await disable(ids.x2);
       // Trino's connection fields have no database (the catalog is the table's first level, not where one signs in).
       const integrationId = await integrationOf(server, 'Trino', connection);
@@ -106,6 +114,7 @@ describeEachStore(
       expect(planned.get(ids.m1)).toMatchObject({ newName: `${key}.${CATALOG}.${mon}.m1`, upgraded: true, enabled: true, schemaMonitoring: true });
       expect(planned.get(ids.x2)).toMatchObject({ newName: `${key}.${CATALOG}.${mixed}.x2`, upgraded: true, enabled: false });
       expect(planned.get(ids.dup)).toMatchObject({ upgraded: false, notUpgraded: { reason: 'uniquenessViolation', dataSourceId: ids.dup, remotePath: [CATALOG, off, 'o1'] } });
+      expect(planned.get(ids.v1)).toMatchObject({ newName: `${key}.${CATALOG}.${vtwo}.v1`, upgraded: true, enabled: true });
       expect(plan.body.notUpgraded).toHaveLength(1);
       const planSchemas = Object.fromEntries((plan.body.schemas as { path: string[] }[]).filter((s) => s.path[0] === CATALOG).map((s) => [s.path[1], s]));
       expect(planned.get(ids.camel)).toMatchObject({ newName: `${key}.${CATALOG}.${mon}.camel`, upgraded: true, enabled: true });
@@ -118,7 +127,7 @@ describeEachStore(
       const { upgrade, polls } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
       expect(upgrade.status, JSON.stringify(upgrade.body)).toBe(200);
       expect(polls).toBeGreaterThan(enabled.length);
-      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', phase: 'done', connectionKey: key, total: 8, upgraded: 7 });
+      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', phase: 'done', connectionKey: key, total: 9, upgraded: 8 });
       expect(upgrade.body.notUpgraded).toEqual([
         { dataSourceId: ids.dup, name: name(off, 'o1 again'), remotePath: [CATALOG, off, 'o1'], reason: 'uniquenessViolation', suggestedAction: expect.stringContaining(`DELETE /dataSource/${ids.dup}`) },
       ]);
@@ -128,7 +137,7 @@ describeEachStore(
       // Table by table: same ids, owners, tags and status; generated names in Trino's casing.
       const after = async (id: number) => (await sourceState(server, id))!;
       for (const [table, id] of Object.entries(ids).filter(([t]) => t !== 'dup')) {
-        const schema = { m: mon, c: mon, o: off, x: mixed }[table[0] as 'm' | 'c' | 'o' | 'x'];
+        const schema = { m: mon, c: mon, o: off, x: mixed, v: vtwo }[table[0] as 'm' | 'c' | 'o' | 'x' | 'v'];
         const now = await after(id);
         expect(now.objectPath, table).toEqual([key, CATALOG, schema, table]);
         expect(now.state, table).toBe(before.get(id)!.state);
@@ -139,6 +148,8 @@ describeEachStore(
       expect((await after(ids.m1)).owners).toEqual([{ type: 'user', name: 'alice' }]);
       expect((await after(ids.m1)).userTags).toEqual(['Legacy.Kept']);
       expect((await after(ids.x2)).userTags).toEqual(['Legacy.Disabled']);
+      expect(await after(ids.v1)).toMatchObject({ state: 'active', owners: [{ type: 'user', name: 'alice' }], userTags: ['Legacy.V2'] });
+      expect(await server.server.container.legacySources.sourcesOfV2Key(v2Key)).toEqual([]);
       expect(await after(ids.dup)).toEqual(before.get(ids.dup));
       // Tables that were not data sources: enabled under monitoring on, disabled under off; the connection itself disabled.
       const object = async (...path: string[]) => (await server.request('GET', `/data/object?objectPath=${encodeURIComponent(JSON.stringify([key, ...path]))}`)).body;
@@ -154,7 +165,7 @@ describeEachStore(
       // The cause fixed (the duplicate removed), the upgrade runs again and completes: the Trino integration is gone.
       await server.server.container.legacySources.remove(ids.dup, systemActor('test'));
       const rerun = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key });
-      expect(rerun.body, JSON.stringify(rerun.body)).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 7 });
+      expect(rerun.body, JSON.stringify(rerun.body)).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 8 });
       expect((await server.request('GET', `/integrations/${integrationId}`)).status).toBe(404);
       expect((await server.request('GET', '/integrations')).body).not.toEqual(expect.arrayContaining([expect.objectContaining({ id: integrationId })]));
       expect((await server.request('GET', `/integrations/${integrationId}/upgrade`)).body).toMatchObject({ state: 'complete', connectionKey: key });

@@ -4,7 +4,7 @@ import { addUserWithKey } from '../helpers/access-fixtures.js';
 import { grantCrawlAccess, quoteIdent, sqlIn } from '../helpers/catalog-fixtures.js';
 import { legacyMariadbSetup, legacyPostgresSetup, type LegacySetup } from '../helpers/legacy-fixtures.js';
 import { disableSource, integrationOf, registerTables, sourceState, tagSource, upgradeWhilePolling, type SourceState } from '../helpers/legacy-upgrade-fixtures.js';
-import { MariadbTestContext, mariadbAdmin, quoteName } from '../helpers/mariadb-server.js';
+import { account, MariadbTestContext, mariadbAdmin, mariadbServer, quoteName } from '../helpers/mariadb-server.js';
 import { adminQuery, adminServer, PostgresTestContext } from '../helpers/postgres-server.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -184,26 +184,83 @@ describeEachStore(
       expect((await sourceState(server, hidden.dataSourceId))!.objectPath).toEqual([key, setup.db.name, 's', 'hidden']);
     });
 
-    it('MariaDB: a monitored database with an owned, tagged and a disabled data source — upgrade, before and after', { timeout: 120_000 }, async () => {
-      const setup = await legacyMariadbSetup(server, maria, { schemas: { any: ['t1', 't2'] }, name: (_s, table) => `maria ${kind} ${table}`, body: { dataSource: { owner: { profiles: ['alice'] } }, schemaEvolution: { disabled: false } } });
-      await mariadbAdmin(`CREATE TABLE ${quoteName(setup.database)}.t3 (id int)`);
-      const [t1, t2] = [setup.table(setup.database, 't1').dataSourceId, setup.table(setup.database, 't2').dataSourceId];
-      await tag(t1, 'Legacy.Kept');
-      await tag(t2, 'Legacy.Disabled');
-      await disable(t2);
-      const before = new Map([[t1, (await sourceState(server, t1))!], [t2, (await sourceState(server, t2))!]]);
-      const integrationId = await integrationOf(server, 'MariaDB', setup.metadata(setup.database, 't1'));
+    it('MariaDB: three databases (monitoring on, off, on with a disabled source), owners, tags, a duplicate, a V2 declaration — dry run, upgrade, before and after', { timeout: 180_000 }, async () => {
+      const owner = { dataSource: { owner: { profiles: ['alice'] } } };
+      const name = (database: string, table: string) => `maria ${kind} ${database.slice(-6)} ${table}`;
+      // MariaDB's schema is its database: three databases on the same server, seen by the same user.
+      const setup = await legacyMariadbSetup(server, maria, { schemas: { any: ['t1', 't2'] }, name, body: { ...owner, schemaEvolution: { disabled: false } } });
+      const [mon, off, mixed, vtwo] = [setup.database, await maria.createDatabase(), await maria.createDatabase(), await maria.createDatabase()];
+      const create = async (database: string, tables: string[]) => {
+        for (const table of tables) await mariadbAdmin(`CREATE TABLE ${quoteName(database)}.${quoteName(table)} (id int)`);
+        await mariadbAdmin(`GRANT REFERENCES ON ${quoteName(database)}.* TO ${account(setup.user.name)}`);
+      };
+      await mariadbAdmin(`CREATE TABLE ${quoteName(mon)}.t3 (id int)`);
+      await create(off, ['o1', 'o2', 'o3']);
+      await create(mixed, ['x1', 'x2', 'x3']);
+      await create(vtwo, ['v1']);
+      const at = (database: string, table: string, extra: Record<string, unknown> = {}) => ({ schema: database, table, name: name(database, table), extra: { database, ...extra } });
+      const offSources = await register(setup, [at(off, 'o1'), at(off, 'o2')], owner);
+      const mixedSources = await register(setup, [at(mixed, 'x1'), at(mixed, 'x2')], { schemaEvolution: { disabled: false } });
+      // The duplicate: off.o1 once more, with another user's credentials (another connection string).
+      const other = await maria.createUser({ visible: [`${quoteName(off)}.*`] });
+      const [duplicate] = await register(setup, [{ ...at(off, 'o1', { username: other.name, password: other.password }), name: name(off, 'o1 again') }]);
+      // A V2 declaration (POST /api/v2/data) on the same server and credentials.
+      const v2Key = `maria v2 ${kind}`;
+      const v2Connection = { handler: 'MariaDB', hostname: mariadbServer.host, port: mariadbServer.port, database: vtwo, username: setup.user.name, password: setup.user.password, tls: { mode: 'disable' }, ssl: false };
+      const declared = await server.request('POST', '/api/v2/data', { connectionKey: v2Key, connection: v2Connection, owners: [{ type: 'user', name: 'alice' }], sources: [{ schema: vtwo, table: 'v1', naming: { datasource: name(vtwo, 'v1') } }] });
+      expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+      const [v2Source] = await server.server.container.legacySources.sourcesOfV2Key(v2Key);
+      const ids = {
+        t1: setup.table(mon, 't1').dataSourceId,
+        t2: setup.table(mon, 't2').dataSourceId,
+        o1: offSources[0]!.dataSourceId,
+        o2: offSources[1]!.dataSourceId,
+        x1: mixedSources[0]!.dataSourceId,
+        x2: mixedSources[1]!.dataSourceId,
+        v1: v2Source!.dataSourceId,
+        dup: duplicate!.dataSourceId,
+      };
+      await tag(ids.t1, 'Legacy.Kept');
+      await tag(ids.x2, 'Legacy.Disabled');
+      await tag(ids.v1, 'Legacy.V2');
+      await disable(ids.x2);
+      const integrationId = await integrationOf(server, 'MariaDB', setup.metadata(mon, 't1'));
       const key = `Maria ${kind}`;
-      const { upgrade } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, [t1]);
-      expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', upgraded: 2 });
-      for (const [id, table] of [[t1, 't1'], [t2, 't2']] as const) {
+      const before = new Map<number, SourceState>();
+      for (const id of Object.values(ids)) before.set(id, (await sourceState(server, id))!);
+
+      const plan = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key, dryRun: true });
+      expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+      const planned = new Map((plan.body.dataSources as { dataSourceId: number }[]).map((p) => [p.dataSourceId, p]));
+      expect(planned.get(ids.x2)).toMatchObject({ newName: `${key}.${mixed}.x2`, upgraded: true, enabled: false });
+      expect(planned.get(ids.v1)).toMatchObject({ newName: `${key}.${vtwo}.v1`, upgraded: true, enabled: true });
+      expect(planned.get(ids.dup)).toMatchObject({ upgraded: false, notUpgraded: { reason: 'uniquenessViolation', dataSourceId: ids.dup, remotePath: [off, 'o1'] } });
+      const schemas = Object.fromEntries((plan.body.schemas as { path: string[] }[]).map((s) => [s.path[0], s]));
+      expect(schemas[mon]).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1 });
+      expect(schemas[off]).toMatchObject({ monitoring: 'off', visibleTables: 3, upgradedDataSources: 2, newObjectsDisabled: 1 });
+      expect(schemas[mixed]).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1 });
+
+      const enabled = Object.values(ids).filter((id) => before.get(id)!.state === 'active');
+      const { upgrade } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
+      expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'partiallyComplete', total: 8, upgraded: 7 });
+      const databaseOf = { t: mon, o: off, x: mixed, v: vtwo };
+      for (const [table, id] of Object.entries(ids).filter(([t]) => t !== 'dup')) {
+        const database = databaseOf[table[0] as keyof typeof databaseOf];
         const now = (await sourceState(server, id))!;
-        expect(now.objectPath).toEqual([key, setup.database, table]);
-        expect({ ...now, objectPath: undefined, name: undefined }).toEqual({ ...before.get(id)!, objectPath: undefined, name: undefined });
+        expect(now.objectPath, table).toEqual([key, database, table]);
+        expect({ ...now, objectPath: undefined, name: undefined }, table).toEqual({ ...before.get(id)!, objectPath: undefined, name: undefined });
+        if (now.state === 'active') expect(now.name, table).toBe(`${key}.${database}.${table}`);
       }
-      expect((await sourceState(server, t1))!.name).toBe(`${key}.${setup.database}.t1`);
-      const t3 = await server.request('GET', `/data/object?objectPath=${encodeURIComponent(JSON.stringify([key, setup.database, 't3']))}`);
-      expect(t3.body.state).toBe('active');
+      expect((await sourceState(server, ids.v1))!.owners).toEqual([{ type: 'user', name: 'alice' }]);
+      expect(await sourceState(server, ids.dup)).toEqual(before.get(ids.dup));
+      const object = async (...path: string[]) => (await server.request('GET', `/data/object?objectPath=${encodeURIComponent(JSON.stringify([key, ...path]))}`)).body;
+      expect((await object(mon, 't3')).state).toBe('active');
+      expect((await object(mixed, 'x3')).state).toBe('active');
+      expect((await object(off, 'o3')).state).toBe('inactive');
+
+      await server.server.container.legacySources.remove(ids.dup, systemActor('test'));
+      const rerun = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key });
+      expect(rerun.body, JSON.stringify(rerun.body)).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 7 });
     });
   },
   { needs: ['PostgreSQL', 'MariaDB'] },

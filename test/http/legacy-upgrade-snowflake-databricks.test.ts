@@ -60,34 +60,40 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
     }
   };
 
-  it('Snowflake: schema projects with monitoring on and off, owners, tags, a disabled and a colliding data source — dry run, upgrade, before and after, in upper case', { timeout: 240_000 }, async () => {
+  it('Snowflake: schema projects with monitoring on, off and mixed, owners, tags, a disabled and a colliding data source — dry run, upgrade, before and after, in upper case', { timeout: 240_000 }, async () => {
     const snowflake = await SnowflakeTestServer.start();
     try {
       const account = snowflake.account;
       account.createDatabase('SALES_DB');
       account.createSchema('SALES_DB', 'MON');
       account.createSchema('SALES_DB', 'OFF');
+      account.createSchema('SALES_DB', 'MIXED');
       account.execute('SALES_DB', 'CREATE TABLE MON.M1 (ID int);\nCREATE TABLE MON.M2 (ID int);\nCREATE TABLE MON.M3 (ID int);\nCREATE TABLE OFF.O1 (ID int);\nCREATE TABLE OFF.O2 (ID int);\nCREATE TABLE OFF.O3 (ID int)');
+      account.execute('SALES_DB', 'CREATE TABLE MIXED.X1 (ID int);\nCREATE TABLE MIXED.X2 (ID int);\nCREATE TABLE MIXED.X3 (ID int)');
       const { technology: _t, authenticationType: _a, ...connection } = snowflake.adminDetails();
       const metadata = (schema: string, table: string, extra: Record<string, unknown> = {}) => ({ ...connection, database: 'SALES_DB', schema, table, dataSourceName: `sf ${kind} ${schema} ${table}`, ...extra });
       const [m1, m2] = await register('snowflake', [metadata('MON', 'M1'), metadata('MON', 'M2')], { ...owner, schemaEvolution: { disabled: false } });
       const [o1, o2] = await register('snowflake', [metadata('OFF', 'O1'), metadata('OFF', 'O2')], { ...owner, schemaEvolution: { disabled: true } });
+      // The mixed schema project: monitoring on, a disabled data source and a table that is none.
+      const [x1, x2] = await register('snowflake', [metadata('MIXED', 'X1'), metadata('MIXED', 'X2')], { schemaEvolution: { disabled: false } });
       // The collision: OFF.O1 once more, with another user's credentials (another connection string, the same place).
       const other = snowflake.createUser('Other-pw-1');
       account.grantTable(other.role, 'SALES_DB', 'OFF', 'O1');
       const [dup] = await register('snowflake', [metadata('OFF', 'O1', { role: other.role, username: other.user, password: 'Other-pw-1', dataSourceName: `sf ${kind} OFF O1 again` })]);
       await tag(m1!.dataSourceId, 'Legacy.Kept');
-      await tag(m2!.dataSourceId, 'Legacy.Disabled');
-      await disable(m2!.dataSourceId);
+      await tag(x2!.dataSourceId, 'Legacy.Disabled');
+      await disable(x2!.dataSourceId);
       const integrationId = await integration('Snowflake', connection);
       const remote = new Map([
         [m1!.dataSourceId, ['SALES_DB', 'MON', 'M1']],
         [m2!.dataSourceId, ['SALES_DB', 'MON', 'M2']],
         [o1!.dataSourceId, ['SALES_DB', 'OFF', 'O1']],
         [o2!.dataSourceId, ['SALES_DB', 'OFF', 'O2']],
+        [x1!.dataSourceId, ['SALES_DB', 'MIXED', 'X1']],
+        [x2!.dataSourceId, ['SALES_DB', 'MIXED', 'X2']],
       ]);
       const before = await states([...remote.keys(), dup!.dataSourceId]);
-      expect(before.get(m2!.dataSourceId)!.state).toBe('inactive');
+      expect(before.get(x2!.dataSourceId)!.state).toBe('inactive');
       const key = `Snow ${kind}`;
 
       const unchanged = await counts();
@@ -97,18 +103,20 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       expect(plan.body).toMatchObject({ dryRun: true, refused: false, conflicts: [] });
       const planned = new Map((plan.body.dataSources as { dataSourceId: number }[]).map((p) => [p.dataSourceId, p]));
       expect(planned.get(m1!.dataSourceId)).toMatchObject({ newName: `${key}.SALES_DB.MON.M1`, upgraded: true, enabled: true, schemaMonitoring: true });
-      expect(planned.get(m2!.dataSourceId)).toMatchObject({ newName: `${key}.SALES_DB.MON.M2`, upgraded: true, enabled: false });
+      expect(planned.get(m2!.dataSourceId)).toMatchObject({ newName: `${key}.SALES_DB.MON.M2`, upgraded: true, enabled: true });
+      expect(planned.get(x2!.dataSourceId)).toMatchObject({ newName: `${key}.SALES_DB.MIXED.X2`, upgraded: true, enabled: false, schemaMonitoring: true });
       expect(planned.get(o1!.dataSourceId)).toMatchObject({ upgraded: true, schemaMonitoring: false });
       expect(planned.get(dup!.dataSourceId)).toMatchObject({ upgraded: false, notUpgraded: { reason: 'uniquenessViolation', remotePath: ['SALES_DB', 'OFF', 'O1'] } });
       const schemas = Object.fromEntries((plan.body.schemas as { path: string[] }[]).map((s) => [s.path.join('.'), s]));
       expect(schemas['SALES_DB.MON']).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1, newObjectsDisabled: 0 });
       expect(schemas['SALES_DB.OFF']).toMatchObject({ monitoring: 'off', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 0, newObjectsDisabled: 1 });
+      expect(schemas['SALES_DB.MIXED']).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1, newObjectsDisabled: 0 });
 
       const enabled = [...before].filter(([, s]) => s.state === 'active').map(([id]) => id);
       const { upgrade, polls } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
       expect(upgrade.status, JSON.stringify(upgrade.body)).toBe(200);
       expect(polls).toBeGreaterThan(enabled.length);
-      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', total: 5, upgraded: 4 });
+      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', total: 7, upgraded: 6 });
       expect(upgrade.body.notUpgraded).toEqual([
         { dataSourceId: dup!.dataSourceId, name: `sf ${kind} OFF O1 again`, remotePath: ['SALES_DB', 'OFF', 'O1'], reason: 'uniquenessViolation', suggestedAction: expect.stringContaining(`DELETE /dataSource/${dup!.dataSourceId}`) },
       ]);
@@ -117,6 +125,8 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       expect(await sourceState(server, dup!.dataSourceId)).toEqual(before.get(dup!.dataSourceId));
       expect((await object([key, 'SALES_DB', 'MON', 'M3'])).state).toBe('active');
       expect((await object([key, 'SALES_DB', 'OFF', 'O3'])).state).toBe('inactive');
+      expect((await object([key, 'SALES_DB', 'MIXED', 'X3'])).state).toBe('active');
+      expect((await sourceState(server, x2!.dataSourceId))!).toMatchObject({ state: 'inactive', userTags: ['Legacy.Disabled'] });
       expect((await server.request('GET', `/dataSource?searchText=${encodeURIComponent(`sf ${kind} MON M1`)}`)).body.count).toBe(0);
 
       // The catalog changes between syncs: a new table of the monitored schema arrives enabled, of the other disabled.
@@ -129,7 +139,7 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       // The cause fixed (the duplicate removed), the upgrade runs again and completes; Snowflake integrations stay listed.
       await server.server.container.legacySources.remove(dup!.dataSourceId, systemActor('test'));
       const rerun = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key });
-      expect(rerun.body).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 4 });
+      expect(rerun.body).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 6 });
       expect((await server.request('GET', `/integrations/${integrationId}`)).status).toBe(200);
       expect((await server.request('GET', '/integrations')).body.map((i: { id: number }) => i.id)).toContain(integrationId);
     } finally {
@@ -175,31 +185,36 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
     }
   });
 
-  it('Databricks: schema projects with monitoring on and off, owners, tags, a disabled data source — dry run, upgrade, before and after', { timeout: 240_000 }, async () => {
+  it('Databricks: schema projects with monitoring on, off and mixed, owners, tags, a disabled data source — dry run, upgrade, before and after', { timeout: 240_000 }, async () => {
     const workspace = await DatabricksTestWorkspace.start();
     try {
       const INT = { type_text: 'int', type_name: 'INT' };
       workspace.createCatalog('main');
       workspace.createSchema('main', 'mon');
       workspace.createSchema('main', 'off');
-      for (const [schema, table] of [['mon', 'm1'], ['mon', 'm2'], ['mon', 'm3'], ['off', 'o1'], ['off', 'o2'], ['off', 'o3']] as const) workspace.createTable('main', schema, table, [{ name: 'id', ...INT }]);
+      workspace.createSchema('main', 'mixed');
+      for (const [schema, table] of [['mon', 'm1'], ['mon', 'm2'], ['mon', 'm3'], ['off', 'o1'], ['off', 'o2'], ['off', 'o3'], ['mixed', 'x1'], ['mixed', 'x2'], ['mixed', 'x3']] as const) workspace.createTable('main', schema, table, [{ name: 'id', ...INT }]);
       const { technology: _t, authenticationType: _a, ...connection } = workspace.details('token');
       const metadata = (schema: string, table: string) => ({ ...connection, database: 'main', schema, table, dataSourceName: `dbx ${kind} ${schema} ${table}` });
       const [m1, m2] = await register('databricks', [metadata('mon', 'm1'), metadata('mon', 'm2')], { ...owner, schemaEvolution: { disabled: false } });
       const [o1, o2] = await register('databricks', [metadata('off', 'o1'), metadata('off', 'o2')], { ...owner, schemaEvolution: { disabled: true } });
+      // The mixed schema project: monitoring on, a disabled data source and a table that is none.
+      const [x1, x2] = await register('databricks', [metadata('mixed', 'x1'), metadata('mixed', 'x2')], { schemaEvolution: { disabled: false } });
       // No collision can be built: a Databricks connection string has no user (host:port/catalog), so
       // a second registration of a table is the same connection's, refused before it exists.
       const again = await server.request('POST', '/databricks/handler', { handler: [{ metadata: { ...metadata('off', 'o1'), dataSourceName: `dbx ${kind} off o1 again` } }] });
       expect(again.body).toMatchObject({ statusCode: 409, code: 'TABLE_ALREADY_REGISTERED' });
       await tag(m1!.dataSourceId, 'Legacy.Kept');
-      await tag(m2!.dataSourceId, 'Legacy.Disabled');
-      await disable(m2!.dataSourceId);
+      await tag(x2!.dataSourceId, 'Legacy.Disabled');
+      await disable(x2!.dataSourceId);
       const integrationId = await integration('Databricks', connection);
       const remote = new Map([
         [m1!.dataSourceId, ['main', 'mon', 'm1']],
         [m2!.dataSourceId, ['main', 'mon', 'm2']],
         [o1!.dataSourceId, ['main', 'off', 'o1']],
         [o2!.dataSourceId, ['main', 'off', 'o2']],
+        [x1!.dataSourceId, ['main', 'mixed', 'x1']],
+        [x2!.dataSourceId, ['main', 'mixed', 'x2']],
       ]);
       const before = await states([...remote.keys()]);
       const key = `Bricks ${kind}`;
@@ -212,16 +227,19 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       const schemas = Object.fromEntries((plan.body.schemas as { path: string[] }[]).map((s) => [s.path.join('.'), s]));
       expect(schemas['main.mon']).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1 });
       expect(schemas['main.off']).toMatchObject({ monitoring: 'off', visibleTables: 3, upgradedDataSources: 2, newObjectsDisabled: 1 });
+      expect(schemas['main.mixed']).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1 });
 
       const enabled = [...before].filter(([, s]) => s.state === 'active').map(([id]) => id);
-      expect(enabled).toHaveLength(3);
+      expect(enabled).toHaveLength(5);
       const { upgrade, polls } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
       expect(polls).toBeGreaterThan(enabled.length);
-      expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', total: 4, upgraded: 4, notUpgraded: [] });
+      expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', total: 6, upgraded: 6, notUpgraded: [] });
       await expectKept(key, before, remote);
       expect((await sourceState(server, m1!.dataSourceId))!).toMatchObject({ owners: [{ type: 'user', name: 'alice' }], userTags: ['Legacy.Kept'] });
       expect((await object([key, 'main', 'mon', 'm3'])).state).toBe('active');
       expect((await object([key, 'main', 'off', 'o3'])).state).toBe('inactive');
+      expect((await object([key, 'main', 'mixed', 'x3'])).state).toBe('active');
+      expect((await sourceState(server, x2!.dataSourceId))!).toMatchObject({ state: 'inactive', userTags: ['Legacy.Disabled'] });
 
       // The catalog changes between syncs: a new monitored table arrives enabled, an unmonitored one disabled.
       workspace.createTable('main', 'mon', 'm4', [{ name: 'id', ...INT }]);

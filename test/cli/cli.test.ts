@@ -257,11 +257,12 @@ describe('warden as a child process', () => {
     expect(await spawnCli(['object', 'ls'], env)).toMatchObject({ code: 0, stdout: 'No connections.\n', stderr: '' });
   });
 
-  it('serve stops cleanly on SIGTERM', async () => {
+  // A start through tsx takes ~10 s on a loaded 2-core machine.
+  it('serve stops cleanly on SIGTERM', { timeout: 90_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'warden-cli-child-'));
     try {
       const child = startChild(['serve'], { WARDEN_DATA_DIR: dataDir, WARDEN_DEMO: '0', WARDEN_PORT: '0', WARDEN_LOG_LEVEL: 'warn' });
-      const url = await eventually(() => /API\s+(http:\/\/\S+)/.exec(child.stdout())?.[1], { timeout: 20_000, what: 'the API line' });
+      const url = await eventually(() => /API\s+(http:\/\/\S+)/.exec(child.stdout())?.[1], { timeout: 60_000, what: 'the API line' });
       expect(await run(['connection', 'list'], { WARDEN_URL: url, WARDEN_DATA_DIR: dataDir })).toMatchObject({ code: 0 });
       child.process.kill('SIGTERM');
       const code = await child.exited;

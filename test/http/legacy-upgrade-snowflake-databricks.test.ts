@@ -60,7 +60,7 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
     }
   };
 
-  it('Snowflake: schema projects with monitoring on, off and mixed, owners, tags, a disabled and a colliding data source — dry run, upgrade, before and after, in upper case', { timeout: 240_000 }, async () => {
+  it('Snowflake: schema projects with monitoring on, off and mixed, handler and V2 registrations, owners, tags, a disabled and a colliding data source — dry run, upgrade, before and after, in upper case', { timeout: 240_000 }, async () => {
     const snowflake = await SnowflakeTestServer.start();
     try {
       const account = snowflake.account;
@@ -68,8 +68,10 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       account.createSchema('SALES_DB', 'MON');
       account.createSchema('SALES_DB', 'OFF');
       account.createSchema('SALES_DB', 'MIXED');
+      account.createSchema('SALES_DB', 'VTWO');
       account.execute('SALES_DB', 'CREATE TABLE MON.M1 (ID int);\nCREATE TABLE MON.M2 (ID int);\nCREATE TABLE MON.M3 (ID int);\nCREATE TABLE OFF.O1 (ID int);\nCREATE TABLE OFF.O2 (ID int);\nCREATE TABLE OFF.O3 (ID int)');
       account.execute('SALES_DB', 'CREATE TABLE MIXED.X1 (ID int);\nCREATE TABLE MIXED.X2 (ID int);\nCREATE TABLE MIXED.X3 (ID int)');
+      account.execute('SALES_DB', 'CREATE TABLE VTWO.V1 (ID int)');
       const { technology: _t, authenticationType: _a, ...connection } = snowflake.adminDetails();
       const metadata = (schema: string, table: string, extra: Record<string, unknown> = {}) => ({ ...connection, database: 'SALES_DB', schema, table, dataSourceName: `sf ${kind} ${schema} ${table}`, ...extra });
       const [m1, m2] = await register('snowflake', [metadata('MON', 'M1'), metadata('MON', 'M2')], { ...owner, schemaEvolution: { disabled: false } });
@@ -80,6 +82,17 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       const other = snowflake.createUser('Other-pw-1');
       account.grantTable(other.role, 'SALES_DB', 'OFF', 'O1');
       const [dup] = await register('snowflake', [metadata('OFF', 'O1', { role: other.role, username: other.user, password: 'Other-pw-1', dataSourceName: `sf ${kind} OFF O1 again` })]);
+      // A V2 declaration (POST /api/v2/data) with the same account and credentials: it belongs to the integration too.
+      const v2Key = `sf v2 ${kind}`;
+      const declared = await server.request('POST', '/api/v2/data', {
+        connectionKey: v2Key,
+        connection: { ...connection, handler: 'Snowflake', database: 'SALES_DB' },
+        owners: [{ type: 'user', name: 'alice' }],
+        sources: [{ schema: 'VTWO', table: 'V1', naming: { datasource: `sf ${kind} VTWO V1` } }],
+      });
+      expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+      const [v1] = await server.server.container.legacySources.sourcesOfV2Key(v2Key);
+      await tag(v1!.dataSourceId, 'Legacy.V2');
       await tag(m1!.dataSourceId, 'Legacy.Kept');
       await tag(x2!.dataSourceId, 'Legacy.Disabled');
       await disable(x2!.dataSourceId);
@@ -91,6 +104,7 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
         [o2!.dataSourceId, ['SALES_DB', 'OFF', 'O2']],
         [x1!.dataSourceId, ['SALES_DB', 'MIXED', 'X1']],
         [x2!.dataSourceId, ['SALES_DB', 'MIXED', 'X2']],
+        [v1!.dataSourceId, ['SALES_DB', 'VTWO', 'V1']],
       ]);
       const before = await states([...remote.keys(), dup!.dataSourceId]);
       expect(before.get(x2!.dataSourceId)!.state).toBe('inactive');
@@ -106,6 +120,7 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       expect(planned.get(m2!.dataSourceId)).toMatchObject({ newName: `${key}.SALES_DB.MON.M2`, upgraded: true, enabled: true });
       expect(planned.get(x2!.dataSourceId)).toMatchObject({ newName: `${key}.SALES_DB.MIXED.X2`, upgraded: true, enabled: false, schemaMonitoring: true });
       expect(planned.get(o1!.dataSourceId)).toMatchObject({ upgraded: true, schemaMonitoring: false });
+      expect(planned.get(v1!.dataSourceId)).toMatchObject({ newName: `${key}.SALES_DB.VTWO.V1`, upgraded: true, enabled: true });
       expect(planned.get(dup!.dataSourceId)).toMatchObject({ upgraded: false, notUpgraded: { reason: 'uniquenessViolation', remotePath: ['SALES_DB', 'OFF', 'O1'] } });
       const schemas = Object.fromEntries((plan.body.schemas as { path: string[] }[]).map((s) => [s.path.join('.'), s]));
       expect(schemas['SALES_DB.MON']).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1, newObjectsDisabled: 0 });
@@ -116,7 +131,7 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       const { upgrade, polls } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
       expect(upgrade.status, JSON.stringify(upgrade.body)).toBe(200);
       expect(polls).toBeGreaterThan(enabled.length);
-      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', total: 7, upgraded: 6 });
+      expect(upgrade.body).toMatchObject({ state: 'partiallyComplete', total: 8, upgraded: 7 });
       expect(upgrade.body.notUpgraded).toEqual([
         { dataSourceId: dup!.dataSourceId, name: `sf ${kind} OFF O1 again`, remotePath: ['SALES_DB', 'OFF', 'O1'], reason: 'uniquenessViolation', suggestedAction: expect.stringContaining(`DELETE /dataSource/${dup!.dataSourceId}`) },
       ]);
@@ -127,6 +142,8 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       expect((await object([key, 'SALES_DB', 'OFF', 'O3'])).state).toBe('inactive');
       expect((await object([key, 'SALES_DB', 'MIXED', 'X3'])).state).toBe('active');
       expect((await sourceState(server, x2!.dataSourceId))!).toMatchObject({ state: 'inactive', userTags: ['Legacy.Disabled'] });
+      expect((await sourceState(server, v1!.dataSourceId))!).toMatchObject({ state: 'active', owners: [{ type: 'user', name: 'alice' }], userTags: ['Legacy.V2'] });
+      expect(await server.server.container.legacySources.sourcesOfV2Key(v2Key)).toEqual([]);
       expect((await server.request('GET', `/dataSource?searchText=${encodeURIComponent(`sf ${kind} MON M1`)}`)).body.count).toBe(0);
 
       // The catalog changes between syncs: a new table of the monitored schema arrives enabled, of the other disabled.
@@ -139,7 +156,7 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       // The cause fixed (the duplicate removed), the upgrade runs again and completes; Snowflake integrations stay listed.
       await server.server.container.legacySources.remove(dup!.dataSourceId, systemActor('test'));
       const rerun = await server.request('POST', `/integrations/${integrationId}/upgrade`, { connectionKey: key });
-      expect(rerun.body).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 6 });
+      expect(rerun.body).toMatchObject({ state: 'complete', notUpgraded: [], upgraded: 7 });
       expect((await server.request('GET', `/integrations/${integrationId}`)).status).toBe(200);
       expect((await server.request('GET', '/integrations')).body.map((i: { id: number }) => i.id)).toContain(integrationId);
     } finally {
@@ -185,7 +202,7 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
     }
   });
 
-  it('Databricks: schema projects with monitoring on, off and mixed, owners, tags, a disabled data source — dry run, upgrade, before and after', { timeout: 240_000 }, async () => {
+  it('Databricks: schema projects with monitoring on, off and mixed, handler and V2 registrations, owners, tags, a disabled data source — dry run, upgrade, before and after', { timeout: 240_000 }, async () => {
     const workspace = await DatabricksTestWorkspace.start();
     try {
       const INT = { type_text: 'int', type_name: 'INT' };
@@ -193,7 +210,8 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       workspace.createSchema('main', 'mon');
       workspace.createSchema('main', 'off');
       workspace.createSchema('main', 'mixed');
-      for (const [schema, table] of [['mon', 'm1'], ['mon', 'm2'], ['mon', 'm3'], ['off', 'o1'], ['off', 'o2'], ['off', 'o3'], ['mixed', 'x1'], ['mixed', 'x2'], ['mixed', 'x3']] as const) workspace.createTable('main', schema, table, [{ name: 'id', ...INT }]);
+      workspace.createSchema('main', 'vtwo');
+      for (const [schema, table] of [['mon', 'm1'], ['mon', 'm2'], ['mon', 'm3'], ['off', 'o1'], ['off', 'o2'], ['off', 'o3'], ['mixed', 'x1'], ['mixed', 'x2'], ['mixed', 'x3'], ['vtwo', 'v1']] as const) workspace.createTable('main', schema, table, [{ name: 'id', ...INT }]);
       const { technology: _t, authenticationType: _a, ...connection } = workspace.details('token');
       const metadata = (schema: string, table: string) => ({ ...connection, database: 'main', schema, table, dataSourceName: `dbx ${kind} ${schema} ${table}` });
       const [m1, m2] = await register('databricks', [metadata('mon', 'm1'), metadata('mon', 'm2')], { ...owner, schemaEvolution: { disabled: false } });
@@ -204,6 +222,17 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       // a second registration of a table is the same connection's, refused before it exists.
       const again = await server.request('POST', '/databricks/handler', { handler: [{ metadata: { ...metadata('off', 'o1'), dataSourceName: `dbx ${kind} off o1 again` } }] });
       expect(again.body).toMatchObject({ statusCode: 409, code: 'TABLE_ALREADY_REGISTERED' });
+      // A V2 declaration (POST /api/v2/data) of the same workspace and catalog: it belongs to the integration too.
+      const v2Key = `dbx v2 ${kind}`;
+      const declared = await server.request('POST', '/api/v2/data', {
+        connectionKey: v2Key,
+        connection: { ...connection, handler: 'Databricks', database: 'main' },
+        owners: [{ type: 'user', name: 'alice' }],
+        sources: [{ schema: 'vtwo', table: 'v1', naming: { datasource: `dbx ${kind} vtwo v1` } }],
+      });
+      expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+      const [v1] = await server.server.container.legacySources.sourcesOfV2Key(v2Key);
+      await tag(v1!.dataSourceId, 'Legacy.V2');
       await tag(m1!.dataSourceId, 'Legacy.Kept');
       await tag(x2!.dataSourceId, 'Legacy.Disabled');
       await disable(x2!.dataSourceId);
@@ -215,6 +244,7 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
         [o2!.dataSourceId, ['main', 'off', 'o2']],
         [x1!.dataSourceId, ['main', 'mixed', 'x1']],
         [x2!.dataSourceId, ['main', 'mixed', 'x2']],
+        [v1!.dataSourceId, ['main', 'vtwo', 'v1']],
       ]);
       const before = await states([...remote.keys()]);
       const key = `Bricks ${kind}`;
@@ -230,15 +260,17 @@ describeEachStore('upgrade of Snowflake and Databricks integrations to a connect
       expect(schemas['main.mixed']).toMatchObject({ monitoring: 'on', visibleTables: 3, upgradedDataSources: 2, newObjectsEnabled: 1 });
 
       const enabled = [...before].filter(([, s]) => s.state === 'active').map(([id]) => id);
-      expect(enabled).toHaveLength(5);
+      expect(enabled).toHaveLength(6);
       const { upgrade, polls } = await upgradeWhilePolling(server, integrationId, { connectionKey: key }, enabled);
       expect(polls).toBeGreaterThan(enabled.length);
-      expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', total: 6, upgraded: 6, notUpgraded: [] });
+      expect(upgrade.body, JSON.stringify(upgrade.body)).toMatchObject({ state: 'complete', total: 7, upgraded: 7, notUpgraded: [] });
       await expectKept(key, before, remote);
       expect((await sourceState(server, m1!.dataSourceId))!).toMatchObject({ owners: [{ type: 'user', name: 'alice' }], userTags: ['Legacy.Kept'] });
       expect((await object([key, 'main', 'mon', 'm3'])).state).toBe('active');
       expect((await object([key, 'main', 'off', 'o3'])).state).toBe('inactive');
       expect((await object([key, 'main', 'mixed', 'x3'])).state).toBe('active');
+      expect((await sourceState(server, v1!.dataSourceId))!).toMatchObject({ state: 'active', owners: [{ type: 'user', name: 'alice' }], userTags: ['Legacy.V2'] });
+      expect(await server.server.container.legacySources.sourcesOfV2Key(v2Key)).toEqual([]);
       expect((await sourceState(server, x2!.dataSourceId))!).toMatchObject({ state: 'inactive', userTags: ['Legacy.Disabled'] });
 
       // The catalog changes between syncs: a new monitored table arrives enabled, an unmonitored one disabled.

@@ -64,6 +64,11 @@ export class ConnectorRegistry {
     return { ...this.get(technology).defaultTimeouts, ...this.timeouts };
   }
 
+  /** The deadline of a credential check (`testConnection`) for `technology`: a few connects' worth. */
+  credentialCheckSignal(technology: string): AbortSignal {
+    return AbortSignal.timeout(this.timeoutsFor(technology).connectMs * 3);
+  }
+
   /** A connector for `details`, loading its technology's implementation on first use. */
   async createConnector(details: ConnectionDetails): Promise<Connector> {
     const descriptor = this.get(details.technology);

@@ -203,7 +203,7 @@ export class ConnectionService {
   private async testDetails(details: ConnectionDetails): Promise<void> {
     const connector = await this.deps.registry.createConnector(details);
     try {
-      await connector.testConnection(AbortSignal.timeout(this.deps.registry.timeoutsFor(details.technology).connectMs * 3));
+      await connector.testConnection(this.deps.registry.credentialCheckSignal(details.technology));
     } finally {
       await connector.close();
     }

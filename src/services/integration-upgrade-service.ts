@@ -378,7 +378,7 @@ export class IntegrationUpgradeService {
     const conflicts = new Set<string>();
     const connector = await this.deps.registry.createConnector(details);
     try {
-      await connector.testConnection(AbortSignal.timeout(this.deps.registry.timeoutsFor(details.technology).connectMs * 3));
+      await connector.testConnection(this.deps.registry.credentialCheckSignal(details.technology));
       for await (const batch of connector.crawl({ target: [], shouldDescend: () => true }, new AbortController().signal)) {
         if (batch.type !== 'listing' || batch.parent.length !== descriptor.levels.length - 1) continue;
         const entry = containers.get(pathKey(batch.parent)) ?? { path: batch.parent, tables: [] };

@@ -4,6 +4,7 @@ import type { ConnectorRegistry } from '../connectors/registry.js';
 import { DEFAULT_NAME_TEMPLATE, renderName, type NameParts } from '../domain/legacy-name-template.js';
 import { pathKey } from '../domain/object-path.js';
 import { WardenError } from '../errors.js';
+import { scopedRunWaitMs } from '../jobs/sync-run-wait.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { Actor } from './actor.js';
 import type { LegacySourceInfo, LegacySourceService } from './legacy-source-service.js';
@@ -212,9 +213,8 @@ export class LegacyV2Service {
     const connector = await this.deps.registry.createConnector(details);
     const tables: { schema: string; table: string }[] = [];
     try {
-      const timeouts = this.deps.registry.timeoutsFor(details.technology);
       const scope = { target: container.map((name) => ({ name, stableId: null })), shouldDescend: () => true };
-      for await (const batch of connector.crawl(scope, AbortSignal.timeout(timeouts.connectMs * 3 + timeouts.statementMs * 2))) {
+      for await (const batch of connector.crawl(scope, AbortSignal.timeout(scopedRunWaitMs(this.deps.registry.timeoutsFor(details.technology))))) {
         if (batch.type === 'failure') throw new WardenError('TABLE_NOT_VISIBLE', { table: batch.path.join('.'), connectionString, cause: batch.message });
         if (batch.type !== 'listing' || batch.parent.length !== levels.length - 1) continue;
         const schema = batch.parent.at(-1)!;

@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { AppDeps } from './app-deps.js';
 import { dateTimeFormat } from './date-time-format.js';
 import { nameObjectPathParameter, swaggerObjectPathInterceptor } from './object-path-openapi.js';
-import { capConnectionsPerAddress, serverTimeoutOptions } from './connection-limits.js';
+import { capConnectionsPerAddress, closeIdleConnectionsAfterPendingInput, serverTimeoutOptions } from './connection-limits.js';
 import { registerAccessControl } from './plugins/access-control.js';
 import { registerInputGuard } from './plugins/input-guard.js';
 import { registerLegacyRouteBlock } from './plugins/legacy-route-block.js';
@@ -57,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   capConnectionsPerAddress(app.server, deps.httpLimits.maxConnectionsPerAddress);
+  closeIdleConnectionsAfterPendingInput(app.server);
 
   app.setSchemaErrorFormatter((errors, dataVar) => {
     const first = errors[0];

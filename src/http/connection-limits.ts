@@ -1,5 +1,5 @@
-import type { ServerOptions } from 'node:http';
-import type { Server } from 'node:net';
+import type { Server as HttpServer, ServerOptions } from 'node:http';
+import type { Server, Socket } from 'node:net';
 
 /** How long a client may take and how many connections one address may hold (WARDEN_* settings). */
 export interface HttpLimits {
@@ -51,5 +51,26 @@ export function capConnectionsPerAddress(server: Server, max: number): void {
       if (left === 0) open.delete(address);
       else open.set(address, left);
     });
+  });
+}
+
+/**
+ * Closes an idle keep-alive connection only once the loop has read what is waiting on it. Node
+ * closes it the moment its idle timer fires, in the timers phase, which runs before the loop
+ * reads sockets: after a stall (a long synchronous piece, a starved CPU) a request the client
+ * sent in time is still unread then, and closing a socket with unread input resets it (the
+ * client sees ECONNRESET, with no answer). With a listener Node leaves the close to us: after
+ * the loop's next poll of every socket, and not at all when bytes came in (Node serves that
+ * request; the read re-armed the idle timer).
+ */
+export function closeIdleConnectionsAfterPendingInput(server: HttpServer): void {
+  server.on('timeout', (socket: Socket) => {
+    const read = socket.bytesRead;
+    // Two turns of the check phase: a poll comes between them whichever phase this runs in.
+    setImmediate(() =>
+      setImmediate(() => {
+        if (socket.bytesRead === read) socket.destroy();
+      }),
+    );
   });
 }

@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { eventually } from './polling.js';
 
 export interface ApiResponse<T = any> {
@@ -7,12 +8,40 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
+/** How long a pooled connection may stay idle: well before the server's keep-alive timeout (5 s by default). */
+const IDLE_MS = 1_000;
+
 /**
- * Reuses connections, but drops one idle for 1 s: well before the server's keep-alive timeout
- * (5 s by default). Node's global agent keeps idle sockets exactly 5 s, so a request sent as the
- * server closes its side went out on a dead socket (ECONNRESET) whenever a test paused ~5 s.
+ * Reuses connections, but none idle for {@link IDLE_MS} or more. Node's global agent keeps idle
+ * sockets exactly 5 s, so a request sent as the server closes its side went out on a dead socket
+ * (ECONNRESET) whenever a test paused ~5 s. The agent's idle timer alone is not enough: a test's
+ * synchronous stretch (the fuzzer generating its requests, seconds on a loaded machine) holds
+ * it back in the same loop as the server's, and the first requests after it went out on sockets
+ * idle past the server's timeout. So the clock is read before a socket is handed out.
  */
-const agent = new Agent({ keepAlive: true, timeout: 1_000 });
+class FreshConnectionAgent extends Agent {
+  readonly #idleSince = new WeakMap<Duplex, number>();
+
+  constructor() {
+    super({ keepAlive: true, timeout: IDLE_MS });
+  }
+
+  override keepSocketAlive(socket: Duplex): void {
+    this.#idleSince.set(socket, performance.now());
+    // Node reads the answer (false: not kept); the typings call it void.
+    return super.keepSocketAlive(socket);
+  }
+
+  /** Closes the pooled sockets idle too long (the agent skips closed ones: they are its oldest). */
+  dropStale(): void {
+    const now = performance.now();
+    for (const sockets of Object.values(this.freeSockets)) {
+      for (const socket of sockets ?? []) if (now - (this.#idleSince.get(socket) ?? now) >= IDLE_MS) socket.destroy();
+    }
+  }
+}
+
+const agent = new FreshConnectionAgent();
 
 /** Sends one request to a Warden API and parses the answer (JSON, else the text); see {@link apiRequest}. */
 export type ApiRequest = <T = any>(method: string, path: string, body?: unknown, options?: { apiKey?: string | null; headers?: Record<string, string | null> }) => Promise<ApiResponse<T>>;
@@ -38,6 +67,7 @@ export function apiRequest(baseUrl: string, defaultKey: string | null): ApiReque
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries({ ...defaults, ...options.headers })) if (value !== null) headers[name] = value;
+    agent.dropStale();
     return new Promise((resolve, reject) => {
       const request = httpRequest({ hostname: base.hostname, port: base.port, method, path, headers, agent }, (response) => {
         const chunks: Buffer[] = [];

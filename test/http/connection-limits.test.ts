@@ -67,6 +67,26 @@ describe('slow clients', () => {
     expect(await health(socket)).toBe('HTTP/1.1 200 OK');
     expect(await closedWithin(socket, 5_000)).toBeLessThan(5_000);
   });
+
+  it('are answered when their request is waiting unread as the keep-alive timeout fires', async () => {
+    const accepted: Socket[] = [];
+    const onConnection = (socket: Socket) => accepted.push(socket);
+    server.server.app.server.on('connection', onConnection);
+    try {
+      const socket = await openSocket(server);
+      expect(await health(socket)).toBe('HTTP/1.1 200 OK');
+      const serverSide = accepted.find((s) => s.remotePort === socket.localPort)!;
+      const answer = health(socket);
+      // The request is in the server's receive buffer (a loopback write), not read yet: what a
+      // stalled loop meets when the idle timer is the first thing it runs.
+      serverSide.emit('timeout');
+      expect(await answer).toBe('HTTP/1.1 200 OK');
+      // Still closed once idle.
+      expect(await closedWithin(socket, 5_000)).toBeLessThan(5_000);
+    } finally {
+      server.server.app.server.off('connection', onConnection);
+    }
+  });
 });
 
 describe('connections per address', () => {

@@ -308,10 +308,14 @@ export class ObjectRepository {
       return BULK_OBJECT_COLUMNS.map((column) => row[column] ?? null);
     });
     const inserted = await this.bulk.insert(this.db, 'objects', BULK_OBJECT_COLUMNS, rows, { returnIds: true });
-    // The id is known only after the insert, so the path is completed in one statement per parent.
+    if (inserted.length === 0) return new Map();
+    // The id is known only after the insert, so the path is completed in one statement, over the
+    // new ids' range (a parent's earlier children are not scanned again when it is called per slice).
     await this.db
       .updateTable('objects')
       .set({ id_path: sql`${parent.idPath} || cast(id as text) || '/'` })
+      .where('id', '>=', Math.min(...inserted))
+      .where('id', '<=', Math.max(...inserted))
       .where('parent_id', '=', parent.id)
       .where('id_path', '=', '')
       .execute();

@@ -204,11 +204,14 @@ class ListingWriter {
    */
   private async refreshDictionaryFingerprints(unchanged: readonly StoredChild[], crawled: readonly FingerprintedObject[]): Promise<void> {
     const byName = new Map(crawled.map((o) => [o.name, o]));
-    const stale = unchanged.flatMap((stored) => {
-      const object = byName.get(stored.name);
-      const fingerprint = object?.columns ? (object.dictionaryFingerprint ?? null) : undefined;
-      return fingerprint !== undefined && fingerprint !== this.records.get(stored.id)!.dictionaryFingerprint ? [{ id: stored.id, fingerprint }] : [];
-    });
+    const stale: { id: number; fingerprint: string | null }[] = [];
+    await forEachChunkYielding(unchanged, (slice) => {
+      for (const stored of slice) {
+        const object = byName.get(stored.name);
+        const fingerprint = object?.columns ? (object.dictionaryFingerprint ?? null) : undefined;
+        if (fingerprint !== undefined && fingerprint !== this.records.get(stored.id)!.dictionaryFingerprint) stale.push({ id: stored.id, fingerprint });
+      }
+    }, IDS_PER_TURN);
     await eachYielding(stale, ({ id, fingerprint }) => this.repos.objects.setDictionaryFingerprint(id, fingerprint));
   }
 

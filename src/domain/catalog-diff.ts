@@ -89,12 +89,41 @@ export function diffChildren(
   only?: ScopeStep,
   elsewhere: readonly StoredChild[] = [],
 ): ChildrenChangeSet {
+  const steps = diffChildrenInSteps(stored, crawled, only, elsewhere);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * How many objects a pass of the diff goes through between two pauses of
+ * {@link diffChildrenInSteps}: a few milliseconds of work, so that a caller that gives the event
+ * loop a turn at each pause does not hold it for a 10,000-child listing's whole diff.
+ */
+export const DIFF_OBJECTS_PER_STEP = 1_000;
+
+/** Whether the `index`-th item of a pass ends a step. */
+const endsStep = (index: number) => index % DIFF_OBJECTS_PER_STEP === DIFF_OBJECTS_PER_STEP - 1;
+
+/**
+ * {@link diffChildren} as a generator that pauses (yields nothing) every
+ * {@link DIFF_OBJECTS_PER_STEP} objects of each pass and returns the change set: the same
+ * computation, for a caller that wants to give the event loop turns in between.
+ */
+export function* diffChildrenInSteps(
+  stored: readonly StoredChild[],
+  crawled: readonly FingerprintedObject[],
+  only?: ScopeStep,
+  elsewhere: readonly StoredChild[] = [],
+): Generator<void, ChildrenChangeSet> {
   const result: ChildrenChangeSet = { added: [], renamed: [], moved: [], restored: [], changed: [], unchanged: [], removed: [], displaced: [], conflicts: [] };
   const unique = new Map<string, FingerprintedObject>();
-  for (const object of crawled) {
+  for (const [i, object] of crawled.entries()) {
     const kept = unique.get(object.name);
     if (kept) result.conflicts.push({ kept, dropped: object });
     else unique.set(object.name, object);
+    if (endsStep(i)) yield;
   }
   const objects = [...unique.values()];
   const collided = collidedIds(objects, result.conflicts);
@@ -103,17 +132,19 @@ export function diffChildren(
     : stored;
 
   // Matching uses every stored child: a scoped listing's object may be known under its new name.
-  const { pairs, movers, taken } = matchObjects(stored, objects, elsewhere, only !== undefined, collided);
-  for (const object of objects) {
+  const { pairs, movers, taken } = yield* matchObjects(stored, objects, elsewhere, only !== undefined, collided);
+  for (const [i, object] of objects.entries()) {
     const child = pairs.get(object);
     if (!child) result.added.push(object);
     else if (movers.has(object)) result.moved.push({ stored: child, crawled: object });
     else if (child.name !== object.name) result.renamed.push({ stored: child, crawled: object });
     else classifyMatch(result, child, object);
+    if (endsStep(i)) yield;
   }
   for (const s of inScope) {
     if (!taken.has(s.id) && !s.removed && !isCollided(s, collided)) result.removed.push(s);
   }
+  yield;
   for (const s of stored) {
     if (!taken.has(s.id) && unique.has(s.name)) result.displaced.push(s);
   }
@@ -133,7 +164,7 @@ function collidedIds(kept: readonly FingerprintedObject[], conflicts: ChildrenCh
 const isCollided = (child: StoredChild, collided: ReadonlySet<string>) => child.stableId !== null && collided.has(child.stableId);
 
 /** Pairs crawled objects with stored ones by the steps of {@link diffChildren}, in order. */
-function matchObjects(stored: readonly StoredChild[], objects: readonly FingerprintedObject[], elsewhere: readonly StoredChild[], scoped: boolean, collided: ReadonlySet<string>) {
+function* matchObjects(stored: readonly StoredChild[], objects: readonly FingerprintedObject[], elsewhere: readonly StoredChild[], scoped: boolean, collided: ReadonlySet<string>) {
   const pairs = new Map<FingerprintedObject, StoredChild>();
   const movers = new Set<FingerprintedObject>();
   const taken = new Set<number>();
@@ -144,12 +175,15 @@ function matchObjects(stored: readonly StoredChild[], objects: readonly Fingerpr
   };
   // 1. Stable id, among this parent's children.
   const here = byStableId(stored);
-  for (const object of objects) {
+  yield;
+  for (const [i, object] of objects.entries()) {
     if (object.stableId !== null) pair(object, preferred(here.get(object.stableId), object.name, taken));
+    if (endsStep(i)) yield;
   }
   // 2. Stable id, under another parent: a move.
   const away = byStableId(elsewhere);
-  for (const object of objects) {
+  for (const [i, object] of objects.entries()) {
+    if (endsStep(i)) yield;
     if (pairs.has(object) || object.stableId === null) continue;
     pair(object, preferred(away.get(object.stableId), object.name, taken));
     if (pairs.has(object)) movers.add(object);
@@ -157,15 +191,18 @@ function matchObjects(stored: readonly StoredChild[], objects: readonly Fingerpr
   // 3. Name, unless the stored child's id is in the listing (it is another object's name now).
   const crawledIds = new Set(objects.flatMap((o) => (o.stableId === null ? [] : [o.stableId])));
   const byName = new Map(stored.map((s) => [s.name, s]));
-  for (const object of objects) {
+  yield;
+  for (const [i, object] of objects.entries()) {
     const same = pairs.has(object) ? undefined : byName.get(object.name);
     if (same && !taken.has(same.id) && !(same.stableId !== null && crawledIds.has(same.stableId))) pair(object, same);
+    if (endsStep(i)) yield;
   }
   // 4. Columns. A scoped listing covers one name, so it cannot show a disappearance and an appearance.
   if (!scoped) {
     const names = new Set(objects.map((o) => o.name));
     const disappeared = stored.filter((s) => !taken.has(s.id) && !s.removed && !names.has(s.name) && !isCollided(s, collided));
     const appeared = objects.filter((o) => !pairs.has(o) && !byName.has(o.name));
+    yield;
     for (const [object, child] of matchRenamesByColumns(disappeared, appeared)) pair(object, child);
   }
   return { pairs, movers, taken };

@@ -8,15 +8,17 @@ import type { CrawledColumn, GeneratedColumn } from './catalog-types.js';
  * is the `attnum` the ordinal already is, and a rename changes the name, which is.
  */
 export function columnsFingerprint(columns: readonly CrawledColumn[]): string {
-  const hash = createHash('sha1');
+  // One text hashed at once (the digest of the parts one after the other): one call into the
+  // hash per table, not one or two per column.
+  let text = '';
   for (const c of columns) {
     // \u0000 cannot occur in platform identifiers or types, so fields cannot run into each other.
-    hash.update(`${c.name}\u0000${c.ordinal}\u0000${c.type}\u0000${c.nullable ? 1 : 0}\u0000${c.defaultValue ?? '\u0001'}\u0000${c.comment ?? '\u0001'}\u0000`);
+    text += `${c.name}\u0000${c.ordinal}\u0000${c.type}\u0000${c.nullable ? 1 : 0}\u0000${c.defaultValue ?? '\u0001'}\u0000${c.comment ?? '\u0001'}\u0000`;
     // Only generated columns add a field: a dictionary without any keeps the fingerprint it had
     // before Warden recorded generation, so upgrading does not report every table as changed.
-    if (c.generated !== null) hash.update(`\u0002${c.generated.stored ? 1 : 0}${c.generated.expression}\u0000`);
+    if (c.generated !== null) text += `\u0002${c.generated.stored ? 1 : 0}${c.generated.expression}\u0000`;
   }
-  return hash.digest('base64');
+  return createHash('sha1').update(text).digest('base64');
 }
 
 /** One column-level change of a table's dictionary, as recorded on a sync run. */

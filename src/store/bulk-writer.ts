@@ -27,33 +27,55 @@ export interface BulkWriter {
   ): Promise<number[]>;
 }
 
-/** About 5–10 ms of inserts on this class of machine. */
+/** A turn of the event loop after about this many rows: a few milliseconds of inserts on this class of machine. */
 const SQLITE_ROWS_PER_TURN = 1_000;
 
 /**
- * SQLite: one prepared statement per table and column list, run once per row on the raw
- * connection. Kysely runs on the same connection, so inside its transaction these rows join it.
+ * Rows per statement when no ids are wanted: one `run` of a 50-row `values` list costs about a
+ * third less CPU per row than 50 runs of a one-row statement (measured: 500k column rows, 590 ms
+ * against 860 ms). With ids wanted each row is its own run: its id is that run's rowid.
+ */
+const SQLITE_ROWS_PER_STATEMENT = 50;
+
+/**
+ * SQLite: prepared statements per table and column list, run on the raw connection. Kysely runs
+ * on the same connection, so inside its transaction these rows join it.
  */
 export function sqliteBulkWriter(database: SQLite.Database): BulkWriter {
   const statements = new Map<string, SQLite.Statement>();
+  const statement = (table: string, columns: readonly string[], rowCount: number) => {
+    const key = `${table}(${columns.join(',')})x${rowCount}`;
+    let prepared = statements.get(key);
+    if (!prepared) {
+      const names = columns.map((c) => `"${c}"`).join(', ');
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      prepared = database.prepare(`insert into "${table}" (${names}) values ${Array.from({ length: rowCount }, () => row).join(', ')}`);
+      statements.set(key, prepared);
+    }
+    return prepared;
+  };
   return {
     async insert(_target, table, columns, rows, options = {}) {
-      const key = `${table}(${columns.join(',')})`;
-      let statement = statements.get(key);
-      if (!statement) {
-        const names = columns.map((c) => `"${c}"`).join(', ');
-        statement = database.prepare(`insert into "${table}" (${names}) values (${columns.map(() => '?').join(', ')})`);
-        statements.set(key, statement);
-      }
       const ids: number[] = [];
+      const perStatement = options.returnIds ? 1 : SQLITE_ROWS_PER_STATEMENT;
+      // One reused parameter array: the rows' values side by side, a statement's worth at a time.
+      const values: unknown[] = new Array(perStatement * columns.length);
+      let filled = 0;
       let count = 0;
       for (const row of rows) {
-        const result = statement.run(row);
-        if (options.returnIds) ids.push(Number(result.lastInsertRowid));
+        for (let i = 0; i < columns.length; i += 1) values[filled * columns.length + i] = row[i];
+        filled += 1;
+        if (filled === perStatement) {
+          const result = statement(table, columns, perStatement).run(values);
+          if (options.returnIds) ids.push(Number(result.lastInsertRowid));
+          filled = 0;
+        }
         // Each run is synchronous: a turn of the event loop every so many rows lets API requests
         // (on the read connection) be answered while a 500,000-row dictionary is written.
         if (++count % SQLITE_ROWS_PER_TURN === 0) await nextTurn();
       }
+      // The last rows (fewer than a statement's worth; never with ids): one row per run.
+      for (let r = 0; r < filled; r += 1) statement(table, columns, 1).run(values.slice(r * columns.length, (r + 1) * columns.length));
       return ids;
     },
   };

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { diffChildren, fingerprint, tagsChanged, type ChildrenChangeSet, type FingerprintedObject, type StoredChild } from '../domain/catalog-diff.js';
+import { diffChildrenInSteps, fingerprint, tagsChanged, type ChildrenChangeSet, type FingerprintedObject, type StoredChild } from '../domain/catalog-diff.js';
 import type { CrawlBatch, CrawledColumn } from '../domain/catalog-types.js';
 import { diffColumns, type ColumnChange } from '../domain/column-diff.js';
 import { inheritSettings, overridesForNewObject, resolveSettings } from '../domain/settings.js';
@@ -9,7 +9,7 @@ import type { SyncChange } from '../store/repositories/sync-change-repository.js
 import { ZERO_COUNTS, type SyncCounts, type SyncRunError } from '../store/repositories/sync-run-repository.js';
 import { ListingTags } from './listing-tags.js';
 import { holdLease, type RunLease } from './run-lease.js';
-import { mapYielding } from './yielding-map.js';
+import { forEachChunkYielding, mapYielding, runYielding } from './yielding-map.js';
 
 /** What apply needs to know about the run it works for. */
 export interface ApplyContext {
@@ -47,6 +47,17 @@ export interface ApplyResult {
 type ListingBatch = Extract<CrawlBatch, { type: 'listing' }>;
 
 /**
+ * How much of a listing each step handles before the event loop gets a turn (the SQLite driver
+ * is synchronous: its promises resolve without one), so API requests on the read connection are
+ * answered while a 10,000-table listing is applied. Each is a few milliseconds on the bench machine.
+ */
+const FINGERPRINTS_PER_TURN = 200;
+const OBJECTS_PER_TURN = 500;
+const UPDATES_PER_TURN = 100;
+const IDS_PER_TURN = 2_000;
+const CHANGES_PER_TURN = 1_000;
+
+/**
  * Codes a sync run's `errors` may carry besides the connector's (which are catalogue codes
  * such as PERMISSION_DENIED or CONNECTION_LOST for a subtree that was not crawled).
  */
@@ -62,7 +73,7 @@ export const SYNC_ERROR_CODES = {
  * container's children as before or as after. The only writer of catalog rows.
  */
 export async function applyListing(store: CatalogStore, context: ApplyContext, batch: ListingBatch): Promise<ApplyResult> {
-  const crawled = await mapYielding(batch.objects, fingerprint);
+  const crawled = await mapYielding(batch.objects, fingerprint, FINGERPRINTS_PER_TURN);
   return store.transaction(async (repos) => {
     await holdLease(repos, context.lease);
     const chain = await repos.objects.findChain(context.connectionId, batch.parent);
@@ -77,7 +88,7 @@ export async function applyListing(store: CatalogStore, context: ApplyContext, b
     const parent = chain[chain.length - 1]!;
     const stored = await repos.objects.listChildren(parent.id);
     const elsewhere = await storedElsewhere(repos, context, chain, stored, crawled);
-    const diff = diffChildren(stored.map(toStoredChild), crawled, batch.only, elsewhere.map(toStoredChild));
+    const diff = await runYielding(diffChildrenInSteps(stored.map(toStoredChild), crawled, batch.only, elsewhere.map(toStoredChild)));
     const records = new Map([...stored, ...elsewhere].map((o) => [o.id, o]));
     const writer = new ListingWriter(repos, context, parent, resolveSettings(chain.map((o) => o.overrides)), path, records);
     const withdrawnRemovals = await writer.write(diff, crawled);
@@ -146,22 +157,20 @@ class ListingWriter {
   async write(diff: ChildrenChangeSet, crawled: readonly FingerprintedObject[]): Promise<number> {
     const { fromPaths, withdrawn } = await this.relocate(diff);
     await this.add(diff.added);
-    for (const { stored, crawled } of diff.renamed) {
-      await this.update(stored, crawled, 'renamed', { from: stored.name, to: crawled.name });
-    }
-    for (const { stored, crawled } of diff.moved) {
-      await this.update(stored, crawled, 'moved', { from: fromPaths.get(stored.id), to: this.pathOf(crawled.name), ...(stored.removed && { restored: true }) });
-    }
-    for (const { stored, crawled } of diff.restored) await this.update(stored, crawled, 'restored', {});
-    for (const { stored, crawled, fields } of diff.changed) await this.update(stored, crawled, 'changed', { fields });
-    await this.repos.objects.touchSynced(diff.unchanged.map((s) => s.id), this.context.syncRunId, this.now);
+    await eachYielding(diff.renamed, ({ stored, crawled }) => this.update(stored, crawled, 'renamed', { from: stored.name, to: crawled.name }));
+    await eachYielding(diff.moved, ({ stored, crawled }) =>
+      this.update(stored, crawled, 'moved', { from: fromPaths.get(stored.id), to: this.pathOf(crawled.name), ...(stored.removed && { restored: true }) }),
+    );
+    await eachYielding(diff.restored, ({ stored, crawled }) => this.update(stored, crawled, 'restored', {}));
+    await eachYielding(diff.changed, ({ stored, crawled, fields }) => this.update(stored, crawled, 'changed', { fields }));
+    await forEachChunkYielding(diff.unchanged.map((s) => s.id), (ids) => this.repos.objects.touchSynced(ids, this.context.syncRunId, this.now), IDS_PER_TURN);
     await this.refreshDictionaryFingerprints(diff.unchanged, crawled);
     await this.remove(diff.removed);
     this.recordConflicts(diff.conflicts);
     await this.repos.columns.replace(this.newDictionaries, true);
     await this.repos.columns.replace(this.changedDictionaries);
     await this.tags.write();
-    await this.repos.syncChanges.insertMany(this.context.syncRunId, this.changes);
+    await forEachChunkYielding(this.changes, (slice) => this.repos.syncChanges.insertMany(this.context.syncRunId, slice), CHANGES_PER_TURN);
     return withdrawn;
   }
 
@@ -195,21 +204,23 @@ class ListingWriter {
    */
   private async refreshDictionaryFingerprints(unchanged: readonly StoredChild[], crawled: readonly FingerprintedObject[]): Promise<void> {
     const byName = new Map(crawled.map((o) => [o.name, o]));
-    for (const stored of unchanged) {
-      const object = byName.get(stored.name);
-      const fingerprint = object?.columns ? (object.dictionaryFingerprint ?? null) : undefined;
-      if (fingerprint !== undefined && fingerprint !== this.records.get(stored.id)!.dictionaryFingerprint) {
-        await this.repos.objects.setDictionaryFingerprint(stored.id, fingerprint);
+    const stale: { id: number; fingerprint: string | null }[] = [];
+    await forEachChunkYielding(unchanged, (slice) => {
+      for (const stored of slice) {
+        const object = byName.get(stored.name);
+        const fingerprint = object?.columns ? (object.dictionaryFingerprint ?? null) : undefined;
+        if (fingerprint !== undefined && fingerprint !== this.records.get(stored.id)!.dictionaryFingerprint) stale.push({ id: stored.id, fingerprint });
       }
-    }
+    }, IDS_PER_TURN);
+    await eachYielding(stale, ({ id, fingerprint }) => this.repos.objects.setDictionaryFingerprint(id, fingerprint));
   }
 
   private async remove(children: readonly StoredChild[]): Promise<void> {
-    for (const stored of children) {
+    await eachYielding(children, async (stored) => {
       // The record read with the listing: a removed child was neither moved nor renamed here, so its id path holds.
       const count = await this.repos.objects.markSubtreeRemoved(this.records.get(stored.id)!, this.context.syncRunId, this.now);
       this.changes.push({ objectId: stored.id, objectPath: this.pathOf(stored.name), change: 'removed', details: { objectsRemoved: count } });
-    }
+    });
   }
 
   private recordConflicts(conflicts: ChildrenChangeSet['conflicts']): void {
@@ -223,6 +234,11 @@ class ListingWriter {
   private async add(objects: readonly FingerprintedObject[]): Promise<void> {
     if (objects.length === 0) return;
     const overrides = overridesForNewObject(this.parentSettings, this.context.firstSync);
+    // In slices, each inserted with its ids, changes and tags before the next: a bounded step each.
+    await forEachChunkYielding(objects, (slice) => this.addSlice(slice, overrides), OBJECTS_PER_TURN);
+  }
+
+  private async addSlice(objects: readonly FingerprintedObject[], overrides: ReturnType<typeof overridesForNewObject>): Promise<void> {
     const ids = await this.repos.objects.insertChildren(
       this.parent,
       objects.map((o) => ({
@@ -299,6 +315,13 @@ class ListingWriter {
   private pathOf(name: string): string[] {
     return [...this.parentPath, name];
   }
+}
+
+/** Runs `step` on each item in order, a turn for the event loop every UPDATES_PER_TURN items (a row write or more each). */
+function eachYielding<T>(items: readonly T[], step: (item: T) => Promise<void>): Promise<void> {
+  return forEachChunkYielding(items, async (slice) => {
+    for (const item of slice) await step(item);
+  }, UPDATES_PER_TURN);
 }
 
 function toStoredChild(record: ObjectRecord): StoredChild {

@@ -71,6 +71,8 @@ export class ListingTags {
   }
 
   private addAll(objectId: number, path: string[], column: string | null, tags: readonly CrawledTag[]): void {
+    // Most columns have no tags: no set to dedupe them (a first sync calls this per column).
+    if (tags.length === 0) return;
     for (const tag of uniqueTags(tags)) {
       this.inserts.push({ objectId, column, name: tag.name, value: tag.value, source: 'platform', addedBy: null, addedAt: this.run.now });
       this.record(objectId, path, 'tagAdded', column, { name: tag.name, value: tag.value });

@@ -601,7 +601,10 @@ describeIfServer(['PostgreSQL'], 'PostgreSQL connector', () => {
       const asRole = await crawlAll(connect(pgTest.connectionDetails({ role })), scope([{ name: db.name, stableId: null }]));
       const asSuperuser = await crawlAll(connect(pgTest.connectionDetails()), scope([{ name: db.name, stableId: null }]));
       expect(failures(asRole)).toEqual([]);
-      expect(asRole).toEqual(asSuperuser);
+      // The dictionary fingerprints differ, rightly: what a role may see is part of them.
+      const withoutFingerprints = (batches: CrawlBatch[]) =>
+        batches.map((batch) => (batch.type === 'listing' ? { ...batch, objects: batch.objects.map(({ dictionaryFingerprint: _fingerprint, ...object }) => object) } : batch));
+      expect(withoutFingerprints(asRole)).toEqual(withoutFingerprints(asSuperuser));
       expect(names(listingOf(asRole, [db.name, 'Later']).objects)).toEqual(['later table']);
       expect(names(listingOf(asRole, [db.name, 'Mixed Case']).objects)).toContain('later view');
     });

@@ -10,7 +10,6 @@ import {
   LIST_DATABASES,
   LIST_RELATION_COMMENTS,
   LIST_RELATION_FINGERPRINTS,
-  LIST_RELATIONS,
   LIST_RELATION_COLUMNS,
   LIST_SCHEMAS,
   LIST_SCHEMA_COLUMNS,
@@ -53,22 +52,19 @@ export class PostgresCatalogReader implements CatalogReader {
    * The leaves of one schema (the chain's last container, read by its oid) with their columns —
    * one query each for the relations, their comments, the columns, the defaults and the column
    * comments of the whole schema — or, when the crawl targets one table, that table (found by
-   * name or oid) and its columns. A first sync's leaves carry no dictionary fingerprint (only the
-   * server computes one, see relationFingerprints).
+   * name or oid) and its columns.
    *
-   * With `stored` (a re-sync) the server computes every relation's fingerprint first; when the
-   * stored listing is complete and every relation's fingerprint is the stored one, the schema is
-   * unchanged and nothing more is read. Otherwise only the relations whose fingerprint differs
-   * have their columns read; the others come back without columns, with their fingerprint.
+   * The server computes every relation's fingerprint first (only it can: see
+   * relationFingerprints), on a first sync too, so that the first re-sync can skip. With `stored`
+   * (a re-sync), when the stored listing is complete and every relation's fingerprint is the
+   * stored one, the schema is unchanged and nothing more is read. Otherwise only the relations
+   * whose fingerprint differs have their columns read; the others come back without columns,
+   * with their fingerprint.
    */
   async listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined, stored?: StoredDictionaries): Promise<CrawledObject[] | UnchangedLeaves> {
     const schemaId = parent[parent.length - 1]!.stableId;
     const path = pathOf(parent);
-    if (only === undefined) {
-      if (stored !== undefined) return this.readChangedDictionaries(stored, schemaId, path);
-      const relations = await this.readRelations(LIST_RELATIONS, [schemaId], path);
-      return relations.length === 0 ? [] : groupYielding(relations, await this.readDictionary(LIST_SCHEMA_COLUMNS, [schemaId], path));
-    }
+    if (only === undefined) return this.readChangedDictionaries(stored ?? NOTHING_STORED, schemaId, path);
     const rows = await this.readRelations(FIND_RELATION, [schemaId, only.name, oidParameter(only.stableId)], path);
     const match = pickScopedMatch(mapLeaves(rows, NO_COLUMNS), only);
     if (match === undefined) return [];
@@ -83,19 +79,19 @@ export class PostgresCatalogReader implements CatalogReader {
   }
 
   /**
-   * A schema's leaves on a re-sync: the fingerprints from the server (before any fact they vouch
-   * for is read, so a stored fact is never older than the fingerprint stored with it), then
-   * nothing more when all are the stored ones, else the columns of the changed relations only.
+   * A schema's leaves: the fingerprints from the server (before any fact they vouch for is read,
+   * so a stored fact is never older than the fingerprint stored with it), then nothing more when
+   * all are the stored ones, else the columns of the changed relations only (all on a first sync).
    */
   private async readChangedDictionaries(stored: StoredDictionaries, schemaId: string | null, path: readonly string[]): Promise<CrawledObject[] | UnchangedLeaves> {
     // One row: the role's own (CURRENT_USER is always in pg_roles).
     const [dependencies] = (await this.session.query<[string]>(DICTIONARY_DEPENDENCIES, [], path))[0]!;
     const versions = await this.session.query<RelationVersionRow>(LIST_RELATION_FINGERPRINTS.relations, [schemaId], path);
-    if (versions.length === 0) return [];
     const fingerprintOf = relationFingerprints(dependencies, {
       defaults: await this.session.query<RowVersionsRow>(LIST_RELATION_FINGERPRINTS.defaults, [schemaId], path),
       comments: await this.session.query<RowVersionsRow>(LIST_RELATION_FINGERPRINTS.comments, [schemaId], path),
     });
+    if (versions.length === 0) return [];
     const fingerprints = new Map(versions.map(([stableId, , , rowVersions]) => [stableId, fingerprintOf(stableId, rowVersions)]));
     const unchanged = (stableId: string) => stored.fingerprints.get(stableId) === fingerprints.get(stableId);
     if (stored.complete && stored.fingerprints.size === versions.length && versions.every(([stableId]) => unchanged(stableId))) return { unchanged: fingerprints };
@@ -103,7 +99,7 @@ export class PostgresCatalogReader implements CatalogReader {
     const comments = new Map(await this.session.query<[string, string]>(LIST_RELATION_COMMENTS, [schemaId], path));
     const relations = versions.map(([stableId, name, relkind]): RelationRow => [stableId, name, relkind, comments.get(stableId) ?? null]);
     const changed = relations.filter(([stableId]) => !unchanged(stableId));
-    // Every relation changed (the first re-sync, or the dependencies changed): the schema's queries read them best.
+    // Every relation changed (a first sync, or the dependencies changed): the schema's queries read them best.
     const dictionary = changed.length === relations.length
       ? await this.readDictionary(LIST_SCHEMA_COLUMNS, [schemaId], path)
       : await this.readDictionary(LIST_RELATION_COLUMNS, [changed.map(([stableId]) => stableId)], path);
@@ -152,3 +148,6 @@ const COLUMNS_PER_TURN = 5_000;
 const RELATIONS_PER_TURN = 200;
 
 const NO_COLUMNS: ColumnRows = { columns: [], defaults: [], comments: [] };
+
+/** A first sync's: nothing stored, every dictionary read (with the fingerprint the next re-sync compares). */
+const NOTHING_STORED: StoredDictionaries = { fingerprints: new Map(), complete: false };

@@ -117,15 +117,11 @@ SELECT c.oid::text, c.relname::text, c.relkind::text
 FROM pg_catalog.pg_class c
 WHERE ${RELATION_FILTER}`;
 
-/** Every visible relation of schema `$1`. Row: {@link RelationNameRow}. */
-export const LIST_RELATIONS = `${RELATIONS}
-ORDER BY c.relname`;
-
 /** The relation of schema `$1` named `$2` or with oid `$3`. Row: {@link RelationNameRow}; at most two rows. */
 export const FIND_RELATION = `${RELATIONS}
   AND (c.relname = $2::text OR c.oid = $3::oid)`;
 
-/** Comments of the relations LIST_RELATIONS lists for schema `$1`. Row: `[oid, comment]`. */
+/** Comments of the relations of schema `$1` (those RELATION_FILTER selects). Row: `[oid, comment]`. */
 export const LIST_RELATION_COMMENTS = `
 SELECT d.objoid::text, d.description
 FROM pg_catalog.pg_description d
@@ -202,13 +198,13 @@ SELECT d.objoid::text, d.objsubid::int, d.description
 FROM pg_catalog.pg_description d
 WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0`;
 
-/** The relations {@link LIST_RELATIONS} lists for schema `$1`, as a subquery. */
+/** The relations of schema `$1` a crawl lists (RELATION_FILTER), as a subquery. */
 const SCHEMA_RELATIONS = `(SELECT c.oid FROM pg_catalog.pg_class c WHERE ${RELATION_FILTER})`;
 
 /**
- * The dictionaries of every relation {@link LIST_RELATIONS} lists for schema `$1`: one query
+ * The dictionaries of every relation of schema `$1` a crawl lists: one query
  * each for columns, defaults and comments per schema (never per table), unordered (see above).
- * The relation filter is the same as LIST_RELATIONS', so a column of a relation the role may
+ * The relation filter is the same as the listing's, so a column of a relation the role may
  * not read never leaves the server, nor a column it holds no privilege on. Rows:
  * {@link ColumnRow}, {@link ColumnTextRow}.
  */
@@ -278,10 +274,11 @@ export type RelationVersionRow = [stableId: string, name: string, relkind: strin
 export type RowVersionsRow = [relationId: string, versions: string];
 
 /**
- * The relations {@link LIST_RELATIONS} lists for schema `$1`, with the row versions that make up
+ * The relations of schema `$1` a crawl lists (RELATION_FILTER, by name), with the row versions that make up
  * their dictionary fingerprints, for a re-sync: the server answers one row per relation instead
  * of every column, at about the cost of scanning pg_attribute (the md5 of each relation's column
- * text cost 3–4x that, as much as reading the columns). Three queries, as the dictionary is read:
+ * text cost 3–4x that, as much as reading the columns). A first sync asks them too, before it reads
+ * the columns, so that its first re-sync can skip. Three queries, as the dictionary is read:
  *
  * - `relations`: the relation's pg_class row version (a rename, a table-level grant or revoke)
  *   and those of its listed columns (same visibility filter as LIST_SCHEMA_COLUMNS: a revoked

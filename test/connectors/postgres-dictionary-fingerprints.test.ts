@@ -129,6 +129,11 @@ describeIfServer(['PostgreSQL'], 'PostgreSQL dictionary fingerprints', () => {
     expect(unchangedOf(again).sort()).toEqual(schemasWithTables(first));
     expect(unchangedOf(again).length).toBeGreaterThan(5);
     expect(fingerprintsOf(again)).toEqual(fingerprintsOf(first));
+
+    // Another role's membership changes nothing this role sees.
+    const other = await pg.createRole({ label: 'fingerprints-other', connect: [] });
+    await withAdminClient(db.name, (client) => client.query(`GRANT ${quoteIdent(group.name)} TO ${quoteIdent(other.name)}`));
+    expect(unchangedOf(await crawl(storedFrom(first))).sort()).toEqual(schemasWithTables(first));
   });
 
   it('reads every dictionary when nothing is stored with a fingerprint, as a first sync does', async () => {

@@ -244,8 +244,9 @@ function rowVersions(alias: string): string {
 
 /**
  * The dictionary fingerprint's database-wide part: what can change what the crawl reports of a
- * column without touching that column's own catalog rows. The role and its superuser and
- * inherit flags, role memberships (privileges granted through a role), the server version and
+ * column without touching that column's own catalog rows. The role, its superuser flag, its
+ * memberships and those of the roles it belongs to, with their inherit flags (privileges granted
+ * through a role; memberships of other roles of the cluster are left out), the server version and
  * search path (format_type qualifies a type outside it), and the row versions of the catalogs a
  * column's type or default expression names: types (a renamed type or table row type, a
  * domain's NOT NULL), schemas, sequences (a renamed sequence shows in a `nextval` default),
@@ -254,16 +255,22 @@ function rowVersions(alias: string): string {
  * `[md5 hex]`. No parameters.
  */
 export const DICTIONARY_DEPENDENCIES = `
+WITH RECURSIVE member_of (roleid) AS (
+  SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = CURRENT_USER
+  UNION
+  SELECT m.roleid FROM pg_catalog.pg_auth_members m JOIN member_of o ON m.member = o.roleid
+)
 SELECT pg_catalog.md5(pg_catalog.concat_ws(':',
-  r.oid::text, r.rolsuper::text, r.rolinherit::text,
+  r.oid::text, r.rolsuper::text,
   pg_catalog.current_setting('server_version_num'), pg_catalog.current_schemas(true)::text,
+  (SELECT pg_catalog.string_agg(g.oid::text || g.rolinherit::text, ',' ORDER BY g.oid) FROM pg_catalog.pg_roles g WHERE g.oid IN (SELECT o.roleid FROM member_of o)),
+  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_auth_members x WHERE x.member IN (SELECT o.roleid FROM member_of o)),
   (SELECT ${rowVersions('x')} FROM pg_catalog.pg_type x),
   (SELECT ${rowVersions('x')} FROM pg_catalog.pg_namespace x),
   (SELECT ${rowVersions('x')} FROM pg_catalog.pg_class x WHERE x.relkind = 'S'),
   (SELECT ${rowVersions('x')} FROM pg_catalog.pg_proc x),
   (SELECT ${rowVersions('x')} FROM pg_catalog.pg_operator x),
-  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_collation x),
-  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_auth_members x)))
+  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_collation x)))
 FROM pg_catalog.pg_roles r
 WHERE r.rolname = CURRENT_USER`;
 

@@ -65,9 +65,10 @@ export interface CrawledObject {
   /**
    * Leaves only: the platform's fingerprint of the dictionary (every column with its default and
    * comment), where the platform can compute it itself. The connector gives it both for columns
-   * it read (computed from them) and, on a re-sync, for a leaf whose fingerprint equals the one
-   * {@link CrawlScope.storedDictionaries} reported: then `columns` is absent, since the stored
-   * dictionary is the platform's. Absent where the technology has none.
+   * it read (asked of the platform before them, so the columns are never older than it) and, on
+   * a re-sync, for a leaf whose fingerprint equals the one {@link CrawlScope.storedDictionaries}
+   * reported: then `columns` is absent, since the stored dictionary is the platform's. Absent
+   * where the technology has none.
    */
   dictionaryFingerprint?: string;
   /**

@@ -40,6 +40,7 @@ async function crawl(connector: Connector): Promise<Record<string, number>> {
   let tables = 0;
   let tagged = 0;
   for await (const batch of connector.crawl({ target: [], shouldDescend: () => true }, AbortSignal.timeout(600_000))) {
+    if (batch.type === 'unchanged') throw new Error('a crawl without stored dictionaries reported a listing unchanged');
     if (batch.type !== 'listing') throw new Error(`${batch.type} at ${JSON.stringify(batch.path)}: ${batch.message}`);
     for (const object of batch.objects) {
       if (object.columns === undefined) continue;

@@ -56,6 +56,7 @@ async function crawl(connector: Connector): Promise<{ seconds: number; objects: 
   let objects = 0;
   let columns = 0;
   for await (const batch of connector.crawl({ target: [], shouldDescend: () => true }, AbortSignal.timeout(TIMEOUTS.statementMs))) {
+    if (batch.type === 'unchanged') throw new Error('a crawl without stored dictionaries reported a listing unchanged');
     if (batch.type !== 'listing') throw new Error(`${batch.type} at ${JSON.stringify(batch.path)}: ${batch.message}`);
     for (const object of batch.objects) {
       if (object.columns === undefined) continue;

@@ -65,9 +65,10 @@ export interface CrawledObject {
   /**
    * Leaves only: the platform's fingerprint of the dictionary (every column with its default and
    * comment), where the platform can compute it itself. The connector gives it both for columns
-   * it read (computed from them) and, on a re-sync, for a leaf whose fingerprint equals the one
-   * {@link CrawlScope.storedDictionaries} reported: then `columns` is absent, since the stored
-   * dictionary is the platform's. Absent where the technology has none.
+   * it read (asked of the platform before them, so the columns are never older than it) and, on
+   * a re-sync, for a leaf whose fingerprint equals the one {@link CrawlScope.storedDictionaries}
+   * reported: then `columns` is absent, since the stored dictionary is the platform's. Absent
+   * where the technology has none.
    */
   dictionaryFingerprint?: string;
   /**
@@ -92,9 +93,15 @@ export interface CrawledObject {
  *   read but their tags could not be (a separate query or credentials that failed). Sent
  *   before the listings it covers; the engine ignores any tags those listings carry, so no
  *   platform tag under `path` is removed, and reports the subtree on the run.
+ * - `unchanged`: the complete listing of `parent`'s children is the stored one, as the platform
+ *   vouches through its dictionary fingerprints (see {@link StoredDictionaries}): every child
+ *   present, by stable id, with `fingerprints`' value, nothing added, removed or changed. It
+ *   carries no objects and is never an empty listing: the engine keeps every stored child,
+ *   after checking that the stored children are still exactly those.
  */
 export type CrawlBatch =
   | { type: 'listing'; parent: string[]; objects: CrawledObject[]; only?: ScopeStep }
+  | { type: 'unchanged'; parent: string[]; fingerprints: ReadonlyMap<string, string> }
   | { type: 'failure'; path: string[]; code: string; message: string }
   | { type: 'tagsNotRead'; path: string[]; code: string; message: string };
 
@@ -118,11 +125,24 @@ export interface CrawlScope {
    */
   shouldDescend(path: string[], object: CrawledObject): boolean;
   /**
-   * The dictionary fingerprints (CrawledObject.dictionaryFingerprint) of the leaves stored under
-   * the container at `path`, by stable id: those present, with a stable id, whose stored
-   * dictionary was written with that fingerprint. A connector that can ask the platform for the
-   * fingerprints reads the columns only of leaves whose fingerprint differs. Absent, or an empty
-   * map: read every dictionary.
+   * The dictionary fingerprints of the leaves stored under the container at `path` (see
+   * {@link StoredDictionaries}). A connector that can ask the platform for the fingerprints reads
+   * the columns only of leaves whose fingerprint differs, and reports a listing whose every leaf
+   * matches as `unchanged`. Absent (a first sync): read every dictionary.
    */
-  storedDictionaries?(path: string[]): Promise<ReadonlyMap<string, string>>;
+  storedDictionaries?(path: string[]): Promise<StoredDictionaries>;
+}
+
+/** What the catalog holds of a container's leaves, for a re-sync that may skip what is unchanged. */
+export interface StoredDictionaries {
+  /**
+   * By stable id, the fingerprint (CrawledObject.dictionaryFingerprint) of each present leaf
+   * whose stored dictionary was written with one; a stable id two leaves share is left out.
+   */
+  fingerprints: ReadonlyMap<string, string>;
+  /**
+   * True when every present child of the container is in `fingerprints`: then a crawl that finds
+   * exactly those stable ids, each with the same fingerprint, has found the stored listing.
+   */
+  complete: boolean;
 }

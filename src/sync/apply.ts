@@ -45,6 +45,7 @@ export interface ApplyResult {
 }
 
 type ListingBatch = Extract<CrawlBatch, { type: 'listing' }>;
+type UnchangedBatch = Extract<CrawlBatch, { type: 'unchanged' }>;
 
 /**
  * How much of a listing each step handles before the event loop gets a turn (the SQLite driver
@@ -66,6 +67,8 @@ export const SYNC_ERROR_CODES = {
   OBJECT_UNIQUENESS_VIOLATION: 'OBJECT_UNIQUENESS_VIOLATION',
   /** A listing arrived for a container no longer in the catalog (deleted during the sync). */
   PARENT_MISSING: 'PARENT_MISSING',
+  /** An unchanged listing no longer matched the stored children when it was applied. */
+  LISTING_NOT_APPLIED: 'LISTING_NOT_APPLIED',
 } as const;
 
 /**
@@ -79,11 +82,7 @@ export async function applyListing(store: CatalogStore, context: ApplyContext, b
     const chain = await repos.objects.findChain(context.connectionId, batch.parent);
     const path = [context.connectionKey, ...batch.parent];
     if (!chain) {
-      return {
-        counts: emptyCounts(),
-        errors: [{ objectPath: path, code: SYNC_ERROR_CODES.PARENT_MISSING, message: 'The parent object is not in the catalog (deleted during the sync?); its children were not applied' }],
-        objectsSeen: crawled.length,
-      };
+      return { counts: emptyCounts(), errors: [parentMissing(path)], objectsSeen: crawled.length };
     }
     const parent = chain[chain.length - 1]!;
     const stored = await repos.objects.listChildren(parent.id);
@@ -96,6 +95,37 @@ export async function applyListing(store: CatalogStore, context: ApplyContext, b
     counts.removed -= withdrawnRemovals;
     return { counts, errors: writer.errors, objectsSeen: crawled.length };
   });
+}
+
+/**
+ * Applies an `unchanged` listing: its children, as stored, are marked seen by the run and
+ * counted unchanged; nothing else is written. It is applied only when the stored children are
+ * still exactly those the batch vouches for (every present child, by stable id, with its
+ * fingerprint); otherwise nothing is written and the listing is reported not applied — never
+ * read as an empty listing, which would remove them all.
+ */
+export async function applyUnchangedListing(store: CatalogStore, context: ApplyContext, batch: UnchangedBatch): Promise<ApplyResult> {
+  return store.transaction(async (repos) => {
+    await holdLease(repos, context.lease);
+    const chain = await repos.objects.findChain(context.connectionId, batch.parent);
+    const path = [context.connectionKey, ...batch.parent];
+    const objectsSeen = batch.fingerprints.size;
+    if (!chain) return { counts: emptyCounts(), errors: [parentMissing(path)], objectsSeen };
+    const parentId = chain[chain.length - 1]!.id;
+    const stored = await repos.objects.dictionaryFingerprints(parentId);
+    const present = (await repos.objects.countChildren([parentId])).get(parentId);
+    const same = present === stored.size && stored.size === batch.fingerprints.size && [...batch.fingerprints].every(([stableId, fingerprint]) => stored.get(stableId) === fingerprint);
+    if (!same) {
+      const message = 'The stored children changed while the sync ran; this listing was not applied';
+      return { counts: emptyCounts(), errors: [{ objectPath: path, code: SYNC_ERROR_CODES.LISTING_NOT_APPLIED, message }], objectsSeen };
+    }
+    await repos.objects.touchChildrenSynced(parentId, context.syncRunId, context.clock.nowIso());
+    return { counts: { ...emptyCounts(), unchanged: objectsSeen }, errors: [], objectsSeen };
+  });
+}
+
+function parentMissing(objectPath: string[]): SyncRunError {
+  return { objectPath, code: SYNC_ERROR_CODES.PARENT_MISSING, message: 'The parent object is not in the catalog (deleted during the sync?); its children were not applied' };
 }
 
 /**

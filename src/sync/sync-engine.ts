@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Connector } from '../connectors/connector.js';
-import type { CrawlScope } from '../domain/catalog-types.js';
+import type { CrawlScope, StoredDictionaries } from '../domain/catalog-types.js';
 import type { ConnectorRegistry } from '../connectors/registry.js';
 import { isWholeConnection } from '../domain/object-path.js';
 import { isWardenError, WardenError } from '../errors.js';
@@ -11,7 +11,7 @@ import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
 import { SYNC_RUN_STATES } from '../domain/sync-run-states.js';
 import type { SyncRunRecord } from '../store/repositories/sync-run-repository.js';
-import { addCounts, applyListing, emptyCounts, type ApplyContext } from './apply.js';
+import { addCounts, applyListing, applyUnchangedListing, emptyCounts, type ApplyContext } from './apply.js';
 import { buildCrawlScope } from './crawl-scope.js';
 import { isLeaseLost, leaseLost, type RunLease } from './run-lease.js';
 import { finishSyncRun, type ConnectionOutcome, type SyncRunOutcome } from './sync-run-finish.js';
@@ -138,7 +138,7 @@ export class SyncEngine {
         log.warn({ path: batch.path, code: batch.code }, 'tags of a subtree not read');
         continue;
       }
-      const result = await applyListing(store, context, unreadTags.strip(batch));
+      const result = batch.type === 'unchanged' ? await applyUnchangedListing(store, context, batch) : await applyListing(store, context, unreadTags.strip(batch));
       addCounts(totals.counts, result.counts);
       totals.errors.push(...result.errors);
       totals.progress.containersListed += 1;
@@ -205,9 +205,12 @@ export class SyncEngine {
    * read on the read connection (committed rows, not queued behind this run's apply). A
    * container not stored yet has none: its leaves are read in full.
    */
-  private async storedDictionaries(connectionId: number, path: string[]): Promise<ReadonlyMap<string, string>> {
+  private async storedDictionaries(connectionId: number, path: string[]): Promise<StoredDictionaries> {
     const { objects } = this.deps.store.reads;
     const chain = await objects.findChain(connectionId, path);
-    return chain === undefined ? new Map() : objects.dictionaryFingerprints(chain[chain.length - 1]!.id);
+    if (chain === undefined) return { fingerprints: new Map(), complete: false };
+    const id = chain[chain.length - 1]!.id;
+    const fingerprints = await objects.dictionaryFingerprints(id);
+    return { fingerprints, complete: (await objects.countChildren([id])).get(id) === fingerprints.size };
   }
 }

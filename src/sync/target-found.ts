@@ -12,7 +12,8 @@ export function batchShowsTarget(names: readonly string[], batch: CrawlBatch): b
   if (batch.type === 'failure') return true;
   if (batch.type === 'tagsNotRead') return false;
   const parent = names.slice(0, -1);
-  return batch.objects.length > 0 && batch.parent.length === parent.length && parent.every((name, i) => batch.parent[i] === name);
+  const count = batch.type === 'unchanged' ? batch.fingerprints.size : batch.objects.length;
+  return count > 0 && batch.parent.length === parent.length && parent.every((name, i) => batch.parent[i] === name);
 }
 
 /**

@@ -25,14 +25,17 @@ const TABLES = `
   CREATE TABLE changes.newdefault (id integer);
   CREATE TABLE changes.retyped (id integer);
   CREATE TABLE changes.notnull (id integer);
+  CREATE TABLE changes.nullable (id integer NOT NULL);
   CREATE TABLE changes.added (id integer);
   CREATE TABLE changes.dropped (id integer, gone integer);
   CREATE TABLE changes.renamed (id integer);
   CREATE TABLE changes.domained (c changes.code);
   CREATE TABLE changes.typed (m changes.mood);
   CREATE TABLE changes.sequenced (n bigint DEFAULT nextval('changes.counter'));
-  CREATE TABLE changes.granted (a integer, b integer);`;
+  CREATE TABLE changes.granted (a integer, b integer);
+  CREATE TABLE changes.member (a integer, b integer);`;
 
+/** Changes of a relation's own catalog rows (pg_attribute, pg_attrdef, pg_description). */
 const CHANGES = `
   COMMENT ON COLUMN changes.commented.id IS 'after';
   COMMENT ON COLUMN changes.uncommented.id IS NULL;
@@ -41,53 +44,71 @@ const CHANGES = `
   ALTER TABLE changes.newdefault ALTER COLUMN id SET DEFAULT 3;
   ALTER TABLE changes.retyped ALTER COLUMN id TYPE bigint;
   ALTER TABLE changes.notnull ALTER COLUMN id SET NOT NULL;
+  ALTER TABLE changes.nullable ALTER COLUMN id DROP NOT NULL;
   ALTER TABLE changes.added ADD COLUMN extra text;
   ALTER TABLE changes.dropped DROP COLUMN gone;
-  ALTER TABLE changes.renamed RENAME COLUMN id TO key;
+  ALTER TABLE changes.renamed RENAME COLUMN id TO key;`;
+
+const CHANGED = ['added', 'commented', 'defaulted', 'dropped', 'granted', 'newdefault', 'notnull', 'nullable', 'renamed', 'retyped', 'uncommented', 'undefaulted'];
+
+/** Changes that leave the relations' own rows as they are: only the database-wide part of the fingerprint sees them. */
+const DEPENDENCY_CHANGES = `
   ALTER DOMAIN changes.code DROP NOT NULL;
   ALTER TYPE changes.mood RENAME TO feeling;
   ALTER SEQUENCE changes.counter RENAME TO tally;`;
 
-const CHANGED = ['added', 'commented', 'defaulted', 'domained', 'dropped', 'granted', 'newdefault', 'notnull', 'renamed', 'retyped', 'sequenced', 'typed', 'uncommented', 'undefaulted'];
-
 /**
- * The re-sync shortcut of issue 17 (CrawlScope.storedDictionaries): the server's fingerprint of
- * a table's dictionary must equal the one the crawl computed from the columns it read, and must
- * differ as soon as any fact the crawl reports differs.
+ * The re-sync shortcut of issue 17 (CrawlScope.storedDictionaries): the server's fingerprint of a
+ * table's dictionary (catalog row versions) must stay the same while nothing the crawl reports
+ * changes — a schema whose every table is unchanged comes back as one `unchanged` batch — and
+ * must differ as soon as any fact the crawl reports differs.
  */
 describeIfServer(['PostgreSQL'], 'PostgreSQL dictionary fingerprints', () => {
   const pg = new PostgresTestContext();
   const open: Connector[] = [];
   let db: TestDatabase;
   let role: TestRole;
+  let group: TestRole;
 
   const crawl = async (crawlScope: CrawlScope): Promise<CrawlBatch[]> => {
     const connector = createPostgresConnector(pg.connectionDetails({ database: db.name, role }), TIMEOUTS);
     open.push(connector);
     return crawlAll(connector, crawlScope);
   };
-  /** Leaves by schema path key, then by name. */
+  /** Leaves of the listings (not the unchanged batches) by schema path key, then by name. */
   const leavesOf = (batches: CrawlBatch[]) =>
     new Map(listings(batches).filter((l) => l.parent.length === 2).map((l) => [JSON.stringify(l.parent), new Map(l.objects.map((o) => [o.name, o]))]));
-  /** A scope whose stored fingerprints are those a crawl reported. */
-  const storedFrom = (batches: CrawlBatch[]): CrawlScope => {
-    const leaves = leavesOf(batches);
-    return {
-      ...scope([], [db.name]),
-      storedDictionaries: async (path) => new Map([...(leaves.get(JSON.stringify(path))?.values() ?? [])].map((o) => [o.stableId!, o.dictionaryFingerprint!])),
-    };
+  /** Fingerprints by schema path key, then by stable id, from both the listings and the unchanged batches. */
+  const fingerprintsOf = (batches: CrawlBatch[]) =>
+    new Map(
+      batches.flatMap((batch) => {
+        if (batch.type === 'unchanged') return [[JSON.stringify(batch.parent), new Map(batch.fingerprints)] as const];
+        if (batch.type !== 'listing' || batch.parent.length !== 2) return [];
+        return [[JSON.stringify(batch.parent), new Map(batch.objects.map((o) => [o.stableId!, o.dictionaryFingerprint!]))] as const];
+      }),
+    );
+  /** A re-sync's scope: the stored fingerprints those of `batches` (none: every leaf stored without one). */
+  const storedFrom = (batches: CrawlBatch[] | undefined, complete = true): CrawlScope => {
+    const stored = batches === undefined ? new Map<string, Map<string, string>>() : fingerprintsOf(batches);
+    return { ...scope([], [db.name]), storedDictionaries: async (path) => ({ fingerprints: stored.get(JSON.stringify(path)) ?? new Map(), complete }) };
   };
+  const unchangedOf = (batches: CrawlBatch[]) => batches.filter((batch) => batch.type === 'unchanged').map((batch) => batch.parent[1]);
+  /** The schemas that hold tables the role may read (the others are listed empty). */
+  const schemasWithTables = (batches: CrawlBatch[]) => [...leavesOf(batches)].filter(([, byName]) => byName.size > 0).map(([schema]) => JSON.parse(schema)[1] as string).sort();
 
   beforeAll(async () => {
     db = await pg.createDatabase({ label: 'fingerprints', seed: 'hostile-names.sql' });
     role = await pg.createRole({ label: 'fingerprints', connect: [db.name] });
+    group = await pg.createRole({ label: 'fingerprints-group', connect: [] });
     const grantee = quoteIdent(role.name);
     await withAdminClient(db.name, (client) =>
       client.query(`${TABLES}
         GRANT USAGE ON SCHEMA changes, "Mixed Case", "Case", "case", "dots.and/slashes", "with ""quotes"" and spaces", "Ünïcødé 表" TO ${grantee};
         GRANT SELECT ON ALL TABLES IN SCHEMA changes, "Mixed Case", "Case", "case", "dots.and/slashes", "with ""quotes"" and spaces", "Ünïcødé 表" TO ${grantee};
-        REVOKE SELECT ON changes.granted FROM ${grantee};
-        GRANT SELECT (a, b) ON changes.granted TO ${grantee};`),
+        REVOKE SELECT ON changes.granted, changes.member FROM ${grantee};
+        GRANT SELECT (a, b) ON changes.granted TO ${grantee};
+        GRANT SELECT (a) ON changes.member TO ${grantee};
+        GRANT SELECT ON changes.member TO ${quoteIdent(group.name)};`),
     );
   });
 
@@ -97,41 +118,68 @@ describeIfServer(['PostgreSQL'], 'PostgreSQL dictionary fingerprints', () => {
 
   afterAll(() => pg.cleanup());
 
-  it('reads no columns when nothing changed: the server computes the fingerprint the crawl computed', async () => {
+  it('gives every leaf of a first sync its fingerprint; the re-sync reads no column: every schema comes back unchanged', async () => {
     const first = await crawl(scope([], [db.name]));
-    const again = leavesOf(await crawl(storedFrom(first)));
-    const leaves = [...leavesOf(first).entries()].flatMap(([schema, byName]) => [...byName.values()].map((leaf) => [schema, leaf] as const));
+    const leaves = [...leavesOf(first).values()].flatMap((byName) => [...byName.values()]);
     expect(leaves.length).toBeGreaterThan(20);
-    for (const [schema, leaf] of leaves) {
-      const seen = again.get(schema)!.get(leaf.name)!;
-      expect(leaf.dictionaryFingerprint, `${schema} ${leaf.name}`).toMatch(/^pg1:/);
-      expect(seen, `${schema} ${leaf.name}`).toEqual({ name: leaf.name, kind: leaf.kind, stableId: leaf.stableId, comment: leaf.comment, dictionaryFingerprint: leaf.dictionaryFingerprint });
+    for (const leaf of leaves) expect(leaf.dictionaryFingerprint, leaf.name).toMatch(/^pgrv1:[0-9a-f]{32}:/);
+
+    const again = await crawl(storedFrom(first));
+    expect(schemasWithTables(again)).toEqual([]);
+    expect(unchangedOf(again).sort()).toEqual(schemasWithTables(first));
+    expect(unchangedOf(again).length).toBeGreaterThan(5);
+    expect(fingerprintsOf(again)).toEqual(fingerprintsOf(first));
+
+    // Another role's membership changes nothing this role sees.
+    const other = await pg.createRole({ label: 'fingerprints-other', connect: [] });
+    await withAdminClient(db.name, (client) => client.query(`GRANT ${quoteIdent(group.name)} TO ${quoteIdent(other.name)}`));
+    expect(unchangedOf(await crawl(storedFrom(first))).sort()).toEqual(schemasWithTables(first));
+  });
+
+  it('reads every dictionary when nothing is stored with a fingerprint, as a first sync does', async () => {
+    const first = leavesOf(await crawl(scope([], [db.name])));
+    const resync = leavesOf(await crawl(storedFrom(undefined)));
+    expect(resync).toEqual(first);
+  });
+
+  it('lists the leaves without columns, with their fingerprints, when the stored listing is not complete', async () => {
+    const first = await crawl(scope([], [db.name]));
+    const again = await crawl(storedFrom(first, false));
+    expect(unchangedOf(again)).toEqual([]);
+    for (const [schema, byName] of leavesOf(again)) {
+      for (const [name, leaf] of byName) {
+        expect(leaf.columns, `${schema} ${name}`).toBeUndefined();
+        expect(leaf.dictionaryFingerprint, `${schema} ${name}`).toBe(leavesOf(first).get(schema)!.get(name)!.dictionaryFingerprint);
+      }
     }
   });
 
   describe('after each kind of change', () => {
     let before: CrawlBatch[];
-    let after: Map<string, CrawledObject>;
+    let after: CrawlBatch[];
+    let changes: Map<string, CrawledObject>;
     let full: Map<string, CrawledObject>;
 
     beforeAll(async () => {
       before = await crawl(scope([], [db.name]));
       await withAdminClient(db.name, (client) => client.query(`${CHANGES}\nREVOKE SELECT (b) ON changes.granted FROM ${quoteIdent(role.name)};`));
-      after = leavesOf(await crawl(storedFrom(before))).get(JSON.stringify([db.name, 'changes']))!;
+      after = await crawl(storedFrom(before));
+      changes = leavesOf(after).get(JSON.stringify([db.name, 'changes']))!;
       full = leavesOf(await crawl(scope([], [db.name]))).get(JSON.stringify([db.name, 'changes']))!;
     });
 
-    it('reads the columns of exactly the changed tables', () => {
-      expect([...after.values()].filter((leaf) => leaf.columns !== undefined).map((leaf) => leaf.name).sort()).toEqual(CHANGED);
-      expect(after.get('untouched')!.columns).toBeUndefined();
+    it('reads the columns of exactly the changed tables; the other schemas are unchanged', () => {
+      expect([...changes.values()].filter((leaf) => leaf.columns !== undefined).map((leaf) => leaf.name).sort()).toEqual(CHANGED);
+      expect(changes.get('untouched')!.columns).toBeUndefined();
+      expect(unchangedOf(after).sort()).toEqual(schemasWithTables(before).filter((name) => name !== 'changes'));
     });
 
     it('reads them as a full crawl does, with the fingerprint a full crawl gives', () => {
-      for (const name of CHANGED) expect(after.get(name), name).toEqual(full.get(name));
+      for (const name of CHANGED) expect(changes.get(name), name).toEqual(full.get(name));
     });
 
     it('sees what changed', () => {
-      const column = (table: string, index = 0) => after.get(table)!.columns![index]!;
+      const column = (table: string, index = 0) => changes.get(table)!.columns![index]!;
       expect(column('commented').comment).toBe('after');
       expect(column('uncommented').comment).toBeNull();
       expect(column('defaulted').defaultValue).toBe('2');
@@ -139,13 +187,43 @@ describeIfServer(['PostgreSQL'], 'PostgreSQL dictionary fingerprints', () => {
       expect(column('newdefault').defaultValue).toBe('3');
       expect(column('retyped').type).toBe('bigint');
       expect(column('notnull').nullable).toBe(false);
-      expect(after.get('added')!.columns!.map((c) => c.name)).toEqual(['id', 'extra']);
-      expect(after.get('dropped')!.columns!.map((c) => c.name)).toEqual(['id']);
+      expect(column('nullable').nullable).toBe(true);
+      expect(changes.get('added')!.columns!.map((c) => c.name)).toEqual(['id', 'extra']);
+      expect(changes.get('dropped')!.columns!.map((c) => c.name)).toEqual(['id']);
       expect(column('renamed').name).toBe('key');
-      expect(column('domained').nullable).toBe(true);
-      expect(column('typed').type).toBe('changes.feeling');
-      expect(column('sequenced').defaultValue).toContain('tally');
-      expect(after.get('granted')!.columns!.map((c) => c.name)).toEqual(['a']);
+      expect(changes.get('granted')!.columns!.map((c) => c.name)).toEqual(['a']);
+    });
+
+    it('finds a granted column privilege, and a table comment', async () => {
+      await withAdminClient(db.name, (client) => client.query(`GRANT SELECT (b) ON changes.granted TO ${quoteIdent(role.name)}; COMMENT ON TABLE changes.untouched IS 'now';`));
+      const granted = leavesOf(await crawl(storedFrom(after))).get(JSON.stringify([db.name, 'changes']))!;
+      expect(granted.get('granted')!.columns!.map((c) => c.name)).toEqual(['a', 'b']);
+      expect(granted.get('untouched')!.comment).toBe('now');
+      expect([...granted.values()].filter((leaf) => leaf.columns !== undefined).map((leaf) => leaf.name).sort()).toEqual(['granted', 'untouched']);
+    });
+
+    describe('of what the columns depend on (types, domains, sequences, role membership)', () => {
+      let again: Map<string, CrawledObject>;
+      let fallback: CrawlBatch[];
+
+      beforeAll(async () => {
+        const stored = await crawl(storedFrom(before));
+        await withAdminClient(db.name, (client) => client.query(`${DEPENDENCY_CHANGES}\nGRANT ${quoteIdent(group.name)} TO ${quoteIdent(role.name)};`));
+        fallback = await crawl(storedFrom(stored));
+        again = leavesOf(fallback).get(JSON.stringify([db.name, 'changes']))!;
+      });
+
+      it('reads every dictionary of the database again', () => {
+        expect(unchangedOf(fallback)).toEqual([]);
+        for (const [schema, byName] of leavesOf(fallback)) for (const [name, leaf] of byName) expect(leaf.columns, `${schema} ${name}`).toBeDefined();
+      });
+
+      it('sees what changed', () => {
+        expect(again.get('domained')!.columns![0]!.nullable).toBe(true);
+        expect(again.get('typed')!.columns![0]!.type).toBe('changes.feeling');
+        expect(again.get('sequenced')!.columns![0]!.defaultValue).toContain('tally');
+        expect(again.get('member')!.columns!.map((c) => c.name)).toEqual(['a', 'b']);
+      });
     });
   });
 });

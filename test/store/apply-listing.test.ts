@@ -4,7 +4,7 @@ import type { CrawledObject } from '../../src/domain/catalog-types.js';
 import { NO_OVERRIDES } from '../../src/domain/settings.js';
 import type { CatalogStore } from '../../src/store/catalog-store.js';
 import { CatalogService } from '../../src/services/catalog-service.js';
-import { applyListing, type ApplyContext } from '../../src/sync/apply.js';
+import { applyListing, applyUnchangedListing, type ApplyContext } from '../../src/sync/apply.js';
 import { claimedApplyContext } from '../helpers/apply-run.js';
 import { describeEachStore } from '../helpers/store-kinds.js';
 import { openTempStore } from '../helpers/temp-store.js';
@@ -207,6 +207,42 @@ describeEachStore('applying listings to the catalog', (kind) => {
     // A removed table's fingerprint is not offered: it comes back read in full.
     await list(['db1', 's1'], [table('t2'), table('T1', 'upper')]);
     expect(await fingerprints()).toEqual(new Map());
+  });
+
+  it('applies an unchanged listing as the stored one: every child kept as it was, marked seen by the run', async () => {
+    const fingerprinted = (name: string, stableId = name) => ({ ...table(name, stableId), dictionaryFingerprint: `v:${stableId}` });
+    await list(['db1', 's1'], [fingerprinted('t1'), fingerprinted('t2'), fingerprinted('T1', 'upper')]);
+    const t1 = (await store.objects.findChain(connectionId, ['db1', 's1', 't1']))!.at(-1)!;
+    await store.objects.setOverrides(t1.id, { isActive: true, dataOwners: [{ type: 'group', name: 'finance' }] }, clock.nowIso());
+    const before = await Promise.all(['t1', 't2', 'T1'].map((name) => catalog.getObject(['Conn', 'db1', 's1', name])));
+    const unchanged = async (fingerprints: [string, string][]) => {
+      const ctx = await context(false);
+      return { ...(await applyUnchangedListing(store, ctx, { type: 'unchanged', parent: ['db1', 's1'], fingerprints: new Map(fingerprints) })), syncRunId: ctx.syncRunId };
+    };
+
+    const applied = await unchanged([['t1', 'v:t1'], ['t2', 'v:t2'], ['upper', 'v:upper']]);
+    expect(applied).toMatchObject({ counts: { unchanged: 3, added: 0, removed: 0, changed: 0 }, errors: [], objectsSeen: 3 });
+    const after = await Promise.all(['t1', 't2', 'T1'].map((name) => catalog.getObject(['Conn', 'db1', 's1', name])));
+    expect(after.map(({ lastSync, ...object }) => object)).toEqual(before.map(({ lastSync, ...object }) => object));
+    expect(after.map((object) => object.lastSync?.syncRunId)).toEqual([applied.syncRunId, applied.syncRunId, applied.syncRunId]);
+    expect((await store.syncChanges.listByRun(applied.syncRunId, { offset: 0, size: 10 })).hits).toEqual([]);
+
+    // Stored children the batch does not vouch for (one fingerprint differs, one is missing, one more): nothing is written, and it says so.
+    for (const fingerprints of [
+      [['t1', 'v:other'], ['t2', 'v:t2'], ['upper', 'v:upper']],
+      [['t1', 'v:t1'], ['t2', 'v:t2']],
+      [['t1', 'v:t1'], ['t2', 'v:t2'], ['upper', 'v:upper'], ['t3', 'v:t3']],
+      [],
+    ] as [string, string][][]) {
+      const refused = await unchanged(fingerprints);
+      expect(refused.counts).toEqual({ ...refused.counts, unchanged: 0, removed: 0 });
+      expect(refused.errors).toEqual([expect.objectContaining({ code: 'LISTING_NOT_APPLIED', objectPath: ['Conn', 'db1', 's1'] })]);
+      const now = await Promise.all(['t1', 't2', 'T1'].map((name) => catalog.getObject(['Conn', 'db1', 's1', name])));
+      expect(now).toEqual(after);
+    }
+    // A child stored without a fingerprint makes the stored listing incomplete: never vouched for.
+    await list(['db1', 's1'], [fingerprinted('t1'), fingerprinted('t2'), table('T1', 'upper')]);
+    expect((await unchanged([['t1', 'v:t1'], ['t2', 'v:t2']])).errors).toEqual([expect.objectContaining({ code: 'LISTING_NOT_APPLIED' })]);
   });
 
   it('records a uniqueness violation, keeping the first object', async () => {

@@ -1,25 +1,26 @@
-import type { CrawledObject, ScopeStep } from '../../domain/catalog-types.js';
-import { pathOf, type CatalogReader } from '../shared/catalog-walk.js';
+import type { CrawledObject, ScopeStep, StoredDictionaries } from '../../domain/catalog-types.js';
+import { pathOf, type CatalogReader, type UnchangedLeaves } from '../shared/catalog-walk.js';
 import { forEachChunkYielding } from '../../sync/yielding-map.js';
-import { ColumnGrouping, leafKind, mapContainers, mapLeaves, oidParameter, pickScopedMatch, serverFingerprints } from './postgres-mapper.js';
+import { ColumnGrouping, leafKind, mapContainers, mapLeaves, oidParameter, pickScopedMatch, relationFingerprints } from './postgres-mapper.js';
 import {
+  DICTIONARY_DEPENDENCIES,
   FIND_DATABASE,
   FIND_RELATION,
   FIND_SCHEMA,
   LIST_DATABASES,
   LIST_RELATION_COMMENTS,
-  LIST_RELATIONS,
+  LIST_RELATION_FINGERPRINTS,
   LIST_RELATION_COLUMNS,
   LIST_SCHEMAS,
   LIST_SCHEMA_COLUMNS,
-  LIST_SCHEMA_FINGERPRINTS,
   type ColumnRow,
   type ColumnRows,
   type ColumnTextRow,
   type ContainerRow,
-  type FingerprintRow,
   type RelationNameRow,
   type RelationRow,
+  type RelationVersionRow,
+  type RowVersionsRow,
 } from './postgres-queries.js';
 import type { PostgresSession } from './postgres-session.js';
 
@@ -53,18 +54,17 @@ export class PostgresCatalogReader implements CatalogReader {
    * comments of the whole schema — or, when the crawl targets one table, that table (found by
    * name or oid) and its columns.
    *
-   * With `stored` fingerprints (a re-sync), the server computes every relation's fingerprint
-   * first, and only the relations whose fingerprint differs from the stored one have their
-   * columns read (by oid); the others come back without columns, with their fingerprint.
+   * The server computes every relation's fingerprint first (only it can: see
+   * relationFingerprints), on a first sync too, so that the first re-sync can skip. With `stored`
+   * (a re-sync), when the stored listing is complete and every relation's fingerprint is the
+   * stored one, the schema is unchanged and nothing more is read. Otherwise only the relations
+   * whose fingerprint differs have their columns read; the others come back without columns,
+   * with their fingerprint.
    */
-  async listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined, stored?: ReadonlyMap<string, string>): Promise<CrawledObject[]> {
+  async listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined, stored?: StoredDictionaries): Promise<CrawledObject[] | UnchangedLeaves> {
     const schemaId = parent[parent.length - 1]!.stableId;
     const path = pathOf(parent);
-    if (only === undefined) {
-      const relations = await this.readRelations(LIST_RELATIONS, [schemaId], path);
-      if (stored === undefined || stored.size === 0 || relations.length === 0) return groupYielding(relations, await this.readDictionary(LIST_SCHEMA_COLUMNS, [schemaId], path));
-      return this.readChangedDictionaries(relations, stored, schemaId, path);
-    }
+    if (only === undefined) return this.readChangedDictionaries(stored ?? NOTHING_STORED, schemaId, path);
     const rows = await this.readRelations(FIND_RELATION, [schemaId, only.name, oidParameter(only.stableId)], path);
     const match = pickScopedMatch(mapLeaves(rows, NO_COLUMNS), only);
     if (match === undefined) return [];
@@ -78,18 +78,39 @@ export class PostgresCatalogReader implements CatalogReader {
     return this.session.close();
   }
 
-  /** A schema's leaves on a re-sync: the fingerprints from the server, the columns of the changed relations only. */
-  private async readChangedDictionaries(relations: readonly RelationRow[], stored: ReadonlyMap<string, string>, schemaId: string | null, path: readonly string[]): Promise<CrawledObject[]> {
-    const fingerprintOf = serverFingerprints({
-      columns: await this.session.query<FingerprintRow>(LIST_SCHEMA_FINGERPRINTS.columns, [schemaId], path),
-      defaults: await this.session.query<FingerprintRow>(LIST_SCHEMA_FINGERPRINTS.defaults, [schemaId], path),
-      comments: await this.session.query<FingerprintRow>(LIST_SCHEMA_FINGERPRINTS.comments, [schemaId], path),
+  /**
+   * A schema's leaves: the fingerprints from the server (before any fact they vouch for is read,
+   * so a stored fact is never older than the fingerprint stored with it), then nothing more when
+   * all are the stored ones, else the columns of the changed relations only (all on a first sync).
+   */
+  private async readChangedDictionaries(stored: StoredDictionaries, schemaId: string | null, path: readonly string[]): Promise<CrawledObject[] | UnchangedLeaves> {
+    // One row: the role's own (CURRENT_USER is always in pg_roles).
+    const [dependencies] = (await this.session.query<[string]>(DICTIONARY_DEPENDENCIES, [], path))[0]!;
+    const versions = await this.session.query<RelationVersionRow>(LIST_RELATION_FINGERPRINTS.relations, [schemaId], path);
+    const fingerprintOf = relationFingerprints(dependencies, {
+      defaults: await this.session.query<RowVersionsRow>(LIST_RELATION_FINGERPRINTS.defaults, [schemaId], path),
+      comments: await this.session.query<RowVersionsRow>(LIST_RELATION_FINGERPRINTS.comments, [schemaId], path),
     });
-    const changed = relations.filter(([stableId]) => stored.get(stableId) !== fingerprintOf(stableId));
-    const read = changed.length === 0 ? [] : await groupYielding(changed, await this.readDictionary(LIST_RELATION_COLUMNS, [changed.map(([stableId]) => stableId)], path));
+    if (versions.length === 0) return [];
+    const fingerprints = new Map(versions.map(([stableId, , , rowVersions]) => [stableId, fingerprintOf(stableId, rowVersions)]));
+    const unchanged = (stableId: string) => stored.fingerprints.get(stableId) === fingerprints.get(stableId);
+    if (stored.complete && stored.fingerprints.size === versions.length && versions.every(([stableId]) => unchanged(stableId))) return { unchanged: fingerprints };
+
+    const comments = new Map(await this.session.query<[string, string]>(LIST_RELATION_COMMENTS, [schemaId], path));
+    const relations = versions.map(([stableId, name, relkind]): RelationRow => [stableId, name, relkind, comments.get(stableId) ?? null]);
+    const changed = relations.filter(([stableId]) => !unchanged(stableId));
+    // Every relation changed (a first sync, or the dependencies changed): the schema's queries read them best.
+    const dictionary = changed.length === relations.length
+      ? await this.readDictionary(LIST_SCHEMA_COLUMNS, [schemaId], path)
+      : await this.readDictionary(LIST_RELATION_COLUMNS, [changed.map(([stableId]) => stableId)], path);
+    const read = changed.length === 0 ? [] : await groupYielding(changed, dictionary);
     const readById = new Map(read.map((leaf) => [leaf.stableId, leaf]));
     // The unchanged ones: the relation's own facts (name, kind, comment) as listed, the stored dictionary kept.
-    return relations.map(([stableId, name, relkind, comment]) => readById.get(stableId) ?? { name, kind: leafKind(relkind), stableId, comment, dictionaryFingerprint: fingerprintOf(stableId) });
+    return relations.map(([stableId, name, relkind, comment]) => {
+      const dictionaryFingerprint = fingerprints.get(stableId)!;
+      const leaf = readById.get(stableId);
+      return leaf === undefined ? { name, kind: leafKind(relkind), stableId, comment, dictionaryFingerprint } : { ...leaf, dictionaryFingerprint };
+    });
   }
 
   /** Relations of a schema (`values[0]`, its oid) with their comments, read by their own query. */
@@ -127,3 +148,6 @@ const COLUMNS_PER_TURN = 5_000;
 const RELATIONS_PER_TURN = 200;
 
 const NO_COLUMNS: ColumnRows = { columns: [], defaults: [], comments: [] };
+
+/** A first sync's: nothing stored, every dictionary read (with the fingerprint the next re-sync compares). */
+const NOTHING_STORED: StoredDictionaries = { fingerprints: new Map(), complete: false };

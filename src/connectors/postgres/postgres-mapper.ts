@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { CrawledColumn, CrawledObject, LeafKind, ScopeStep } from '../../domain/catalog-types.js';
-import type { ColumnRow, ColumnRows, ColumnTextRow, ContainerRow, FingerprintRow, RelationRow } from './postgres-queries.js';
+import type { ColumnRow, ColumnRows, ColumnTextRow, ContainerRow, RelationRow, RowVersionsRow } from './postgres-queries.js';
 
 /** `pg_class.relkind` → the leaf kind Warden records. Other relkinds are never listed. */
 export const RELKIND_TO_LEAF_KIND: Readonly<Record<string, LeafKind>> = {
@@ -39,17 +38,6 @@ export class ColumnGrouping {
   // a 500k-column schema from holding 500k copies of them while it is applied.
   private readonly intern = new Map<string, string>();
   private readonly byRelation = new Map<string, CrawledColumn[]>();
-  // Names and types repeat across tables: each is JSON-encoded once for the fingerprints.
-  private readonly jsonOf = new Map<string, string>();
-  private readonly json = (text: string): string => {
-    let encoded = this.jsonOf.get(text);
-    if (encoded === undefined) {
-      encoded = JSON.stringify(text);
-      this.jsonOf.set(text, encoded);
-    }
-    return encoded;
-  };
-
   constructor({ defaults, comments }: Pick<ColumnRows, 'defaults' | 'comments'>) {
     this.defaultOf = byColumn(defaults);
     this.commentOf = byColumn(comments);
@@ -74,11 +62,11 @@ export class ColumnGrouping {
     }
   }
 
-  /** The leaves of `relations` (a chunk of them or all) with the columns added so far, in ordinal order, and their fingerprints. */
+  /** The leaves of `relations` (a chunk of them or all) with the columns added so far, in ordinal order. */
   leaves(relations: readonly RelationRow[]): CrawledObject[] {
     return relations.map(([stableId, name, relkind, comment]) => {
       const columns = this.byRelation.get(stableId)?.sort((a, b) => a.ordinal - b.ordinal) ?? [];
-      return { name, kind: leafKind(relkind), stableId, comment, columns, dictionaryFingerprint: dictionaryFingerprint(columns, this.json) };
+      return { name, kind: leafKind(relkind), stableId, comment, columns };
     });
   }
 
@@ -91,42 +79,22 @@ export class ColumnGrouping {
 }
 
 /**
- * Bumped whenever what the crawl reports of a column changes (a new fact, another spelling), so
- * that dictionaries stored by an older Warden are read again rather than trusted.
+ * Bumped whenever what the fingerprint covers changes (a new fact the crawl reports, another
+ * spelling), so that dictionaries stored by an older Warden are read again rather than trusted.
+ * `pg1` was the md5 of the columns' text; `pgrv1` is made of catalog row versions.
  */
-const FINGERPRINT_VERSION = 'pg1';
+const FINGERPRINT_VERSION = 'pgrv1';
 
 /**
- * The dictionary fingerprint of a leaf's columns (ordered by ordinal), built exactly as
- * LIST_SCHEMA_FINGERPRINTS has the server build it: per part, the md5 of its JSON arrays joined
- * by `,`, or `''` when the part has none. Pure; `json` is JSON.stringify (or a cache of it).
+ * The dictionary fingerprints of a schema's relations, from what LIST_RELATION_FINGERPRINTS and
+ * DICTIONARY_DEPENDENCIES return: `(relation oid, its own row versions) → fingerprint`. Only the
+ * server can compute one (row versions are not in the columns), so a leaf read without them
+ * carries none. Pure.
  */
-export function dictionaryFingerprint(columns: readonly CrawledColumn[], json: (text: string) => string = JSON.stringify): string {
-  const described: string[] = [];
-  const expressions: string[] = [];
-  const comments: string[] = [];
-  for (const column of columns) {
-    const generation = column.generated === null ? '' : column.generated.stored ? 's' : 'v';
-    described.push(`[${column.ordinal},${json(column.name)},${json(column.type)},${column.nullable},"${generation}"]`);
-    const expression = column.generated?.expression ?? column.defaultValue;
-    if (expression !== null) expressions.push(`[${column.ordinal},${json(expression)}]`);
-    if (column.comment !== null) comments.push(`[${column.ordinal},${json(column.comment)}]`);
-  }
-  return joinParts(digest(described), digest(expressions), digest(comments));
-}
-
-/** The fingerprints the server computed (LIST_SCHEMA_FINGERPRINTS' three parts), by relation oid. */
-export function serverFingerprints(parts: Record<'columns' | 'defaults' | 'comments', readonly FingerprintRow[]>): (relationId: string) => string {
-  const [columns, defaults, comments] = [parts.columns, parts.defaults, parts.comments].map((rows) => new Map(rows));
-  return (relationId) => joinParts(columns!.get(relationId) ?? '', defaults!.get(relationId) ?? '', comments!.get(relationId) ?? '');
-}
-
-function digest(rows: readonly string[]): string {
-  return rows.length === 0 ? '' : createHash('md5').update(rows.join(',')).digest('hex');
-}
-
-function joinParts(columns: string, expressions: string, comments: string): string {
-  return `${FINGERPRINT_VERSION}:${columns}:${expressions}:${comments}`;
+export function relationFingerprints(dependencies: string, parts: Record<'defaults' | 'comments', readonly RowVersionsRow[]>): (relationId: string, versions: string) => string {
+  const defaults = new Map(parts.defaults);
+  const comments = new Map(parts.comments);
+  return (relationId, versions) => `${FINGERPRINT_VERSION}:${dependencies}:${versions}:${defaults.get(relationId) ?? ''}:${comments.get(relationId) ?? ''}`;
 }
 
 /** The leaf kind of a relkind; throws on a relkind the relation queries never return. */

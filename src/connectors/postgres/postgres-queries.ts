@@ -117,15 +117,11 @@ SELECT c.oid::text, c.relname::text, c.relkind::text
 FROM pg_catalog.pg_class c
 WHERE ${RELATION_FILTER}`;
 
-/** Every visible relation of schema `$1`. Row: {@link RelationNameRow}. */
-export const LIST_RELATIONS = `${RELATIONS}
-ORDER BY c.relname`;
-
 /** The relation of schema `$1` named `$2` or with oid `$3`. Row: {@link RelationNameRow}; at most two rows. */
 export const FIND_RELATION = `${RELATIONS}
   AND (c.relname = $2::text OR c.oid = $3::oid)`;
 
-/** Comments of the relations LIST_RELATIONS lists for schema `$1`. Row: `[oid, comment]`. */
+/** Comments of the relations of schema `$1` (those RELATION_FILTER selects). Row: `[oid, comment]`. */
 export const LIST_RELATION_COMMENTS = `
 SELECT d.objoid::text, d.description
 FROM pg_catalog.pg_description d
@@ -202,13 +198,13 @@ SELECT d.objoid::text, d.objsubid::int, d.description
 FROM pg_catalog.pg_description d
 WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0`;
 
-/** The relations {@link LIST_RELATIONS} lists for schema `$1`, as a subquery. */
+/** The relations of schema `$1` a crawl lists (RELATION_FILTER), as a subquery. */
 const SCHEMA_RELATIONS = `(SELECT c.oid FROM pg_catalog.pg_class c WHERE ${RELATION_FILTER})`;
 
 /**
- * The dictionaries of every relation {@link LIST_RELATIONS} lists for schema `$1`: one query
+ * The dictionaries of every relation of schema `$1` a crawl lists: one query
  * each for columns, defaults and comments per schema (never per table), unordered (see above).
- * The relation filter is the same as LIST_RELATIONS', so a column of a relation the role may
+ * The relation filter is the same as the listing's, so a column of a relation the role may
  * not read never leaves the server, nor a column it holds no privilege on. Rows:
  * {@link ColumnRow}, {@link ColumnTextRow}.
  */
@@ -232,65 +228,104 @@ export const LIST_RELATION_COLUMNS = {
   AND d.objoid = ANY ($1::oid[])`,
 } as const;
 
-/** `[relation oid, md5 hex]`: one part of a relation's dictionary fingerprint (see {@link LIST_SCHEMA_FINGERPRINTS}); null when the part has no rows. */
-export type FingerprintRow = [relationId: string, digest: string | null];
+/**
+ * Row versions of a set of catalog rows (`alias` names the catalog table in the FROM clause),
+ * as one value: the count of the rows, the sum of their `xmin` and the sum of a hash of it
+ * (`n.sum.hashsum`). A catalog row gets a new `xmin` whenever it is inserted or updated (and
+ * keeps it when frozen, since PostgreSQL 9.4), so adding, dropping, renaming, retyping, a new
+ * default or comment all change the set's value: new xids are larger than those of rows an
+ * earlier read saw, so with the same count the sum differs (the hash sum guards against the
+ * one coincidence that could cancel, a transaction that commits out of xid order).
+ */
+function rowVersions(alias: string): string {
+  const xid = `${alias}.xmin::text::int8`;
+  return `pg_catalog.count(*)::text || '.' || COALESCE(pg_catalog.sum(${xid}), 0)::text || '.' || COALESCE(pg_catalog.sum(pg_catalog.hashint8(${xid})), 0)::text`;
+}
 
 /**
- * The dictionary fingerprints of the relations {@link LIST_SCHEMA_COLUMNS} reads for schema `$1`,
- * computed by the server, so an unchanged re-sync receives one row per relation instead of
- * every column (500,000 columns: the node process parsed, grouped and hashed them for ~1 s).
- * Three parts, as the dictionary is read: the columns (with the same visibility filter and the
- * same effective nullability), the defaults and generation expressions, the column comments.
- * Each part is the md5 of its rows as JSON arrays in attnum order joined by `,`:
- * `[attnum,"name","type",nullable,"attgenerated"]`, `[attnum,"expression"]`, `[attnum,"comment"]`
- * — text `postgres-mapper.ts` (dictionaryFingerprint) builds the same way from the columns it
- * read, so the two agree exactly whenever the dictionary is the same (`to_json` of a text escapes
- * as JSON.stringify does; md5 hashes the database's bytes, UTF-8 as JavaScript's in a UTF8
- * database — elsewhere a non-ASCII name only makes its table's columns be read every time). A
- * part without rows is absent or null (the mapper's empty part). Nothing filters on the digest:
- * a condition on it made PostgreSQL compute every md5 twice (1.4 s instead of 0.85 s, measured).
- *
- * Every fact the crawl reports is in a part: names, order, types as format_type spells them (a
- * renamed type shows), effective nullability (a domain's NOT NULL shows), visibility (a revoked
- * column privilege shows), defaults and expressions as pg_get_expr deparses them (a renamed
- * sequence shows), comments. A difference that is not a change (a default on a column the role
- * cannot see) only makes the relation's columns be read again. The columns part is aggregated per
- * relation in a LATERAL subquery: grouped over the whole schema, the planner sorted all 500k
- * attribute rows (to disk) first, 1.1 s instead of 0.6 s (measured).
+ * The dictionary fingerprint's database-wide part: what can change what the crawl reports of a
+ * column without touching that column's own catalog rows. The role, its superuser flag, its
+ * memberships and those of the roles it belongs to, with their inherit flags (privileges granted
+ * through a role; memberships of other roles of the cluster are left out), the server version and
+ * search path (format_type qualifies a type outside it), and the row versions of the catalogs a
+ * column's type or default expression names: types (a renamed type or table row type, a
+ * domain's NOT NULL), schemas, sequences (a renamed sequence shows in a `nextval` default),
+ * functions, operators and collations. Any change in those — creating a table adds type rows —
+ * makes every relation of the database read in full once: safe, and as costly as a read. One row:
+ * `[md5 hex]`. No parameters.
  */
-export const LIST_SCHEMA_FINGERPRINTS = {
-  columns: `${NOT_NULL_DOMAINS}
-SELECT r.oid::text, f.digest
+export const DICTIONARY_DEPENDENCIES = `
+WITH RECURSIVE member_of (roleid) AS (
+  SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = CURRENT_USER
+  UNION
+  SELECT m.roleid FROM pg_catalog.pg_auth_members m JOIN member_of o ON m.member = o.roleid
+)
+SELECT pg_catalog.md5(pg_catalog.concat_ws(':',
+  r.oid::text, r.rolsuper::text,
+  pg_catalog.current_setting('server_version_num'), pg_catalog.current_schemas(true)::text,
+  (SELECT pg_catalog.string_agg(g.oid::text || g.rolinherit::text, ',' ORDER BY g.oid) FROM pg_catalog.pg_roles g WHERE g.oid IN (SELECT o.roleid FROM member_of o)),
+  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_auth_members x WHERE x.member IN (SELECT o.roleid FROM member_of o)),
+  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_type x),
+  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_namespace x),
+  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_class x WHERE x.relkind = 'S'),
+  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_proc x),
+  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_operator x),
+  (SELECT ${rowVersions('x')} FROM pg_catalog.pg_collation x)))
+FROM pg_catalog.pg_roles r
+WHERE r.rolname = CURRENT_USER`;
+
+/** `[oid, name, relkind, row versions]`: a relation with its own part of the dictionary fingerprint (see {@link LIST_RELATION_FINGERPRINTS}). */
+export type RelationVersionRow = [stableId: string, name: string, relkind: string, versions: string];
+
+/** `[relation oid, row versions]`: the defaults' or comments' part of a relation's fingerprint; relations without rows have none. */
+export type RowVersionsRow = [relationId: string, versions: string];
+
+/**
+ * The relations of schema `$1` a crawl lists (RELATION_FILTER, by name), with the row versions that make up
+ * their dictionary fingerprints, for a re-sync: the server answers one row per relation instead
+ * of every column, at about the cost of scanning pg_attribute (the md5 of each relation's column
+ * text cost 3–4x that, as much as reading the columns). A first sync asks them too, before it reads
+ * the columns, so that its first re-sync can skip. Three queries, as the dictionary is read:
+ *
+ * - `relations`: the relation's pg_class row version (a rename, a table-level grant or revoke)
+ *   and those of its listed columns (same visibility filter as LIST_SCHEMA_COLUMNS: a revoked
+ *   column privilege drops a row; names, types, NOT NULL, generation, column grants are the rows'
+ *   own fields). Row: {@link RelationVersionRow}. Names come from the same statement as the row
+ *   versions, so a stored name is never older than the fingerprint stored with it.
+ * - `defaults`: its pg_attrdef rows (defaults, generation expressions). Row: {@link RowVersionsRow}.
+ * - `comments`: its pg_description rows (the relation's comment and its columns'). Row: {@link RowVersionsRow}.
+ *
+ * What changes a column's reported facts without touching these rows is in
+ * {@link DICTIONARY_DEPENDENCIES}. A change that is not one (a VACUUM FULL of a table rewrites its
+ * pg_class row) only makes that relation's columns be read again.
+ */
+export const LIST_RELATION_FINGERPRINTS = {
+  relations: `
+SELECT r.oid::text, r.relname::text, r.relkind::text, r.xmin::text || ':' || f.versions
 FROM (
-  SELECT c.oid, pg_catalog.has_table_privilege(c.oid, ${ANY_COLUMN_PRIVILEGE}) AS whole_table
+  SELECT c.oid, c.relname, c.relkind, c.xmin, pg_catalog.has_table_privilege(c.oid, ${ANY_COLUMN_PRIVILEGE}) AS whole_table
   FROM pg_catalog.pg_class c
   WHERE ${RELATION_FILTER}
   OFFSET 0
 ) r
 CROSS JOIN LATERAL (
-  SELECT pg_catalog.md5(pg_catalog.string_agg(
-    '[' || a.attnum::text || ',' || pg_catalog.to_json(a.attname::text)::text || ',' || pg_catalog.to_json(pg_catalog.format_type(a.atttypid, a.atttypmod))::text
-      || ',' || (NOT (a.attnotnull OR a.atttypid IN (SELECT nd.oid FROM not_null_domains nd)))::text || ',"' || a.attgenerated::text || '"]',
-    ',' ORDER BY a.attnum)) AS digest
+  SELECT ${rowVersions('a')} AS versions
   FROM pg_catalog.pg_attribute a
   WHERE a.attrelid = r.oid
     AND a.attnum > 0
     AND NOT a.attisdropped
     AND (r.whole_table OR pg_catalog.has_column_privilege(r.oid, a.attnum, ${ANY_COLUMN_PRIVILEGE}))
-) f`,
+) f
+ORDER BY r.relname`,
   defaults: `
-SELECT ad.adrelid::text, pg_catalog.md5(pg_catalog.string_agg(
-  '[' || ad.adnum::text || ',' || pg_catalog.to_json(pg_catalog.pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END))::text || ']',
-  ',' ORDER BY ad.adnum))
+SELECT ad.adrelid::text, ${rowVersions('ad')}
 FROM pg_catalog.pg_attrdef ad
-JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
-WHERE NOT a.attisdropped
-  AND ad.adrelid IN ${SCHEMA_RELATIONS}
+WHERE ad.adrelid IN ${SCHEMA_RELATIONS}
 GROUP BY ad.adrelid`,
   comments: `
-SELECT d.objoid::text, pg_catalog.md5(pg_catalog.string_agg('[' || d.objsubid::text || ',' || pg_catalog.to_json(d.description)::text || ']', ',' ORDER BY d.objsubid))
+SELECT d.objoid::text, ${rowVersions('d')}
 FROM pg_catalog.pg_description d
-WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0
+WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
   AND d.objoid IN ${SCHEMA_RELATIONS}
 GROUP BY d.objoid`,
 } as const;

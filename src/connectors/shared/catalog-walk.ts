@@ -1,4 +1,4 @@
-import type { CrawlBatch, CrawlScope, CrawledObject, ScopeStep } from '../../domain/catalog-types.js';
+import type { CrawlBatch, CrawlScope, CrawledObject, ScopeStep, StoredDictionaries } from '../../domain/catalog-types.js';
 import { WardenError, isWardenError } from '../../errors.js';
 import { abortReason, mergeBounded, type MergeSource } from '../connector-runtime.js';
 
@@ -20,12 +20,18 @@ export interface CatalogReader {
    * The leaves under `parent` (a chain down to a container of the last container level) with their
    * columns. `stored` (see CrawlScope.storedDictionaries; complete listings only) lets a reader
    * whose platform computes dictionary fingerprints leave out the columns of leaves whose
-   * fingerprint is the stored one; a reader may ignore it.
+   * fingerprint is the stored one, or, when `stored` is complete and every leaf's fingerprint is
+   * the stored one, answer {@link UnchangedLeaves} instead of the leaves; a reader may ignore it.
    */
-  listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined, stored?: ReadonlyMap<string, string>): Promise<CrawledObject[]>;
+  listLeaves(parent: readonly CrawledObject[], only: ScopeStep | undefined, stored?: StoredDictionaries): Promise<CrawledObject[] | UnchangedLeaves>;
   /** The session broke: nothing more can be read through this reader. */
   readonly lost: boolean;
   close(): Promise<void>;
+}
+
+/** A reader's answer that a container's leaves are the stored ones: the platform's fingerprint of each, by stable id (an `unchanged` batch). */
+export interface UnchangedLeaves {
+  unchanged: ReadonlyMap<string, string>;
 }
 
 /** What {@link walkCatalog} needs from its connector. */
@@ -83,7 +89,10 @@ export async function* walkCatalog(context: CatalogWalkContext, scope: CrawlScop
 async function readRoot(context: CatalogWalkContext, step: ScopeStep | undefined, signal: AbortSignal): Promise<CrawledObject[]> {
   const reader = await context.openReader(undefined, signal);
   try {
-    return await listChildren(reader, context.levels, [], step);
+    const top = await listChildren(reader, context.levels, [], step);
+    // No stored dictionaries are asked for at the root, so a reader cannot answer "unchanged" there.
+    if (!Array.isArray(top)) throw new Error('a root listing was reported unchanged');
+    return top;
   } finally {
     await reader.close();
   }
@@ -130,7 +139,7 @@ async function* walkSubtree(walk: SubtreeWalk, chain: readonly CrawledObject[], 
     return;
   }
   const [step, ...rest] = steps;
-  let children: CrawledObject[];
+  let children: CrawledObject[] | UnchangedLeaves;
   try {
     children = await listChildren(walk.reader, walk.levels, chain, step, walk.scope);
   } catch (error) {
@@ -138,6 +147,10 @@ async function* walkSubtree(walk: SubtreeWalk, chain: readonly CrawledObject[], 
     // failure() returned, so `error` is a WardenError.
     if (walk.reader.lost) walk.brokenBy = error as WardenError;
     yield batch;
+    return;
+  }
+  if (!Array.isArray(children)) {
+    yield { type: 'unchanged', parent: path, fingerprints: children.unchanged };
     return;
   }
   yield listing(path, children, step);
@@ -155,7 +168,7 @@ async function listChildren(
   parent: readonly CrawledObject[],
   step: ScopeStep | undefined,
   scope?: CrawlScope,
-): Promise<CrawledObject[]> {
+): Promise<CrawledObject[] | UnchangedLeaves> {
   if (parent.length + 1 < levels.length) return reader.listContainers(parent, step);
   // A scoped listing reads its one leaf in full; a complete one may skip unchanged dictionaries.
   const stored = step === undefined ? await scope?.storedDictionaries?.(pathOf(parent)) : undefined;

@@ -370,6 +370,11 @@ export class ObjectRepository {
     }
   }
 
+  /** Marks every present child of `parentId` seen by `syncRunId` (an unchanged listing). */
+  async touchChildrenSynced(parentId: number, syncRunId: string, now: string): Promise<void> {
+    await this.db.updateTable('objects').set({ last_sync_run_id: syncRunId, last_synced_at: now }).where('parent_id', '=', parentId).where('removed', '=', 0).execute();
+  }
+
   /** Marks an object and everything below it removed; returns how many objects that is. */
   async markSubtreeRemoved(record: ObjectRecord, syncRunId: string, now: string): Promise<number> {
     const result = await this.db.updateTable('objects').where(this.subtree(record.idPath))

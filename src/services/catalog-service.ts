@@ -212,7 +212,7 @@ export class CatalogService {
         activateNewChildren: settingView(settings.activateNewChildren, descendants.activateNewChildren),
         dataOwners: settingView(settings.dataOwners, descendants.dataOwners),
       },
-      ...(columns && { columns: columns.map((c) => ({ ...c, tags: tags.filter((t) => t.column === c.name).map(tagView) })) }),
+      ...(columns && { columns: withColumnTags(columns, tags) }),
       removedAt: object.removedAt,
       createdAt: object.createdAt,
       updatedAt: object.updatedAt,
@@ -257,6 +257,28 @@ export class CatalogService {
 /** An enabled leaf still on the platform (SPEC 1.3). */
 function isDataSource(object: ObjectRecord, settings: EffectiveSettings): boolean {
   return object.isLeaf && objectState(settings, object.removed) === 'active';
+}
+
+/** The dictionary with each column's tags: one pass over the tags, not one per column. */
+function withColumnTags(columns: readonly CrawledColumn[], tags: readonly StoredTag[]): ColumnView[] {
+  const byColumn = new Map<string, Tag[]>();
+  for (const tag of tags) {
+    if (tag.column === null) continue;
+    const list = byColumn.get(tag.column);
+    if (list) list.push(tagView(tag));
+    else byColumn.set(tag.column, [tagView(tag)]);
+  }
+  // Built field by field: spreading each column cost more than the rest of the view.
+  return columns.map((c) => ({
+    name: c.name,
+    ordinal: c.ordinal,
+    type: c.type,
+    nullable: c.nullable,
+    defaultValue: c.defaultValue,
+    generated: c.generated,
+    comment: c.comment,
+    tags: byColumn.get(c.name) ?? [],
+  }));
 }
 
 function pick(settings: SettingsInput | EffectiveSettings, keys: readonly SettingKey[]): Partial<SettingOverrides> {

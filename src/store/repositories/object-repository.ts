@@ -3,6 +3,7 @@ import type { Principal, SettingKey, SettingOverrides } from '../../domain/setti
 import type { BulkWriter } from '../bulk-writer.js';
 import { chunkRows, containsPattern, prefixUpperBound, type StoreDialect } from '../store-dialect.js';
 import type { ObjectsTable, StoreSchema } from '../store-schema.js';
+import { preparedQuery } from '../prepared-query.js';
 import { carriesEveryTag } from './tag-repository.js';
 
 /** One data object as stored: identity, metadata, its own overrides (not effective values). */
@@ -139,24 +140,9 @@ export class ObjectRepository {
    * index, each step with its leaf's data source id (null for containers).
    */
   async findChain(connectionId: number, names: readonly string[]): Promise<ChainLink[] | undefined> {
-    // Step numbers are literals and names parameters: one SQL text (one prepared statement) per depth.
-    const steps =
-      names.length === 0
-        ? sql`select 0 as step, '' as name where 1 = 0`
-        : sql`values ${sql.join(names.map((name, i) => sql`(${sql.lit(i + 1)}, ${name})`))}`;
-    const { rows } = await sql<Selectable<ObjectsTable> & { data_source_id: number | null }>`
-      with recursive steps(step, name) as (${steps}),
-      chain(id, step) as (
-        select id, 0 from objects where connection_id = ${connectionId} and parent_id is null
-        union all
-        select o.id, chain.step + 1 from chain
-          join steps on steps.step = chain.step + 1
-          join objects o on o.parent_id = chain.id and o.name = steps.name
-      )
-      select objects.*, data_sources.id as data_source_id from chain
-        join objects on objects.id = chain.id
-        left join data_sources on data_sources.object_id = objects.id
-      order by chain.step`.execute(this.db);
+    const params: Record<string, string | number> = { connectionId };
+    names.forEach((name, i) => (params[`name${i + 1}`] = name));
+    const rows = await chainQuery(names.length)(this.db, params);
     if (rows.length !== names.length + 1) return undefined;
     return rows.map((row) => Object.assign(toRecord(row), { dataSourceId: row.data_source_id }));
   }
@@ -451,6 +437,42 @@ export class ObjectRepository {
     const column = pathColumn(this.dialect);
     return sql<boolean>`${column} >= ${idPath} and ${column} < ${prefixUpperBound(idPath)}`;
   }
+}
+
+/** findChain's query for paths of `depth` names, prepared once per depth. */
+const chainQueries = new Map<number, ReturnType<typeof prepareChainQuery>>();
+
+function chainQuery(depth: number) {
+  let query = chainQueries.get(depth);
+  if (!query) chainQueries.set(depth, (query = prepareChainQuery(depth)));
+  return query;
+}
+
+/**
+ * A recursive walk down the unique (parent_id, name) index from the connection's root, each
+ * step with its leaf's data source id (null for containers). Step numbers are literals, names
+ * parameters (`name1` …).
+ */
+function prepareChainQuery(depth: number) {
+  return preparedQuery((db, p: Record<string, string | number>) => {
+    const steps =
+      depth === 0
+        ? sql`select 0 as step, '' as name where 1 = 0`
+        : sql`values ${sql.join(Array.from({ length: depth }, (_, i) => sql`(${sql.lit(i + 1)}, ${p[`name${i + 1}`]})`))}`;
+    return sql<Selectable<ObjectsTable> & { data_source_id: number | null }>`
+      with recursive steps(step, name) as (${steps}),
+      chain(id, step) as (
+        select id, 0 from objects where connection_id = ${p.connectionId} and parent_id is null
+        union all
+        select o.id, chain.step + 1 from chain
+          join steps on steps.step = chain.step + 1
+          join objects o on o.parent_id = chain.id and o.name = steps.name
+      )
+      select objects.*, data_sources.id as data_source_id from chain
+        join objects on objects.id = chain.id
+        left join data_sources on data_sources.object_id = objects.id
+      order by chain.step`;
+  });
 }
 
 /** Every column a bulk insert of objects writes, in order. */

@@ -15,7 +15,7 @@ import { WardenError } from '../errors.js';
 import { auditEntry, systemActor, type Actor } from './actor.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
-import type { ChainLink, ChildSearch, ObjectRecord } from '../store/repositories/object-repository.js';
+import type { ChainLink, ChildSearch, ObjectRecord, SummaryFields } from '../store/repositories/object-repository.js';
 import type { StoredTag } from '../store/repositories/tag-repository.js';
 import { tagView } from './tag-service.js';
 
@@ -223,7 +223,7 @@ export class CatalogService {
   /** `dataSourceId`: the leaf's data source id, shown while it is enabled. */
   private summaryOf(
     connection: ConnectionRecord,
-    object: ObjectRecord,
+    object: SummaryFields,
     settings: EffectiveSettings,
     path: readonly string[],
     childCount: number,
@@ -236,7 +236,8 @@ export class CatalogService {
       const value = object.overrides[key];
       if (value !== null) (overrides as Record<string, unknown>)[key] = value;
     }
-    return {
+    // Optional fields assigned, not spread in: a search page builds a hundred of these.
+    const summary: ObjectSummary = {
       objectPath: [...path],
       technology: connection.technology,
       kind: object.kind,
@@ -244,18 +245,19 @@ export class CatalogService {
       removed: object.removed,
       settings,
       overrides,
-      ...(object.isLeaf && { dataSourceName: dataSourceName(path) }),
-      ...(isDataSource(object, settings) && dataSourceId != null && { dataSourceId }),
       stableId: object.stableId,
       comment: object.comment,
       childCount,
       tags: tags.map(tagView),
     };
+    if (object.isLeaf) summary.dataSourceName = dataSourceName(path);
+    if (isDataSource(object, settings) && dataSourceId != null) summary.dataSourceId = dataSourceId;
+    return summary;
   }
 }
 
 /** An enabled leaf still on the platform (SPEC 1.3). */
-function isDataSource(object: ObjectRecord, settings: EffectiveSettings): boolean {
+function isDataSource(object: SummaryFields, settings: EffectiveSettings): boolean {
   return object.isLeaf && objectState(settings, object.removed) === 'active';
 }
 

@@ -199,34 +199,14 @@ export class ObjectRepository {
 
   /** A page of children, each with its data source id (leaves) and its count of present children (containers). */
   async searchChildren(parentId: number, search: ChildSearch): Promise<{ count: number; hits: ChildHit[] }> {
-    let query = this.db.selectFrom('objects').where('parent_id', '=', parentId);
-    if (search.searchText) {
-      query = query.where(sql<boolean>`lower(name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
-    }
-    if (search.tags?.length) query = query.where(carriesEveryTag('objects.id', search.tags));
-    if (search.kind !== undefined) query = query.where('kind', '=', search.kind);
-    if (search.removed !== undefined) query = query.where('removed', '=', search.removed ? 1 : 0);
-    if (search.state) {
-      const effective = sql`coalesce(is_active, ${search.state.parentIsActive ? 1 : 0})`;
-      query =
-        search.state.value === 'active'
-          ? query.where(sql<boolean>`${effective} = 1 and removed = 0`)
-          : query.where(sql<boolean>`(${effective} = 0 or removed = 1)`);
-    }
-    const { count } = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-    const sortColumn = ({ name: 'name', kind: 'kind', createdAt: 'created_at' } as const)[search.sortField];
-    // Only what a summary shows: turning a whole row into JavaScript cost twice the rest of the page.
-    const rows = await query
-      .select(['id', 'name', 'kind', 'is_leaf', 'stable_id', 'comment', 'is_active', 'activate_new_children', 'data_owners_json', 'removed'])
-      .select([
-        sql<number | null>`(select id from data_sources where object_id = objects.id)`.as('data_source_id'),
-        sql<number | string>`case when objects.is_leaf = 1 then 0 else (select count(*) from objects c where c.parent_id = objects.id and c.removed = 0) end`.as('child_count'),
-      ])
-      .orderBy(sortColumn, search.sortOrder)
-      .orderBy('id', search.sortOrder)
-      .offset(search.offset)
-      .limit(search.size)
-      .execute();
+    const params: SearchParams = { parentId, offset: search.offset, limit: search.size };
+    if (search.searchText) params.pattern = containsPattern(search.searchText);
+    search.tags?.forEach((name, i) => (params[`tag${i}`] = name));
+    if (search.kind !== undefined) params.kind = search.kind;
+    if (search.removed !== undefined) params.removed = search.removed ? 1 : 0;
+    const queries = searchQueries(search);
+    const [{ count }] = (await queries.count(this.db, params)) as [{ count: number | string }];
+    const rows = await queries.page(this.db, params);
     return {
       count: Number(count),
       hits: rows.map((row) => ({
@@ -452,6 +432,68 @@ export class ObjectRepository {
     const column = pathColumn(this.dialect);
     return sql<boolean>`${column} >= ${idPath} and ${column} < ${prefixUpperBound(idPath)}`;
   }
+}
+
+/** The values of a search's queries: the parent, the page, and each filter the search has (`tag0` …). */
+type SearchParams = Record<string, string | number>;
+
+/** What decides the text of a search's queries (not the values): one pair of prepared queries each. */
+function searchShape(search: ChildSearch) {
+  return {
+    text: Boolean(search.searchText),
+    tags: search.tags?.length ?? 0,
+    kind: search.kind !== undefined,
+    removed: search.removed !== undefined,
+    state: search.state ?? null,
+    sortField: search.sortField,
+    sortOrder: search.sortOrder,
+  };
+}
+
+const searchQueryPairs = new Map<string, ReturnType<typeof prepareSearchQueries>>();
+
+function searchQueries(search: ChildSearch) {
+  const shape = searchShape(search);
+  const key = JSON.stringify(shape);
+  let queries = searchQueryPairs.get(key);
+  if (!queries) searchQueryPairs.set(key, (queries = prepareSearchQueries(shape)));
+  return queries;
+}
+
+/** The count and the page of a search of one shape. */
+function prepareSearchQueries(shape: ReturnType<typeof searchShape>) {
+  const filtered = (db: Kysely<StoreSchema>, p: SearchParams) => {
+    let query = db.selectFrom('objects').where('parent_id', '=', p.parentId as number);
+    if (shape.text) query = query.where(sql<boolean>`lower(name) like lower(${p.pattern}) escape '\\'`);
+    if (shape.tags > 0) query = query.where(carriesEveryTag('objects.id', Array.from({ length: shape.tags }, (_, i) => p[`tag${i}`] as string)));
+    if (shape.kind) query = query.where('kind', '=', p.kind as string);
+    if (shape.removed) query = query.where('removed', '=', p.removed as number);
+    if (shape.state) {
+      const effective = sql`coalesce(is_active, ${shape.state.parentIsActive ? 1 : 0})`;
+      query =
+        shape.state.value === 'active'
+          ? query.where(sql<boolean>`${effective} = 1 and removed = 0`)
+          : query.where(sql<boolean>`(${effective} = 0 or removed = 1)`);
+    }
+    return query;
+  };
+  const sortColumn = ({ name: 'name', kind: 'kind', createdAt: 'created_at' } as const)[shape.sortField];
+  return {
+    count: preparedQuery((db, p: SearchParams) => filtered(db, p).select((eb) => eb.fn.countAll<number>().as('count'))),
+    // Only what a summary shows: turning a whole row into JavaScript cost twice the rest of the page.
+    page: preparedQuery((db, p: SearchParams) =>
+      filtered(db, p)
+        .select(['id', 'name', 'kind', 'is_leaf', 'stable_id', 'comment', 'is_active', 'activate_new_children', 'data_owners_json', 'removed'])
+        .select([
+          sql<number | null>`(select id from data_sources where object_id = objects.id)`.as('data_source_id'),
+          sql<number | string>`case when objects.is_leaf = 1 then 0 else (select count(*) from objects c where c.parent_id = objects.id and c.removed = 0) end`.as('child_count'),
+        ])
+        .orderBy(sortColumn, shape.sortOrder)
+        .orderBy('id', shape.sortOrder)
+        .offset(p.offset as number)
+        .limit(p.limit as number),
+    ),
+  };
 }
 
 /** findChain's query for paths of `depth` names, prepared once per depth. */

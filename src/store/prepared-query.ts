@@ -1,8 +1,21 @@
+import { createHash } from 'node:crypto';
 import type { CompiledQuery, Kysely } from 'kysely';
 
 /** Stands for a named parameter while a prepared query is built; never reaches the database. */
 class Placeholder {
   constructor(readonly name: string) {}
+}
+
+/**
+ * The SQL texts of prepared queries, with the name each has as a PostgreSQL named statement (the
+ * store's pg clients, postgres-pool.ts, parse and plan each once per connection). Bounded: one
+ * text per query shape.
+ */
+const statementNames = new Map<string, string>();
+
+/** The named statement of a prepared query's text; undefined for any other text. */
+export function statementNameOf(sql: string): string | undefined {
+  return statementNames.get(sql);
 }
 
 /** Where each bound value of the compiled query comes from: a named parameter, or a constant of the query. */
@@ -51,5 +64,7 @@ function prepare<P extends Record<string, unknown>>(db: Kysely<any>, build: (db:
   // A stand-in turned into SQL text (sql.lit, sql.raw) instead of bound would run as "[object Object]".
   if (compiled.sql.includes(String(new Placeholder('')))) throw new Error('prepared query: a parameter was written into the SQL text instead of bound');
   const slots = compiled.parameters.map((value): Slot => (value instanceof Placeholder ? { param: value.name } : { value }));
+  // Named by the text itself: pg refuses one name for two texts.
+  if (!statementNames.has(compiled.sql)) statementNames.set(compiled.sql, `warden_${createHash('sha256').update(compiled.sql).digest('hex').slice(0, 32)}`);
   return { compiled, slots };
 }

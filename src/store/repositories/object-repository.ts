@@ -145,7 +145,7 @@ export class ObjectRepository {
   async findChain(connectionId: number, names: readonly string[]): Promise<ChainLink[] | undefined> {
     const params: Record<string, string | number> = { connectionId };
     names.forEach((name, i) => (params[`name${i + 1}`] = name));
-    const rows = await chainQuery(names.length)(this.db, params);
+    const rows = names.length <= MAX_PREPARED_CHAIN_DEPTH ? await chainQuery(names.length)(this.db, params) : (await chainSql(names.length, params).execute(this.db)).rows;
     if (rows.length !== names.length + 1) return undefined;
     return rows.map((row) => Object.assign(toRecord(row), { dataSourceId: row.data_source_id }));
   }
@@ -496,7 +496,12 @@ function prepareSearchQueries(shape: ReturnType<typeof searchShape>) {
   };
 }
 
-/** findChain's query for paths of `depth` names, prepared once per depth. */
+/**
+ * findChain's query for paths of `depth` names, prepared once per depth up to this depth (deeper
+ * than any platform's hierarchy): the path comes from the URL, and one kept query per depth a
+ * client can send would let it fill memory with ever longer texts.
+ */
+const MAX_PREPARED_CHAIN_DEPTH = 16;
 const chainQueries = new Map<number, ReturnType<typeof prepareChainQuery>>();
 
 function chainQuery(depth: number) {
@@ -505,31 +510,33 @@ function chainQuery(depth: number) {
   return query;
 }
 
+function prepareChainQuery(depth: number) {
+  return preparedQuery((_db, p: Record<string, string | number>) => chainSql(depth, p));
+}
+
 /**
  * A recursive walk down the unique (parent_id, name) index from the connection's root, each
  * step with its leaf's data source id (null for containers). Step numbers are literals, names
  * parameters (`name1` …).
  */
-function prepareChainQuery(depth: number) {
-  return preparedQuery((db, p: Record<string, string | number>) => {
-    const steps =
-      depth === 0
-        ? sql`select 0 as step, '' as name where 1 = 0`
-        : sql`values ${sql.join(Array.from({ length: depth }, (_, i) => sql`(${sql.lit(i + 1)}, ${p[`name${i + 1}`]})`))}`;
-    return sql<Selectable<ObjectsTable> & { data_source_id: number | null }>`
-      with recursive steps(step, name) as (${steps}),
-      chain(id, step) as (
-        select id, 0 from objects where connection_id = ${p.connectionId} and parent_id is null
-        union all
-        select o.id, chain.step + 1 from chain
-          join steps on steps.step = chain.step + 1
-          join objects o on o.parent_id = chain.id and o.name = steps.name
-      )
-      select objects.*, data_sources.id as data_source_id from chain
-        join objects on objects.id = chain.id
-        left join data_sources on data_sources.object_id = objects.id
-      order by chain.step`;
-  });
+function chainSql(depth: number, p: Record<string, string | number>) {
+  const steps =
+    depth === 0
+      ? sql`select 0 as step, '' as name where 1 = 0`
+      : sql`values ${sql.join(Array.from({ length: depth }, (_, i) => sql`(${sql.lit(i + 1)}, ${p[`name${i + 1}`]})`))}`;
+  return sql<Selectable<ObjectsTable> & { data_source_id: number | null }>`
+    with recursive steps(step, name) as (${steps}),
+    chain(id, step) as (
+      select id, 0 from objects where connection_id = ${p.connectionId} and parent_id is null
+      union all
+      select o.id, chain.step + 1 from chain
+        join steps on steps.step = chain.step + 1
+        join objects o on o.parent_id = chain.id and o.name = steps.name
+    )
+    select objects.*, data_sources.id as data_source_id from chain
+      join objects on objects.id = chain.id
+      left join data_sources on data_sources.object_id = objects.id
+    order by chain.step`;
 }
 
 /** Every column a bulk insert of objects writes, in order. */

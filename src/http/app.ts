@@ -30,6 +30,7 @@ import { ErrorResponse, Job } from './schemas/common-schemas.js';
 import { ConnectionView } from './schemas/connection-schemas.js';
 import { ObjectSummary, ObjectView } from './schemas/object-schemas.js';
 import { UserView } from './schemas/access-schemas.js';
+import { serializerSchema } from './schemas/serializer-schema.js';
 import { SessionView } from './schemas/session-schemas.js';
 
 export const API_VERSION = '0.1.0';
@@ -67,7 +68,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return new Error(`${field} ${first?.message ?? 'is invalid'}${extra}${allowed}`);
   });
 
-  for (const schema of [ErrorResponse, Job, ConnectionView, ObjectSummary, ObjectView, UserView, SessionView]) app.addSchema(schema);
+  // Response schemas only (shared ones are referenced by answers): written for the serialiser, see serializer-schema.ts.
+  for (const schema of [ErrorResponse, Job, ConnectionView, ObjectSummary, ObjectView, UserView, SessionView]) app.addSchema(serializerSchema(schema));
+  app.addHook('onRoute', (route) => {
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    if (response) route.schema = { ...route.schema, response: Object.fromEntries(Object.entries(response).map(([status, schema]) => [status, serializerSchema(schema)])) };
+  });
   // Before access control, whose hooks read the input this refuses.
   registerInputGuard(app);
   // First route hook, so that every route registered after it is checked for a rule.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Clock } from '../clock.js';
 import { WardenError } from '../errors.js';
 import type { CatalogStore, Repositories } from '../store/catalog-store.js';
-import type { ApiKeyRecord } from '../store/repositories/api-key-repository.js';
+import type { ApiKeyRecord, ApiKeyWithOwner } from '../store/repositories/api-key-repository.js';
 import { writePrivateFile } from '../store/private-files.js';
 import { refusedBy } from '../store/store-dialect.js';
 import type { PrincipalRecord } from '../store/repositories/principal-repository.js';
@@ -76,11 +76,12 @@ export class AuthService {
     const key = match[1]!;
     const hash = hashKey(key);
     // The read connection: authentication never queues behind a sync's write transaction.
-    const record = await this.store.reads.apiKeys.findByHash(hash);
+    const found = await this.store.reads.apiKeys.findWithOwner({ keyHash: hash });
+    const record = found?.key;
     if (!record || !timingSafeEqual(Buffer.from(record.keyHash), Buffer.from(hash))) return this.fail(clientAddress, 'unknown', key);
     if (record.revokedAt) return this.fail(clientAddress, 'revoked', key, record);
     if (record.expiresAt && record.expiresAt <= this.clock.nowIso()) return this.fail(clientAddress, 'expired', key, record);
-    const principal = await this.principalOf(record, clientAddress);
+    const principal = principalOf(found, clientAddress);
     if (!principal) return this.fail(clientAddress, 'no user', key, record);
     return principal;
   }
@@ -90,26 +91,10 @@ export class AuthService {
    * there); undefined otherwise. For a session, which acts as the key it was signed in with.
    */
   async principalOfKey(keyId: string, clientAddress: string): Promise<Principal | undefined> {
-    const record = await this.store.reads.apiKeys.findById(keyId);
+    const found = await this.store.reads.apiKeys.findWithOwner({ id: keyId });
+    const record = found?.key;
     if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= this.clock.nowIso())) return undefined;
-    return this.principalOf(record, clientAddress);
-  }
-
-  /** The user of `key` with their effective permissions and groups. */
-  private async principalOf(key: ApiKeyRecord, clientAddress: string): Promise<Principal | undefined> {
-    const user = key.userId === null ? undefined : await this.store.reads.principals.findById(key.userId);
-    if (!user || user.type !== 'user') return undefined;
-    const groups = await this.store.reads.principals.groupsOf(user.id);
-    return {
-      id: userActorId(user.name),
-      clientAddress,
-      userId: user.id,
-      name: user.name,
-      permissions: effectivePermissions(user, groups),
-      groups: groups.map((g) => g.name),
-      keyId: key.id,
-      keyExpiresAt: key.expiresAt,
-    };
+    return principalOf(found, clientAddress);
   }
 
   /**
@@ -249,6 +234,21 @@ export class AuthService {
       );
     });
   }
+}
+
+/** The user of a key with their effective permissions and groups; undefined when the key has no user (any more). */
+function principalOf({ key, user, groups }: ApiKeyWithOwner, clientAddress: string): Principal | undefined {
+  if (!user || user.type !== 'user') return undefined;
+  return {
+    id: userActorId(user.name),
+    clientAddress,
+    userId: user.id,
+    name: user.name,
+    permissions: effectivePermissions(user, groups),
+    groups: groups.map((g) => g.name),
+    keyId: key.id,
+    keyExpiresAt: key.expiresAt,
+  };
 }
 
 function newKey(): string {

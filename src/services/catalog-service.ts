@@ -15,7 +15,7 @@ import { WardenError } from '../errors.js';
 import { auditEntry, systemActor, type Actor } from './actor.js';
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { ConnectionRecord } from '../store/repositories/connection-repository.js';
-import type { ChainLink, ChildSearch, ObjectRecord } from '../store/repositories/object-repository.js';
+import type { ChainLink, ChildSearch, ObjectRecord, SummaryFields } from '../store/repositories/object-repository.js';
 import type { StoredTag } from '../store/repositories/tag-repository.js';
 import { tagView } from './tag-service.js';
 
@@ -212,7 +212,7 @@ export class CatalogService {
         activateNewChildren: settingView(settings.activateNewChildren, descendants.activateNewChildren),
         dataOwners: settingView(settings.dataOwners, descendants.dataOwners),
       },
-      ...(columns && { columns: columns.map((c) => ({ ...c, tags: tags.filter((t) => t.column === c.name).map(tagView) })) }),
+      ...(columns && { columns: withColumnTags(columns, tags) }),
       removedAt: object.removedAt,
       createdAt: object.createdAt,
       updatedAt: object.updatedAt,
@@ -223,7 +223,7 @@ export class CatalogService {
   /** `dataSourceId`: the leaf's data source id, shown while it is enabled. */
   private summaryOf(
     connection: ConnectionRecord,
-    object: ObjectRecord,
+    object: SummaryFields,
     settings: EffectiveSettings,
     path: readonly string[],
     childCount: number,
@@ -236,7 +236,8 @@ export class CatalogService {
       const value = object.overrides[key];
       if (value !== null) (overrides as Record<string, unknown>)[key] = value;
     }
-    return {
+    // Optional fields assigned, not spread in: a search page builds a hundred of these.
+    const summary: ObjectSummary = {
       objectPath: [...path],
       technology: connection.technology,
       kind: object.kind,
@@ -244,19 +245,42 @@ export class CatalogService {
       removed: object.removed,
       settings,
       overrides,
-      ...(object.isLeaf && { dataSourceName: dataSourceName(path) }),
-      ...(isDataSource(object, settings) && dataSourceId != null && { dataSourceId }),
       stableId: object.stableId,
       comment: object.comment,
       childCount,
       tags: tags.map(tagView),
     };
+    if (object.isLeaf) summary.dataSourceName = dataSourceName(path);
+    if (isDataSource(object, settings) && dataSourceId != null) summary.dataSourceId = dataSourceId;
+    return summary;
   }
 }
 
 /** An enabled leaf still on the platform (SPEC 1.3). */
-function isDataSource(object: ObjectRecord, settings: EffectiveSettings): boolean {
+function isDataSource(object: SummaryFields, settings: EffectiveSettings): boolean {
   return object.isLeaf && objectState(settings, object.removed) === 'active';
+}
+
+/** The dictionary with each column's tags: one pass over the tags, not one per column. */
+function withColumnTags(columns: readonly CrawledColumn[], tags: readonly StoredTag[]): ColumnView[] {
+  const byColumn = new Map<string, Tag[]>();
+  for (const tag of tags) {
+    if (tag.column === null) continue;
+    const list = byColumn.get(tag.column);
+    if (list) list.push(tagView(tag));
+    else byColumn.set(tag.column, [tagView(tag)]);
+  }
+  // Built field by field: spreading each column cost more than the rest of the view.
+  return columns.map((c) => ({
+    name: c.name,
+    ordinal: c.ordinal,
+    type: c.type,
+    nullable: c.nullable,
+    defaultValue: c.defaultValue,
+    generated: c.generated,
+    comment: c.comment,
+    tags: byColumn.get(c.name) ?? [],
+  }));
 }
 
 function pick(settings: SettingsInput | EffectiveSettings, keys: readonly SettingKey[]): Partial<SettingOverrides> {

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CopyRows } from './bulk-writer.js';
+import { statementNameOf } from './prepared-query.js';
 
 /** OIDs whose text pg hands over as strings by default. */
 const INT8_OID = 20;
@@ -12,7 +13,8 @@ const NUMERIC_OID = 1700;
  * A pg pool for the store. Counts (`count(*)` is bigint) come back as numbers, like SQLite's,
  * so the same row mapping serves both dialects; the store never holds integers beyond 2^53.
  * Its clients run a `COPY … FROM STDIN` query whose parameter is {@link CopyRows} by
- * streaming those rows — how the bulk writer reaches the transaction's own connection.
+ * streaming those rows — how the bulk writer reaches the transaction's own connection — and
+ * the texts of prepared queries (prepared-query.ts) as named statements.
  */
 export function createStorePool(connectionString: string, max = 10): pg.Pool {
   const types = {
@@ -38,6 +40,8 @@ function copyAwareClient(client: pg.PoolClient): pg.PoolClient {
     if (typeof text === 'string' && Array.isArray(values) && values.length === 1 && values[0] instanceof CopyRows) {
       return copy(client, text, values[0]);
     }
+    const name = typeof text === 'string' && args.length === 2 ? statementNameOf(text) : undefined;
+    if (name) return query({ name, text, values });
     return query(...args);
   };
   return client;

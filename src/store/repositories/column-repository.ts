@@ -1,12 +1,22 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CrawledColumn } from '../../domain/catalog-types.js';
 import type { BulkWriter } from '../bulk-writer.js';
+import { preparedQuery } from '../prepared-query.js';
 import { chunkRows, type StoreDialect } from '../store-dialect.js';
 import type { StoreSchema } from '../store-schema.js';
 
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
 const COLUMN_FIELDS = ['object_id', 'name', 'ordinal', 'type', 'nullable', 'default_value', 'generated_expression', 'generated_stored', 'comment', 'stable_id'] as const;
+
+/** Every leaf's read: prepared once (prepared-query.ts). */
+const dictionaryOf = preparedQuery((db: Kysely<StoreSchema>, p: { objectId: number }) =>
+  db
+    .selectFrom('columns')
+    .select(['name', 'ordinal', 'type', 'nullable', 'default_value', 'generated_expression', 'generated_stored', 'comment', 'stable_id'])
+    .where('object_id', '=', p.objectId)
+    .orderBy('ordinal'),
+);
 
 /** The data dictionaries of leaves. Written in bulk: a sync replaces whole dictionaries at once. */
 export class ColumnRepository {
@@ -21,17 +31,20 @@ export class ColumnRepository {
   }
 
   async listFor(objectId: number): Promise<CrawledColumn[]> {
-    const rows = await this.db.selectFrom('columns').selectAll().where('object_id', '=', objectId).orderBy('ordinal').execute();
-    return rows.map((r) => ({
-      name: r.name,
-      ordinal: r.ordinal,
-      type: r.type,
-      nullable: r.nullable === 1,
-      defaultValue: r.default_value,
-      generated: r.generated_expression === null ? null : { expression: r.generated_expression, stored: r.generated_stored === 1 },
-      comment: r.comment,
-      ...(r.stable_id !== null && { stableId: r.stable_id }),
-    }));
+    const rows = await dictionaryOf(this.db, { objectId });
+    return rows.map((r) => {
+      const column: CrawledColumn = {
+        name: r.name,
+        ordinal: r.ordinal,
+        type: r.type,
+        nullable: r.nullable === 1,
+        defaultValue: r.default_value,
+        generated: r.generated_expression === null ? null : { expression: r.generated_expression, stored: r.generated_stored === 1 },
+        comment: r.comment,
+      };
+      if (r.stable_id !== null) column.stableId = r.stable_id;
+      return column;
+    });
   }
 
   /**

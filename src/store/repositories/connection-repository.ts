@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { preparedQuery } from '../prepared-query.js';
 import type { ConnectionsTable, StoreSchema } from '../store-schema.js';
 
 /** Health of a connection as last observed. */
@@ -36,6 +37,9 @@ export interface NewConnection {
 
 type Db = Kysely<StoreSchema> | Transaction<StoreSchema>;
 
+/** Every object read starts here: prepared once (prepared-query.ts). */
+const byKey = preparedQuery((db: Kysely<StoreSchema>, p: { connectionKey: string }) => db.selectFrom('connections').selectAll().where('connection_key', '=', p.connectionKey));
+
 export class ConnectionRepository {
   constructor(private readonly db: Db) {}
 
@@ -62,7 +66,7 @@ export class ConnectionRepository {
   }
 
   async findByKey(connectionKey: string): Promise<ConnectionRecord | undefined> {
-    const row = await this.db.selectFrom('connections').selectAll().where('connection_key', '=', connectionKey).executeTakeFirst();
+    const [row] = await byKey(this.db, { connectionKey });
     return row && toRecord(row);
   }
 

@@ -5,6 +5,7 @@ import type { BulkWriter } from '../bulk-writer.js';
 import { chunkRows, containsPattern, prefixUpperBound, type StoreDialect } from '../store-dialect.js';
 import type { ObjectsTable, StoreSchema } from '../store-schema.js';
 import { forEachChunkYielding } from '../../sync/yielding-map.js';
+import { preparedQuery } from '../prepared-query.js';
 import { carriesEveryTag } from './tag-repository.js';
 
 /** One data object as stored: identity, metadata, its own overrides (not effective values). */
@@ -35,8 +36,11 @@ export interface ObjectRecord {
 /** One step of a resolved path: the object and, for a leaf, its data source id. */
 export type ChainLink = ObjectRecord & { dataSourceId: number | null };
 
+/** What an object's summary shows of it (CatalogService.summaryOf). */
+export type SummaryFields = Pick<ObjectRecord, 'id' | 'name' | 'kind' | 'isLeaf' | 'stableId' | 'comment' | 'overrides' | 'removed'>;
+
 /** A child in a search page: its data source id (leaves) and how many present children it has (containers). */
-export type ChildHit = ChainLink & { childCount: number };
+export type ChildHit = SummaryFields & { dataSourceId: number | null; childCount: number };
 
 /** What a new child is created with. */
 export type NewObject = Pick<ObjectRecord, 'name' | 'kind' | 'isLeaf' | 'stableId' | 'comment' | 'overrides' | 'columnsFingerprint'> & {
@@ -141,24 +145,9 @@ export class ObjectRepository {
    * index, each step with its leaf's data source id (null for containers).
    */
   async findChain(connectionId: number, names: readonly string[]): Promise<ChainLink[] | undefined> {
-    // Step numbers are literals and names parameters: one SQL text (one prepared statement) per depth.
-    const steps =
-      names.length === 0
-        ? sql`select 0 as step, '' as name where 1 = 0`
-        : sql`values ${sql.join(names.map((name, i) => sql`(${sql.lit(i + 1)}, ${name})`))}`;
-    const { rows } = await sql<Selectable<ObjectsTable> & { data_source_id: number | null }>`
-      with recursive steps(step, name) as (${steps}),
-      chain(id, step) as (
-        select id, 0 from objects where connection_id = ${connectionId} and parent_id is null
-        union all
-        select o.id, chain.step + 1 from chain
-          join steps on steps.step = chain.step + 1
-          join objects o on o.parent_id = chain.id and o.name = steps.name
-      )
-      select objects.*, data_sources.id as data_source_id from chain
-        join objects on objects.id = chain.id
-        left join data_sources on data_sources.object_id = objects.id
-      order by chain.step`.execute(this.db);
+    const params: Record<string, string | number> = { connectionId };
+    names.forEach((name, i) => (params[`name${i + 1}`] = name));
+    const rows = names.length <= MAX_PREPARED_CHAIN_DEPTH ? await chainQuery(names.length)(this.db, params) : (await chainSql(names.length, params).execute(this.db)).rows;
     if (rows.length !== names.length + 1) return undefined;
     return rows.map((row) => Object.assign(toRecord(row), { dataSourceId: row.data_source_id }));
   }
@@ -225,36 +214,28 @@ export class ObjectRepository {
 
   /** A page of children, each with its data source id (leaves) and its count of present children (containers). */
   async searchChildren(parentId: number, search: ChildSearch): Promise<{ count: number; hits: ChildHit[] }> {
-    let query = this.db.selectFrom('objects').where('parent_id', '=', parentId);
-    if (search.searchText) {
-      query = query.where(sql<boolean>`lower(name) like lower(${containsPattern(search.searchText)}) escape '\\'`);
-    }
-    if (search.tags?.length) query = query.where(carriesEveryTag('objects.id', search.tags));
-    if (search.kind !== undefined) query = query.where('kind', '=', search.kind);
-    if (search.removed !== undefined) query = query.where('removed', '=', search.removed ? 1 : 0);
-    if (search.state) {
-      const effective = sql`coalesce(is_active, ${search.state.parentIsActive ? 1 : 0})`;
-      query =
-        search.state.value === 'active'
-          ? query.where(sql<boolean>`${effective} = 1 and removed = 0`)
-          : query.where(sql<boolean>`(${effective} = 0 or removed = 1)`);
-    }
-    const { count } = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-    const sortColumn = ({ name: 'name', kind: 'kind', createdAt: 'created_at' } as const)[search.sortField];
-    const rows = await query
-      .selectAll()
-      .select([
-        sql<number | null>`(select id from data_sources where object_id = objects.id)`.as('data_source_id'),
-        sql<number | string>`case when objects.is_leaf = 1 then 0 else (select count(*) from objects c where c.parent_id = objects.id and c.removed = 0) end`.as('child_count'),
-      ])
-      .orderBy(sortColumn, search.sortOrder)
-      .orderBy('id', search.sortOrder)
-      .offset(search.offset)
-      .limit(search.size)
-      .execute();
+    const params: SearchParams = { parentId, offset: search.offset, limit: search.size };
+    if (search.searchText) params.pattern = containsPattern(search.searchText);
+    search.tags?.forEach((name, i) => (params[`tag${i}`] = name));
+    if (search.kind !== undefined) params.kind = search.kind;
+    if (search.removed !== undefined) params.removed = search.removed ? 1 : 0;
+    const queries = searchQueries(search);
+    const [{ count }] = (await queries.count(this.db, params)) as [{ count: number | string }];
+    const rows = await queries.page(this.db, params);
     return {
       count: Number(count),
-      hits: rows.map((row) => Object.assign(toRecord(row), { dataSourceId: row.data_source_id, childCount: Number(row.child_count) })),
+      hits: rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        kind: row.kind,
+        isLeaf: row.is_leaf === 1,
+        stableId: row.stable_id,
+        comment: row.comment,
+        overrides: overridesOf(row),
+        removed: row.removed === 1,
+        dataSourceId: row.data_source_id,
+        childCount: Number(row.child_count),
+      })),
     };
   }
 
@@ -486,6 +467,111 @@ const CHILDREN_PER_PAGE = 1_000;
 /** Objects (with their dictionaries: 5,000 column rows at 50 a table) per delete statement: a few milliseconds each. */
 const OBJECTS_DELETED_PER_TURN = 100;
 
+/** The values of a search's queries: the parent, the page, and each filter the search has (`tag0` …). */
+type SearchParams = Record<string, string | number>;
+
+/** What decides the text of a search's queries (not the values): one pair of prepared queries each. */
+function searchShape(search: ChildSearch) {
+  return {
+    text: Boolean(search.searchText),
+    tags: search.tags?.length ?? 0,
+    kind: search.kind !== undefined,
+    removed: search.removed !== undefined,
+    state: search.state ?? null,
+    sortField: search.sortField,
+    sortOrder: search.sortOrder,
+  };
+}
+
+const searchQueryPairs = new Map<string, ReturnType<typeof prepareSearchQueries>>();
+
+function searchQueries(search: ChildSearch) {
+  const shape = searchShape(search);
+  const key = JSON.stringify(shape);
+  let queries = searchQueryPairs.get(key);
+  if (!queries) searchQueryPairs.set(key, (queries = prepareSearchQueries(shape)));
+  return queries;
+}
+
+/** The count and the page of a search of one shape. */
+function prepareSearchQueries(shape: ReturnType<typeof searchShape>) {
+  const filtered = (db: Kysely<StoreSchema>, p: SearchParams) => {
+    let query = db.selectFrom('objects').where('parent_id', '=', p.parentId as number);
+    if (shape.text) query = query.where(sql<boolean>`lower(name) like lower(${p.pattern}) escape '\\'`);
+    if (shape.tags > 0) query = query.where(carriesEveryTag('objects.id', Array.from({ length: shape.tags }, (_, i) => p[`tag${i}`] as string)));
+    if (shape.kind) query = query.where('kind', '=', p.kind as string);
+    if (shape.removed) query = query.where('removed', '=', p.removed as number);
+    if (shape.state) {
+      const effective = sql`coalesce(is_active, ${shape.state.parentIsActive ? 1 : 0})`;
+      query =
+        shape.state.value === 'active'
+          ? query.where(sql<boolean>`${effective} = 1 and removed = 0`)
+          : query.where(sql<boolean>`(${effective} = 0 or removed = 1)`);
+    }
+    return query;
+  };
+  const sortColumn = ({ name: 'name', kind: 'kind', createdAt: 'created_at' } as const)[shape.sortField];
+  return {
+    count: preparedQuery((db, p: SearchParams) => filtered(db, p).select((eb) => eb.fn.countAll<number>().as('count'))),
+    // Only what a summary shows: turning a whole row into JavaScript cost twice the rest of the page.
+    page: preparedQuery((db, p: SearchParams) =>
+      filtered(db, p)
+        .select(['id', 'name', 'kind', 'is_leaf', 'stable_id', 'comment', 'is_active', 'activate_new_children', 'data_owners_json', 'removed'])
+        .select([
+          sql<number | null>`(select id from data_sources where object_id = objects.id)`.as('data_source_id'),
+          sql<number | string>`case when objects.is_leaf = 1 then 0 else (select count(*) from objects c where c.parent_id = objects.id and c.removed = 0) end`.as('child_count'),
+        ])
+        .orderBy(sortColumn, shape.sortOrder)
+        .orderBy('id', shape.sortOrder)
+        .offset(p.offset as number)
+        .limit(p.limit as number),
+    ),
+  };
+}
+
+/**
+ * findChain's query for paths of `depth` names, prepared once per depth up to this depth (deeper
+ * than any platform's hierarchy): the path comes from the URL, and one kept query per depth a
+ * client can send would let it fill memory with ever longer texts.
+ */
+const MAX_PREPARED_CHAIN_DEPTH = 16;
+const chainQueries = new Map<number, ReturnType<typeof prepareChainQuery>>();
+
+function chainQuery(depth: number) {
+  let query = chainQueries.get(depth);
+  if (!query) chainQueries.set(depth, (query = prepareChainQuery(depth)));
+  return query;
+}
+
+function prepareChainQuery(depth: number) {
+  return preparedQuery((_db, p: Record<string, string | number>) => chainSql(depth, p));
+}
+
+/**
+ * A recursive walk down the unique (parent_id, name) index from the connection's root, each
+ * step with its leaf's data source id (null for containers). Step numbers are literals, names
+ * parameters (`name1` …).
+ */
+function chainSql(depth: number, p: Record<string, string | number>) {
+  const steps =
+    depth === 0
+      ? sql`select 0 as step, '' as name where 1 = 0`
+      : sql`values ${sql.join(Array.from({ length: depth }, (_, i) => sql`(${sql.lit(i + 1)}, ${p[`name${i + 1}`]})`))}`;
+  return sql<Selectable<ObjectsTable> & { data_source_id: number | null }>`
+    with recursive steps(step, name) as (${steps}),
+    chain(id, step) as (
+      select id, 0 from objects where connection_id = ${p.connectionId} and parent_id is null
+      union all
+      select o.id, chain.step + 1 from chain
+        join steps on steps.step = chain.step + 1
+        join objects o on o.parent_id = chain.id and o.name = steps.name
+    )
+    select objects.*, data_sources.id as data_source_id from chain
+      join objects on objects.id = chain.id
+      left join data_sources on data_sources.object_id = objects.id
+    order by chain.step`;
+}
+
 /** Every column a bulk insert of objects writes, in order. */
 const BULK_OBJECT_COLUMNS = [
   'connection_id',
@@ -559,6 +645,14 @@ function fromFlag(value: number | null): boolean | null {
   return value === null ? null : value === 1;
 }
 
+function overridesOf(row: Pick<Selectable<ObjectsTable>, 'is_active' | 'activate_new_children' | 'data_owners_json'>): SettingOverrides {
+  return {
+    isActive: fromFlag(row.is_active),
+    activateNewChildren: fromFlag(row.activate_new_children),
+    dataOwners: row.data_owners_json === null ? null : (JSON.parse(row.data_owners_json) as Principal[]),
+  };
+}
+
 function toRecord(row: Selectable<ObjectsTable>): ObjectRecord {
   return {
     id: row.id,
@@ -571,11 +665,7 @@ function toRecord(row: Selectable<ObjectsTable>): ObjectRecord {
     isLeaf: row.is_leaf === 1,
     stableId: row.stable_id,
     comment: row.comment,
-    overrides: {
-      isActive: fromFlag(row.is_active),
-      activateNewChildren: fromFlag(row.activate_new_children),
-      dataOwners: row.data_owners_json === null ? null : (JSON.parse(row.data_owners_json) as Principal[]),
-    },
+    overrides: overridesOf(row),
     removed: row.removed === 1,
     removedAt: row.removed_at,
     columnsFingerprint: row.columns_fingerprint,

@@ -41,17 +41,17 @@ export class PrincipalRepository {
 
   async find(type: PrincipalType, name: string): Promise<PrincipalRecord | undefined> {
     const row = await this.db.selectFrom('principals').selectAll().where('type', '=', type).where('name', '=', name).executeTakeFirst();
-    return row && toRecord(row);
+    return row && toPrincipalRecord(row);
   }
 
   async findById(id: string): Promise<PrincipalRecord | undefined> {
     const row = await this.db.selectFrom('principals').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toRecord(row);
+    return row && toPrincipalRecord(row);
   }
 
   async list(type: PrincipalType): Promise<PrincipalRecord[]> {
     const rows = await this.db.selectFrom('principals').selectAll().where('type', '=', type).orderBy('name').execute();
-    return rows.map(toRecord);
+    return rows.map(toPrincipalRecord);
   }
 
   async setPermissions(id: string, permissions: readonly string[], now: string): Promise<void> {
@@ -71,7 +71,7 @@ export class PrincipalRepository {
       .where('group_members.user_id', '=', userId)
       .orderBy('principals.name')
       .execute();
-    return rows.map(toRecord);
+    return rows.map(toPrincipalRecord);
   }
 
   /** Makes the user a member of exactly these groups. */
@@ -97,7 +97,7 @@ export class PrincipalRepository {
   }
 }
 
-function toRecord(row: Selectable<PrincipalsTable>): PrincipalRecord {
+export function toPrincipalRecord(row: Selectable<PrincipalsTable>): PrincipalRecord {
   return {
     id: row.id,
     type: row.type as PrincipalType,

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Tag, TagSource } from '../../domain/tag.js';
+import { preparedQuery } from '../prepared-query.js';
 import { chunkRows, containsPattern, type StoreDialect } from '../store-dialect.js';
 import type { StoreSchema, TagsTable } from '../store-schema.js';
 
@@ -38,6 +39,11 @@ const OBJECT_ITSELF = '';
 /** Prefixes a column name while its tags pass to a new one: U+0001 is in no platform's names. */
 const PARKED_COLUMN_MARK = '\u0001';
 
+/** Every object read's tags: prepared once (prepared-query.ts), in listForObjects' order. */
+const tagsOf = preparedQuery((db: Kysely<StoreSchema>, p: { objectId: number }) =>
+  db.selectFrom('tags').selectAll().where('object_id', '=', p.objectId).orderBy('column_name').orderBy('source').orderBy('name'),
+);
+
 /**
  * Tags of every source. The rows go with their object (foreign key, cascade on both stores);
  * a column's tags are keyed by its name on the leaf, so a dropped column's tags stay until the
@@ -56,7 +62,7 @@ export class TagRepository {
 
   /** Every tag of the object and of its columns, object tags first, then by column, source and name. */
   async listFor(objectId: number): Promise<StoredTag[]> {
-    return (await this.listForObjects([objectId])).get(objectId) ?? [];
+    return (await tagsOf(this.db, { objectId })).map(toStoredTag);
   }
 
   /** Tags of many objects (and their columns) in one query per chunk; objects without tags are absent. */

@@ -109,6 +109,9 @@ function startCheckpointer(writer: SQLite.Database, file: string): { stop(): Pro
   worker.unref();
   return {
     async stop() {
+      // Referenced again while it finishes: a process awaiting only an unreferenced worker exits
+      // with the await unsettled (code 13, "unfinished top-level await") and skips the last checkpoint.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

@@ -60,7 +60,7 @@ export class GuardedSession<Driver extends SessionDriver = SessionDriver> {
     /** The driver, for technology-specific diagnostics (e.g. a server-side connection id). */
     readonly driver: Driver,
     private readonly timeouts: ConnectorTimeouts,
-    private readonly signal: AbortSignal,
+    private signal: AbortSignal,
   ) {}
 
   /**
@@ -121,6 +121,17 @@ export class GuardedSession<Driver extends SessionDriver = SessionDriver> {
       if (error instanceof WardenError && error.code === 'QUERY_TIMEOUT') this.destroy();
       throw this.translate(this.failure ?? error, 'query', path);
     }
+  }
+
+  /**
+   * Serves the operation of `signal` from now on (a session kept between operations, see
+   * KeptSession): its abort tears the socket down, as the opening signal's did.
+   */
+  adopt(signal: AbortSignal): void {
+    if (this.closed) return;
+    this.stopAbortListener?.();
+    this.signal = signal;
+    this.stopAbortListener = onAbort(signal, () => this.destroy());
   }
 
   /** Ends the session politely, destroying the socket if the server does not answer in time. */

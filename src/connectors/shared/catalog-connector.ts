@@ -63,8 +63,9 @@ export interface KeepableSession extends PooledSession {
  * connection's own one, `home`. Its session reads the root listing, then `home`'s subtree, and
  * is kept between operations until the connector closes, so a registration's credential check
  * (see ConnectorRegistry.handOver), the root listing and the first database's listings sign in
- * once, not three times. The other containers' sessions are closed when their subtree is done:
- * a server of many databases must not have a connection slot held per database.
+ * once, not three times. The other containers' sessions are closed when their subtree is done
+ * (a server of many databases must not have a connection slot held per database), without the
+ * next container waiting for the goodbye; the connector's close() waits for those.
  */
 export function homeSessionKept<Session extends KeepableSession>(
   home: string,
@@ -73,10 +74,17 @@ export function homeSessionKept<Session extends KeepableSession>(
 ): ReaderSource {
   let kept: { session: Session; reader: CatalogReader } | undefined;
   let lent = false;
+  /** Sessions of other containers still saying goodbye: the next container need not wait for that, the connector's close does. */
+  const closing = new Set<Promise<void>>();
+  const closedInBackground = (reader: CatalogReader): CatalogReader =>
+    new LentReader(reader, async () => {
+      const closed = reader.close().finally(() => closing.delete(closed));
+      closing.add(closed);
+    });
   const openReader: CatalogWalkContext['openReader'] = async (top, signal) => {
     const container = top?.name ?? home;
     // Another container, or the home session is busy (two operations of one connector at once): a session of its own.
-    if (container !== home || lent) return readerOf(await open(container, signal));
+    if (container !== home || lent) return closedInBackground(readerOf(await open(container, signal)));
     if (kept?.session.lost) {
       await kept.reader.close();
       kept = undefined;
@@ -98,14 +106,14 @@ export function homeSessionKept<Session extends KeepableSession>(
   return {
     begin: () => ({ openReader, end: async () => {} }),
     close: async () => {
-      const closing = kept;
+      const last = kept;
       kept = undefined;
-      await closing?.reader.close();
+      await Promise.all([last?.reader.close(), ...closing]);
     },
   };
 }
 
-/** A reader whose close() gives its session back instead of closing it. */
+/** A reader whose close() gives its session back (or closes it in the background) instead of closing it. */
 class LentReader implements CatalogReader {
   constructor(
     private readonly reader: CatalogReader,

@@ -145,6 +145,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     async close() {
       scheduler.stop();
       await worker.stop();
+      await registry.close();
       await jobs?.stop();
       await store.close();
       lock?.release();

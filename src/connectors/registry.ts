@@ -6,6 +6,9 @@ import type { AuthenticationType, TechnologyDescriptor } from './technology.js';
  * Integration kinds of the legacy API that connections deliberately do not take, with what to
  * register instead: a clearer answer than "not supported" for a name users know.
  */
+/** How long a connector handed over after a credential check waits for the sync it was kept for. */
+const HANDOVER_MS = 10_000;
+
 const LEGACY_TECHNOLOGIES: ReadonlyMap<string, { what: string; instead: string }> = new Map([
   ['Databricks Spark', { what: 'the legacy Databricks cluster integration (Spark/Thrift)', instead: 'technology "Databricks" (Unity Catalog)' }],
 ]);
@@ -17,6 +20,8 @@ const LEGACY_TECHNOLOGIES: ReadonlyMap<string, { what: string; instead: string }
  */
 export class ConnectorRegistry {
   private readonly byName: Map<string, TechnologyDescriptor>;
+  /** Connectors kept by {@link handOver}, by {@link detailsKey}. */
+  private readonly handedOver = new Map<string, { connector: Connector; expiry: NodeJS.Timeout }>();
 
   /** @param timeouts the operator's timeouts (WARDEN_*_TIMEOUT_MS); each technology's defaults fill the rest. */
   constructor(
@@ -69,10 +74,60 @@ export class ConnectorRegistry {
     return AbortSignal.timeout(this.timeoutsFor(technology).connectMs * 3);
   }
 
-  /** A connector for `details`, loading its technology's implementation on first use. */
+  /**
+   * A connector for `details`, loading its technology's implementation on first use: the one
+   * handed over for the same details, if there is one.
+   */
   async createConnector(details: ConnectionDetails): Promise<Connector> {
+    const key = detailsKey(details);
+    const handed = this.handedOver.get(key);
+    if (handed !== undefined) {
+      this.handedOver.delete(key);
+      clearTimeout(handed.expiry);
+      return handed.connector;
+    }
     const descriptor = this.get(details.technology);
     const create = await descriptor.loadConnector();
     return create(details, this.timeoutsFor(details.technology));
   }
+
+  /**
+   * Keeps `connector`, which has just checked the credentials of `details`, for the next
+   * {@link createConnector} of the same details: a registration's first sync then starts on the
+   * session the check signed in with (see homeSessionKept). Closed if nobody takes it within
+   * HANDOVER_MS (the run went to another process, or failed before it connected).
+   */
+  handOver(details: ConnectionDetails, connector: Connector): void {
+    const key = detailsKey(details);
+    this.discard(key);
+    const expiry = setTimeout(() => this.discard(key), HANDOVER_MS);
+    expiry.unref();
+    this.handedOver.set(key, { connector, expiry });
+  }
+
+  /** Closes the connectors still waiting to be taken (the server is stopping). */
+  async close(): Promise<void> {
+    const waiting = [...this.handedOver.values()];
+    this.handedOver.clear();
+    await Promise.all(waiting.map(({ connector, expiry }) => {
+      clearTimeout(expiry);
+      return connector.close();
+    }));
+  }
+
+  private discard(key: string): void {
+    const handed = this.handedOver.get(key);
+    if (handed === undefined) return;
+    this.handedOver.delete(key);
+    clearTimeout(handed.expiry);
+    // Closing only ends a kept session: it does not fail.
+    void handed.connector.close().catch(() => {});
+  }
+}
+
+/** The same string for the same details whatever their keys' order (stored and reopened details come back in another). */
+function detailsKey(details: ConnectionDetails): string {
+  return JSON.stringify(details, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+  );
 }

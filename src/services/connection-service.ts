@@ -1,5 +1,5 @@
 import { assertSupportedConnectionStringOptions, assertValidConnection } from '../connectors/connection-schema.js';
-import type { ConnectionDetails } from '../connectors/connector.js';
+import type { ConnectionDetails, Connector } from '../connectors/connector.js';
 import type { ConnectorRegistry } from '../connectors/registry.js';
 import type { AuthenticationType } from '../connectors/technology.js';
 import { nowIso } from '../clock.js';
@@ -69,9 +69,29 @@ export class ConnectionService {
     if (await this.deps.store.connections.findByKey(input.connectionKey)) {
       throw new WardenError('CONNECTION_KEY_TAKEN', { connectionKey: input.connectionKey });
     }
-    await this.testDetails(input.connection);
-    if (dryRun) return { connection: null, syncRunId: null };
+    const checked = await this.checkedConnector(input.connection);
+    let handedOver = false;
+    try {
+      if (dryRun) return { connection: null, syncRunId: null };
+      const registered = await this.insertConnection(input, authentication, actor);
+      // Before the run is queued: the first sync starts on the session the check signed in with.
+      this.deps.registry.handOver(input.connection, checked);
+      handedOver = true;
+      const { run } = await this.deps.queue.request({
+        connection: registered,
+        scope: [registered.connectionKey],
+        trigger: 'registration',
+        requestedBy: actor.id,
+        forceRecursive: true,
+      });
+      return { connection: await this.view(registered), syncRunId: run.id };
+    } finally {
+      if (!handedOver) await checked.close();
+    }
+  }
 
+  /** Stores a checked registration: the connection, its root object and the audit row, one transaction. */
+  private async insertConnection(input: RegisterInput, authentication: AuthenticationType, actor: Actor): Promise<ConnectionRecord> {
     const { details, secretsCiphertext } = sealConnection(input.connection, authentication.secretFields, this.deps.secrets);
     const now = nowIso();
     const record = await this.deps.store.transaction(async (repos) => {
@@ -95,14 +115,7 @@ export class ConnectionService {
       );
       return connection;
     });
-    const { run } = await this.deps.queue.request({
-      connection: record,
-      scope: [record.connectionKey],
-      trigger: 'registration',
-      requestedBy: actor.id,
-      forceRecursive: true,
-    });
-    return { connection: await this.view(record), syncRunId: run.id };
+    return record;
   }
 
   async get(connectionKey: string): Promise<ConnectionView> {
@@ -201,11 +214,18 @@ export class ConnectionService {
   }
 
   private async testDetails(details: ConnectionDetails): Promise<void> {
+    await (await this.checkedConnector(details)).close();
+  }
+
+  /** A connector whose credentials check passed (closed when it failed). */
+  private async checkedConnector(details: ConnectionDetails): Promise<Connector> {
     const connector = await this.deps.registry.createConnector(details);
     try {
       await connector.testConnection(this.deps.registry.credentialCheckSignal(details.technology));
-    } finally {
+      return connector;
+    } catch (error) {
       await connector.close();
+      throw error;
     }
   }
 

@@ -38,6 +38,7 @@ import {
 } from '../helpers/postgres-server.js';
 import { MIXED_CASE_LEAVES, TYPED_COLUMNS } from '../fixtures/postgres/hostile-names-expected.js';
 import { describeIfServer } from '../helpers/server-availability.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 const TIMEOUTS: ConnectorTimeouts = { connectMs: 3_000, statementMs: 10_000 };
 /** Distinctive, so a leak into any message is found by a substring search. */
@@ -271,6 +272,26 @@ describeIfServer(['PostgreSQL'], 'PostgreSQL connector', () => {
       });
       expect(columnsOf(roleCrawl, 'partly')?.map((column) => column.name)).toEqual(visible);
       expect(failures(roleCrawl)).toEqual([]);
+    });
+  });
+
+  describe('sessions', () => {
+    it("signs in once for the connection's own database: the credential check, the root listing and that database's subtree share a session", async () => {
+      const proxy = await TcpProxy.start({ host: adminServer.host, port: adminServer.port });
+      try {
+        const connector = connect({ ...pgTest.connectionDetails({ database: hostile.name, role: restricted }), hostname: '127.0.0.1', port: proxy.port });
+        await connector.testConnection(AbortSignal.timeout(10_000));
+        const batches = await crawlAll(connector, scope([], undefined, () => true));
+        const databases = listingOf(batches, []).objects.length;
+        expect(failures(batches)).toEqual([]);
+        expect(listingOf(batches, [hostile.name]).objects.length).toBeGreaterThan(0);
+        // One session for the home database, one for each other database the role may connect to.
+        expect(proxy.accepted).toBe(databases);
+        await connector.testConnection(AbortSignal.timeout(10_000));
+        expect(proxy.accepted).toBe(databases);
+      } finally {
+        await proxy.close();
+      }
     });
   });
 

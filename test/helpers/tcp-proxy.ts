@@ -43,6 +43,8 @@ export class TcpProxy {
   private hanging = false;
   private fault: { fault: Fault; counted: Record<Direction, number>; fired: boolean } | undefined;
   private readonly total: Record<Direction, number> = { toServer: 0, toClient: 0 };
+  /** Connections accepted so far (how many times a client signed in). */
+  accepted = 0;
 
   private constructor(
     private readonly listener: net.Server,
@@ -112,6 +114,7 @@ export class TcpProxy {
   }
 
   private accept(client: net.Socket, target: { host: string; port: number }): void {
+    this.accepted += 1;
     client.on('error', () => {});
     const stalled = { toServer: false, toClient: false };
     const held = { toServer: null, toClient: null };

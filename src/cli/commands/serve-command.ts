@@ -35,10 +35,11 @@ export function addServeCommand(program: Command, ctx: CliContext): void {
     .addHelpText('after', SERVE_HELP)
     .action(async (options: ServeOptions) => {
       // Loaded here, not at the top: the other commands start without the server's weight.
-      const [{ loadConfig, serverRole }, { createLogger }, { startServer }] = await Promise.all([
+      const [{ loadConfig, serverRole }, { createLogger }, { startServer }, { limitHeapGrowth }] = await Promise.all([
         import('../../config.js'),
         import('../../logger.js'),
         import('../../server.js'),
+        import('../../heap-growth.js'),
       ]);
       const config = {
         ...loadConfig(ctx.io.env),
@@ -48,6 +49,8 @@ export function addServeCommand(program: Command, ctx: CliContext): void {
       };
       // Logs go where the CLI writes (a test's buffer); the real process keeps pino's fast stdout.
       const logger = ctx.io.stdout === process.stdout ? undefined : createLogger(config.logLevel, ctx.io.stdout as unknown as DestinationStream);
+      // A process-wide setting: the server's own process only, not the CLI's other commands.
+      limitHeapGrowth();
       const server = await startServer(config, logger ? { logger } : {});
       ctx.print(describeServer(server, config.adminApiKey !== null, ctx.io.stdout.isTTY === true));
       await untilStopped(ctx.io.signal);

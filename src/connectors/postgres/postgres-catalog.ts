@@ -100,10 +100,12 @@ export class PostgresCatalogReader implements CatalogReader {
     const relations = versions.map(([stableId, name, relkind]): RelationRow => [stableId, name, relkind, comments.get(stableId) ?? null]);
     const changed = relations.filter(([stableId]) => !unchanged(stableId));
     // Every relation changed (a first sync, or the dependencies changed): the schema's queries read them best.
-    const dictionary = changed.length === relations.length
-      ? await this.readDictionary(LIST_SCHEMA_COLUMNS, [schemaId], path)
-      : await this.readDictionary(LIST_RELATION_COLUMNS, [changed.map(([stableId]) => stableId)], path);
-    const read = changed.length === 0 ? [] : await groupYielding(changed, dictionary);
+    const read =
+      changed.length === 0
+        ? []
+        : changed.length === relations.length
+          ? await this.readLeaves(changed, LIST_SCHEMA_COLUMNS, [schemaId], path)
+          : await this.readLeaves(changed, LIST_RELATION_COLUMNS, [changed.map(([stableId]) => stableId)], path);
     const readById = new Map(read.map((leaf) => [leaf.stableId, leaf]));
     // The unchanged ones: the relation's own facts (name, kind, comment) as listed, the stored dictionary kept.
     return relations.map(([stableId, name, relkind, comment]) => {
@@ -121,6 +123,29 @@ export class PostgresCatalogReader implements CatalogReader {
     return relations.map(([stableId, name, relkind]) => [stableId, name, relkind, comments.get(stableId) ?? null]);
   }
 
+  /**
+   * mapLeaves for a whole schema (or many relations): defaults and comments first, then the
+   * columns grouped as they stream in — a schema's 500,000 column rows are never held at once,
+   * and die young — and the leaves built a turn of the event loop every few milliseconds.
+   */
+  private async readLeaves(relations: readonly RelationRow[], queries: Record<keyof ColumnRows, string>, values: unknown[], path: readonly string[]): Promise<CrawledObject[]> {
+    const grouping = new ColumnGrouping({
+      defaults: await this.session.query<ColumnTextRow>(queries.defaults, values, path),
+      comments: await this.session.query<ColumnTextRow>(queries.comments, values, path),
+    });
+    let chunk: ColumnRow[] = [];
+    await this.session.forEachRow<ColumnRow>(queries.columns, values, path, (row) => {
+      chunk.push(row);
+      if (chunk.length < COLUMNS_PER_CHUNK) return;
+      grouping.add(chunk);
+      chunk = [];
+    });
+    grouping.add(chunk);
+    const leaves: CrawledObject[] = [];
+    await forEachChunkYielding(relations, (slice) => leaves.push(...grouping.leaves(slice)), RELATIONS_PER_TURN);
+    return leaves;
+  }
+
   /** Columns, defaults and comments of a schema or of relations (`values`: the queries' one parameter), one after the other on the session. */
   private async readDictionary(queries: Record<keyof ColumnRows, string>, values: unknown[], path: readonly string[]): Promise<ColumnRows> {
     return {
@@ -131,21 +156,10 @@ export class PostgresCatalogReader implements CatalogReader {
   }
 }
 
-/**
- * mapLeaves for a whole schema, a turn for the event loop every few milliseconds of grouping
- * (500,000 column rows would otherwise hold API requests for hundreds of milliseconds).
- */
-async function groupYielding(relations: readonly RelationRow[], dictionary: ColumnRows): Promise<CrawledObject[]> {
-  const grouping = new ColumnGrouping(dictionary);
-  await forEachChunkYielding(dictionary.columns, (slice) => grouping.add(slice), COLUMNS_PER_TURN);
-  const leaves: CrawledObject[] = [];
-  await forEachChunkYielding(relations, (slice) => leaves.push(...grouping.leaves(slice)), RELATIONS_PER_TURN);
-  return leaves;
-}
-
 /** About 2–4 ms of work each on the bench machine. */
-const COLUMNS_PER_TURN = 5_000;
 const RELATIONS_PER_TURN = 200;
+/** Column rows grouped at once as they stream in. */
+const COLUMNS_PER_CHUNK = 1_000;
 
 const NO_COLUMNS: ColumnRows = { columns: [], defaults: [], comments: [] };
 

@@ -1,5 +1,5 @@
 import type { ConnectorFactory } from '../connector.js';
-import { CatalogConnector, readerPerContainer } from '../shared/catalog-connector.js';
+import { CatalogConnector, homeSessionKept } from '../shared/catalog-connector.js';
 import { serverDetails } from '../shared/server-connection.js';
 import { PostgresCatalogReader } from './postgres-catalog.js';
 import { DEFAULT_DATABASE } from './postgres-config.js';
@@ -15,12 +15,15 @@ export const DATABASE_CONCURRENCY = 4;
 /**
  * Creates the connector of one PostgreSQL connection: the database listing is read on a
  * session of the connection's first database, each database on a session of its own (a
- * PostgreSQL session is bound to one database), at most {@link DATABASE_CONCURRENCY} at once.
+ * PostgreSQL session is bound to one database), at most {@link DATABASE_CONCURRENCY} at once;
+ * the first database's session reads its own subtree too and is kept between operations.
  */
 export const createPostgresConnector: ConnectorFactory = (details, timeouts) => {
   const server = serverDetails(details);
   const firstDatabase = server.database ?? DEFAULT_DATABASE;
-  return new CatalogConnector(postgresTechnology, DATABASE_CONCURRENCY, readerPerContainer(async (database, signal) => {
-    return new PostgresCatalogReader(await openPostgresSession(server, timeouts, database?.name ?? firstDatabase, signal));
-  }));
+  return new CatalogConnector(
+    postgresTechnology,
+    DATABASE_CONCURRENCY,
+    homeSessionKept(firstDatabase, (database, signal) => openPostgresSession(server, timeouts, database, signal), (session) => new PostgresCatalogReader(session)),
+  );
 };

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { ConnectorTimeouts } from '../connector.js';
-import { GuardedSession, type SessionDriver, type SessionEvents } from '../shared/guarded-session.js';
+import { GuardedSession, type SessionDriver, type SessionEvents, type StreamingDriver } from '../shared/guarded-session.js';
 import type { ServerConnectionDetails } from '../shared/server-connection.js';
 import { postgresClientConfig } from './postgres-config.js';
 import { translatePostgresError, type PostgresErrorContext } from './postgres-errors.js';
@@ -22,7 +22,7 @@ export function openPostgresSession(
 }
 
 /** One `pg.Client` on one database, as a GuardedSession drives it. */
-class PostgresDriver implements SessionDriver {
+class PostgresDriver implements SessionDriver, StreamingDriver {
   private readonly client: pg.Client;
   private readonly context: Omit<PostgresErrorContext, 'phase' | 'clientEnded' | 'path'>;
 
@@ -56,6 +56,30 @@ class PostgresDriver implements SessionDriver {
 
   async query(sql: string, values: readonly unknown[]): Promise<unknown[][]> {
     return (await this.client.query<unknown[]>({ text: sql, values: [...values], rowMode: 'array' })).rows;
+  }
+
+  queryEach(sql: string, values: readonly unknown[], onRow: (row: unknown[]) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      // A throwing listener must not throw into pg's protocol parser: it fails the query at its end.
+      let failed: { error: unknown } | undefined;
+      const config: pg.QueryArrayConfig = { text: sql, values: [...values], rowMode: 'array' };
+      const query = new pg.Query<unknown[]>(config, undefined, (error) => {
+        if (error) reject(error);
+        else if (failed !== undefined) reject(failed.error);
+        else resolve();
+      });
+      query.on('row', (row: unknown[], result?: pg.ResultBuilder<unknown[]>) => {
+        // A query with a callback keeps every row in its result too: dropped as they come.
+        if (result !== undefined) result.rows.length = 0;
+        if (failed !== undefined) return;
+        try {
+          onRow(row);
+        } catch (error) {
+          failed = { error };
+        }
+      });
+      void this.client.query(query);
+    });
   }
 
   end(): Promise<void> {

@@ -15,12 +15,17 @@ export interface CrawlReaders {
   end(): Promise<void>;
 }
 
-/** How a technology begins the readers of one operation. */
-export type BeginCrawl = (signal: AbortSignal) => CrawlReaders;
+/** How a technology provides the readers of its connector's operations. */
+export interface ReaderSource {
+  /** The readers of one operation. */
+  begin(signal: AbortSignal): CrawlReaders;
+  /** Ends what the source keeps between operations: the connector is closing. */
+  close(): Promise<void>;
+}
 
-/** Readers that each open (and close) their own session: a technology whose session is bound to a top-level container (a PostgreSQL database). */
-export function readerPerContainer(openReader: CatalogWalkContext['openReader']): BeginCrawl {
-  return () => ({ openReader, end: async () => {} });
+/** Readers that each open (and close) their own session. */
+export function readerPerContainer(openReader: CatalogWalkContext['openReader']): ReaderSource {
+  return { begin: () => ({ openReader, end: async () => {} }), close: async () => {} };
 }
 
 /**
@@ -31,23 +36,112 @@ export function pooledReaders<Session extends PooledSession>(
   size: number,
   openSession: (signal: AbortSignal) => Promise<Session>,
   readerOf: (session: Session, release: () => void) => CatalogReader,
-): BeginCrawl {
-  return (signal) => {
-    const pool = new SessionPool(size, openSession, signal);
-    return {
-      openReader: async (_top, readerSignal) => {
-        const session = await pool.acquire(readerSignal);
-        return readerOf(session, () => pool.release(session));
-      },
-      end: () => pool.close(),
-    };
+): ReaderSource {
+  return {
+    begin: (signal) => {
+      const pool = new SessionPool(size, openSession, signal);
+      return {
+        openReader: async (_top, readerSignal) => {
+          const session = await pool.acquire(readerSignal);
+          return readerOf(session, () => pool.release(session));
+        },
+        end: () => pool.close(),
+      };
+    },
+    close: async () => {},
   };
+}
+
+/** A session that can serve one operation after another (GuardedSession). */
+export interface KeepableSession extends PooledSession {
+  adopt(signal: AbortSignal): void;
+}
+
+/**
+ * Readers for a technology whose session is bound to a top-level container (a PostgreSQL
+ * database): each top-level container is read on a session of its own, except the
+ * connection's own one, `home`. Its session reads the root listing, then `home`'s subtree, and
+ * is kept between operations until the connector closes, so a registration's credential check
+ * (see ConnectorRegistry.handOver), the root listing and the first database's listings sign in
+ * once, not three times. The other containers' sessions are closed when their subtree is done
+ * (a server of many databases must not have a connection slot held per database), without the
+ * next container waiting for the goodbye; the connector's close() waits for those.
+ */
+export function homeSessionKept<Session extends KeepableSession>(
+  home: string,
+  open: (container: string, signal: AbortSignal) => Promise<Session>,
+  readerOf: (session: Session) => CatalogReader,
+): ReaderSource {
+  let kept: { session: Session; reader: CatalogReader } | undefined;
+  let lent = false;
+  /** Sessions of other containers still saying goodbye: the next container need not wait for that, the connector's close does. */
+  const closing = new Set<Promise<void>>();
+  const closedInBackground = (reader: CatalogReader): CatalogReader =>
+    new LentReader(reader, async () => {
+      const closed = reader.close().finally(() => closing.delete(closed));
+      closing.add(closed);
+    });
+  const openReader: CatalogWalkContext['openReader'] = async (top, signal) => {
+    const container = top?.name ?? home;
+    // Another container, or the home session is busy (two operations of one connector at once): a session of its own.
+    if (container !== home || lent) return closedInBackground(readerOf(await open(container, signal)));
+    if (kept?.session.lost) {
+      await kept.reader.close();
+      kept = undefined;
+    }
+    if (kept) kept.session.adopt(signal);
+    else {
+      const session = await open(home, signal);
+      kept = { session, reader: readerOf(session) };
+    }
+    lent = true;
+    return new LentReader(kept.reader, async () => {
+      lent = false;
+      if (kept === undefined || !kept.session.lost) return;
+      const lost = kept;
+      kept = undefined;
+      await lost.reader.close();
+    });
+  };
+  return {
+    begin: () => ({ openReader, end: async () => {} }),
+    close: async () => {
+      const last = kept;
+      kept = undefined;
+      await Promise.all([last?.reader.close(), ...closing]);
+    },
+  };
+}
+
+/** A reader whose close() gives its session back (or closes it in the background) instead of closing it. */
+class LentReader implements CatalogReader {
+  constructor(
+    private readonly reader: CatalogReader,
+    private readonly giveBack: () => Promise<void>,
+  ) {}
+
+  get lost(): boolean {
+    return this.reader.lost;
+  }
+
+  listContainers(...args: Parameters<CatalogReader['listContainers']>): ReturnType<CatalogReader['listContainers']> {
+    return this.reader.listContainers(...args);
+  }
+
+  listLeaves(...args: Parameters<CatalogReader['listLeaves']>): ReturnType<CatalogReader['listLeaves']> {
+    return this.reader.listLeaves(...args);
+  }
+
+  close(): Promise<void> {
+    return this.giveBack();
+  }
 }
 
 /**
  * The connector of a technology whose catalog the shared walk reads: everything but the
- * reader (and the session under it) is the same for every such technology. It holds no session
- * between operations: each one begins its readers and ends them when done.
+ * reader (and the session under it) is the same for every such technology. Each operation
+ * begins its readers and ends them when done; only a {@link homeSessionKept} source keeps one
+ * session between operations, until close().
  */
 export class CatalogConnector implements Connector {
   readonly technology: string;
@@ -58,12 +152,12 @@ export class CatalogConnector implements Connector {
 
   /**
    * @param concurrency how many top-level containers one crawl reads at once (each on its own reader).
-   * @param beginCrawl the readers of one operation: {@link readerPerContainer} or {@link pooledReaders}.
+   * @param readers the readers of each operation: {@link readerPerContainer}, {@link pooledReaders} or {@link homeSessionKept}.
    */
   constructor(
     descriptor: Pick<TechnologyDescriptor, 'technology' | 'levels' | 'capabilities'>,
     private readonly concurrency: number,
-    private readonly beginCrawl: BeginCrawl,
+    private readonly readers: ReaderSource,
   ) {
     this.technology = descriptor.technology;
     this.levels = descriptor.levels;
@@ -73,7 +167,7 @@ export class CatalogConnector implements Connector {
   /** Opens the root reader and reads the top-level listing: the credentials work and may read the catalog. */
   async testConnection(signal: AbortSignal): Promise<void> {
     const linked = linkSignals([signal, this.closing.signal]);
-    const readers = this.beginCrawl(linked.signal);
+    const readers = this.readers.begin(linked.signal);
     try {
       const reader = await readers.openReader(undefined, linked.signal);
       try {
@@ -89,7 +183,7 @@ export class CatalogConnector implements Connector {
 
   async *crawl(scope: CrawlScope, signal: AbortSignal): AsyncGenerator<CrawlBatch> {
     const linked = linkSignals([signal, this.closing.signal]);
-    const readers = this.beginCrawl(linked.signal);
+    const readers = this.readers.begin(linked.signal);
     try {
       yield* walkCatalog({ levels: this.levels, concurrency: this.concurrency, openReader: readers.openReader }, scope, linked.signal);
     } finally {
@@ -98,8 +192,9 @@ export class CatalogConnector implements Connector {
     }
   }
 
-  /** Aborts every running operation; their sessions tear their sockets down at once. */
+  /** Aborts every running operation (their sessions tear their sockets down at once) and closes a kept session. */
   async close(): Promise<void> {
     this.closing.abort(new Error(`The ${this.technology} connector was closed`));
+    await this.readers.close();
   }
 }

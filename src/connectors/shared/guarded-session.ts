@@ -35,6 +35,12 @@ export interface SessionDriver {
   translate(error: unknown, phase: 'connect' | 'query', path: readonly string[], ended: boolean): WardenError;
 }
 
+/** A driver that can hand a query's rows over as they arrive. */
+export interface StreamingDriver {
+  /** One query; each row (an array of column values) goes to `onRow` as it is read, none is kept. */
+  queryEach(sql: string, values: readonly unknown[], onRow: (row: unknown[]) => void): Promise<void>;
+}
+
 /** Where a session connects, for CONNECT_TIMEOUT messages. */
 export interface SessionTarget {
   hostname: string;
@@ -60,7 +66,7 @@ export class GuardedSession<Driver extends SessionDriver = SessionDriver> {
     /** The driver, for technology-specific diagnostics (e.g. a server-side connection id). */
     readonly driver: Driver,
     private readonly timeouts: ConnectorTimeouts,
-    private readonly signal: AbortSignal,
+    private signal: AbortSignal,
   ) {}
 
   /**
@@ -104,6 +110,25 @@ export class GuardedSession<Driver extends SessionDriver = SessionDriver> {
    * @param path the object path being read, named in QUERY_TIMEOUT messages.
    */
   async query<Row extends unknown[]>(sql: string, values: readonly unknown[], path: readonly string[]): Promise<Row[]> {
+    return (await this.guarded(() => this.driver.query(sql, values), path)) as Row[];
+  }
+
+  /**
+   * Like {@link query}, but each row goes to `onRow` as it arrives (a driver that streams): a
+   * 500,000-row answer is never held whole, and its rows die young instead of filling the heap.
+   */
+  forEachRow<Row extends unknown[]>(
+    this: GuardedSession<Driver & StreamingDriver>,
+    sql: string,
+    values: readonly unknown[],
+    path: readonly string[],
+    onRow: (row: Row) => void,
+  ): Promise<void> {
+    return this.guarded(() => this.driver.queryEach(sql, values, onRow as (row: unknown[]) => void), path);
+  }
+
+  /** One driver call under the session's rules: not after a loss, within statementMs, abortable, errors translated. */
+  private async guarded<T>(call: () => Promise<T>, path: readonly string[]): Promise<T> {
     this.signal.throwIfAborted();
     if (this.lost) {
       if (this.failure !== undefined) throw this.translate(this.failure, 'query', path);
@@ -114,13 +139,23 @@ export class GuardedSession<Driver extends SessionDriver = SessionDriver> {
     const queryTimeout = (): Error =>
       new WardenError('QUERY_TIMEOUT', { path: formatObjectPath(path), cause: `no answer within ${this.timeouts.statementMs} ms` });
     try {
-      const rows = await abortable(withTimeout(this.driver.query(sql, values), this.timeouts.statementMs, queryTimeout), this.signal);
-      return rows as Row[];
+      return await abortable(withTimeout(call(), this.timeouts.statementMs, queryTimeout), this.signal);
     } catch (error) {
       if (this.signal.aborted) throw abortReason(this.signal);
       if (error instanceof WardenError && error.code === 'QUERY_TIMEOUT') this.destroy();
       throw this.translate(this.failure ?? error, 'query', path);
     }
+  }
+
+  /**
+   * Serves the operation of `signal` from now on (a session kept between operations, see
+   * KeptSession): its abort tears the socket down, as the opening signal's did.
+   */
+  adopt(signal: AbortSignal): void {
+    if (this.closed) return;
+    this.stopAbortListener?.();
+    this.signal = signal;
+    this.stopAbortListener = onAbort(signal, () => this.destroy());
   }
 
   /** Ends the session politely, destroying the socket if the server does not answer in time. */

@@ -2,13 +2,13 @@ import { WardenError } from '../errors.js';
 import type { ConnectionDetails, Connector, ConnectorTimeouts } from './connector.js';
 import type { AuthenticationType, TechnologyDescriptor } from './technology.js';
 
+/** How long a connector handed over after a credential check waits for the sync it was kept for. */
+const HANDOVER_MS = 10_000;
+
 /**
  * Integration kinds of the legacy API that connections deliberately do not take, with what to
  * register instead: a clearer answer than "not supported" for a name users know.
  */
-/** How long a connector handed over after a credential check waits for the sync it was kept for. */
-const HANDOVER_MS = 10_000;
-
 const LEGACY_TECHNOLOGIES: ReadonlyMap<string, { what: string; instead: string }> = new Map([
   ['Databricks Spark', { what: 'the legacy Databricks cluster integration (Spark/Thrift)', instead: 'technology "Databricks" (Unity Catalog)' }],
 ]);

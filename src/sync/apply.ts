@@ -112,9 +112,11 @@ export async function applyUnchangedListing(store: CatalogStore, context: ApplyC
     const objectsSeen = batch.fingerprints.size;
     if (!chain) return { counts: emptyCounts(), errors: [parentMissing(path)], objectsSeen };
     const parentId = chain[chain.length - 1]!.id;
-    const stored = await repos.objects.dictionaryFingerprints(parentId);
-    const present = (await repos.objects.countChildren([parentId])).get(parentId);
-    const same = present === stored.size && stored.size === batch.fingerprints.size && [...batch.fingerprints].every(([stableId, fingerprint]) => stored.get(stableId) === fingerprint);
+    const stored = await repos.objects.storedDictionaries(parentId);
+    const same =
+      stored.complete &&
+      stored.fingerprints.size === batch.fingerprints.size &&
+      [...batch.fingerprints].every(([stableId, fingerprint]) => stored.fingerprints.get(stableId) === fingerprint);
     if (!same) {
       const message = 'The stored children changed while the sync ran; this listing was not applied';
       return { counts: emptyCounts(), errors: [{ objectPath: path, code: SYNC_ERROR_CODES.LISTING_NOT_APPLIED, message }], objectsSeen };

@@ -208,9 +208,6 @@ export class SyncEngine {
   private async storedDictionaries(connectionId: number, path: string[]): Promise<StoredDictionaries> {
     const { objects } = this.deps.store.reads;
     const chain = await objects.findChain(connectionId, path);
-    if (chain === undefined) return { fingerprints: new Map(), complete: false };
-    const id = chain[chain.length - 1]!.id;
-    const fingerprints = await objects.dictionaryFingerprints(id);
-    return { fingerprints, complete: (await objects.countChildren([id])).get(id) === fingerprints.size };
+    return chain === undefined ? { fingerprints: new Map(), complete: false } : objects.storedDictionaries(chain[chain.length - 1]!.id);
   }
 }

@@ -96,8 +96,7 @@ export class PostgresCatalogReader implements CatalogReader {
     const unchanged = (stableId: string) => stored.fingerprints.get(stableId) === fingerprints.get(stableId);
     if (stored.complete && stored.fingerprints.size === versions.length && versions.every(([stableId]) => unchanged(stableId))) return { unchanged: fingerprints };
 
-    const comments = new Map(await this.session.query<[string, string]>(LIST_RELATION_COMMENTS, [schemaId], path));
-    const relations = versions.map(([stableId, name, relkind]): RelationRow => [stableId, name, relkind, comments.get(stableId) ?? null]);
+    const relations = await this.withComments(versions, schemaId, path);
     const changed = relations.filter(([stableId]) => !unchanged(stableId));
     // Every relation changed (a first sync, or the dependencies changed): the schema's queries read them best.
     const read =
@@ -115,11 +114,15 @@ export class PostgresCatalogReader implements CatalogReader {
     });
   }
 
-  /** Relations of a schema (`values[0]`, its oid) with their comments, read by their own query. */
+  /** The relations `query` finds in a schema (`values[0]`, its oid), with their comments. */
   private async readRelations(query: string, values: unknown[], path: readonly string[]): Promise<RelationRow[]> {
-    const relations = await this.session.query<RelationNameRow>(query, values, path);
+    return this.withComments(await this.session.query<RelationNameRow>(query, values, path), values[0], path);
+  }
+
+  /** Relations of schema `schemaId` (oid, name and relkind first) with their comments, read by their own query. */
+  private async withComments(relations: readonly [stableId: string, name: string, relkind: string, ...rest: unknown[]][], schemaId: unknown, path: readonly string[]): Promise<RelationRow[]> {
     if (relations.length === 0) return [];
-    const comments = new Map(await this.session.query<[string, string]>(LIST_RELATION_COMMENTS, [values[0]], path));
+    const comments = new Map(await this.session.query<[string, string]>(LIST_RELATION_COMMENTS, [schemaId], path));
     return relations.map(([stableId, name, relkind]) => [stableId, name, relkind, comments.get(stableId) ?? null]);
   }
 

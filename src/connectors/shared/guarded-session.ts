@@ -149,7 +149,7 @@ export class GuardedSession<Driver extends SessionDriver = SessionDriver> {
 
   /**
    * Serves the operation of `signal` from now on (a session kept between operations, see
-   * KeptSession): its abort tears the socket down, as the opening signal's did.
+   * homeSessionKept): its abort tears the socket down, as the opening signal's did.
    */
   adopt(signal: AbortSignal): void {
     if (this.closed) return;

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { StoredDictionaries } from '../../domain/catalog-types.js';
 import type { Principal, SettingKey, SettingOverrides } from '../../domain/settings.js';
 import type { BulkWriter } from '../bulk-writer.js';
 import { chunkRows, containsPattern, prefixUpperBound, type StoreDialect } from '../store-dialect.js';
@@ -191,6 +192,12 @@ export class ObjectRepository {
     }
     for (const stableId of shared) fingerprints.delete(stableId);
     return fingerprints;
+  }
+
+  /** What a re-sync may trust of a container's stored leaves: their fingerprints, and whether every present child has one. */
+  async storedDictionaries(parentId: number): Promise<StoredDictionaries> {
+    const fingerprints = await this.dictionaryFingerprints(parentId);
+    return { fingerprints, complete: (await this.countChildren([parentId])).get(parentId) === fingerprints.size };
   }
 
   /**
